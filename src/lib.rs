@@ -1,0 +1,11 @@
+//! Annals: a desktop timeline viewer for hand-curated histories of events.
+//!
+//! Data flows one way: `store` reads RON files into a `model::Dataset`, `timeline` turns the
+//! model and a view into geometry, and `ui` paints it with egui and emits commands.
+//! `model`, `store` and `timeline` know nothing of egui.
+
+pub mod cli;
+pub mod model;
+pub mod store;
+pub mod timeline;
+pub mod ui;

@@ -1,0 +1,76 @@
+//! `annals`: open a dataset in a window, or check and list it from the command line.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use annals::cli;
+
+#[derive(Parser)]
+#[command(name = "annals", version, about = "Browse, present and curate a history of events")]
+#[command(args_conflicts_with_subcommands = true)]
+struct Args {
+    /// Dataset folder to open (default: the bundled China–Russia dataset).
+    path: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Open a dataset in the timeline window.
+    Open {
+        /// Dataset folder (default: the bundled dataset).
+        path: Option<PathBuf>,
+    },
+    /// Validate a dataset and print compiler-style diagnostics. Exit code 0 clean, 1 errors.
+    Check {
+        /// Dataset folder, or a file in it.
+        path: PathBuf,
+        /// Treat warnings as errors (exit code 1).
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Print the events in chronological order, one a line.
+    List {
+        /// Dataset folder, or a file in it.
+        path: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let result = match args.command {
+        Some(Command::Check {
+            path,
+            deny_warnings,
+        }) => cli::check(&path, deny_warnings, &mut std::io::stdout().lock()),
+        Some(Command::List { path }) => cli::list(
+            &path,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        ),
+        Some(Command::Open { path }) => return open(path.or(args.path)),
+        None => return open(args.path),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code as u8),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("annals: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn open(path: Option<PathBuf>) -> ExitCode {
+    let path = path.unwrap_or_else(cli::bundled_dataset_path);
+    match annals::ui::run_native(path) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("annals: could not open a window: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

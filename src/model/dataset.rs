@@ -1,0 +1,260 @@
+//! The in-memory model: a manifest and its events in chronological order, with the
+//! lookups the views need.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use super::date::{DayNumber, OPEN_END_DAY, OPEN_START_DAY};
+use super::event::Event;
+use super::interval_index::IntervalIndex;
+use super::manifest::{Category, Manifest, Person, Place, Series, ordinal_suffix};
+
+/// Position of an event in chronological order (index into [`Dataset::events`]).
+pub type EventIndex = usize;
+
+/// The total chronological order of events: earliest day, precision, then id.
+pub fn chronological_cmp(a: &Event, b: &Event) -> Ordering {
+    a.when.chronological_cmp(&b.when).then_with(|| a.id.cmp(&b.id))
+}
+
+/// A loaded, checked dataset.
+#[derive(Clone, Debug, Default)]
+pub struct Dataset {
+    pub manifest: Manifest,
+    events: Vec<Event>,
+    by_id: HashMap<String, EventIndex>,
+    index: IntervalIndex,
+    /// For each series id, its events in chronological order.
+    series_members: HashMap<String, Vec<EventIndex>>,
+    /// For each event in a series, its position in `series_members`.
+    series_position: Vec<Option<usize>>,
+}
+
+impl Dataset {
+    /// Build the model; events are put in chronological order. Ids should be unique (the
+    /// loader reports duplicates); if not, lookups by id find the first in time.
+    pub fn new(manifest: Manifest, mut events: Vec<Event>) -> Self {
+        events.sort_by(chronological_cmp);
+        let mut by_id = HashMap::with_capacity(events.len());
+        for (i, e) in events.iter().enumerate() {
+            by_id.entry(e.id.clone()).or_insert(i);
+        }
+        let ranges: Vec<(DayNumber, DayNumber)> = events
+            .iter()
+            .map(|e| (e.when.earliest_day(), e.when.latest_day()))
+            .collect();
+        let mut series_members: HashMap<String, Vec<EventIndex>> = HashMap::new();
+        let mut series_position = vec![None; events.len()];
+        for (i, e) in events.iter().enumerate() {
+            if let Some(series) = &e.series {
+                let members = series_members.entry(series.id.clone()).or_default();
+                series_position[i] = Some(members.len());
+                members.push(i);
+            }
+        }
+        Self {
+            manifest,
+            index: IntervalIndex::new(&ranges),
+            events,
+            by_id,
+            series_members,
+            series_position,
+        }
+    }
+
+    /// All events, in chronological order.
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    pub fn len(&self) -> usize {
+        self.events.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+    }
+
+    pub fn event(&self, index: EventIndex) -> Option<&Event> {
+        self.events.get(index)
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<EventIndex> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn by_id(&self, id: &str) -> Option<&Event> {
+        self.index_of(id).map(|i| &self.events[i])
+    }
+
+    /// Events overlapping the inclusive window of days, in chronological order.
+    /// O(log n + k) for k results.
+    pub fn in_window(&self, from: DayNumber, to: DayNumber) -> Vec<EventIndex> {
+        self.index.overlapping(from, to)
+    }
+
+    /// The event before `index` in time.
+    pub fn previous(&self, index: EventIndex) -> Option<EventIndex> {
+        index.checked_sub(1).filter(|&i| i < self.events.len())
+    }
+
+    /// The event after `index` in time.
+    pub fn next(&self, index: EventIndex) -> Option<EventIndex> {
+        Some(index + 1).filter(|&i| i < self.events.len())
+    }
+
+    /// The event before `index` in time within the same series.
+    pub fn previous_in_series(&self, index: EventIndex) -> Option<EventIndex> {
+        let (members, pos) = self.series_slot(index)?;
+        members.get(pos.checked_sub(1)?).copied()
+    }
+
+    /// The event after `index` in time within the same series.
+    pub fn next_in_series(&self, index: EventIndex) -> Option<EventIndex> {
+        let (members, pos) = self.series_slot(index)?;
+        members.get(pos + 1).copied()
+    }
+
+    fn series_slot(&self, index: EventIndex) -> Option<(&Vec<EventIndex>, usize)> {
+        let pos = (*self.series_position.get(index)?)?;
+        let id = &self.events[index].series.as_ref()?.id;
+        Some((self.series_members.get(id)?, pos))
+    }
+
+    /// The series' events in chronological order.
+    pub fn series_events(&self, series_id: &str) -> &[EventIndex] {
+        self.series_members
+            .get(series_id)
+            .map_or(&[], |members| members.as_slice())
+    }
+
+    /// First and last known day of all events (open ends ignored), if any event has one.
+    pub fn extent(&self) -> Option<(DayNumber, DayNumber)> {
+        let first = self
+            .events
+            .iter()
+            .filter_map(|e| e.when.known_start().or(e.when.known_end()))
+            .min()?;
+        let last = self
+            .events
+            .iter()
+            .filter_map(|e| e.when.known_end().or(e.when.known_start()))
+            .max()?;
+        debug_assert!(first > OPEN_START_DAY && last < OPEN_END_DAY);
+        Some((first, last))
+    }
+
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.manifest.people.iter().find(|p| p.id == id)
+    }
+
+    pub fn place(&self, id: &str) -> Option<&Place> {
+        self.manifest.places.iter().find(|p| p.id == id)
+    }
+
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.manifest.categories.iter().find(|c| c.id == id)
+    }
+
+    pub fn series(&self, id: &str) -> Option<&Series> {
+        self.manifest.series.iter().find(|s| s.id == id)
+    }
+
+    /// "29th regular meeting" (or "29th in Regular meetings…") for an event in a series.
+    pub fn series_label(&self, event: &Event) -> Option<String> {
+        let series_ref = event.series.as_ref()?;
+        let series = self.series(&series_ref.id)?;
+        Some(match (series_ref.ordinal, &series.item) {
+            (Some(n), Some(item)) => format!("{} {item}", ordinal_suffix(n)),
+            (Some(n), None) => format!("{} in {}", ordinal_suffix(n), series.title),
+            (None, _) => format!("part of {}", series.title),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::date::EventDate;
+    use crate::model::event::{SeriesRef, Status};
+
+    fn event(id: &str, when: &str, series: Option<(&str, u32)>) -> Event {
+        Event {
+            id: id.into(),
+            title: id.into(),
+            when: EventDate::parse(when).unwrap(),
+            kind: "k".into(),
+            place: None,
+            participants: vec![],
+            summary: String::new(),
+            sources: vec![],
+            status: Status::Verified,
+            note: None,
+            series: series.map(|(id, n)| SeriesRef {
+                id: id.into(),
+                ordinal: Some(n),
+            }),
+            related: vec![],
+            tags: vec![],
+        }
+    }
+
+    fn sample() -> Dataset {
+        Dataset::new(
+            Manifest::default(),
+            vec![
+                event("c", "2024-08-21", Some(("s", 29))),
+                event("b", "2023-12-19", Some(("s", 28))),
+                event("y", "2024", None),
+                event("m", "2024-05", None),
+                event("d", "2024-05-01", None),
+                event("a", "1996-12-27?", Some(("s", 1))),
+                event("open", "2024/..", None),
+            ],
+        )
+    }
+
+    #[test]
+    fn events_are_in_chronological_order() {
+        let ds = sample();
+        let ids: Vec<&str> = ds.events().iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "open", "y", "d", "m", "c"]);
+    }
+
+    #[test]
+    fn neighbours_in_time_and_in_series() {
+        let ds = sample();
+        let c = ds.index_of("c").unwrap();
+        let b = ds.index_of("b").unwrap();
+        let a = ds.index_of("a").unwrap();
+        assert_eq!(ds.previous_in_series(c), Some(b));
+        assert_eq!(ds.previous_in_series(b), Some(a));
+        assert_eq!(ds.previous_in_series(a), None);
+        assert_eq!(ds.next_in_series(a), Some(b));
+        assert_eq!(ds.next_in_series(c), None);
+        assert_eq!(ds.previous(0), None);
+        assert_eq!(ds.next(ds.len() - 1), None);
+        assert_eq!(ds.next(a), Some(a + 1));
+        let y = ds.index_of("y").unwrap();
+        assert_eq!(ds.next_in_series(y), None);
+    }
+
+    #[test]
+    fn window_query_finds_overlaps_including_open_ends() {
+        let ds = sample();
+        let day = |s: &str| EventDate::parse(s).unwrap().earliest_day();
+        let found: Vec<&str> = ds
+            .in_window(day("2024-05-10"), day("2024-05-20"))
+            .into_iter()
+            .map(|i| ds.events()[i].id.as_str())
+            .collect();
+        assert_eq!(found, ["open", "y", "m"]);
+        let far: Vec<&str> = ds
+            .in_window(day("2100"), day("2101"))
+            .into_iter()
+            .map(|i| ds.events()[i].id.as_str())
+            .collect();
+        assert_eq!(far, ["open"]);
+        assert_eq!(ds.extent(), Some((day("1996-12-27"), day("2024-12-31"))));
+    }
+}

@@ -1,0 +1,12 @@
+//! Pure data and rules: dates, events, the chronological index, queries. No UI, no files.
+
+pub mod dataset;
+pub mod date;
+pub mod event;
+pub mod interval_index;
+pub mod manifest;
+
+pub use dataset::{Dataset, EventIndex};
+pub use date::{DayNumber, EventDate};
+pub use event::{Event, Source, Status};
+pub use manifest::{Language, Manifest};

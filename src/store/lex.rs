@@ -1,0 +1,498 @@
+//! A small RON tokenizer: enough to find where each record of a file starts and ends and
+//! where a field's value sits, without understanding the values. Comments and whitespace are
+//! skipped; strings, raw strings and chars are kept whole so brackets inside them don't count.
+
+use std::ops::Range;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// `(`, `)`, `[`, `]`, `{`, `}`, `,`, `:`, `#`, `!` and any other single symbol.
+    Punct(u8),
+    /// Identifiers and keywords (`id`, `true`, `verified`, `Some`).
+    Ident,
+    /// A string, raw string or byte string literal, quotes included.
+    Str,
+    /// A char literal, quotes included.
+    Char,
+    /// Numbers and anything else that is one run of non-space, non-symbol characters.
+    Other,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    /// Byte range in the text.
+    pub span: Range<usize>,
+}
+
+/// Something the tokenizer cannot get past.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LexError {
+    /// Byte offset where the problem starts.
+    pub at: usize,
+    pub message: String,
+}
+
+/// Split `text` into tokens.
+pub fn tokenize(text: &str) -> Result<Vec<Token>, LexError> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 6);
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        let start = i;
+        match c {
+            b' ' | b'\t' | b'\n' | b'\r' => i += 1,
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => i = skip_block_comment(bytes, i)?,
+            b'"' => {
+                i = skip_string(bytes, i)?;
+                tokens.push(token(TokenKind::Str, start, i));
+            }
+            b'r' | b'b' if starts_raw_or_byte_string(bytes, i) => {
+                i = skip_prefixed_string(bytes, i)?;
+                tokens.push(token(TokenKind::Str, start, i));
+            }
+            b'\'' => {
+                i = skip_char(bytes, i)?;
+                tokens.push(token(TokenKind::Char, start, i));
+            }
+            b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' | b':' | b'#' | b'!' => {
+                i += 1;
+                tokens.push(token(TokenKind::Punct(c), start, i));
+            }
+            _ if c.is_ascii_alphabetic() || c == b'_' => {
+                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                    i += 1;
+                }
+                tokens.push(token(TokenKind::Ident, start, i));
+            }
+            _ if c.is_ascii_digit() || c == b'-' || c == b'+' || c == b'.' => {
+                while i < bytes.len() && !is_separator(bytes[i]) {
+                    i += 1;
+                }
+                tokens.push(token(TokenKind::Other, start, i.max(start + 1)));
+                i = i.max(start + 1);
+            }
+            _ => {
+                // Any other character (including non-ASCII): one token up to the next separator,
+                // kept on a character boundary.
+                i += utf8_len(c);
+                while i < bytes.len() && !is_separator(bytes[i]) {
+                    i += utf8_len(bytes[i]);
+                }
+                let end = i.min(bytes.len());
+                tokens.push(token(TokenKind::Other, start, end));
+                i = end;
+            }
+        }
+    }
+    Ok(tokens)
+}
+
+fn token(kind: TokenKind, start: usize, end: usize) -> Token {
+    Token {
+        kind,
+        span: start..end,
+    }
+}
+
+fn is_separator(b: u8) -> bool {
+    matches!(
+        b,
+        b' ' | b'\t' | b'\n' | b'\r' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' | b':' | b'"'
+    )
+}
+
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
+}
+
+fn skip_block_comment(bytes: &[u8], start: usize) -> Result<usize, LexError> {
+    // RON block comments nest.
+    let mut depth = 0usize;
+    let mut i = start;
+    while i + 1 < bytes.len() {
+        match (bytes[i], bytes[i + 1]) {
+            (b'/', b'*') => {
+                depth += 1;
+                i += 2;
+            }
+            (b'*', b'/') => {
+                depth -= 1;
+                i += 2;
+                if depth == 0 {
+                    return Ok(i);
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    Err(LexError {
+        at: start,
+        message: "this comment is never closed with `*/`".into(),
+    })
+}
+
+fn skip_string(bytes: &[u8], start: usize) -> Result<usize, LexError> {
+    let mut i = start + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return Ok(i + 1),
+            _ => i += 1,
+        }
+    }
+    Err(LexError {
+        at: start,
+        message: "this string is never closed with `\"`".into(),
+    })
+}
+
+fn starts_raw_or_byte_string(bytes: &[u8], i: usize) -> bool {
+    let rest = &bytes[i..];
+    rest.starts_with(b"r\"")
+        || rest.starts_with(b"r#")
+        || rest.starts_with(b"b\"")
+        || rest.starts_with(b"br\"")
+        || rest.starts_with(b"br#")
+}
+
+fn skip_prefixed_string(bytes: &[u8], start: usize) -> Result<usize, LexError> {
+    let mut i = start;
+    if bytes[i] == b'b' {
+        i += 1;
+    }
+    if bytes.get(i) != Some(&b'r') {
+        return skip_string(bytes, i);
+    }
+    i += 1;
+    let mut hashes = 0;
+    while bytes.get(i) == Some(&b'#') {
+        hashes += 1;
+        i += 1;
+    }
+    if bytes.get(i) != Some(&b'"') {
+        return Err(LexError {
+            at: start,
+            message: "a raw string starts with r\" or r#\"".into(),
+        });
+    }
+    i += 1;
+    while i < bytes.len() {
+        if bytes[i] == b'"' && bytes[i + 1..].iter().take(hashes).filter(|&&b| b == b'#').count() == hashes {
+            return Ok(i + 1 + hashes);
+        }
+        i += 1;
+    }
+    Err(LexError {
+        at: start,
+        message: "this raw string is never closed".into(),
+    })
+}
+
+fn skip_char(bytes: &[u8], start: usize) -> Result<usize, LexError> {
+    let mut i = start + 1;
+    // A char holds one (possibly escaped) character; allow up to a short escape like '\u{1F600}'.
+    while i < bytes.len() && i < start + 16 {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'\'' => return Ok(i + 1),
+            b'\n' => break,
+            _ => i += 1,
+        }
+    }
+    Err(LexError {
+        at: start,
+        message: "this character literal is never closed with `'`".into(),
+    })
+}
+
+/// The records of a file that holds one list, `[ (...), (...), ]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListLayout {
+    /// Byte offset of the opening `[`.
+    pub open: usize,
+    /// Byte offset of the closing `]`.
+    pub close: usize,
+    /// Each record's text, from its first token to its last (comma excluded).
+    pub records: Vec<Range<usize>>,
+}
+
+/// What is wrong with a file's list, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LayoutError {
+    pub at: Range<usize>,
+    pub message: String,
+}
+
+/// Find the records of a list file. Attributes such as `#![enable(implicit_some)]` may come first.
+/// Returns `Ok(None)` for a file with no tokens at all (empty or only comments).
+pub fn list_layout(text: &str) -> Result<Option<ListLayout>, LayoutError> {
+    let tokens = tokenize(text).map_err(|e| LayoutError {
+        at: e.at..e.at + 1,
+        message: e.message,
+    })?;
+    let mut t = 0;
+    // Skip inner attributes: `#` `!` `[` ... `]`.
+    while t < tokens.len() && tokens[t].kind == TokenKind::Punct(b'#') {
+        let mut depth = 0;
+        t += 1;
+        while t < tokens.len() {
+            match tokens[t].kind {
+                TokenKind::Punct(b'[') => depth += 1,
+                TokenKind::Punct(b']') => {
+                    depth -= 1;
+                    if depth == 0 {
+                        t += 1;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            t += 1;
+        }
+    }
+    let Some(first) = tokens.get(t) else {
+        return Ok(None);
+    };
+    if first.kind != TokenKind::Punct(b'[') {
+        return Err(LayoutError {
+            at: first.span.clone(),
+            message: "expected a list of events: `[ (id: ..., ...), (...), ]`".into(),
+        });
+    }
+    let open = first.span.start;
+    let mut stack: Vec<(u8, Range<usize>)> = Vec::new();
+    let mut records = Vec::new();
+    let mut record_start: Option<usize> = None;
+    let mut record_end = 0;
+    for tok in &tokens[t + 1..] {
+        match tok.kind {
+            TokenKind::Punct(c @ (b'(' | b'[' | b'{')) => {
+                stack.push((c, tok.span.clone()));
+                record_start.get_or_insert(tok.span.start);
+                record_end = tok.span.end;
+            }
+            TokenKind::Punct(c @ (b')' | b']' | b'}')) => {
+                let Some((opened, open_span)) = stack.pop() else {
+                    if c != b']' {
+                        return Err(LayoutError {
+                            at: tok.span.clone(),
+                            message: format!("unexpected `{}`: nothing here is open", c as char),
+                        });
+                    }
+                    // The end of the list.
+                    if let Some(start) = record_start.take() {
+                        records.push(start..record_end);
+                    }
+                    let close = tok.span.start;
+                    let after = tokens.iter().find(|x| x.span.start > close);
+                    if let Some(extra) = after {
+                        return Err(LayoutError {
+                            at: extra.span.clone(),
+                            message: "unexpected text after the end of the list `]`".into(),
+                        });
+                    }
+                    return Ok(Some(ListLayout {
+                        open,
+                        close,
+                        records,
+                    }));
+                };
+                let expected = match opened {
+                    b'(' => b')',
+                    b'[' => b']',
+                    _ => b'}',
+                };
+                if c != expected {
+                    return Err(LayoutError {
+                        at: tok.span.clone(),
+                        message: format!(
+                            "expected `{}` to close the `{}` at byte {}, found `{}`",
+                            expected as char, opened as char, open_span.start, c as char
+                        ),
+                    });
+                }
+                record_end = tok.span.end;
+            }
+            TokenKind::Punct(b',') if stack.is_empty() => {
+                match record_start.take() {
+                    Some(start) => records.push(start..record_end),
+                    None => {
+                        return Err(LayoutError {
+                            at: tok.span.clone(),
+                            message: "unexpected `,`: there is no record before it".into(),
+                        });
+                    }
+                }
+            }
+            _ => {
+                record_start.get_or_insert(tok.span.start);
+                record_end = tok.span.end;
+            }
+        }
+    }
+    let (at, message) = match stack.last() {
+        Some((c, span)) => (span.clone(), format!("this `{}` is never closed", *c as char)),
+        None => (open..open + 1, "the list that opens here is never closed with `]`".into()),
+    };
+    Err(LayoutError { at, message })
+}
+
+/// Inside one record's text: the byte range of the value of `field` at the record's top level
+/// (for `series: (id: "x")`, the whole parenthesised value).
+pub fn field_value_span(record: &str, field: &str) -> Option<Range<usize>> {
+    let tokens = tokenize(record).ok()?;
+    let mut depth = 0i32;
+    for (i, tok) in tokens.iter().enumerate() {
+        match tok.kind {
+            TokenKind::Punct(b'(' | b'[' | b'{') => depth += 1,
+            TokenKind::Punct(b')' | b']' | b'}') => depth -= 1,
+            TokenKind::Ident
+                if depth == 1
+                    && &record[tok.span.clone()] == field
+                    && tokens.get(i + 1).map(|t| t.kind) == Some(TokenKind::Punct(b':')) =>
+            {
+                let value_start = tokens.get(i + 2)?.span.start;
+                let mut d = 0i32;
+                let mut end = value_start;
+                for t in &tokens[i + 2..] {
+                    match t.kind {
+                        TokenKind::Punct(b'(' | b'[' | b'{') => d += 1,
+                        TokenKind::Punct(b')' | b']' | b'}') => {
+                            d -= 1;
+                            if d < 0 {
+                                break;
+                            }
+                        }
+                        TokenKind::Punct(b',') if d == 0 => break,
+                        _ => {}
+                    }
+                    end = t.span.end;
+                }
+                return Some(value_start..end);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Inside one record's text: where the field's name is written, if it is.
+pub fn field_name_span(record: &str, field: &str) -> Option<Range<usize>> {
+    let tokens = tokenize(record).ok()?;
+    let mut depth = 0i32;
+    for (i, tok) in tokens.iter().enumerate() {
+        match tok.kind {
+            TokenKind::Punct(b'(' | b'[' | b'{') => depth += 1,
+            TokenKind::Punct(b')' | b']' | b'}') => depth -= 1,
+            TokenKind::Ident
+                if depth == 1
+                    && &record[tok.span.clone()] == field
+                    && tokens.get(i + 1).map(|t| t.kind) == Some(TokenKind::Punct(b':')) =>
+            {
+                return Some(tok.span.clone());
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Inside `text`, the first string literal whose content is exactly `value`.
+pub fn string_literal_span(text: &str, value: &str) -> Option<Range<usize>> {
+    let tokens = tokenize(text).ok()?;
+    tokens
+        .into_iter()
+        .filter(|t| t.kind == TokenKind::Str)
+        .find(|t| {
+            let lit = &text[t.span.clone()];
+            lit.len() >= 2 && lit.starts_with('"') && &lit[1..lit.len() - 1] == value
+        })
+        .map(|t| t.span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_are_found_around_comments_and_strings() {
+        let text = r##"#![enable(implicit_some)]
+// leading comment
+[
+    (id: "a", title: "has ) and ] and , inside"), // trailing
+    /* between (nested /* comment */) */
+    (id: "b", title: r#"raw " string"#, c: ','),
+]
+"##;
+        let layout = list_layout(text).unwrap().unwrap();
+        let records: Vec<&str> = layout.records.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(
+            records,
+            [
+                r#"(id: "a", title: "has ) and ] and , inside")"#,
+                r##"(id: "b", title: r#"raw " string"#, c: ',')"##
+            ]
+        );
+        assert_eq!(&text[layout.open..=layout.open], "[");
+        assert_eq!(&text[layout.close..=layout.close], "]");
+    }
+
+    #[test]
+    fn empty_and_comment_only_files_have_no_layout() {
+        assert_eq!(list_layout("").unwrap(), None);
+        assert_eq!(list_layout("  // nothing\n/* here */").unwrap(), None);
+        assert_eq!(list_layout("[]").unwrap().unwrap().records.len(), 0);
+    }
+
+    #[test]
+    fn layout_errors_point_at_the_problem() {
+        let err = list_layout("[ (id: \"a\" ").unwrap_err();
+        assert_eq!(err.at, 2..3);
+        assert!(err.message.contains("never closed"));
+        let err = list_layout("(id: \"a\")").unwrap_err();
+        assert!(err.message.contains("expected a list"));
+        let err = list_layout("[ (a: [1, 2) ]").unwrap_err();
+        assert!(err.message.contains("expected `]`"), "{}", err.message);
+        let err = list_layout("[ (id: \"unterminated) ]").unwrap_err();
+        assert!(err.message.contains("string is never closed"));
+        let err = list_layout("[ (), ] extra").unwrap_err();
+        assert!(err.message.contains("after the end"));
+        let err = list_layout("[ , ]").unwrap_err();
+        assert!(err.message.contains("no record before"));
+    }
+
+    #[test]
+    fn field_spans() {
+        let rec = r#"(id: "x", series: (id: "s", ordinal: 2), participants: ["a", "b"])"#;
+        let span = field_value_span(rec, "series").unwrap();
+        assert_eq!(&rec[span], r#"(id: "s", ordinal: 2)"#);
+        let span = field_value_span(rec, "id").unwrap();
+        assert_eq!(&rec[span], r#""x""#);
+        let span = field_name_span(rec, "participants").unwrap();
+        assert_eq!(&rec[span], "participants");
+        let value = field_value_span(rec, "participants").unwrap();
+        let lit = string_literal_span(&rec[value.clone()], "b").unwrap();
+        assert_eq!(&rec[value][lit], "\"b\"");
+        assert_eq!(field_value_span(rec, "ordinal"), None, "only top-level fields");
+    }
+
+    #[test]
+    fn arbitrary_bytes_do_not_panic() {
+        for text in ["\u{feff}[", "[é, 李强, ']", "'", "r#", "b", "[\"\\", "/*/", "[(]"] {
+            let _ = tokenize(text);
+            let _ = list_layout(text);
+        }
+    }
+}

@@ -1,0 +1,316 @@
+//! Reading a dataset folder: every `.ron` file in it, each record parsed on its own so that
+//! one mistake does not hide the next, every problem reported with its place.
+
+use std::fs;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+use serde::de::DeserializeOwned;
+
+use super::diagnostics::{Diagnostic, SourceText, did_you_mean};
+use super::lex::{LayoutError, list_layout};
+use super::validate::validate;
+use crate::model::dataset::Dataset;
+use crate::model::event::{EVENT_FIELDS, Event};
+use crate::model::manifest::Manifest;
+
+/// The file in a dataset folder that holds its manifest; every other `.ron` file holds events.
+pub const MANIFEST_FILE: &str = "manifest.ron";
+
+/// Files larger than this are refused rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Where a record was read from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordOrigin {
+    /// Index into [`Loaded::files`].
+    pub file: usize,
+    /// Byte range of the record's text.
+    pub span: Range<usize>,
+}
+
+/// The outcome of loading: the dataset if there were no errors, and every diagnostic.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The dataset folder.
+    pub root: PathBuf,
+    /// `None` when any error was found.
+    pub dataset: Option<Dataset>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The `.ron` files read, in name order (manifest first).
+    pub files: Vec<PathBuf>,
+}
+
+impl Loaded {
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.diagnostics.len() - self.error_count()
+    }
+}
+
+/// An event as parsed, with where it came from; input to validation.
+pub struct ParsedEvent {
+    pub event: Event,
+    pub origin: RecordOrigin,
+}
+
+/// Load the dataset at `path`: a dataset folder, or any file inside one.
+pub fn load_dataset(path: &Path) -> Loaded {
+    let root = if path.is_file() {
+        path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    } else {
+        path.to_path_buf()
+    };
+    let mut loaded = Loaded {
+        root: root.clone(),
+        ..Loaded::default()
+    };
+    let names = match list_ron_files(&root) {
+        Ok(names) => names,
+        Err(message) => {
+            loaded.diagnostics.push(Diagnostic::error(message, None));
+            return loaded;
+        }
+    };
+    if !names.iter().any(|n| n == MANIFEST_FILE) {
+        loaded.diagnostics.push(
+            Diagnostic::error(
+                format!("no {MANIFEST_FILE} in `{}`", root.display()),
+                None,
+            )
+            .with_hint("a dataset folder holds a manifest.ron (title, people, places, categories, series) and event files"),
+        );
+        return loaded;
+    }
+
+    let mut sources: Vec<SourceText> = Vec::new();
+    let mut manifest = None;
+    let mut events: Vec<ParsedEvent> = Vec::new();
+    for name in &names {
+        let path = root.join(name);
+        let text = match read_text(&path) {
+            Ok(text) => text,
+            Err(diagnostic) => {
+                loaded.diagnostics.push(*diagnostic);
+                continue;
+            }
+        };
+        let file_index = sources.len();
+        sources.push(SourceText::new(&path, text));
+        let src = &sources[file_index];
+        if name == MANIFEST_FILE {
+            manifest = parse_manifest(src, &mut loaded.diagnostics);
+        } else {
+            parse_event_file(src, file_index, &mut events, &mut loaded.diagnostics);
+        }
+    }
+    loaded.files = sources.iter().map(|s| s.path.clone()).collect();
+
+    if let Some(manifest) = &manifest {
+        validate(manifest, &events, &sources, &mut loaded.diagnostics);
+    }
+    if manifest.is_some() && !loaded.diagnostics.iter().any(Diagnostic::is_error) {
+        let events = events.into_iter().map(|p| p.event).collect();
+        loaded.dataset = manifest.map(|m| Dataset::new(m, events));
+    }
+    loaded
+}
+
+/// `.ron` files directly in `root`, manifest first, the rest by name.
+fn list_ron_files(root: &Path) -> Result<Vec<String>, String> {
+    let entries = fs::read_dir(root)
+        .map_err(|e| format!("cannot open dataset folder `{}`: {e}", root.display()))?;
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file() || t.is_symlink()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".ron") && !n.starts_with('.'))
+        .collect();
+    names.sort_by(|a, b| (a != MANIFEST_FILE, a).cmp(&(b != MANIFEST_FILE, b)));
+    Ok(names)
+}
+
+/// Read a file as UTF-8 text, refusing huge and binary files with a clear message.
+fn read_text(path: &Path) -> Result<String, Box<Diagnostic>> {
+    let fail = |message: String| Box::new(Diagnostic::error(message, None));
+    let size = fs::metadata(path)
+        .map_err(|e| fail(format!("cannot read `{}`: {e}", path.display())))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(fail(format!(
+            "`{}` is {} MiB; files over {} MiB are not read (split the events over several files)",
+            path.display(),
+            size / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    let bytes = fs::read(path).map_err(|e| fail(format!("cannot read `{}`: {e}", path.display())))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.into_bytes();
+        let before = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+        let src = SourceText::new(path, before);
+        let location = src.location(valid..valid);
+        Box::new(
+            Diagnostic::error(
+                format!("not UTF-8 text: byte 0x{:02x} at offset {valid} (is this a binary file?)", bytes[valid]),
+                Some(location),
+            )
+            .with_hint("dataset files must be UTF-8 text; rename other files so they do not end in .ron"),
+        )
+    })
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(64)
+}
+
+fn parse_manifest(src: &SourceText, diagnostics: &mut Vec<Diagnostic>) -> Option<Manifest> {
+    if src.text.trim().is_empty() {
+        diagnostics.push(Diagnostic::error(
+            "the manifest is empty",
+            Some(src.location(0..0)),
+        ).with_hint("write at least `(title: \"My dataset\")`"));
+        return None;
+    }
+    parse_record::<Manifest>(src, 0..src.text.len(), &[], diagnostics)
+}
+
+fn parse_event_file(
+    src: &SourceText,
+    file_index: usize,
+    events: &mut Vec<ParsedEvent>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let layout = match list_layout(&src.text) {
+        Ok(Some(layout)) => layout,
+        Ok(None) => {
+            diagnostics.push(Diagnostic::warning(
+                "this file holds no events",
+                Some(src.location(0..0)),
+            ));
+            return;
+        }
+        Err(LayoutError { at, message }) => {
+            diagnostics.push(Diagnostic::error(message, Some(src.location(at))));
+            return;
+        }
+    };
+    if layout.records.is_empty() {
+        diagnostics.push(Diagnostic::warning(
+            "this file holds no events",
+            Some(src.location(layout.open..layout.close + 1)),
+        ));
+    }
+    events.reserve(layout.records.len());
+    for span in layout.records {
+        if let Some(event) = parse_record::<Event>(src, span.clone(), EVENT_FIELDS, diagnostics) {
+            events.push(ParsedEvent {
+                event,
+                origin: RecordOrigin {
+                    file: file_index,
+                    span,
+                },
+            });
+        }
+    }
+}
+
+/// Parse the text of one record; on failure, push a diagnostic placed in the whole file.
+fn parse_record<T: DeserializeOwned>(
+    src: &SourceText,
+    span: Range<usize>,
+    fields: &[&str],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    let text = &src.text[span.clone()];
+    match ron_options().from_str::<T>(text) {
+        Ok(value) => Some(value),
+        Err(err) => {
+            diagnostics.push(ron_diagnostic(src, span, &err, fields));
+            None
+        }
+    }
+}
+
+/// Turn a ron error inside a record (whose text starts at `span.start`) into a diagnostic.
+fn ron_diagnostic(
+    src: &SourceText,
+    span: Range<usize>,
+    err: &ron::error::SpannedError,
+    event_fields: &[&str],
+) -> Diagnostic {
+    let record = SourceText::new("", src.text[span.clone()].to_owned());
+    let start = span.start + record.offset(err.span.start.line, err.span.start.col);
+    let end = span.start + record.offset(err.span.end.line, err.span.end.col);
+    let (start, end) = (start.min(end), start.max(end));
+    let location = src.location(start..end.max(start + 1));
+    use ron::error::Error as E;
+    match &err.code {
+        E::NoSuchStructField {
+            expected, found, outer,
+        } => {
+            let what = outer.as_deref().map_or("record".to_owned(), describe_struct);
+            let field_start = src.text[start..end.max(start)]
+                .find(found.as_str())
+                .map_or(start, |i| start + i);
+            let mut d = Diagnostic::error(
+                format!("unknown field `{found}` in {what}; its fields are: {}", expected.join(", ")),
+                Some(src.location(field_start..field_start + found.len())),
+            );
+            let candidates = if expected.is_empty() { event_fields } else { expected };
+            if let Some(best) = did_you_mean(found, candidates.iter().copied()) {
+                d = d.with_hint(format!("did you mean `{best}`?"));
+            }
+            d
+        }
+        E::MissingStructField { field, outer } => {
+            let what = outer.as_deref().map_or("record".to_owned(), describe_struct);
+            let record_start = src.location(span.start..span.start + 1);
+            Diagnostic::error(format!("{what} is missing the field `{field}`"), Some(record_start))
+                .with_hint(format!("add `{field}: ...,` to this record"))
+        }
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => {
+            let mut d = Diagnostic::error(
+                format!("`{found}` is not one of: {}", expected.join(", ")),
+                Some(location),
+            );
+            if let Some(best) = did_you_mean(found, expected.iter().copied()) {
+                d = d.with_hint(format!("did you mean `{best}`?"));
+            }
+            d
+        }
+        E::DuplicateStructField { field, .. } => {
+            Diagnostic::error(format!("the field `{field}` is written twice"), Some(location))
+        }
+        E::Message(message) => Diagnostic::error(message.clone(), Some(location)),
+        other => Diagnostic::error(lowercase_first(&other.to_string()), Some(location)),
+    }
+}
+
+fn describe_struct(name: &str) -> String {
+    match name {
+        "Event" => "an event".to_owned(),
+        "Manifest" => "the manifest".to_owned(),
+        "SeriesRef" => "a series reference".to_owned(),
+        "Source" => "a source".to_owned(),
+        "Names" => "a name".to_owned(),
+        other => format!("a {}", other.to_lowercase()),
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

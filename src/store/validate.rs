@@ -1,0 +1,354 @@
+//! Checks across records: unique ids, references that resolve, series that add up.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::diagnostics::{Diagnostic, Location, SourceText, did_you_mean};
+use super::lex::{field_name_span, field_value_span, string_literal_span};
+use super::load::{MANIFEST_FILE, ParsedEvent, RecordOrigin};
+use crate::model::dataset::chronological_cmp;
+use crate::model::event::{Status, is_web_url};
+use crate::model::manifest::Manifest;
+
+/// Push every problem found across `events` and `manifest` to `out`.
+pub fn validate(
+    manifest: &Manifest,
+    events: &[ParsedEvent],
+    sources: &[SourceText],
+    out: &mut Vec<Diagnostic>,
+) {
+    let manifest_src = sources
+        .iter()
+        .find(|s| s.path.file_name().is_some_and(|n| n == MANIFEST_FILE));
+    check_manifest(manifest, manifest_src, out);
+
+    let people: HashSet<&str> = manifest.people.iter().map(|p| p.id.as_str()).collect();
+    let places: HashSet<&str> = manifest.places.iter().map(|p| p.id.as_str()).collect();
+    let categories: HashSet<&str> = manifest.categories.iter().map(|c| c.id.as_str()).collect();
+    let series: HashSet<&str> = manifest.series.iter().map(|s| s.id.as_str()).collect();
+
+    let mut first_by_id: HashMap<&str, &ParsedEvent> = HashMap::with_capacity(events.len());
+    for parsed in events {
+        let e = &parsed.event;
+        let at = Locator {
+            src: &sources[parsed.origin.file],
+            origin: &parsed.origin,
+        };
+        if let Some(problem) = id_problem(&e.id) {
+            out.push(Diagnostic::error(
+                format!("the id \"{}\" {problem}", e.id),
+                Some(at.field_value("id")),
+            ));
+        }
+        match first_by_id.get(e.id.as_str()) {
+            Some(first) => {
+                let first_at = Locator {
+                    src: &sources[first.origin.file],
+                    origin: &first.origin,
+                };
+                out.push(
+                    Diagnostic::error(
+                        format!("duplicate id \"{}\": another event already has it", e.id),
+                        Some(at.field_value("id")),
+                    )
+                    .with_note("first used here", first_at.field_value("id"))
+                    .with_hint("ids must be unique in a dataset; rename one of the two"),
+                );
+            }
+            None => {
+                first_by_id.insert(&e.id, parsed);
+            }
+        }
+        if e.title.trim().is_empty() {
+            out.push(Diagnostic::error("the title is empty", Some(at.field_value("title"))));
+        }
+        check_ref(&at, "kind", &e.kind, &categories, "category", out);
+        if let Some(place) = &e.place {
+            check_ref(&at, "place", place, &places, "place", out);
+        }
+        for person in &e.participants {
+            check_ref(&at, "participants", person, &people, "person", out);
+        }
+        if let Some(s) = &e.series {
+            check_ref(&at, "series", &s.id, &series, "series", out);
+            if s.ordinal == Some(0) {
+                out.push(Diagnostic::error(
+                    "series ordinals count from 1",
+                    Some(at.field_value("series")),
+                ));
+            }
+        }
+        if e.sources.is_empty() {
+            out.push(
+                Diagnostic::warning(
+                    format!("event \"{}\" cites no source", e.id),
+                    Some(at.field_name_or_record("sources")),
+                )
+                .with_hint("add `sources: [(publisher: \"...\", url: \"https://...\")]`"),
+            );
+        }
+        for source in &e.sources {
+            if let Some(url) = &source.url
+                && !is_web_url(url)
+            {
+                out.push(
+                    Diagnostic::warning(
+                        format!("the source link \"{url}\" is not an http(s) address; it will be shown as text, never opened"),
+                        Some(at.value_in("sources", url)),
+                    ),
+                );
+            }
+        }
+        if e.status == Status::Disputed && e.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+            out.push(
+                Diagnostic::warning(
+                    format!("event \"{}\" is disputed but has no note saying how", e.id),
+                    Some(at.field_value("status")),
+                )
+                .with_hint("add `note: \"...\"` explaining how the sources differ"),
+            );
+        }
+    }
+
+    // References to events need every id first.
+    for parsed in events {
+        let at = Locator {
+            src: &sources[parsed.origin.file],
+            origin: &parsed.origin,
+        };
+        for related in &parsed.event.related {
+            if related == &parsed.event.id {
+                out.push(Diagnostic::warning(
+                    "an event lists itself as related",
+                    Some(at.value_in("related", related)),
+                ));
+            } else if !first_by_id.contains_key(related.as_str()) {
+                let mut d = Diagnostic::error(
+                    format!("unknown event \"{related}\" in `related`"),
+                    Some(at.value_in("related", related)),
+                );
+                if let Some(best) = did_you_mean(related, first_by_id.keys().copied()) {
+                    d = d.with_hint(format!("did you mean \"{best}\"?"));
+                }
+                out.push(d);
+            }
+        }
+    }
+
+    check_series(manifest, events, sources, out);
+}
+
+/// Finds where a part of one record is written.
+struct Locator<'a> {
+    src: &'a SourceText,
+    origin: &'a RecordOrigin,
+}
+
+impl Locator<'_> {
+    fn record_text(&self) -> &str {
+        &self.src.text[self.origin.span.clone()]
+    }
+
+    fn absolute(&self, local: std::ops::Range<usize>) -> Location {
+        let base = self.origin.span.start;
+        self.src.location(base + local.start..base + local.end)
+    }
+
+    fn record_start(&self) -> Location {
+        let start = self.origin.span.start;
+        self.src.location(start..start + 1)
+    }
+
+    /// The value of a top-level field, or the record's start if the field is not written.
+    fn field_value(&self, field: &str) -> Location {
+        field_value_span(self.record_text(), field).map_or_else(|| self.record_start(), |r| self.absolute(r))
+    }
+
+    fn field_name_or_record(&self, field: &str) -> Location {
+        field_name_span(self.record_text(), field).map_or_else(|| self.record_start(), |r| self.absolute(r))
+    }
+
+    /// The string literal `value` inside the value of `field`.
+    fn value_in(&self, field: &str, value: &str) -> Location {
+        let text = self.record_text();
+        let Some(field_span) = field_value_span(text, field) else {
+            return self.record_start();
+        };
+        match string_literal_span(&text[field_span.clone()], value) {
+            Some(r) => self.absolute(field_span.start + r.start..field_span.start + r.end),
+            None => self.absolute(field_span),
+        }
+    }
+}
+
+fn check_ref(
+    at: &Locator<'_>,
+    field: &str,
+    value: &str,
+    known: &HashSet<&str>,
+    what: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    if known.contains(value) {
+        return;
+    }
+    let mut d = Diagnostic::error(
+        format!("unknown {what} \"{value}\" in `{field}`: the manifest has no {what} with this id"),
+        Some(at.value_in(field, value)),
+    );
+    match did_you_mean(value, known.iter().copied()) {
+        Some(best) => d = d.with_hint(format!("did you mean \"{best}\"?")),
+        None => d = d.with_hint(format!("add it to the manifest's list of {}", plural(what))),
+    }
+    out.push(d);
+}
+
+fn plural(what: &str) -> &str {
+    match what {
+        "person" => "people",
+        "category" => "categories",
+        "place" => "places",
+        _ => what,
+    }
+}
+
+fn id_problem(id: &str) -> Option<&'static str> {
+    if id.is_empty() {
+        Some("is empty")
+    } else if id.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        Some("contains spaces; use letters, digits, `-` and `_`")
+    } else {
+        None
+    }
+}
+
+fn check_manifest(manifest: &Manifest, src: Option<&SourceText>, out: &mut Vec<Diagnostic>) {
+    let locate = |id: &str, nth: usize| -> Option<Location> {
+        let src = src?;
+        let mut offset = 0;
+        let mut found = None;
+        for _ in 0..=nth {
+            let r = string_literal_span(&src.text[offset..], id)?;
+            found = Some(offset + r.start..offset + r.end);
+            offset += r.end;
+        }
+        found.map(|r| src.location(r))
+    };
+    if manifest.title.trim().is_empty() {
+        out.push(Diagnostic::error("the manifest's title is empty", locate("", 0)));
+    }
+    let lists: [(&str, Vec<&str>); 5] = [
+        ("country", manifest.countries.iter().map(|c| c.code.as_str()).collect()),
+        ("person", manifest.people.iter().map(|p| p.id.as_str()).collect()),
+        ("place", manifest.places.iter().map(|p| p.id.as_str()).collect()),
+        ("category", manifest.categories.iter().map(|c| c.id.as_str()).collect()),
+        ("series", manifest.series.iter().map(|s| s.id.as_str()).collect()),
+    ];
+    for (what, ids) in &lists {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for id in ids {
+            if let Some(problem) = id_problem(id) {
+                out.push(Diagnostic::error(format!("the {what} id \"{id}\" {problem}"), locate(id, 0)));
+            }
+            let count = seen.entry(id).or_insert(0);
+            if *count > 0 {
+                let mut d = Diagnostic::error(format!("duplicate {what} id \"{id}\""), locate(id, *count));
+                if let Some(first) = locate(id, 0) {
+                    d = d.with_note("first used here", first);
+                }
+                out.push(d);
+            }
+            *count += 1;
+        }
+    }
+    if !manifest.countries.is_empty() {
+        let codes: HashSet<&str> = manifest.countries.iter().map(|c| c.code.as_str()).collect();
+        let used = manifest
+            .people
+            .iter()
+            .filter_map(|p| p.country.as_deref())
+            .chain(manifest.places.iter().filter_map(|p| p.country.as_deref()));
+        let mut reported = HashSet::new();
+        for code in used {
+            if !codes.contains(code) && reported.insert(code) {
+                out.push(Diagnostic::error(
+                    format!("unknown country \"{code}\": add it to the manifest's `countries`"),
+                    locate(code, 0),
+                ));
+            }
+        }
+    }
+}
+
+/// Warnings for series whose ordinals have gaps, repeat, or run against time.
+fn check_series(
+    manifest: &Manifest,
+    events: &[ParsedEvent],
+    sources: &[SourceText],
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut by_series: BTreeMap<&str, Vec<(u32, &ParsedEvent)>> = BTreeMap::new();
+    for parsed in events {
+        if let Some(s) = &parsed.event.series
+            && let Some(n) = s.ordinal
+            && n > 0
+        {
+            by_series.entry(&s.id).or_default().push((n, parsed));
+        }
+    }
+    for (series_id, mut members) in by_series {
+        if !manifest.series.iter().any(|s| s.id == series_id) {
+            continue;
+        }
+        members.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| chronological_cmp(&a.1.event, &b.1.event)));
+        let at = |p: &ParsedEvent| {
+            Locator {
+                src: &sources[p.origin.file],
+                origin: &p.origin,
+            }
+            .field_value("series")
+        };
+        let mut missing: Vec<String> = Vec::new();
+        for pair in members.windows(2) {
+            let ((a, pa), (b, pb)) = (pair[0], pair[1]);
+            if a == b {
+                out.push(
+                    Diagnostic::warning(
+                        format!("two events are number {a} of series \"{series_id}\""),
+                        Some(at(pb)),
+                    )
+                    .with_note("the other one", at(pa)),
+                );
+            } else {
+                if b > a + 1 {
+                    missing.push(if b == a + 2 {
+                        (a + 1).to_string()
+                    } else {
+                        format!("{}–{}", a + 1, b - 1)
+                    });
+                }
+                if pb.event.when.earliest_day() < pa.event.when.earliest_day() {
+                    out.push(
+                        Diagnostic::warning(
+                            format!(
+                                "number {b} of series \"{series_id}\" ({}) is dated before number {a} ({})",
+                                pb.event.when.human(),
+                                pa.event.when.human()
+                            ),
+                            Some(at(pb)),
+                        )
+                        .with_note(format!("number {a} is here"), at(pa)),
+                    );
+                }
+            }
+        }
+        if !missing.is_empty() {
+            out.push(Diagnostic::warning(
+                format!(
+                    "series \"{series_id}\" has no events numbered {} (gaps in its ordinals)",
+                    missing.join(", ")
+                ),
+                Some(at(members[0].1)),
+            ));
+        }
+    }
+}

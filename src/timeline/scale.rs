@@ -1,0 +1,193 @@
+//! The visible window of time and its mapping to pixels. Pure math, in `f64` days so that
+//! hours stay exact even when a view spans millennia.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::date::DayNumber;
+
+/// Narrowest view: about one hour across the window.
+pub const MIN_SPAN_DAYS: f64 = 1.0 / 24.0;
+/// Widest view: about 10,000 years across the window.
+pub const MAX_SPAN_DAYS: f64 = 10_000.0 * 365.2425;
+/// Views stay within these days (roughly 12,000 BCE to 12,000 CE).
+const LIMIT_DAYS: f64 = 12_000.0 * 365.2425;
+
+/// The visible window: `start_day .. start_day + span_days`. A day number `d` covers
+/// `[d, d + 1)`, so an event on one day is drawn from `d` to `d + 1`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TimeView {
+    /// Left edge, in days (chrono's day numbers, fractional).
+    pub start_day: f64,
+    /// Width of the window in days.
+    pub span_days: f64,
+}
+
+impl Default for TimeView {
+    fn default() -> Self {
+        // 2000–2030, a harmless view until a dataset is fitted.
+        Self::new(730_120.0, 30.0 * 365.2425)
+    }
+}
+
+impl TimeView {
+    /// A view clamped to the zoom and range limits.
+    pub fn new(start_day: f64, span_days: f64) -> Self {
+        let span_days = if span_days.is_finite() {
+            span_days.clamp(MIN_SPAN_DAYS, MAX_SPAN_DAYS)
+        } else {
+            MAX_SPAN_DAYS
+        };
+        let start_day = if start_day.is_finite() { start_day } else { 0.0 };
+        let start_day = start_day.clamp(-LIMIT_DAYS, LIMIT_DAYS - span_days);
+        Self {
+            start_day,
+            span_days,
+        }
+    }
+
+    /// A view showing the inclusive days `first..=last` with a margin of `margin` (a fraction
+    /// of the span) on each side.
+    pub fn fit(first: DayNumber, last: DayNumber, margin: f64) -> Self {
+        let (first, last) = (first.min(last) as f64, first.max(last) as f64 + 1.0);
+        let content = (last - first).max(MIN_SPAN_DAYS);
+        let span = content * (1.0 + 2.0 * margin);
+        let center = (first + last) / 2.0;
+        Self::new(center - span / 2.0, span)
+    }
+
+    pub fn end_day(&self) -> f64 {
+        self.start_day + self.span_days
+    }
+
+    pub fn center_day(&self) -> f64 {
+        self.start_day + self.span_days / 2.0
+    }
+
+    /// Pixels from the left edge of a `width_px` wide view to `day`.
+    pub fn day_to_x(&self, day: f64, width_px: f64) -> f64 {
+        (day - self.start_day) / self.span_days * width_px
+    }
+
+    /// The day at `x_px` pixels from the left edge.
+    pub fn x_to_day(&self, x_px: f64, width_px: f64) -> f64 {
+        self.start_day + x_px / width_px.max(1.0) * self.span_days
+    }
+
+    /// Days per pixel.
+    pub fn days_per_px(&self, width_px: f64) -> f64 {
+        self.span_days / width_px.max(1.0)
+    }
+
+    /// Zoom by `factor` (> 1 zooms in) keeping `anchor_day` at the same pixel.
+    pub fn zoomed_around(&self, anchor_day: f64, factor: f64) -> Self {
+        if !(factor.is_finite() && factor > 0.0) {
+            return *self;
+        }
+        let span = (self.span_days / factor).clamp(MIN_SPAN_DAYS, MAX_SPAN_DAYS);
+        let fraction = (anchor_day - self.start_day) / self.span_days;
+        Self::new(anchor_day - fraction * span, span)
+    }
+
+    /// Move the content by `dx_px` pixels (dragging right shows earlier times).
+    pub fn panned_by_px(&self, dx_px: f64, width_px: f64) -> Self {
+        Self::new(self.start_day - dx_px * self.days_per_px(width_px), self.span_days)
+    }
+
+    /// The same zoom, centred on `day`.
+    pub fn centered_on(&self, day: f64) -> Self {
+        Self::new(day - self.span_days / 2.0, self.span_days)
+    }
+
+    /// Shift the view, at the same zoom, just enough that `first..last` days are inside it
+    /// with `margin_fraction` of the span to spare (or centre it if it is wider than the view).
+    pub fn keeping_in_view(&self, first: f64, last: f64, margin_fraction: f64) -> Self {
+        let margin = self.span_days * margin_fraction;
+        if last - first > self.span_days - 2.0 * margin {
+            return self.centered_on((first + last) / 2.0);
+        }
+        if first < self.start_day + margin {
+            Self::new(first - margin, self.span_days)
+        } else if last > self.end_day() - margin {
+            Self::new(last + margin - self.span_days, self.span_days)
+        } else {
+            *self
+        }
+    }
+
+    /// Interpolate towards `target` (`t` in 0..=1): the centre moves linearly, the zoom
+    /// geometrically, so a long jump does not feel like it speeds up.
+    pub fn lerp(&self, target: &Self, t: f64) -> Self {
+        let t = t.clamp(0.0, 1.0);
+        let span = (self.span_days.ln() * (1.0 - t) + target.span_days.ln() * t).exp();
+        let center = self.center_day() + (target.center_day() - self.center_day()) * t;
+        Self::new(center - span / 2.0, span)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn fit_covers_the_range_with_margins() {
+        let v = TimeView::fit(100, 199, 0.05);
+        assert!(v.start_day < 100.0 && v.end_day() > 200.0);
+        assert!((v.span_days - 110.0).abs() < 1e-9);
+        let single = TimeView::fit(5, 5, 0.0);
+        assert!(single.start_day <= 5.0 && single.end_day() >= 6.0);
+    }
+
+    #[test]
+    fn zoom_is_limited() {
+        let v = TimeView::new(0.0, 10.0);
+        assert_eq!(v.zoomed_around(5.0, 1e9).span_days, MIN_SPAN_DAYS);
+        assert_eq!(v.zoomed_around(5.0, 1e-12).span_days, MAX_SPAN_DAYS);
+        assert_eq!(v.zoomed_around(5.0, f64::NAN), v);
+    }
+
+    proptest! {
+        #[test]
+        fn zoom_keeps_the_time_under_the_cursor(
+            start in -1.0e6f64..1.0e6,
+            span in 1.0f64..1.0e5,
+            fraction in 0.0f64..1.0,
+            factor in 0.2f64..5.0,
+        ) {
+            let width = 1600.0;
+            let v = TimeView::new(start, span);
+            let x = fraction * width;
+            let anchor = v.x_to_day(x, width);
+            let z = v.zoomed_around(anchor, factor);
+            prop_assert!((z.x_to_day(x, width) - anchor).abs() < 1e-6 * span.max(1.0));
+            prop_assert!((z.span_days - span / factor).abs() < 1e-9 * span);
+        }
+
+        #[test]
+        fn pan_moves_content_with_the_pointer(start in -1.0e5f64..1.0e5, span in 1.0f64..1.0e4, dx in -800.0f64..800.0) {
+            let width = 1000.0;
+            let v = TimeView::new(start, span);
+            let day = v.x_to_day(300.0, width);
+            let p = v.panned_by_px(dx, width);
+            prop_assert!((p.day_to_x(day, width) - (300.0 + dx)).abs() < 1e-6);
+        }
+    }
+
+    #[test]
+    fn lerp_ends_at_the_target() {
+        let a = TimeView::new(0.0, 10.0);
+        let b = TimeView::new(1000.0, 1.0);
+        let start = a.lerp(&b, 0.0);
+        assert!((start.start_day - a.start_day).abs() < 1e-9 && (start.span_days - a.span_days).abs() < 1e-9);
+        let end = a.lerp(&b, 1.0);
+        assert!((end.start_day - b.start_day).abs() < 1e-9 && (end.span_days - b.span_days).abs() < 1e-9);
+    }
+
+    #[test]
+    fn keeping_in_view_moves_only_when_needed() {
+        let v = TimeView::new(0.0, 100.0);
+        assert_eq!(v.keeping_in_view(40.0, 41.0, 0.1), v);
+        let moved = v.keeping_in_view(150.0, 151.0, 0.1);
+        assert!(moved.end_day() >= 161.0 - 1e-9 && moved.span_days == 100.0);
+    }
+}

@@ -1,0 +1,34 @@
+//! Fonts: egui's defaults first (so Latin and Cyrillic keep their look), then a bundled
+//! subset of Noto Sans CJK SC as the fallback for Chinese.
+
+use std::sync::Arc;
+
+use egui::{FontData, FontDefinitions, FontFamily};
+
+/// Name of the bundled Chinese font in egui's font table.
+pub const CHINESE_FONT: &str = "noto-sans-sc-annals";
+
+/// Every character of GB 2312 plus CJK punctuation, cut from Noto Sans CJK SC
+/// (see `assets/fonts/tools/make_font_subset.py`; licence in `assets/fonts/OFL.txt`).
+static CHINESE_FONT_BYTES: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Annals.otf");
+
+/// egui's default fonts with the Chinese fallback appended to every family.
+pub fn font_definitions() -> FontDefinitions {
+    let mut fonts = FontDefinitions::default();
+    fonts.font_data.insert(
+        CHINESE_FONT.to_owned(),
+        Arc::new(FontData::from_static(CHINESE_FONT_BYTES)),
+    );
+    for family in [FontFamily::Proportional, FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push(CHINESE_FONT.to_owned());
+    }
+    fonts
+}
+
+pub fn install(ctx: &egui::Context) {
+    ctx.set_fonts(font_definitions());
+}

@@ -1,0 +1,31 @@
+//! Colours and sizes shared by the views.
+
+use egui::Color32;
+
+use crate::model::event::Status;
+use crate::model::manifest::Rgb;
+
+pub fn rgb(colour: Rgb) -> Color32 {
+    let [r, g, b] = colour.0;
+    Color32::from_rgb(r, g, b)
+}
+
+/// Colour for events whose category is missing from the manifest.
+pub const UNKNOWN_CATEGORY: Color32 = Color32::from_rgb(0x88, 0x88, 0x88);
+
+/// Badge colours for a status.
+pub fn status_colour(status: Status) -> Color32 {
+    match status {
+        Status::Verified => Color32::from_rgb(0x2e, 0x7d, 0x32),
+        Status::SingleSource => Color32::from_rgb(0xb2, 0x6a, 0x00),
+        Status::Disputed => Color32::from_rgb(0xc6, 0x28, 0x28),
+        Status::Unverified => Color32::from_rgb(0x61, 0x61, 0x61),
+    }
+}
+
+/// Black or white, whichever reads better on `background`.
+pub fn text_on(background: Color32) -> Color32 {
+    let [r, g, b, _] = background.to_array();
+    let luma = 0.299 * f32::from(r) + 0.587 * f32::from(g) + 0.114 * f32::from(b);
+    if luma > 150.0 { Color32::BLACK } else { Color32::WHITE }
+}

@@ -52,7 +52,11 @@ pub fn list(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> io::Result
     let loaded = load_dataset(path);
     let Some(dataset) = &loaded.dataset else {
         print_diagnostics(&loaded.diagnostics, err)?;
-        writeln!(err, "{}: not listed because of the errors above", path.display())?;
+        writeln!(
+            err,
+            "{}: not listed because of the errors above",
+            path.display()
+        )?;
         return Ok(1);
     };
     for event in dataset.events() {

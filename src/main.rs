@@ -8,7 +8,11 @@ use clap::{Parser, Subcommand};
 use annals::cli;
 
 #[derive(Parser)]
-#[command(name = "annals", version, about = "Browse, present and curate a history of events")]
+#[command(
+    name = "annals",
+    version,
+    about = "Browse, present and curate a history of events"
+)]
 #[command(args_conflicts_with_subcommands = true)]
 struct Args {
     /// Dataset folder to open (default: the bundled China–Russia dataset).

@@ -18,13 +18,19 @@ fn harness_on(path: PathBuf) -> Harness<'static, AnnalsApp> {
 fn clicking_an_event_shows_its_details_with_names_in_three_scripts() {
     let mut harness = harness_on(bundled_dataset_path());
     assert!(harness.state().dataset().is_some(), "bundled dataset loads");
-    assert!(harness.query_by_label(DETAIL_PANEL_LABEL).is_none(), "no panel before a click");
+    assert!(
+        harness.query_by_label(DETAIL_PANEL_LABEL).is_none(),
+        "no panel before a click"
+    );
 
     let title = "29th regular meeting of heads of government";
     harness.get_by_label(title).click();
     harness.run();
 
-    let selected = harness.state().selected().expect("the click selected an event");
+    let selected = harness
+        .state()
+        .selected()
+        .expect("the click selected an event");
     let dataset = harness.state().dataset().unwrap();
     assert_eq!(dataset.event(selected).unwrap().id, "hog-29");
 
@@ -45,7 +51,9 @@ fn clicking_an_event_shows_its_details_with_names_in_three_scripts() {
 #[test]
 fn keyboard_moves_the_selection_in_time_and_escape_clears_it() {
     let mut harness = harness_on(bundled_dataset_path());
-    harness.get_by_label("28th regular meeting of heads of government").click();
+    harness
+        .get_by_label("28th regular meeting of heads of government")
+        .click();
     harness.run();
     let first = harness.state().selected().unwrap();
 
@@ -64,7 +72,13 @@ fn keyboard_moves_the_selection_in_time_and_escape_clears_it() {
     harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowRight);
     harness.run();
     let dataset = harness.state().dataset().unwrap();
-    assert_eq!(dataset.event(harness.state().selected().unwrap()).unwrap().id, "hog-29");
+    assert_eq!(
+        dataset
+            .event(harness.state().selected().unwrap())
+            .unwrap()
+            .id,
+        "hog-29"
+    );
 
     harness.key_press(egui::Key::Escape);
     harness.run();
@@ -88,7 +102,10 @@ fn wheel_zooms_around_the_pointer_and_f_fits_everything_again() {
     });
     harness.run();
     let zoomed = harness.state().view();
-    assert!(zoomed.span_days < fitted.span_days * 0.9, "{zoomed:?} vs {fitted:?}");
+    assert!(
+        zoomed.span_days < fitted.span_days * 0.9,
+        "{zoomed:?} vs {fitted:?}"
+    );
 
     harness.key_press(egui::Key::F);
     harness.run();
@@ -99,7 +116,11 @@ fn wheel_zooms_around_the_pointer_and_f_fits_everything_again() {
 #[test]
 fn a_broken_dataset_opens_a_window_that_lists_the_problems() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(bundled_dataset_path().join("manifest.ron"), dir.path().join("manifest.ron")).unwrap();
+    std::fs::copy(
+        bundled_dataset_path().join("manifest.ron"),
+        dir.path().join("manifest.ron"),
+    )
+    .unwrap();
     std::fs::write(
         dir.path().join("events.ron"),
         "[\n    (id: \"x\", title: \"T\", when: \"2024-13\", kind: \"visit\"),\n]\n",

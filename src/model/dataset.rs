@@ -14,7 +14,9 @@ pub type EventIndex = usize;
 
 /// The total chronological order of events: earliest day, precision, then id.
 pub fn chronological_cmp(a: &Event, b: &Event) -> Ordering {
-    a.when.chronological_cmp(&b.when).then_with(|| a.id.cmp(&b.id))
+    a.when
+        .chronological_cmp(&b.when)
+        .then_with(|| a.id.cmp(&b.id))
 }
 
 /// A loaded, checked dataset.

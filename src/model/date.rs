@@ -116,7 +116,9 @@ impl CalendarDate {
         if let Some(month) = month
             && !(1..=12).contains(&month)
         {
-            return Err(format!("month {month:02} does not exist (months are 01 to 12)"));
+            return Err(format!(
+                "month {month:02} does not exist (months are 01 to 12)"
+            ));
         }
         if let Some(day) = day {
             let Some(month) = month else {
@@ -171,7 +173,11 @@ impl CalendarDate {
 
     /// First day this date can mean.
     pub fn first_day(self) -> DayNumber {
-        day_number(self.year, self.month().unwrap_or(1), self.day().unwrap_or(1))
+        day_number(
+            self.year,
+            self.month().unwrap_or(1),
+            self.day().unwrap_or(1),
+        )
     }
 
     /// Last day this date can mean.
@@ -275,7 +281,9 @@ impl EventDate {
             reason,
         };
         if input.is_empty() {
-            return Err(fail("the date is empty; write e.g. 2024, 2024-05 or 2024-05-16".into()));
+            return Err(fail(
+                "the date is empty; write e.g. 2024, 2024-05 or 2024-05-16".into(),
+            ));
         }
         if input.trim() != input {
             return Err(fail("remove the spaces around the date".into()));
@@ -288,12 +296,20 @@ impl EventDate {
         }
         let start = match left {
             ".." => None,
-            "" => return Err(fail("the start of the span is missing (write `..` for an open start)".into())),
+            "" => {
+                return Err(fail(
+                    "the start of the span is missing (write `..` for an open start)".into(),
+                ));
+            }
             text => Some(parse_bound(text).map_err(|r| fail(format!("start: {r}")))?),
         };
         let end = match right {
             ".." => None,
-            "" => return Err(fail("the end of the span is missing (write `..` for an open end)".into())),
+            "" => {
+                return Err(fail(
+                    "the end of the span is missing (write `..` for an open end)".into(),
+                ));
+            }
             text => Some(parse_bound(text).map_err(|r| fail(format!("end: {r}")))?),
         };
         match (start, end) {
@@ -476,7 +492,12 @@ fn human_span(s: Bound, e: Bound) -> String {
                     year_label(a.year)
                 )
             } else {
-                format!("{} – {bd} {} {}", a.human(), month_name(bm), year_end(b.year))
+                format!(
+                    "{} – {bd} {} {}",
+                    a.human(),
+                    month_name(bm),
+                    year_end(b.year)
+                )
             }
         }
         (Precision::Month, Precision::Month) if a.year == b.year => format!(
@@ -522,7 +543,9 @@ impl<'de> serde::Deserialize<'de> for EventDate {
         impl serde::de::Visitor<'_> for Visitor {
             type Value = EventDate;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a date string such as \"2024\", \"2024-05\" or \"2024-05-16/2024-05-17\"")
+                f.write_str(
+                    "a date string such as \"2024\", \"2024-05\" or \"2024-05-16/2024-05-17\"",
+                )
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<EventDate, E> {
                 EventDate::parse(v).map_err(E::custom)
@@ -535,9 +558,27 @@ impl<'de> serde::Deserialize<'de> for EventDate {
 /// Parse one date with an optional qualifier suffix: `2024`, `2024-05`, `2024-05-16`, `1996~`.
 fn parse_bound(text: &str) -> Result<Bound, String> {
     let (body, qualifier) = match text.as_bytes().last() {
-        Some(b'?') => (&text[..text.len() - 1], Qualifier { uncertain: true, approximate: false }),
-        Some(b'~') => (&text[..text.len() - 1], Qualifier { uncertain: false, approximate: true }),
-        Some(b'%') => (&text[..text.len() - 1], Qualifier { uncertain: true, approximate: true }),
+        Some(b'?') => (
+            &text[..text.len() - 1],
+            Qualifier {
+                uncertain: true,
+                approximate: false,
+            },
+        ),
+        Some(b'~') => (
+            &text[..text.len() - 1],
+            Qualifier {
+                uncertain: false,
+                approximate: true,
+            },
+        ),
+        Some(b'%') => (
+            &text[..text.len() - 1],
+            Qualifier {
+                uncertain: true,
+                approximate: true,
+            },
+        ),
         _ => (text, Qualifier::NONE),
     };
     let shape = "expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ?, ~ or %";
@@ -585,8 +626,7 @@ pub fn is_leap_year(year: i32) -> bool {
 
 /// chrono's day number of a checked calendar date.
 pub fn day_number(year: i32, month: u32, day: u32) -> DayNumber {
-    NaiveDate::from_ymd_opt(year, month, day)
-        .map_or(0, |d| DayNumber::from(d.num_days_from_ce()))
+    NaiveDate::from_ymd_opt(year, month, day).map_or(0, |d| DayNumber::from(d.num_days_from_ce()))
 }
 
 /// The calendar date (year, month, day) of a day number, if chrono can represent it.
@@ -610,8 +650,16 @@ mod tests {
             ("2023-12", "December 2023", Precision::Month),
             ("2024", "2024", Precision::Year),
             ("2024-05-16/2024-05-17", "16–17 May 2024", Precision::Day),
-            ("2024-05-30/2024-06-02", "30 May – 2 June 2024", Precision::Day),
-            ("2023-12-30/2024-01-02", "30 December 2023 – 2 January 2024", Precision::Day),
+            (
+                "2024-05-30/2024-06-02",
+                "30 May – 2 June 2024",
+                Precision::Day,
+            ),
+            (
+                "2023-12-30/2024-01-02",
+                "30 December 2023 – 2 January 2024",
+                Precision::Day,
+            ),
             ("2024-05/2024-06", "May–June 2024", Precision::Month),
             ("2024/2025", "2024–2025", Precision::Year),
             ("1996~", "c. 1996", Precision::Year),
@@ -624,7 +672,11 @@ mod tests {
             ("0000", "1 BCE", Precision::Year),
             ("0001", "1", Precision::Year),
             ("-0001/0001", "2 BCE – 1 CE", Precision::Year),
-            ("1996-12-26?/1996-12-28", "26 December 1996 (?) – 28 December 1996", Precision::Day),
+            (
+                "1996-12-26?/1996-12-28",
+                "26 December 1996 (?) – 28 December 1996",
+                Precision::Day,
+            ),
             ("2024-05-16/2024-05-16", "16 May 2024", Precision::Day),
             ("2000-02-29", "29 February 2000", Precision::Day),
         ];
@@ -639,7 +691,10 @@ mod tests {
     #[test]
     fn invalid_inputs_name_the_string_and_the_problem() {
         let table = [
-            ("2023-02-29", "day 29 does not exist: February 2023 has 28 days (2023 is not a leap year)"),
+            (
+                "2023-02-29",
+                "day 29 does not exist: February 2023 has 28 days (2023 is not a leap year)",
+            ),
             ("1900-02-29", "1900 is not a leap year"),
             ("2024-13", "month 13 does not exist"),
             ("2024-00", "month 00 does not exist"),
@@ -669,7 +724,10 @@ mod tests {
                 err.to_string().contains(reason),
                 "error for {text:?} was {err}, expected it to contain {reason:?}"
             );
-            assert!(err.to_string().starts_with(&format!("invalid date \"{text}\"")));
+            assert!(
+                err.to_string()
+                    .starts_with(&format!("invalid date \"{text}\""))
+            );
         }
     }
 
@@ -691,7 +749,7 @@ mod tests {
 
     #[test]
     fn order_is_day_then_month_then_year() {
-        let mut dates = vec![parse("2024"), parse("2024-01"), parse("2024-01-01")];
+        let mut dates = [parse("2024"), parse("2024-01"), parse("2024-01-01")];
         dates.sort_by(EventDate::chronological_cmp);
         let printed: Vec<String> = dates.iter().map(EventDate::to_edtf).collect();
         assert_eq!(printed, ["2024-01-01", "2024-01", "2024"]);
@@ -710,6 +768,9 @@ mod tests {
         let back: EventDate = ron::from_str(&text).unwrap();
         assert_eq!(back, date);
         let err = ron::from_str::<EventDate>("\"2023-02-29\"").unwrap_err();
-        assert!(err.to_string().contains("February 2023 has 28 days"), "{err}");
+        assert!(
+            err.to_string().contains("February 2023 has 28 days"),
+            "{err}"
+        );
     }
 }

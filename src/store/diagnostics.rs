@@ -224,7 +224,10 @@ impl SourceText {
 }
 
 /// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(1);
     candidates
         .into_iter()
@@ -254,10 +257,16 @@ mod tests {
 
     #[test]
     fn renders_like_a_compiler() {
-        let src = SourceText::new("data/x/events.ron", "[\n    (participant: [\"li\"]),\n]\n".into());
+        let src = SourceText::new(
+            "data/x/events.ron",
+            "[\n    (participant: [\"li\"]),\n]\n".into(),
+        );
         let at = src.text.find("participant").unwrap();
-        let d = Diagnostic::error("unknown field `participant`", Some(src.location(at..at + 11)))
-            .with_hint("did you mean `participants`?");
+        let d = Diagnostic::error(
+            "unknown field `participant`",
+            Some(src.location(at..at + 11)),
+        )
+        .with_hint("did you mean `participants`?");
         assert_eq!(
             d.to_string(),
             "data/x/events.ron:2:6: error: unknown field `participant`\n  |\n2 |     (participant: [\"li\"]),\n  |      ^^^^^^^^^^^\n  = hint: did you mean `participants`?\n"
@@ -271,7 +280,10 @@ mod tests {
         let loc = src.location(at..at + 1);
         assert_eq!((loc.line, loc.col), (1, 14));
         // 13 characters before the spot, two of them wide.
-        assert_eq!(caret_line(&loc.line_text, loc.col, 1), format!("{}^", " ".repeat(15)));
+        assert_eq!(
+            caret_line(&loc.line_text, loc.col, 1),
+            format!("{}^", " ".repeat(15))
+        );
         assert_eq!(src.offset(1, 14), at);
         assert_eq!(src.line_col(src.text.len()), (1, 19));
     }

@@ -189,7 +189,14 @@ fn skip_prefixed_string(bytes: &[u8], start: usize) -> Result<usize, LexError> {
     }
     i += 1;
     while i < bytes.len() {
-        if bytes[i] == b'"' && bytes[i + 1..].iter().take(hashes).filter(|&&b| b == b'#').count() == hashes {
+        if bytes[i] == b'"'
+            && bytes[i + 1..]
+                .iter()
+                .take(hashes)
+                .filter(|&&b| b == b'#')
+                .count()
+                == hashes
+        {
             return Ok(i + 1 + hashes);
         }
         i += 1;
@@ -325,17 +332,15 @@ pub fn list_layout(text: &str) -> Result<Option<ListLayout>, LayoutError> {
                 }
                 record_end = tok.span.end;
             }
-            TokenKind::Punct(b',') if stack.is_empty() => {
-                match record_start.take() {
-                    Some(start) => records.push(start..record_end),
-                    None => {
-                        return Err(LayoutError {
-                            at: tok.span.clone(),
-                            message: "unexpected `,`: there is no record before it".into(),
-                        });
-                    }
+            TokenKind::Punct(b',') if stack.is_empty() => match record_start.take() {
+                Some(start) => records.push(start..record_end),
+                None => {
+                    return Err(LayoutError {
+                        at: tok.span.clone(),
+                        message: "unexpected `,`: there is no record before it".into(),
+                    });
                 }
-            }
+            },
             _ => {
                 record_start.get_or_insert(tok.span.start);
                 record_end = tok.span.end;
@@ -343,8 +348,14 @@ pub fn list_layout(text: &str) -> Result<Option<ListLayout>, LayoutError> {
         }
     }
     let (at, message) = match stack.last() {
-        Some((c, span)) => (span.clone(), format!("this `{}` is never closed", *c as char)),
-        None => (open..open + 1, "the list that opens here is never closed with `]`".into()),
+        Some((c, span)) => (
+            span.clone(),
+            format!("this `{}` is never closed", *c as char),
+        ),
+        None => (
+            open..open + 1,
+            "the list that opens here is never closed with `]`".into(),
+        ),
     };
     Err(LayoutError { at, message })
 }
@@ -485,12 +496,25 @@ mod tests {
         let value = field_value_span(rec, "participants").unwrap();
         let lit = string_literal_span(&rec[value.clone()], "b").unwrap();
         assert_eq!(&rec[value][lit], "\"b\"");
-        assert_eq!(field_value_span(rec, "ordinal"), None, "only top-level fields");
+        assert_eq!(
+            field_value_span(rec, "ordinal"),
+            None,
+            "only top-level fields"
+        );
     }
 
     #[test]
     fn arbitrary_bytes_do_not_panic() {
-        for text in ["\u{feff}[", "[é, 李强, ']", "'", "r#", "b", "[\"\\", "/*/", "[(]"] {
+        for text in [
+            "\u{feff}[",
+            "[é, 李强, ']",
+            "'",
+            "r#",
+            "b",
+            "[\"\\",
+            "/*/",
+            "[(]",
+        ] {
             let _ = tokenize(text);
             let _ = list_layout(text);
         }

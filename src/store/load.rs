@@ -9,7 +9,7 @@ use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
 use super::diagnostics::{Diagnostic, SourceText, did_you_mean};
-use super::lex::{LayoutError, list_layout};
+use super::lex::{LayoutError, TokenKind, list_layout, tokenize};
 use super::validate::validate;
 use crate::model::dataset::Dataset;
 use crate::model::event::{EVENT_FIELDS, Event};
@@ -61,7 +61,8 @@ pub struct ParsedEvent {
 /// Load the dataset at `path`: a dataset folder, or any file inside one.
 pub fn load_dataset(path: &Path) -> Loaded {
     let root = if path.is_file() {
-        path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+        path.parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
     } else {
         path.to_path_buf()
     };
@@ -148,7 +149,8 @@ fn read_text(path: &Path) -> Result<String, Box<Diagnostic>> {
             MAX_FILE_BYTES / (1024 * 1024)
         )));
     }
-    let bytes = fs::read(path).map_err(|e| fail(format!("cannot read `{}`: {e}", path.display())))?;
+    let bytes =
+        fs::read(path).map_err(|e| fail(format!("cannot read `{}`: {e}", path.display())))?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let bytes = e.into_bytes();
@@ -157,10 +159,15 @@ fn read_text(path: &Path) -> Result<String, Box<Diagnostic>> {
         let location = src.location(valid..valid);
         Box::new(
             Diagnostic::error(
-                format!("not UTF-8 text: byte 0x{:02x} at offset {valid} (is this a binary file?)", bytes[valid]),
+                format!(
+                    "not UTF-8 text: byte 0x{:02x} at offset {valid} (is this a binary file?)",
+                    bytes[valid]
+                ),
                 Some(location),
             )
-            .with_hint("dataset files must be UTF-8 text; rename other files so they do not end in .ron"),
+            .with_hint(
+                "dataset files must be UTF-8 text; rename other files so they do not end in .ron",
+            ),
         )
     })
 }
@@ -173,10 +180,10 @@ fn ron_options() -> ron::Options {
 
 fn parse_manifest(src: &SourceText, diagnostics: &mut Vec<Diagnostic>) -> Option<Manifest> {
     if src.text.trim().is_empty() {
-        diagnostics.push(Diagnostic::error(
-            "the manifest is empty",
-            Some(src.location(0..0)),
-        ).with_hint("write at least `(title: \"My dataset\")`"));
+        diagnostics.push(
+            Diagnostic::error("the manifest is empty", Some(src.location(0..0)))
+                .with_hint("write at least `(title: \"My dataset\")`"),
+        );
         return None;
     }
     parse_record::<Manifest>(src, 0..src.text.len(), &[], diagnostics)
@@ -249,32 +256,57 @@ fn ron_diagnostic(
     let record = SourceText::new("", src.text[span.clone()].to_owned());
     let start = span.start + record.offset(err.span.start.line, err.span.start.col);
     let end = span.start + record.offset(err.span.end.line, err.span.end.col);
-    let (start, end) = (start.min(end), start.max(end));
+    let (mut start, end) = (start.min(end), start.max(end));
+    // ron points inside a string value; underline the whole literal, quotes included.
+    if start > 0 && src.text.as_bytes()[start - 1] == b'"' && src.text[start..end].ends_with('"') {
+        start -= 1;
+    }
     let location = src.location(start..end.max(start + 1));
+    let field = field_before(&src.text[span.start..start.max(span.start)]);
+    let with_field = |message: String| match field {
+        Some(f) => format!("`{f}`: {message}"),
+        None => message,
+    };
     use ron::error::Error as E;
     match &err.code {
         E::NoSuchStructField {
-            expected, found, outer,
+            expected,
+            found,
+            outer,
         } => {
-            let what = outer.as_deref().map_or("record".to_owned(), describe_struct);
+            let what = outer
+                .as_deref()
+                .map_or("record".to_owned(), describe_struct);
             let field_start = src.text[start..end.max(start)]
                 .find(found.as_str())
                 .map_or(start, |i| start + i);
             let mut d = Diagnostic::error(
-                format!("unknown field `{found}` in {what}; its fields are: {}", expected.join(", ")),
+                format!(
+                    "unknown field `{found}` in {what}; its fields are: {}",
+                    expected.join(", ")
+                ),
                 Some(src.location(field_start..field_start + found.len())),
             );
-            let candidates = if expected.is_empty() { event_fields } else { expected };
+            let candidates = if expected.is_empty() {
+                event_fields
+            } else {
+                expected
+            };
             if let Some(best) = did_you_mean(found, candidates.iter().copied()) {
                 d = d.with_hint(format!("did you mean `{best}`?"));
             }
             d
         }
         E::MissingStructField { field, outer } => {
-            let what = outer.as_deref().map_or("record".to_owned(), describe_struct);
+            let what = outer
+                .as_deref()
+                .map_or("record".to_owned(), describe_struct);
             let record_start = src.location(span.start..span.start + 1);
-            Diagnostic::error(format!("{what} is missing the field `{field}`"), Some(record_start))
-                .with_hint(format!("add `{field}: ...,` to this record"))
+            Diagnostic::error(
+                format!("{what} is missing the field `{field}`"),
+                Some(record_start),
+            )
+            .with_hint(format!("add `{field}: ...,` to this record"))
         }
         E::NoSuchEnumVariant {
             expected, found, ..
@@ -288,12 +320,49 @@ fn ron_diagnostic(
             }
             d
         }
-        E::DuplicateStructField { field, .. } => {
-            Diagnostic::error(format!("the field `{field}` is written twice"), Some(location))
-        }
+        E::DuplicateStructField { field, .. } => Diagnostic::error(
+            format!("the field `{field}` is written twice"),
+            Some(location),
+        ),
         E::Message(message) => Diagnostic::error(message.clone(), Some(location)),
+        E::ExpectedString | E::ExpectedStringEnd => {
+            let d = Diagnostic::error(
+                with_field("expected a string (text in double quotes)".into()),
+                Some(location),
+            );
+            match field {
+                Some("when" | "published") => d.with_hint(
+                    "dates are written as text: \"2024-05-16\", \"2024-05\" or \"2024\"",
+                ),
+                _ => d,
+            }
+        }
+        E::ExpectedArray => {
+            Diagnostic::error(with_field("expected a list `[...]`".into()), Some(location))
+                .with_hint("even a single item is written as a list: [\"li-qiang\"]")
+        }
+        E::ExpectedInteger | E::IntegerOutOfBounds => {
+            Diagnostic::error(with_field("expected a whole number".into()), Some(location))
+        }
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => Diagnostic::error(
+            with_field("expected a record `( ... )`".into()),
+            Some(location),
+        ),
+        E::ExceededRecursionLimit => {
+            Diagnostic::error("values are nested too deeply", Some(location))
+        }
         other => Diagnostic::error(lowercase_first(&other.to_string()), Some(location)),
     }
+}
+
+/// The name of the field whose value starts at the end of `before` (the text of a record up
+/// to an error): the last `name:` written before it.
+fn field_before(before: &str) -> Option<&str> {
+    let tokens = tokenize(before).ok()?;
+    tokens.windows(2).rev().find_map(|pair| {
+        (pair[0].kind == TokenKind::Ident && pair[1].kind == TokenKind::Punct(b':'))
+            .then(|| &before[pair[0].span.clone()])
+    })
 }
 
 fn describe_struct(name: &str) -> String {

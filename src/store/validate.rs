@@ -59,7 +59,10 @@ pub fn validate(
             }
         }
         if e.title.trim().is_empty() {
-            out.push(Diagnostic::error("the title is empty", Some(at.field_value("title"))));
+            out.push(Diagnostic::error(
+                "the title is empty",
+                Some(at.field_value("title")),
+            ));
         }
         check_ref(&at, "kind", &e.kind, &categories, "category", out);
         if let Some(place) = &e.place {
@@ -160,11 +163,13 @@ impl Locator<'_> {
 
     /// The value of a top-level field, or the record's start if the field is not written.
     fn field_value(&self, field: &str) -> Location {
-        field_value_span(self.record_text(), field).map_or_else(|| self.record_start(), |r| self.absolute(r))
+        field_value_span(self.record_text(), field)
+            .map_or_else(|| self.record_start(), |r| self.absolute(r))
     }
 
     fn field_name_or_record(&self, field: &str) -> Location {
-        field_name_span(self.record_text(), field).map_or_else(|| self.record_start(), |r| self.absolute(r))
+        field_name_span(self.record_text(), field)
+            .map_or_else(|| self.record_start(), |r| self.absolute(r))
     }
 
     /// The string literal `value` inside the value of `field`.
@@ -234,24 +239,46 @@ fn check_manifest(manifest: &Manifest, src: Option<&SourceText>, out: &mut Vec<D
         found.map(|r| src.location(r))
     };
     if manifest.title.trim().is_empty() {
-        out.push(Diagnostic::error("the manifest's title is empty", locate("", 0)));
+        out.push(Diagnostic::error(
+            "the manifest's title is empty",
+            locate("", 0),
+        ));
     }
     let lists: [(&str, Vec<&str>); 5] = [
-        ("country", manifest.countries.iter().map(|c| c.code.as_str()).collect()),
-        ("person", manifest.people.iter().map(|p| p.id.as_str()).collect()),
-        ("place", manifest.places.iter().map(|p| p.id.as_str()).collect()),
-        ("category", manifest.categories.iter().map(|c| c.id.as_str()).collect()),
-        ("series", manifest.series.iter().map(|s| s.id.as_str()).collect()),
+        (
+            "country",
+            manifest.countries.iter().map(|c| c.code.as_str()).collect(),
+        ),
+        (
+            "person",
+            manifest.people.iter().map(|p| p.id.as_str()).collect(),
+        ),
+        (
+            "place",
+            manifest.places.iter().map(|p| p.id.as_str()).collect(),
+        ),
+        (
+            "category",
+            manifest.categories.iter().map(|c| c.id.as_str()).collect(),
+        ),
+        (
+            "series",
+            manifest.series.iter().map(|s| s.id.as_str()).collect(),
+        ),
     ];
     for (what, ids) in &lists {
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for id in ids {
             if let Some(problem) = id_problem(id) {
-                out.push(Diagnostic::error(format!("the {what} id \"{id}\" {problem}"), locate(id, 0)));
+                out.push(Diagnostic::error(
+                    format!("the {what} id \"{id}\" {problem}"),
+                    locate(id, 0),
+                ));
             }
             let count = seen.entry(id).or_insert(0);
             if *count > 0 {
-                let mut d = Diagnostic::error(format!("duplicate {what} id \"{id}\""), locate(id, *count));
+                let mut d =
+                    Diagnostic::error(format!("duplicate {what} id \"{id}\""), locate(id, *count));
                 if let Some(first) = locate(id, 0) {
                     d = d.with_note("first used here", first);
                 }
@@ -299,7 +326,10 @@ fn check_series(
         if !manifest.series.iter().any(|s| s.id == series_id) {
             continue;
         }
-        members.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| chronological_cmp(&a.1.event, &b.1.event)));
+        members.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| chronological_cmp(&a.1.event, &b.1.event))
+        });
         let at = |p: &ParsedEvent| {
             Locator {
                 src: &sources[p.origin.file],

@@ -70,7 +70,10 @@ pub fn layout(
     mut label_width: impl FnMut(EventIndex) -> f32,
 ) -> Layout {
     let width = f64::from(params.width_px);
-    let visible = dataset.in_window(view.start_day.floor() as i64 - 1, view.end_day().ceil() as i64);
+    let visible = dataset.in_window(
+        view.start_day.floor() as i64 - 1,
+        view.end_day().ceil() as i64,
+    );
     let margin = params.marker_px * 2.0;
     let pad = params.label_pad_px;
     let marks: Vec<Mark> = visible
@@ -237,7 +240,11 @@ impl Mark {
 
 /// First-fit packing of marks (in chronological order) into at most `max_rows` rows; mark `i`
 /// occupies `extent(i)`. Returns (mark, row) pairs in mark order and the marks left over.
-fn pack(marks: &[Mark], params: &LayoutParams, extent: impl Fn(usize) -> (f32, f32)) -> (Vec<(usize, usize)>, Vec<usize>) {
+fn pack(
+    marks: &[Mark],
+    params: &LayoutParams,
+    extent: impl Fn(usize) -> (f32, f32),
+) -> (Vec<(usize, usize)>, Vec<usize>) {
     let mut row_ends: Vec<f32> = Vec::new();
     let mut placed = Vec::with_capacity(marks.len());
     let mut overflow = Vec::new();
@@ -306,7 +313,10 @@ mod tests {
                 };
                 let (ea, eb) = (extent(a), extent(b));
                 let (first, second) = if ea.0 <= eb.0 { (ea, eb) } else { (eb, ea) };
-                assert!(first.1 + params.gap_px <= second.0 + 1e-3, "{a:?} overlaps {b:?}");
+                assert!(
+                    first.1 + params.gap_px <= second.0 + 1e-3,
+                    "{a:?} overlaps {b:?}"
+                );
             }
         }
     }
@@ -314,11 +324,23 @@ mod tests {
     #[test]
     fn items_in_one_row_never_overlap_and_everything_is_accounted_for() {
         let dates = [
-            "2024-05-16/2024-05-17", "2024-05-16", "2024-07-03", "2024-08-20/2024-08-22", "2024-08-21",
-            "2024-08-21", "2024-08-21", "2024", "2023-12-19", "2024-05",
+            "2024-05-16/2024-05-17",
+            "2024-05-16",
+            "2024-07-03",
+            "2024-08-20/2024-08-22",
+            "2024-08-21",
+            "2024-08-21",
+            "2024-08-21",
+            "2024",
+            "2023-12-19",
+            "2024-05",
         ];
         let ds = dataset(&dates);
-        let params = LayoutParams { width_px: 800.0, max_rows: 4, ..LayoutParams::default() };
+        let params = LayoutParams {
+            width_px: 800.0,
+            max_rows: 4,
+            ..LayoutParams::default()
+        };
         let view = TimeView::fit(ds.extent().unwrap().0, ds.extent().unwrap().1, 0.05);
         let l = layout(&ds, &view, &params, |_| 60.0);
         no_overlaps(&l, &params, 60.0);
@@ -326,7 +348,10 @@ mod tests {
         assert_eq!(l.items.len() + hidden, dates.len());
         assert!(l.rows_used <= 4);
         // With rows to spare, every event gets a row.
-        let roomy = LayoutParams { max_rows: 20, ..params };
+        let roomy = LayoutParams {
+            max_rows: 20,
+            ..params
+        };
         let l = layout(&ds, &view, &roomy, |_| 60.0);
         assert_eq!(l.items.len(), dates.len());
         assert!(l.overflow.is_empty());
@@ -337,7 +362,10 @@ mod tests {
     fn titles_near_the_right_edge_go_to_the_left() {
         let ds = dataset(&["2000", "2024-12-30"]);
         let view = TimeView::fit(ds.extent().unwrap().0, ds.extent().unwrap().1, 0.0);
-        let params = LayoutParams { width_px: 800.0, ..LayoutParams::default() };
+        let params = LayoutParams {
+            width_px: 800.0,
+            ..LayoutParams::default()
+        };
         let l = layout(&ds, &view, &params, |_| 120.0);
         let last = l.items.iter().find(|it| it.event == 1).unwrap();
         let lx = last.label_x.unwrap();
@@ -348,7 +376,13 @@ mod tests {
 
     #[test]
     fn layout_is_stable() {
-        let ds = dataset(&["2024-01", "2024-01-05", "2024-02", "2024-03-01/2024-04-30", "2024"]);
+        let ds = dataset(&[
+            "2024-01",
+            "2024-01-05",
+            "2024-02",
+            "2024-03-01/2024-04-30",
+            "2024",
+        ]);
         let params = LayoutParams::default();
         let view = TimeView::fit(ds.extent().unwrap().0, ds.extent().unwrap().1, 0.05);
         let a = layout(&ds, &view, &params, |i| 40.0 + i as f32);
@@ -368,6 +402,9 @@ mod tests {
         assert_eq!(l.items.len(), 1);
         let item = &l.items[0];
         assert!(!item.is_point && item.x1 - item.x0 > 700.0);
-        assert!(item.label_x.unwrap() > item.x0, "title drawn inside the bar");
+        assert!(
+            item.label_x.unwrap() > item.x0,
+            "title drawn inside the bar"
+        );
     }
 }

@@ -37,7 +37,11 @@ impl TimeView {
         } else {
             MAX_SPAN_DAYS
         };
-        let start_day = if start_day.is_finite() { start_day } else { 0.0 };
+        let start_day = if start_day.is_finite() {
+            start_day
+        } else {
+            0.0
+        };
         let start_day = start_day.clamp(-LIMIT_DAYS, LIMIT_DAYS - span_days);
         Self {
             start_day,
@@ -90,7 +94,10 @@ impl TimeView {
 
     /// Move the content by `dx_px` pixels (dragging right shows earlier times).
     pub fn panned_by_px(&self, dx_px: f64, width_px: f64) -> Self {
-        Self::new(self.start_day - dx_px * self.days_per_px(width_px), self.span_days)
+        Self::new(
+            self.start_day - dx_px * self.days_per_px(width_px),
+            self.span_days,
+        )
     }
 
     /// The same zoom, centred on `day`.
@@ -178,9 +185,15 @@ mod tests {
         let a = TimeView::new(0.0, 10.0);
         let b = TimeView::new(1000.0, 1.0);
         let start = a.lerp(&b, 0.0);
-        assert!((start.start_day - a.start_day).abs() < 1e-9 && (start.span_days - a.span_days).abs() < 1e-9);
+        assert!(
+            (start.start_day - a.start_day).abs() < 1e-9
+                && (start.span_days - a.span_days).abs() < 1e-9
+        );
         let end = a.lerp(&b, 1.0);
-        assert!((end.start_day - b.start_day).abs() < 1e-9 && (end.span_days - b.span_days).abs() < 1e-9);
+        assert!(
+            (end.start_day - b.start_day).abs() < 1e-9
+                && (end.span_days - b.span_days).abs() < 1e-9
+        );
     }
 
     #[test]

@@ -254,17 +254,41 @@ mod tests {
     #[test]
     fn unit_follows_zoom() {
         let width = 1600.0;
-        assert!(matches!(ruler(&view_of("1000", "3000"), width, 60.0).unit, TickUnit::Years(100)));
-        assert!(matches!(ruler(&view_of("1949", "2025"), width, 60.0).unit, TickUnit::Years(5)));
-        assert_eq!(ruler(&view_of("2024", "2024"), width, 60.0).unit, TickUnit::Months(1));
-        assert_eq!(ruler(&view_of("2024-05", "2024-05"), width, 60.0).unit, TickUnit::Days(2));
-        assert_eq!(ruler(&view_of("2024-05", "2024-05"), 2000.0, 60.0).unit, TickUnit::Days(1));
-        assert_eq!(ruler(&view_of("2024-05-16", "2024-05-16"), width, 60.0).unit, TickUnit::Hours(1));
+        assert!(matches!(
+            ruler(&view_of("1000", "3000"), width, 60.0).unit,
+            TickUnit::Years(100)
+        ));
+        assert!(matches!(
+            ruler(&view_of("1949", "2025"), width, 60.0).unit,
+            TickUnit::Years(5)
+        ));
+        assert_eq!(
+            ruler(&view_of("2024", "2024"), width, 60.0).unit,
+            TickUnit::Months(1)
+        );
+        assert_eq!(
+            ruler(&view_of("2024-05", "2024-05"), width, 60.0).unit,
+            TickUnit::Days(2)
+        );
+        assert_eq!(
+            ruler(&view_of("2024-05", "2024-05"), 2000.0, 60.0).unit,
+            TickUnit::Days(1)
+        );
+        assert_eq!(
+            ruler(&view_of("2024-05-16", "2024-05-16"), width, 60.0).unit,
+            TickUnit::Hours(1)
+        );
     }
 
     #[test]
     fn ticks_are_spaced_at_least_the_minimum_and_ordered() {
-        for (a, b) in [("-0500", "2500"), ("1949", "2025"), ("2023-11", "2024-09"), ("2024-02", "2024-03"), ("2024-05-16", "2024-05-17")] {
+        for (a, b) in [
+            ("-0500", "2500"),
+            ("1949", "2025"),
+            ("2023-11", "2024-09"),
+            ("2024-02", "2024-03"),
+            ("2024-05-16", "2024-05-17"),
+        ] {
             let v = view_of(a, b);
             let width = 1200.0;
             let r = ruler(&v, width, 60.0);
@@ -272,9 +296,16 @@ mod tests {
             assert!(!xs.is_empty(), "{a}..{b}");
             for w in xs.windows(2) {
                 // Month lengths vary: allow the shortest month against the nominal one.
-                assert!(w[1] - w[0] >= 60.0 * 28.0 / 30.44 - 1e-6, "{a}..{b}: {xs:?}");
+                assert!(
+                    w[1] - w[0] >= 60.0 * 28.0 / 30.44 - 1e-6,
+                    "{a}..{b}: {xs:?}"
+                );
             }
-            assert!(r.minor.iter().all(|t| t.day >= v.start_day && t.day < v.end_day()));
+            assert!(
+                r.minor
+                    .iter()
+                    .all(|t| t.day >= v.start_day && t.day < v.end_day())
+            );
             assert!(!r.major.is_empty());
         }
     }
@@ -284,7 +315,12 @@ mod tests {
         let v = view_of("2024-01", "2024-12");
         let r = ruler(&v, 1600.0, 60.0);
         let labels: Vec<&str> = r.minor.iter().map(|t| t.label.as_str()).collect();
-        assert_eq!(labels, ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]);
+        assert_eq!(
+            labels,
+            [
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+            ]
+        );
         assert_eq!(r.minor[2].day, day_number(2024, 3, 1) as f64);
         assert_eq!(r.major[0].label, "2024");
 

@@ -146,7 +146,9 @@ impl AnnalsApp {
                 }
             }
             Command::ZoomToEvents(indices) => {
-                let Some(dataset) = self.dataset() else { return };
+                let Some(dataset) = self.dataset() else {
+                    return;
+                };
                 let days: Vec<(f64, f64)> = indices
                     .iter()
                     .filter_map(|&i| dataset.event(i))
@@ -258,17 +260,26 @@ impl AnnalsApp {
                     let span = dataset
                         .extent()
                         .and_then(|(a, b)| {
-                            let year = |d| crate::model::date::ymd_of_day(d).map(|(y, _, _)| year_label(y));
+                            let year = |d| {
+                                crate::model::date::ymd_of_day(d).map(|(y, _, _)| year_label(y))
+                            };
                             Some(format!(" · {}–{}", year(a)?, year(b)?))
                         })
                         .unwrap_or_default();
                     ui.label(RichText::new(format!("{} events{span}", dataset.len())).weak());
                 }
-                if ui.button("⟳ Reload").on_hover_text("Read the dataset from disk again (Ctrl+R)").clicked() {
+                if ui
+                    .button("⟳ Reload")
+                    .on_hover_text("Read the dataset from disk again (Ctrl+R)")
+                    .clicked()
+                {
                     commands.push(Command::Reload);
                 }
                 if self.dataset().is_some()
-                    && ui.button("Fit").on_hover_text("Show every event (F)").clicked()
+                    && ui
+                        .button("Fit")
+                        .on_hover_text("Show every event (F)")
+                        .clicked()
                 {
                     commands.push(Command::FitAll);
                 }
@@ -343,7 +354,8 @@ impl AnnalsApp {
         }
         match self.loaded.dataset.as_ref() {
             None => {
-                egui::CentralPanel::default().show(ui, |ui| commands.extend(self.failed_load_ui(ui)));
+                egui::CentralPanel::default()
+                    .show(ui, |ui| commands.extend(self.failed_load_ui(ui)));
             }
             Some(dataset) => {
                 if let Some(selected) = self.selected {
@@ -351,10 +363,18 @@ impl AnnalsApp {
                         .resizable(true)
                         .default_size(380.0)
                         .min_size(260.0)
-                        .show(ui, |ui| commands.extend(detail_panel_ui(ui, dataset, selected)));
+                        .show(ui, |ui| {
+                            commands.extend(detail_panel_ui(ui, dataset, selected))
+                        });
                 }
                 egui::CentralPanel::no_frame().show(ui, |ui| {
-                    commands.extend(timeline_ui(ui, dataset, &self.view, self.selected, &self.style));
+                    commands.extend(timeline_ui(
+                        ui,
+                        dataset,
+                        &self.view,
+                        self.selected,
+                        &self.style,
+                    ));
                 });
             }
         }
@@ -369,8 +389,16 @@ impl AnnalsApp {
 
 /// First and last (exclusive) day an event covers, open ends cut to its known end.
 fn event_days(event: &crate::model::Event) -> (f64, f64) {
-    let start = event.when.known_start().or(event.when.known_end()).unwrap_or(0);
-    let end = event.when.known_end().or(event.when.known_start()).unwrap_or(start);
+    let start = event
+        .when
+        .known_start()
+        .or(event.when.known_end())
+        .unwrap_or(0);
+    let end = event
+        .when
+        .known_end()
+        .or(event.when.known_start())
+        .unwrap_or(start);
     (start as f64, end as f64 + 1.0)
 }
 
@@ -382,7 +410,8 @@ impl eframe::App for AnnalsApp {
             None => "Annals — dataset has errors".to_owned(),
         };
         if title != self.window_title {
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.window_title = title;
         }
     }

@@ -15,137 +15,162 @@ pub const DETAIL_PANEL_LABEL: &str = "Event details";
 pub fn detail_panel_ui(ui: &mut Ui, dataset: &Dataset, index: EventIndex) -> Option<Command> {
     let event = dataset.event(index)?;
     let mut command = None;
-    ui.scope_builder(UiBuilder::new().accessibility_label(DETAIL_PANEL_LABEL), |ui| {
-        ui.horizontal(|ui| {
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
-                if ui
-                    .small_button("×")
-                    .on_hover_text("Close (Esc)")
-                    .clicked()
-                {
-                    command = Some(Command::Select(None));
-                }
-                ui.with_layout(egui::Layout::left_to_right(egui::Align::Min).with_main_wrap(true), |ui| {
-                    ui.add(egui::Label::new(RichText::new(&event.title).heading().strong()).wrap());
+    ui.scope_builder(
+        UiBuilder::new().accessibility_label(DETAIL_PANEL_LABEL),
+        |ui| {
+            ui.horizontal(|ui| {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                    if ui.small_button("×").on_hover_text("Close (Esc)").clicked() {
+                        command = Some(Command::Select(None));
+                    }
+                    ui.with_layout(
+                        egui::Layout::left_to_right(egui::Align::Min).with_main_wrap(true),
+                        |ui| {
+                            ui.add(
+                                egui::Label::new(RichText::new(&event.title).heading().strong())
+                                    .wrap(),
+                            );
+                        },
+                    );
                 });
             });
-        });
-        ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            ui.spacing_mut().item_spacing.y = 6.0;
-            // When, and how well it is known.
-            let mut when = event.when.human();
-            if event.when.is_uncertain() {
-                when.push_str(" — date uncertain");
-            }
-            ui.label(RichText::new(when).size(16.0));
-            ui.label(RichText::new(event.when.precision_words()).weak().small());
+            ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.spacing_mut().item_spacing.y = 6.0;
+                    // When, and how well it is known.
+                    let mut when = event.when.human();
+                    if event.when.is_uncertain() {
+                        when.push_str(" — date uncertain");
+                    }
+                    ui.label(RichText::new(when).size(16.0));
+                    ui.label(RichText::new(event.when.precision_words()).weak().small());
 
-            ui.horizontal_wrapped(|ui| {
-                status_badge(ui, event.status.label(), theme::status_colour(event.status));
-                if let Some(category) = dataset.category(&event.kind) {
-                    let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-                    ui.painter().rect_filled(rect, 2.0, theme::rgb(category.colour));
-                    ui.label(&category.label);
-                }
-            });
-
-            if let Some(label) = dataset.series_label(event) {
-                ui.horizontal_wrapped(|ui| {
-                    if let Some(prev) = dataset.previous_in_series(index) {
-                        let text = series_chip(dataset, prev, "← ");
-                        if ui.button(text).on_hover_text("Previous in the series (Shift+←)").clicked() {
-                            command = Some(Command::SelectAndReveal(prev));
+                    ui.horizontal_wrapped(|ui| {
+                        status_badge(ui, event.status.label(), theme::status_colour(event.status));
+                        if let Some(category) = dataset.category(&event.kind) {
+                            let (rect, _) = ui
+                                .allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                            ui.painter()
+                                .rect_filled(rect, 2.0, theme::rgb(category.colour));
+                            ui.label(&category.label);
                         }
-                    }
-                    ui.label(RichText::new(label).strong());
-                    if let Some(next) = dataset.next_in_series(index) {
-                        let text = series_chip(dataset, next, "→ ");
-                        if ui.button(text).on_hover_text("Next in the series (Shift+→)").clicked() {
-                            command = Some(Command::SelectAndReveal(next));
-                        }
-                    }
-                });
-            }
-
-            ui.separator();
-            if let Some(place) = event.place.as_deref().and_then(|p| dataset.place(p)) {
-                field_heading(ui, "Place");
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(&place.name.en);
-                    if let Some(native) = place.name.native(place.country.as_deref()) {
-                        ui.label(RichText::new(native).weak());
-                    }
-                });
-            }
-            if !event.participants.is_empty() {
-                field_heading(ui, "Participants");
-                for id in &event.participants {
-                    match dataset.person(id) {
-                        Some(person) => {
-                            ui.horizontal_wrapped(|ui| {
-                                ui.label(RichText::new(&person.name.en).strong());
-                                if let Some(native) = person.native_name() {
-                                    ui.label(native);
-                                }
-                                if let Some(role) = &person.role {
-                                    ui.label(RichText::new(role).weak());
-                                }
-                            });
-                        }
-                        None => {
-                            ui.label(id);
-                        }
-                    }
-                }
-            }
-            if !event.summary.is_empty() {
-                field_heading(ui, "Summary");
-                for paragraph in event.summary.split("\n\n") {
-                    ui.add(egui::Label::new(paragraph.trim()).wrap());
-                }
-            }
-            if let Some(note) = event.note.as_deref().filter(|n| !n.trim().is_empty()) {
-                Frame::new()
-                    .fill(theme::status_colour(event.status).gamma_multiply(0.12))
-                    .stroke(Stroke::new(1.0, theme::status_colour(event.status).gamma_multiply(0.5)))
-                    .corner_radius(CornerRadius::same(4))
-                    .inner_margin(Margin::same(8))
-                    .show(ui, |ui| {
-                        ui.label(RichText::new("Note").strong());
-                        ui.add(egui::Label::new(note).wrap());
                     });
-            }
-            if !event.sources.is_empty() {
-                field_heading(ui, "Sources");
-                for (n, source) in event.sources.iter().enumerate() {
-                    source_ui(ui, n + 1, source);
-                }
-            }
-            if !event.related.is_empty() {
-                field_heading(ui, "Related");
-                ui.horizontal_wrapped(|ui| {
-                    for id in &event.related {
-                        if let Some(other) = dataset.index_of(id)
-                            && let Some(e) = dataset.event(other)
-                            && ui.button(&e.title).on_hover_text(e.when.human()).clicked()
-                        {
-                            command = Some(Command::SelectAndReveal(other));
+
+                    if let Some(label) = dataset.series_label(event) {
+                        ui.horizontal_wrapped(|ui| {
+                            if let Some(prev) = dataset.previous_in_series(index) {
+                                let text = series_chip(dataset, prev, "← ");
+                                if ui
+                                    .button(text)
+                                    .on_hover_text("Previous in the series (Shift+←)")
+                                    .clicked()
+                                {
+                                    command = Some(Command::SelectAndReveal(prev));
+                                }
+                            }
+                            ui.label(RichText::new(label).strong());
+                            if let Some(next) = dataset.next_in_series(index) {
+                                let text = series_chip(dataset, next, "→ ");
+                                if ui
+                                    .button(text)
+                                    .on_hover_text("Next in the series (Shift+→)")
+                                    .clicked()
+                                {
+                                    command = Some(Command::SelectAndReveal(next));
+                                }
+                            }
+                        });
+                    }
+
+                    ui.separator();
+                    if let Some(place) = event.place.as_deref().and_then(|p| dataset.place(p)) {
+                        field_heading(ui, "Place");
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label(&place.name.en);
+                            if let Some(native) = place.name.native(place.country.as_deref()) {
+                                ui.label(RichText::new(native).weak());
+                            }
+                        });
+                    }
+                    if !event.participants.is_empty() {
+                        field_heading(ui, "Participants");
+                        for id in &event.participants {
+                            match dataset.person(id) {
+                                Some(person) => {
+                                    ui.horizontal_wrapped(|ui| {
+                                        ui.label(RichText::new(&person.name.en).strong());
+                                        if let Some(native) = person.native_name() {
+                                            ui.label(native);
+                                        }
+                                        if let Some(role) = &person.role {
+                                            ui.label(RichText::new(role).weak());
+                                        }
+                                    });
+                                }
+                                None => {
+                                    ui.label(id);
+                                }
+                            }
                         }
                     }
-                });
-            }
-            if !event.tags.is_empty() {
-                field_heading(ui, "Tags");
-                ui.horizontal_wrapped(|ui| {
-                    for tag in &event.tags {
-                        ui.label(RichText::new(format!("#{tag}")).weak());
+                    if !event.summary.is_empty() {
+                        field_heading(ui, "Summary");
+                        for paragraph in event.summary.split("\n\n") {
+                            ui.add(egui::Label::new(paragraph.trim()).wrap());
+                        }
                     }
+                    if let Some(note) = event.note.as_deref().filter(|n| !n.trim().is_empty()) {
+                        Frame::new()
+                            .fill(theme::status_colour(event.status).gamma_multiply(0.12))
+                            .stroke(Stroke::new(
+                                1.0,
+                                theme::status_colour(event.status).gamma_multiply(0.5),
+                            ))
+                            .corner_radius(CornerRadius::same(4))
+                            .inner_margin(Margin::same(8))
+                            .show(ui, |ui| {
+                                ui.label(RichText::new("Note").strong());
+                                ui.add(egui::Label::new(note).wrap());
+                            });
+                    }
+                    if !event.sources.is_empty() {
+                        field_heading(ui, "Sources");
+                        for (n, source) in event.sources.iter().enumerate() {
+                            source_ui(ui, n + 1, source);
+                        }
+                    }
+                    if !event.related.is_empty() {
+                        field_heading(ui, "Related");
+                        ui.horizontal_wrapped(|ui| {
+                            for id in &event.related {
+                                if let Some(other) = dataset.index_of(id)
+                                    && let Some(e) = dataset.event(other)
+                                    && ui.button(&e.title).on_hover_text(e.when.human()).clicked()
+                                {
+                                    command = Some(Command::SelectAndReveal(other));
+                                }
+                            }
+                        });
+                    }
+                    if !event.tags.is_empty() {
+                        field_heading(ui, "Tags");
+                        ui.horizontal_wrapped(|ui| {
+                            for tag in &event.tags {
+                                ui.label(RichText::new(format!("#{tag}")).weak());
+                            }
+                        });
+                    }
+                    ui.add_space(8.0);
+                    ui.label(
+                        RichText::new(format!("id: {}", event.id))
+                            .weak()
+                            .small()
+                            .monospace(),
+                    );
                 });
-            }
-            ui.add_space(8.0);
-            ui.label(RichText::new(format!("id: {}", event.id)).weak().small().monospace());
-        });
-    });
+        },
+    );
     command
 }
 
@@ -174,7 +199,12 @@ fn status_badge(ui: &mut Ui, text: &str, colour: Color32) {
         .corner_radius(CornerRadius::same(8))
         .inner_margin(Margin::symmetric(8, 2))
         .show(ui, |ui| {
-            ui.label(RichText::new(text).color(theme::text_on(colour)).small().strong());
+            ui.label(
+                RichText::new(text)
+                    .color(theme::text_on(colour))
+                    .small()
+                    .strong(),
+            );
         });
 }
 
@@ -194,11 +224,15 @@ fn source_ui(ui: &mut Ui, number: usize, source: &Source) {
         ui.horizontal_wrapped(|ui| {
             ui.add_space(16.0);
             if source.has_web_url() {
-                ui.hyperlink_to(url, url).on_hover_text("Open in the browser");
+                ui.hyperlink_to(url, url)
+                    .on_hover_text("Open in the browser");
             } else {
                 ui.label(RichText::new(url).monospace());
-                ui.label(RichText::new("⚠ not an http(s) link: not opened").color(theme::status_colour(crate::model::Status::Disputed)))
-                    .on_hover_text("Only http and https addresses are opened from Annals.");
+                ui.label(
+                    RichText::new("⚠ not an http(s) link: not opened")
+                        .color(theme::status_colour(crate::model::Status::Disputed)),
+                )
+                .on_hover_text("Only http and https addresses are opened from Annals.");
             }
         });
     }

@@ -16,7 +16,12 @@ pub fn diagnostics_ui(ui: &mut Ui, diagnostics: &[Diagnostic]) {
                     Severity::Error => Color32::from_rgb(0xd3, 0x2f, 0x2f),
                     Severity::Warning => Color32::from_rgb(0xc7, 0x7c, 0x00),
                 };
-                ui.label(RichText::new(d.headline()).monospace().color(colour).strong());
+                ui.label(
+                    RichText::new(d.headline())
+                        .monospace()
+                        .color(colour)
+                        .strong(),
+                );
                 let body = d.to_string();
                 let rest = body.split_once('\n').map_or("", |(_, rest)| rest);
                 if !rest.trim().is_empty() {

@@ -27,5 +27,9 @@ pub fn status_colour(status: Status) -> Color32 {
 pub fn text_on(background: Color32) -> Color32 {
     let [r, g, b, _] = background.to_array();
     let luma = 0.299 * f32::from(r) + 0.587 * f32::from(g) + 0.114 * f32::from(b);
-    if luma > 150.0 { Color32::BLACK } else { Color32::WHITE }
+    if luma > 150.0 {
+        Color32::BLACK
+    } else {
+        Color32::WHITE
+    }
 }

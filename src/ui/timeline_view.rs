@@ -2,8 +2,8 @@
 //! model and the pure layout; changes nothing itself, it returns [`Command`]s.
 
 use egui::{
-    Align2, Color32, CornerRadius, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, Vec2,
-    Role, WidgetInfo,
+    Align2, Color32, CornerRadius, FontId, Pos2, Rect, Role, Sense, Stroke, StrokeKind, Ui, Vec2,
+    WidgetInfo,
 };
 
 use super::command::Command;
@@ -90,7 +90,9 @@ pub fn timeline_ui(
     axis_ui(&painter, axis_rect, rect, view, style, &visuals);
 
     let events_top = axis_rect.bottom() + 8.0;
-    let max_rows = ((rect.bottom() - events_top - 4.0) / style.row_height).floor().max(1.0) as usize;
+    let max_rows = ((rect.bottom() - events_top - 4.0) / style.row_height)
+        .floor()
+        .max(1.0) as usize;
     let params = LayoutParams {
         width_px: rect.width(),
         max_rows,
@@ -105,7 +107,9 @@ pub fn timeline_ui(
             .size()
             .x
     };
-    let layout = layout(dataset, view, &params, |i| dataset.event(i).map_or(0.0, title_width));
+    let layout = layout(dataset, view, &params, |i| {
+        dataset.event(i).map_or(0.0, title_width)
+    });
 
     for item in &layout.items {
         let Some(event) = dataset.event(item.event) else {
@@ -118,7 +122,17 @@ pub fn timeline_ui(
         let response = ui.interact(hit, id, Sense::click());
         response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &event.title));
         let is_selected = selected == Some(item.event);
-        paint_item(&painter, dataset, event, item, &geometry, is_selected, response.hovered(), &font, &visuals);
+        paint_item(
+            &painter,
+            dataset,
+            event,
+            item,
+            &geometry,
+            is_selected,
+            response.hovered(),
+            &font,
+            &visuals,
+        );
         if response.double_clicked() {
             commands.push(Command::ZoomToEvent(item.event));
         } else if response.clicked() {
@@ -130,16 +144,36 @@ pub fn timeline_ui(
     for group in &layout.overflow {
         let pos = Pos2::new(rect.left() + group.x, rect.bottom() - 12.0);
         let text = format!("+{}", group.events.len());
-        let galley = painter.layout_no_wrap(text.clone(), FontId::proportional(11.0), visuals.strong_text_color());
+        let galley = painter.layout_no_wrap(
+            text.clone(),
+            FontId::proportional(11.0),
+            visuals.strong_text_color(),
+        );
         let badge = Rect::from_center_size(pos, galley.size() + Vec2::new(8.0, 4.0));
-        let response = ui.interact(badge, ui.scope_id().with(("overflow", group.events[0])), Sense::click());
-        response.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("{} more events", group.events.len())));
+        let response = ui.interact(
+            badge,
+            ui.scope_id().with(("overflow", group.events[0])),
+            Sense::click(),
+        );
+        response.widget_info(|| {
+            WidgetInfo::labeled(
+                Role::Button,
+                true,
+                format!("{} more events", group.events.len()),
+            )
+        });
         painter.rect_filled(badge, 6.0, visuals.widgets.inactive.bg_fill);
-        painter.galley(badge.center() - galley.size() / 2.0, galley, visuals.strong_text_color());
+        painter.galley(
+            badge.center() - galley.size() / 2.0,
+            galley,
+            visuals.strong_text_color(),
+        );
         if response.clicked() {
             commands.push(Command::ZoomToEvents(group.events.clone()));
         }
-        response.on_hover_text(format!("{text} events not shown at this zoom: click to zoom in"));
+        response.on_hover_text(format!(
+            "{text} events not shown at this zoom: click to zoom in"
+        ));
     }
     commands
 }
@@ -167,7 +201,10 @@ impl ItemGeometry {
         );
         let cy = row.center().y;
         let mark = if item.is_point {
-            Rect::from_center_size(Pos2::new(row.center().x, cy), Vec2::splat(style.marker_size))
+            Rect::from_center_size(
+                Pos2::new(row.center().x, cy),
+                Vec2::splat(style.marker_size),
+            )
         } else {
             Rect::from_min_max(
                 Pos2::new(row.left(), cy - style.bar_height / 2.0),
@@ -211,7 +248,11 @@ fn paint_item(
         .map_or(theme::UNKNOWN_CATEGORY, |c| theme::rgb(c.colour));
     // Reduced precision (a month, a year) is drawn faded: the event is somewhere in there.
     let exact = event.when.precision() == Precision::Day;
-    let fill = if exact { colour } else { colour.gamma_multiply(0.45) };
+    let fill = if exact {
+        colour
+    } else {
+        colour.gamma_multiply(0.45)
+    };
     let outline = Stroke::new(1.0, colour);
     let uncertain = event.when.is_uncertain() || event.when.is_approximate();
     if item.is_point {
@@ -228,15 +269,31 @@ fn paint_item(
         }
     } else {
         let bar = g.mark;
-        painter.rect(bar, CornerRadius::same(3), fill, outline, StrokeKind::Inside);
+        painter.rect(
+            bar,
+            CornerRadius::same(3),
+            fill,
+            outline,
+            StrokeKind::Inside,
+        );
         if uncertain {
             dashed_rect(painter, bar, Stroke::new(1.5, visuals.strong_text_color()));
         }
         if is_hovered {
-            painter.rect_stroke(bar, 3, Stroke::new(1.5, visuals.strong_text_color()), StrokeKind::Outside);
+            painter.rect_stroke(
+                bar,
+                3,
+                Stroke::new(1.5, visuals.strong_text_color()),
+                StrokeKind::Outside,
+            );
         }
         if is_selected {
-            painter.rect_stroke(bar.expand(2.0), 4, Stroke::new(2.0, visuals.selection.stroke.color), StrokeKind::Outside);
+            painter.rect_stroke(
+                bar.expand(2.0),
+                4,
+                Stroke::new(2.0, visuals.selection.stroke.color),
+                StrokeKind::Outside,
+            );
         }
     }
     if let Some(pos) = g.label_pos {
@@ -255,9 +312,20 @@ fn paint_item(
 }
 
 fn dashed_rect(painter: &egui::Painter, rect: Rect, stroke: Stroke) {
-    let corners = [rect.left_top(), rect.right_top(), rect.right_bottom(), rect.left_bottom(), rect.left_top()];
+    let corners = [
+        rect.left_top(),
+        rect.right_top(),
+        rect.right_bottom(),
+        rect.left_bottom(),
+        rect.left_top(),
+    ];
     for pair in corners.windows(2) {
-        painter.extend(egui::Shape::dashed_line(&[pair[0], pair[1]], stroke, 4.0, 3.0));
+        painter.extend(egui::Shape::dashed_line(
+            &[pair[0], pair[1]],
+            stroke,
+            4.0,
+            3.0,
+        ));
     }
 }
 
@@ -279,7 +347,11 @@ fn axis_ui(
     let x_of = |day: f64| axis.left() + view.day_to_x(day, width) as f32;
     for tick in &ruler.minor {
         let x = x_of(tick.day);
-        painter.vline(x, axis.bottom() - 8.0..=canvas.bottom(), Stroke::new(1.0, line.gamma_multiply(0.6)));
+        painter.vline(
+            x,
+            axis.bottom() - 8.0..=canvas.bottom(),
+            Stroke::new(1.0, line.gamma_multiply(0.6)),
+        );
         if ruler.major.iter().any(|m| (m.day - tick.day).abs() < 1e-9) {
             continue; // the major row already names this instant
         }
@@ -297,15 +369,30 @@ fn axis_ui(
         if x >= axis.left() {
             painter.vline(x, axis.top()..=canvas.bottom(), Stroke::new(1.0, line));
         }
-        let next_x = ruler.major.get(i + 1).map_or(f32::INFINITY, |t| x_of(t.day));
-        let galley = painter.layout_no_wrap(tick.label.clone(), major_font.clone(), visuals.strong_text_color());
+        let next_x = ruler
+            .major
+            .get(i + 1)
+            .map_or(f32::INFINITY, |t| x_of(t.day));
+        let galley = painter.layout_no_wrap(
+            tick.label.clone(),
+            major_font.clone(),
+            visuals.strong_text_color(),
+        );
         let w = galley.size().x;
         let sticky = x < axis.left() + 4.0;
         if !sticky && x + 4.0 + w + 8.0 > next_x {
             continue; // the period is too narrow on screen for its label
         }
-        let label_x = if sticky { (axis.left() + 4.0).min(next_x - w - 8.0) } else { x + 4.0 };
-        painter.galley(Pos2::new(label_x, axis.top() + 4.0), galley, visuals.strong_text_color());
+        let label_x = if sticky {
+            (axis.left() + 4.0).min(next_x - w - 8.0)
+        } else {
+            x + 4.0
+        };
+        painter.galley(
+            Pos2::new(label_x, axis.top() + 4.0),
+            galley,
+            visuals.strong_text_color(),
+        );
     }
     painter.hline(axis.x_range(), axis.bottom(), Stroke::new(1.0, line));
 }

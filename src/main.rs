@@ -41,6 +41,17 @@ enum Command {
         /// Dataset folder, or a file in it.
         path: PathBuf,
     },
+    /// Write a synthetic, valid dataset (for benchmarks and stress tests).
+    Generate {
+        /// How many events.
+        #[arg(long)]
+        events: usize,
+        /// Seed of the random generator: the same seed gives the same files.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Folder to write (created if missing).
+        out_dir: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -55,6 +66,18 @@ fn main() -> ExitCode {
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         ),
+        Some(Command::Generate {
+            events,
+            seed,
+            out_dir,
+        }) => annals::generate::generate(
+            &out_dir,
+            &annals::generate::GenerateOptions::new(events, seed),
+        )
+        .map(|()| {
+            println!("{}: {events} events (seed {seed})", out_dir.display());
+            0
+        }),
         Some(Command::Open { path }) => return open(path.or(args.path)),
         None => return open(args.path),
     };

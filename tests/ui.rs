@@ -5,8 +5,9 @@ use std::path::PathBuf;
 use annals::cli::bundled_dataset_path;
 use annals::ui::AnnalsApp;
 use annals::ui::detail_panel::DETAIL_PANEL_LABEL;
+use annals::ui::timeline_view::TimelineStyle;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 fn harness_on(path: PathBuf) -> Harness<'static, AnnalsApp> {
     Harness::builder()
@@ -86,11 +87,19 @@ fn keyboard_moves_the_selection_in_time_and_escape_clears_it() {
     assert!(harness.query_by_label(DETAIL_PANEL_LABEL).is_none());
 }
 
+/// Left edge and width of the timeline canvas in a 1400-point window without the detail panel.
+fn canvas_x() -> (f32, f64) {
+    let header = TimelineStyle::default().header_width;
+    (header, f64::from(1400.0 - header))
+}
+
 #[test]
 fn wheel_zooms_around_the_pointer_and_f_fits_everything_again() {
     let mut harness = harness_on(bundled_dataset_path());
     let fitted = harness.state().view();
     let pointer = egui::pos2(900.0, 500.0);
+    let (left, width) = canvas_x();
+    let day_under_pointer = fitted.x_to_day(f64::from(pointer.x - left), width);
     harness.hover_at(pointer);
     harness.run();
     harness.event(egui::Event::MouseWheel {
@@ -105,6 +114,11 @@ fn wheel_zooms_around_the_pointer_and_f_fits_everything_again() {
     assert!(
         zoomed.span_days < fitted.span_days * 0.9,
         "{zoomed:?} vs {fitted:?}"
+    );
+    let still_under = zoomed.x_to_day(f64::from(pointer.x - left), width);
+    assert!(
+        (still_under - day_under_pointer).abs() < 1e-6 * fitted.span_days,
+        "the time under the pointer stays put: {day_under_pointer} vs {still_under}"
     );
 
     harness.key_press(egui::Key::F);
@@ -142,4 +156,175 @@ fn a_broken_dataset_opens_a_window_that_lists_the_problems() {
     harness.run();
     assert_eq!(harness.state().dataset().map(|d| d.len()), Some(1));
     harness.get_by_label("Fixed");
+}
+
+#[test]
+fn dragging_pans_by_the_distance_moved() {
+    let mut harness = harness_on(bundled_dataset_path());
+    let before = harness.state().view();
+    let (_, width) = canvas_x();
+    // Empty space in the lower part of the canvas.
+    let start = egui::pos2(700.0, 700.0);
+    harness.hover_at(start);
+    harness.event(egui::Event::PointerButton {
+        pos: start,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.step();
+    for x in [680.0, 640.0, 600.0] {
+        harness.hover_at(egui::pos2(x, 700.0));
+        harness.step();
+    }
+    harness.event(egui::Event::PointerButton {
+        pos: egui::pos2(600.0, 700.0),
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+    let after = harness.state().view();
+    let moved_days = after.start_day - before.start_day;
+    let expected = 100.0 * before.days_per_px(width);
+    assert!(
+        (moved_days - expected).abs() < 1e-6 * before.span_days,
+        "{moved_days} vs {expected}"
+    );
+    assert_eq!(after.span_days, before.span_days);
+    assert_eq!(harness.state().selected(), None, "a drag is not a click");
+}
+
+#[test]
+fn enter_reopens_the_detail_panel_and_plus_minus_zoom() {
+    let mut harness = harness_on(bundled_dataset_path());
+    harness
+        .get_by_label("28th regular meeting of heads of government")
+        .click();
+    harness.run();
+    assert!(harness.state().details_open());
+    harness.get_by_label("×").click();
+    harness.run();
+    assert!(!harness.state().details_open());
+    assert!(
+        harness.state().selected().is_some(),
+        "closing the panel keeps the selection"
+    );
+    assert!(harness.query_by_label(DETAIL_PANEL_LABEL).is_none());
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(harness.state().details_open());
+    harness.get_by_label(DETAIL_PANEL_LABEL);
+
+    let before = harness.state().view().span_days;
+    harness.key_press(egui::Key::Plus);
+    harness.run();
+    let zoomed = harness.state().view().span_days;
+    assert!(
+        (zoomed - before / 2.0).abs() < 1e-6 * before,
+        "{zoomed} vs {before}"
+    );
+    harness.key_press(egui::Key::Minus);
+    harness.run();
+    assert!((harness.state().view().span_days - before).abs() < 1e-6 * before);
+}
+
+#[test]
+fn lanes_can_be_grouped_by_country() {
+    let mut harness = harness_on(bundled_dataset_path());
+    harness.get_by_label("Lanes").click();
+    harness.run();
+    harness.get_by_label("Country").click();
+    harness.run();
+    assert_eq!(
+        harness.state().grouping(),
+        annals::timeline::Grouping::Country
+    );
+    // Events are still all on screen and clickable after regrouping.
+    harness
+        .get_by_label("Xi Jinping and Vladimir Putin meet in Astana")
+        .click();
+    harness.run();
+    let dataset = harness.state().dataset().unwrap();
+    assert_eq!(
+        dataset
+            .event(harness.state().selected().unwrap())
+            .unwrap()
+            .id,
+        "astana-2024"
+    );
+}
+
+#[test]
+fn dense_data_shows_clusters_and_clicking_one_zooms_in() {
+    let dir = tempfile::tempdir().unwrap();
+    annals::generate::generate(
+        dir.path(),
+        &annals::generate::GenerateOptions::new(20_000, 3),
+    )
+    .unwrap();
+    let mut harness = harness_on(dir.path().to_path_buf());
+    let before = harness.state().view();
+    let clusters: Vec<String> = harness
+        .query_all_by_label_contains(" events")
+        .map(|n| n.accesskit_node().label().unwrap_or_default())
+        .collect();
+    assert!(
+        !clusters.is_empty(),
+        "fitted 20,000 events are summarised in clusters"
+    );
+    let label = clusters.last().unwrap().clone();
+    harness.get_all_by_label(&label).last().unwrap().click();
+    harness.run();
+    let after = harness.state().view();
+    assert!(after.span_days < before.span_days / 5.0, "{after:?}");
+}
+
+#[test]
+fn the_overview_window_drags_the_view() {
+    let mut harness = harness_on(bundled_dataset_path());
+    // Zoom in first so the window is smaller than the strip.
+    for _ in 0..3 {
+        harness.key_press(egui::Key::Plus);
+        harness.run();
+    }
+    let before = harness.state().view();
+    let strip_y = 900.0 - 24.0 - TimelineStyle::default().overview_height / 2.0;
+    let overview = harness.get_by_label("Overview");
+    let rect = overview.rect();
+    assert!((rect.center().y - strip_y).abs() < 30.0, "{rect:?}");
+    // Grab the middle of the window rectangle and drag it left by 50 points.
+    let full = annals::timeline::overview::overview_view(
+        harness.state().dataset().unwrap().extent(),
+        &before,
+    );
+    let width = f64::from(rect.width());
+    let x = rect.left() + full.day_to_x(before.center_day(), width) as f32;
+    let y = rect.center().y;
+    harness.hover_at(egui::pos2(x, y));
+    harness.event(egui::Event::PointerButton {
+        pos: egui::pos2(x, y),
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.step();
+    for dx in [10.0, 30.0, 50.0] {
+        harness.hover_at(egui::pos2(x - dx, y));
+        harness.step();
+    }
+    harness.event(egui::Event::PointerButton {
+        pos: egui::pos2(x - 50.0, y),
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+    let after = harness.state().view();
+    let expected = -50.0 * full.days_per_px(width);
+    assert!(
+        ((after.start_day - before.start_day) - expected).abs() < 0.01 * before.span_days,
+        "{before:?} → {after:?}"
+    );
+    assert!((after.span_days - before.span_days).abs() < 1e-9 * before.span_days);
 }

@@ -24,7 +24,10 @@ pub fn chronological_cmp(a: &Event, b: &Event) -> Ordering {
 pub struct Dataset {
     pub manifest: Manifest,
     events: Vec<Event>,
-    by_id: HashMap<String, EventIndex>,
+    /// Event indices sorted by id, for lookups by binary search (4 bytes an event).
+    by_id: Vec<u32>,
+    /// First and last known day of all events.
+    extent: Option<(DayNumber, DayNumber)>,
     index: IntervalIndex,
     /// For each series id, its events in chronological order.
     series_members: HashMap<String, Vec<EventIndex>>,
@@ -35,12 +38,29 @@ pub struct Dataset {
 impl Dataset {
     /// Build the model; events are put in chronological order. Ids should be unique (the
     /// loader reports duplicates); if not, lookups by id find the first in time.
-    pub fn new(manifest: Manifest, mut events: Vec<Event>) -> Self {
-        events.sort_by(chronological_cmp);
-        let mut by_id = HashMap::with_capacity(events.len());
-        for (i, e) in events.iter().enumerate() {
-            by_id.entry(e.id.clone()).or_insert(i);
-        }
+    pub fn new(manifest: Manifest, events: Vec<Event>) -> Self {
+        // Sort by precomputed keys (the date arithmetic is done once an event, not once a
+        // comparison), falling back to ids; then move the events into that order.
+        let keys: Vec<(DayNumber, super::date::Precision)> = events
+            .iter()
+            .map(|e| (e.when.earliest_day(), e.when.precision()))
+            .collect();
+        let mut order: Vec<u32> = (0..events.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| {
+            let (a, b) = (a as usize, b as usize);
+            keys[a]
+                .cmp(&keys[b])
+                .then_with(|| events[a].id.cmp(&events[b].id))
+        });
+        let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+        let events: Vec<Event> = order
+            .iter()
+            .filter_map(|&i| slots[i as usize].take())
+            .collect();
+        let mut by_id: Vec<u32> = (0..events.len() as u32).collect();
+        // Stable: among equal ids the first in time comes first and is the one found.
+        by_id.sort_by(|&a, &b| events[a as usize].id.cmp(&events[b as usize].id));
+        let extent = compute_extent(&events);
         let ranges: Vec<(DayNumber, DayNumber)> = events
             .iter()
             .map(|e| (e.when.earliest_day(), e.when.latest_day()))
@@ -59,6 +79,7 @@ impl Dataset {
             index: IntervalIndex::new(&ranges),
             events,
             by_id,
+            extent,
             series_members,
             series_position,
         }
@@ -82,7 +103,11 @@ impl Dataset {
     }
 
     pub fn index_of(&self, id: &str) -> Option<EventIndex> {
-        self.by_id.get(id).copied()
+        let pos = self
+            .by_id
+            .partition_point(|&i| self.events[i as usize].id.as_str() < id);
+        let &i = self.by_id.get(pos)?;
+        (self.events[i as usize].id == id).then_some(i as usize)
     }
 
     pub fn by_id(&self, id: &str) -> Option<&Event> {
@@ -132,18 +157,7 @@ impl Dataset {
 
     /// First and last known day of all events (open ends ignored), if any event has one.
     pub fn extent(&self) -> Option<(DayNumber, DayNumber)> {
-        let first = self
-            .events
-            .iter()
-            .filter_map(|e| e.when.known_start().or(e.when.known_end()))
-            .min()?;
-        let last = self
-            .events
-            .iter()
-            .filter_map(|e| e.when.known_end().or(e.when.known_start()))
-            .max()?;
-        debug_assert!(first > OPEN_START_DAY && last < OPEN_END_DAY);
-        Some((first, last))
+        self.extent
     }
 
     pub fn person(&self, id: &str) -> Option<&Person> {
@@ -156,6 +170,20 @@ impl Dataset {
 
     pub fn category(&self, id: &str) -> Option<&Category> {
         self.manifest.categories.iter().find(|c| c.id == id)
+    }
+
+    /// The country an event belongs to: its place's, else its first participant's that has one.
+    pub fn event_country<'a>(&'a self, event: &'a Event) -> Option<&'a str> {
+        event
+            .place
+            .as_deref()
+            .and_then(|p| self.place(p)?.country.as_deref())
+            .or_else(|| {
+                event
+                    .participants
+                    .iter()
+                    .find_map(|p| self.person(p)?.country.as_deref())
+            })
     }
 
     pub fn series(&self, id: &str) -> Option<&Series> {
@@ -172,6 +200,19 @@ impl Dataset {
             (None, _) => format!("part of {}", series.title),
         })
     }
+}
+
+fn compute_extent(events: &[Event]) -> Option<(DayNumber, DayNumber)> {
+    let first = events
+        .iter()
+        .filter_map(|e| e.when.known_start().or(e.when.known_end()))
+        .min()?;
+    let last = events
+        .iter()
+        .filter_map(|e| e.when.known_end().or(e.when.known_start()))
+        .max()?;
+    debug_assert!(first > OPEN_START_DAY && last < OPEN_END_DAY);
+    Some((first, last))
 }
 
 #[cfg(test)]
@@ -258,5 +299,16 @@ mod tests {
             .collect();
         assert_eq!(far, ["open"]);
         assert_eq!(ds.extent(), Some((day("1996-12-27"), day("2024-12-31"))));
+    }
+
+    #[test]
+    fn lookup_by_id_finds_every_event_and_nothing_else() {
+        let ds = sample();
+        for (i, e) in ds.events().iter().enumerate() {
+            assert_eq!(ds.index_of(&e.id), Some(i));
+        }
+        assert_eq!(ds.index_of("nope"), None);
+        assert_eq!(ds.index_of(""), None);
+        assert_eq!(ds.index_of("zzzz"), None);
     }
 }

@@ -5,6 +5,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::date::EventDate;
+
 /// A name in the languages Annals shows. English is required; the others fall back to it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -138,6 +140,18 @@ pub struct Series {
     pub item: Option<String>,
 }
 
+/// An era or period drawn as a labelled band behind the events (the Years of Culture).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub id: String,
+    pub title: String,
+    pub when: EventDate,
+    /// Band colour; a neutral tint when absent.
+    #[serde(default)]
+    pub colour: Option<Rgb>,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
@@ -154,6 +168,8 @@ pub struct Manifest {
     pub categories: Vec<Category>,
     #[serde(default)]
     pub series: Vec<Series>,
+    #[serde(default)]
+    pub periods: Vec<Period>,
 }
 
 /// "1st", "2nd", "3rd", "11th", "29th".

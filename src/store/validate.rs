@@ -244,7 +244,7 @@ fn check_manifest(manifest: &Manifest, src: Option<&SourceText>, out: &mut Vec<D
             locate("", 0),
         ));
     }
-    let lists: [(&str, Vec<&str>); 5] = [
+    let lists: [(&str, Vec<&str>); 6] = [
         (
             "country",
             manifest.countries.iter().map(|c| c.code.as_str()).collect(),
@@ -264,6 +264,10 @@ fn check_manifest(manifest: &Manifest, src: Option<&SourceText>, out: &mut Vec<D
         (
             "series",
             manifest.series.iter().map(|s| s.id.as_str()).collect(),
+        ),
+        (
+            "period",
+            manifest.periods.iter().map(|p| p.id.as_str()).collect(),
         ),
     ];
     for (what, ids) in &lists {

@@ -1,8 +1,14 @@
-//! Where each visible event goes: its horizontal extent in pixels, its row, and whether its
-//! title fits beside it. Pure: the UI measures titles and paints the result.
+//! Where each visible event goes: its horizontal extent in pixels, its lane and row, and
+//! whether its title fits beside it; where events are too dense to show one by one, clusters
+//! with a count. Pure: the UI measures titles and paints the result.
+//!
+//! Work is bounded by what is visible: a lane with more visible events than it has room for
+//! is summarised by counting events per pixel bucket with binary searches, never touching
+//! the events themselves.
 
 use crate::model::dataset::{Dataset, EventIndex};
 
+use super::lanes::Lane;
 use super::scale::TimeView;
 
 /// Sizes that shape the layout, in points.
@@ -10,24 +16,24 @@ use super::scale::TimeView;
 pub struct LayoutParams {
     /// Width of the drawing area.
     pub width_px: f32,
-    /// Rows available for events.
-    pub max_rows: usize,
     /// Width of a point event's marker; spans narrower than this are drawn as points.
     pub marker_px: f32,
     /// Space kept free between neighbours in a row.
     pub gap_px: f32,
-    /// Space between a marker and its title.
+    /// Space between a mark and its title.
     pub label_pad_px: f32,
+    /// Width of one cluster bucket where events are too dense to draw one by one.
+    pub cluster_px: f32,
 }
 
 impl Default for LayoutParams {
     fn default() -> Self {
         Self {
             width_px: 1000.0,
-            max_rows: 12,
             marker_px: 12.0,
             gap_px: 6.0,
             label_pad_px: 4.0,
+            cluster_px: 28.0,
         }
     }
 }
@@ -39,7 +45,7 @@ pub struct LayoutItem {
     /// Left and right edge of the mark (marker or bar), from the left of the area.
     pub x0: f32,
     pub x1: f32,
-    /// Row, counted from the top of the event area.
+    /// Row within its lane, counted from the top.
     pub row: usize,
     /// Drawn as a marker rather than a bar.
     pub is_point: bool,
@@ -47,36 +53,187 @@ pub struct LayoutItem {
     pub label_x: Option<f32>,
 }
 
-/// Events that found no row, gathered by position so the UI can show "+N".
+/// Events shown as one mark with a count.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Overflow {
-    pub x: f32,
-    pub events: Vec<EventIndex>,
+pub struct Cluster {
+    pub x0: f32,
+    pub x1: f32,
+    pub row: usize,
+    pub count: usize,
+    /// Days to zoom to when the cluster is clicked.
+    pub from_day: f64,
+    pub to_day: f64,
 }
 
+/// The layout of one lane.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Layout {
+pub struct LaneLayout {
     pub items: Vec<LayoutItem>,
-    pub overflow: Vec<Overflow>,
-    /// Number of rows holding at least one item.
+    pub clusters: Vec<Cluster>,
+    /// Rows holding at least one item or cluster.
     pub rows_used: usize,
+    /// Events of the lane that overlap the view: `items.len()` plus the clusters' counts.
+    pub visible: usize,
 }
 
-/// Lay out the events visible in `view`. `label_width(i)` gives the width of event `i`'s title.
-pub fn layout(
+/// Lay out every lane in `total_rows` rows, sharing them by need (each lane at least one).
+/// Returns each lane's layout and the rows given to it.
+pub fn layout_lanes(
     dataset: &Dataset,
+    lanes: &[Lane],
     view: &TimeView,
     params: &LayoutParams,
+    total_rows: usize,
     mut label_width: impl FnMut(EventIndex) -> f32,
-) -> Layout {
-    let width = f64::from(params.width_px);
-    let visible = dataset.in_window(
-        view.start_day.floor() as i64 - 1,
-        view.end_day().ceil() as i64,
+) -> Vec<(LaneLayout, usize)> {
+    let total_rows = total_rows.max(lanes.len()).max(1);
+    // First pass: what each lane would use with all the rows to itself.
+    let first: Vec<LaneLayout> = lanes
+        .iter()
+        .map(|lane| layout_lane(dataset, lane, view, params, total_rows, &mut label_width))
+        .collect();
+    let wanted: Vec<usize> = first.iter().map(|l| l.rows_used.max(1)).collect();
+    let sum: usize = wanted.iter().sum();
+    if sum <= total_rows {
+        // Spare rows go to the lanes in order, so a lane's height is stable while panning.
+        return first.into_iter().zip(wanted).collect();
+    }
+    let shares = share_rows(&wanted, total_rows);
+    first
+        .into_iter()
+        .zip(lanes)
+        .zip(shares)
+        .map(|((layout, lane), rows)| {
+            if layout.rows_used <= rows {
+                (layout, rows)
+            } else {
+                (
+                    layout_lane(dataset, lane, view, params, rows, &mut label_width),
+                    rows,
+                )
+            }
+        })
+        .collect()
+}
+
+/// Split `total` rows in proportion to `wanted`, each at least 1, never more than wanted.
+pub fn share_rows(wanted: &[usize], total: usize) -> Vec<usize> {
+    let sum: usize = wanted.iter().sum();
+    if sum <= total {
+        return wanted.to_vec();
+    }
+    let spare = total.saturating_sub(wanted.len());
+    let extra_wanted: usize = wanted.iter().map(|w| w - 1).sum();
+    let mut shares: Vec<usize> = wanted
+        .iter()
+        .map(|&w| 1 + (w - 1) * spare / extra_wanted.max(1))
+        .collect();
+    // Hand out what rounding left over, largest wants first.
+    let mut left = total.saturating_sub(shares.iter().sum());
+    let mut order: Vec<usize> = (0..wanted.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(wanted[i]));
+    for i in order.into_iter().cycle().take(wanted.len() * 2) {
+        if left == 0 {
+            break;
+        }
+        if shares[i] < wanted[i] {
+            shares[i] += 1;
+            left -= 1;
+        }
+    }
+    shares
+}
+
+/// Lay out one lane in at most `max_rows` rows.
+pub fn layout_lane(
+    dataset: &Dataset,
+    lane: &Lane,
+    view: &TimeView,
+    params: &LayoutParams,
+    max_rows: usize,
+    label_width: &mut impl FnMut(EventIndex) -> f32,
+) -> LaneLayout {
+    let max_rows = max_rows.max(1);
+    let from = view.start_day.floor() as i64;
+    let starting = lane.count_starting_in(view.start_day.floor(), view.end_day());
+    let ongoing = lane.count_ongoing_at(from);
+    let visible = starting + ongoing;
+    let capacity = max_rows as f32 * params.width_px / (params.marker_px + params.gap_px);
+    if visible as f32 > capacity {
+        return dense_layout(lane, view, params, ongoing, visible);
+    }
+    let marks = marks(
+        dataset,
+        lane.in_window(from, view.end_day().ceil() as i64),
+        view,
+        params,
+        label_width,
     );
+    let mut out = sparse_layout(&marks, params, max_rows, dataset);
+    out.visible = marks.len();
+    out
+}
+
+/// Too many events to draw one by one: one row of clusters, one per bucket of `cluster_px`,
+/// aligned to a fixed grid of days so they do not shimmer while panning.
+fn dense_layout(
+    lane: &Lane,
+    view: &TimeView,
+    params: &LayoutParams,
+    ongoing: usize,
+    visible: usize,
+) -> LaneLayout {
+    let width = f64::from(params.width_px);
+    let bucket_days = view.days_per_px(width) * f64::from(params.cluster_px);
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let first_bucket = (view.start_day.floor() / bucket_days).floor() as i64;
+    let mut k = first_bucket;
+    loop {
+        let a = (k as f64 * bucket_days).max(view.start_day.floor());
+        let b = (k + 1) as f64 * bucket_days;
+        if a >= view.end_day() {
+            break;
+        }
+        let b_clamped = b.min(view.end_day());
+        let mut count = lane.count_starting_in(a, b_clamped);
+        let mut from_day = a;
+        if k == first_bucket && ongoing > 0 {
+            // Events under way since before the view join the first bucket.
+            count += ongoing;
+            from_day = view.start_day - view.span_days;
+        }
+        if count > 0 {
+            let x0 = view.day_to_x(a, width) as f32;
+            let x1 = view.day_to_x(b_clamped, width) as f32;
+            clusters.push(Cluster {
+                x0: x0.max(0.0),
+                x1: x1.min(params.width_px),
+                row: 0,
+                count,
+                from_day,
+                to_day: b_clamped,
+            });
+        }
+        k += 1;
+    }
+    LaneLayout {
+        items: Vec::new(),
+        rows_used: usize::from(!clusters.is_empty()),
+        clusters,
+        visible,
+    }
+}
+
+fn marks(
+    dataset: &Dataset,
+    visible: Vec<EventIndex>,
+    view: &TimeView,
+    params: &LayoutParams,
+    label_width: &mut impl FnMut(EventIndex) -> f32,
+) -> Vec<Mark> {
+    let width = f64::from(params.width_px);
     let margin = params.marker_px * 2.0;
-    let pad = params.label_pad_px;
-    let marks: Vec<Mark> = visible
+    visible
         .into_iter()
         .filter_map(|index| {
             let event = dataset.event(index)?;
@@ -99,8 +256,21 @@ pub fn layout(
                 text: label_width(index),
             })
         })
-        .collect();
+        .collect()
+}
 
+/// Individual marks packed into rows. If they do not all fit, the last row holds clusters of
+/// the ones left over.
+fn sparse_layout(
+    marks: &[Mark],
+    params: &LayoutParams,
+    max_rows: usize,
+    dataset: &Dataset,
+) -> LaneLayout {
+    let pad = params.label_pad_px;
+    if max_rows == 1 {
+        return single_row_layout(marks, params, dataset);
+    }
     // First try: every title beside its mark (inside a wide bar, else right, else left).
     // If that needs more rows than there are, pack the marks alone and give titles only the
     // room left between neighbours in the row.
@@ -108,17 +278,25 @@ pub fn layout(
         .iter()
         .map(|m| m.sides(params).into_iter().next())
         .collect();
-    let with_titles = pack(&marks, params, |i| marks[i].extent(preferred[i], pad));
+    let with_titles = pack(marks, params, max_rows, |i| {
+        marks[i].extent(preferred[i], pad)
+    });
     let all_placed = with_titles.1.is_empty();
     let (rows, overflow) = if all_placed {
         with_titles
     } else {
-        pack(&marks, params, |i| (marks[i].x0, marks[i].x1))
+        let bare = pack(marks, params, max_rows, |i| (marks[i].x0, marks[i].x1));
+        if bare.1.is_empty() {
+            bare
+        } else {
+            // Keep the last row for the clusters of what does not fit.
+            pack(marks, params, max_rows - 1, |i| (marks[i].x0, marks[i].x1))
+        }
     };
-    let rows_used = rows.iter().map(|&(_, row)| row + 1).max().unwrap_or(0);
+    let rows_for_items = rows.iter().map(|&(_, row)| row + 1).max().unwrap_or(0);
 
     // Choose each title's side left to right in each row, so titles never meet.
-    let mut by_row: Vec<Vec<usize>> = vec![Vec::new(); rows_used];
+    let mut by_row: Vec<Vec<usize>> = vec![Vec::new(); rows_for_items];
     for &(m, row) in &rows {
         by_row[row].push(m);
     }
@@ -141,11 +319,7 @@ pub fn layout(
         }
     }
 
-    let mut out = Layout {
-        rows_used,
-        ..Layout::default()
-    };
-    out.items = rows
+    let items = rows
         .iter()
         .map(|&(m, row)| {
             let mark = &marks[m];
@@ -159,18 +333,127 @@ pub fn layout(
             }
         })
         .collect();
+
+    // Left-over marks, merged into clusters that do not overlap, in the row after the items.
+    let cluster_row = rows_for_items.min(max_rows - 1);
+    let mut clusters: Vec<Cluster> = Vec::new();
     for m in overflow {
         let mark = &marks[m];
-        let x = (mark.x0 + mark.x1) / 2.0;
-        match out.overflow.last_mut() {
-            Some(group) if x - group.x < params.marker_px * 2.0 => group.events.push(mark.index),
-            _ => out.overflow.push(Overflow {
-                x,
-                events: vec![mark.index],
+        let when = &dataset.events()[mark.index].when;
+        let (from_day, to_day) = (when.earliest_day() as f64, when.latest_day() as f64 + 1.0);
+        match clusters.last_mut() {
+            Some(c) if mark.x0 < c.x1 + params.gap_px => {
+                c.x1 = c.x1.max(mark.x1);
+                c.count += 1;
+                c.from_day = c.from_day.min(from_day);
+                c.to_day = c.to_day.max(to_day);
+            }
+            _ => clusters.push(Cluster {
+                x0: mark.x0,
+                x1: mark.x1.max(mark.x0 + params.cluster_px * 0.75),
+                row: cluster_row,
+                count: 1,
+                from_day,
+                to_day,
             }),
         }
     }
-    out
+    LaneLayout {
+        items,
+        rows_used: if clusters.is_empty() {
+            rows_for_items
+        } else {
+            cluster_row + 1
+        },
+        clusters,
+        visible: marks.len(),
+    }
+}
+
+/// One row: marks that would touch a neighbour merge with it into a cluster; titles only
+/// where they fit before the next mark.
+fn single_row_layout(marks: &[Mark], params: &LayoutParams, dataset: &Dataset) -> LaneLayout {
+    enum Block {
+        Item(usize),
+        Cluster(Cluster),
+    }
+    let days = |m: &Mark| {
+        let when = &dataset.events()[m.index].when;
+        (when.earliest_day() as f64, when.latest_day() as f64 + 1.0)
+    };
+    let mut blocks: Vec<Block> = Vec::new();
+    for (i, mark) in marks.iter().enumerate() {
+        let last_end = match blocks.last() {
+            Some(Block::Item(j)) => marks[*j].x1,
+            Some(Block::Cluster(c)) => c.x1,
+            None => f32::NEG_INFINITY,
+        };
+        if mark.x0 >= last_end + params.gap_px {
+            blocks.push(Block::Item(i));
+            continue;
+        }
+        let (from_day, to_day) = days(mark);
+        match blocks.last_mut() {
+            Some(Block::Cluster(c)) => {
+                c.x1 = c.x1.max(mark.x1);
+                c.count += 1;
+                c.from_day = c.from_day.min(from_day);
+                c.to_day = c.to_day.max(to_day);
+            }
+            Some(last @ Block::Item(_)) => {
+                let Block::Item(j) = *last else {
+                    unreachable!()
+                };
+                let (a, b) = days(&marks[j]);
+                *last = Block::Cluster(Cluster {
+                    x0: marks[j].x0,
+                    x1: marks[j]
+                        .x1
+                        .max(mark.x1)
+                        .max(marks[j].x0 + params.cluster_px * 0.75),
+                    row: 0,
+                    count: 2,
+                    from_day: a.min(from_day),
+                    to_day: b.max(to_day),
+                });
+            }
+            None => unreachable!("a first mark always starts a block"),
+        }
+    }
+    let mut items = Vec::new();
+    let mut clusters = Vec::new();
+    for (k, block) in blocks.iter().enumerate() {
+        match block {
+            Block::Cluster(c) => clusters.push(c.clone()),
+            Block::Item(i) => {
+                let mark = &marks[*i];
+                let next_start = match blocks.get(k + 1) {
+                    Some(Block::Item(j)) => marks[*j].x0,
+                    Some(Block::Cluster(c)) => c.x0,
+                    None => f32::INFINITY,
+                };
+                let fits = |side: &Side| {
+                    let (a, b) = mark.label_span(*side, params.label_pad_px);
+                    (*side != Side::Left) && a >= mark.x0 && b + params.gap_px <= next_start
+                };
+                let side = mark.sides(params).into_iter().find(fits);
+                items.push(LayoutItem {
+                    event: mark.index,
+                    x0: mark.x0,
+                    x1: mark.x1,
+                    row: 0,
+                    is_point: mark.is_point,
+                    label_x: side.map(|s| mark.label_span(s, params.label_pad_px).0),
+                });
+            }
+        }
+    }
+    LaneLayout {
+        rows_used: usize::from(!marks.is_empty()),
+        items,
+        clusters,
+        visible: marks.len(),
+    }
 }
 
 /// Where a title sits relative to its mark.
@@ -243,6 +526,7 @@ impl Mark {
 fn pack(
     marks: &[Mark],
     params: &LayoutParams,
+    max_rows: usize,
     extent: impl Fn(usize) -> (f32, f32),
 ) -> (Vec<(usize, usize)>, Vec<usize>) {
     let mut row_ends: Vec<f32> = Vec::new();
@@ -253,7 +537,7 @@ fn pack(
         let free = row_ends.iter().position(|&e| e + params.gap_px <= start);
         let row = match free {
             Some(row) => Some(row),
-            None if row_ends.len() < params.max_rows => {
+            None if row_ends.len() < max_rows => {
                 row_ends.push(f32::NEG_INFINITY);
                 Some(row_ends.len() - 1)
             }
@@ -277,13 +561,14 @@ mod tests {
     use crate::model::date::EventDate;
     use crate::model::event::{Event, Status};
     use crate::model::manifest::Manifest;
+    use crate::timeline::lanes::{Grouping, Lanes};
 
     fn dataset(dates: &[&str]) -> Dataset {
         let events = dates
             .iter()
             .enumerate()
             .map(|(i, d)| Event {
-                id: format!("e{i:03}"),
+                id: format!("e{i:05}"),
                 title: format!("Event {i}"),
                 when: EventDate::parse(d).unwrap(),
                 kind: "k".into(),
@@ -301,72 +586,84 @@ mod tests {
         Dataset::new(Manifest::default(), events)
     }
 
-    fn no_overlaps(layout: &Layout, params: &LayoutParams, label: f32) {
-        for (i, a) in layout.items.iter().enumerate() {
-            for b in &layout.items[i + 1..] {
-                if a.row != b.row {
+    fn one_lane(ds: &Dataset) -> Lane {
+        Lanes::build(ds, Grouping::None, |_| true).lanes.remove(0)
+    }
+
+    fn fitted(ds: &Dataset, margin: f64) -> TimeView {
+        let (a, b) = ds.extent().unwrap();
+        TimeView::fit(a, b, margin)
+    }
+
+    fn no_overlaps(layout: &LaneLayout, params: &LayoutParams, label: f32) {
+        // (row, start, end, is_cluster): items keep a gap from everything; dense clusters may
+        // touch each other but never overlap.
+        let mut boxes: Vec<(usize, f32, f32, bool)> = layout
+            .items
+            .iter()
+            .map(|it| match it.label_x {
+                Some(lx) => (it.row, it.x0.min(lx), it.x1.max(lx + label), false),
+                None => (it.row, it.x0, it.x1, false),
+            })
+            .collect();
+        boxes.extend(layout.clusters.iter().map(|c| (c.row, c.x0, c.x1, true)));
+        for (i, a) in boxes.iter().enumerate() {
+            for b in &boxes[i + 1..] {
+                if a.0 != b.0 {
                     continue;
                 }
-                let extent = |it: &LayoutItem| match it.label_x {
-                    Some(lx) => (it.x0.min(lx), it.x1.max(lx + label)),
-                    None => (it.x0, it.x1),
-                };
-                let (ea, eb) = (extent(a), extent(b));
-                let (first, second) = if ea.0 <= eb.0 { (ea, eb) } else { (eb, ea) };
-                assert!(
-                    first.1 + params.gap_px <= second.0 + 1e-3,
-                    "{a:?} overlaps {b:?}"
-                );
+                let (first, second) = if a.1 <= b.1 { (a, b) } else { (b, a) };
+                let gap = if a.3 && b.3 { 0.0 } else { params.gap_px };
+                assert!(first.2 + gap <= second.1 + 1e-3, "{a:?} overlaps {b:?}");
             }
         }
     }
 
+    const DATES: [&str; 10] = [
+        "2024-05-16/2024-05-17",
+        "2024-05-16",
+        "2024-07-03",
+        "2024-08-20/2024-08-22",
+        "2024-08-21",
+        "2024-08-21",
+        "2024-08-21",
+        "2024",
+        "2023-12-19",
+        "2024-05",
+    ];
+
     #[test]
-    fn items_in_one_row_never_overlap_and_everything_is_accounted_for() {
-        let dates = [
-            "2024-05-16/2024-05-17",
-            "2024-05-16",
-            "2024-07-03",
-            "2024-08-20/2024-08-22",
-            "2024-08-21",
-            "2024-08-21",
-            "2024-08-21",
-            "2024",
-            "2023-12-19",
-            "2024-05",
-        ];
-        let ds = dataset(&dates);
+    fn nothing_overlaps_and_every_event_is_accounted_for() {
+        let ds = dataset(&DATES);
+        let lane = one_lane(&ds);
         let params = LayoutParams {
             width_px: 800.0,
-            max_rows: 4,
             ..LayoutParams::default()
         };
-        let view = TimeView::fit(ds.extent().unwrap().0, ds.extent().unwrap().1, 0.05);
-        let l = layout(&ds, &view, &params, |_| 60.0);
-        no_overlaps(&l, &params, 60.0);
-        let hidden: usize = l.overflow.iter().map(|o| o.events.len()).sum();
-        assert_eq!(l.items.len() + hidden, dates.len());
-        assert!(l.rows_used <= 4);
-        // With rows to spare, every event gets a row.
-        let roomy = LayoutParams {
-            max_rows: 20,
-            ..params
-        };
-        let l = layout(&ds, &view, &roomy, |_| 60.0);
-        assert_eq!(l.items.len(), dates.len());
-        assert!(l.overflow.is_empty());
-        no_overlaps(&l, &roomy, 60.0);
+        let view = fitted(&ds, 0.05);
+        for rows in 1..12 {
+            let l = layout_lane(&ds, &lane, &view, &params, rows, &mut |_| 60.0);
+            no_overlaps(&l, &params, 60.0);
+            let clustered: usize = l.clusters.iter().map(|c| c.count).sum();
+            assert_eq!(l.items.len() + clustered, DATES.len(), "{rows} rows");
+            assert_eq!(l.visible, DATES.len());
+            assert!(l.rows_used <= rows);
+        }
+        let roomy = layout_lane(&ds, &lane, &view, &params, 20, &mut |_| 60.0);
+        assert_eq!(roomy.items.len(), DATES.len());
+        assert!(roomy.clusters.is_empty());
     }
 
     #[test]
     fn titles_near_the_right_edge_go_to_the_left() {
         let ds = dataset(&["2000", "2024-12-30"]);
-        let view = TimeView::fit(ds.extent().unwrap().0, ds.extent().unwrap().1, 0.0);
+        let lane = one_lane(&ds);
+        let view = fitted(&ds, 0.0);
         let params = LayoutParams {
             width_px: 800.0,
             ..LayoutParams::default()
         };
-        let l = layout(&ds, &view, &params, |_| 120.0);
+        let l = layout_lane(&ds, &lane, &view, &params, 4, &mut |_| 120.0);
         let last = l.items.iter().find(|it| it.event == 1).unwrap();
         let lx = last.label_x.unwrap();
         assert!(lx + 120.0 <= last.x0, "title left of the mark");
@@ -383,22 +680,23 @@ mod tests {
             "2024-03-01/2024-04-30",
             "2024",
         ]);
+        let lane = one_lane(&ds);
         let params = LayoutParams::default();
-        let view = TimeView::fit(ds.extent().unwrap().0, ds.extent().unwrap().1, 0.05);
-        let a = layout(&ds, &view, &params, |i| 40.0 + i as f32);
-        let b = layout(&ds, &view, &params, |i| 40.0 + i as f32);
+        let view = fitted(&ds, 0.05);
+        let a = layout_lane(&ds, &lane, &view, &params, 3, &mut |i| 40.0 + i as f32);
+        let b = layout_lane(&ds, &lane, &view, &params, 3, &mut |i| 40.0 + i as f32);
         assert_eq!(a, b);
     }
 
     #[test]
     fn only_visible_events_are_laid_out_and_spans_become_bars() {
         let ds = dataset(&["1990", "2024-01-01/2024-12-31", "2050"]);
-        let view = TimeView::fit(
-            EventDate::parse("2024").unwrap().earliest_day(),
-            EventDate::parse("2024").unwrap().latest_day(),
-            0.1,
-        );
-        let l = layout(&ds, &view, &LayoutParams::default(), |_| 50.0);
+        let lane = one_lane(&ds);
+        let year = EventDate::parse("2024").unwrap();
+        let view = TimeView::fit(year.earliest_day(), year.latest_day(), 0.1);
+        let l = layout_lane(&ds, &lane, &view, &LayoutParams::default(), 4, &mut |_| {
+            50.0
+        });
         assert_eq!(l.items.len(), 1);
         let item = &l.items[0];
         assert!(!item.is_point && item.x1 - item.x0 > 700.0);
@@ -406,5 +704,73 @@ mod tests {
             item.label_x.unwrap() > item.x0,
             "title drawn inside the bar"
         );
+    }
+
+    #[test]
+    fn dense_lanes_become_clusters_whose_counts_add_up() {
+        // 5,000 events over ten years, one open-ended span from before the view.
+        let mut dates: Vec<String> = (0..5_000)
+            .map(|i| format!("{}-{:02}-{:02}", 2000 + i % 10, 1 + i % 12, 1 + i % 28))
+            .collect();
+        dates.push("1990/..".into());
+        let refs: Vec<&str> = dates.iter().map(String::as_str).collect();
+        let ds = dataset(&refs);
+        let lane = one_lane(&ds);
+        let view = TimeView::fit(
+            EventDate::parse("2000").unwrap().earliest_day(),
+            EventDate::parse("2009").unwrap().latest_day(),
+            0.0,
+        );
+        let params = LayoutParams {
+            width_px: 1000.0,
+            ..LayoutParams::default()
+        };
+        let mut measured = 0;
+        let l = layout_lane(&ds, &lane, &view, &params, 3, &mut |_| {
+            measured += 1;
+            50.0
+        });
+        assert!(l.items.is_empty(), "too dense for single events");
+        assert_eq!(measured, 0, "dense lanes do not touch individual events");
+        let total: usize = l.clusters.iter().map(|c| c.count).sum();
+        assert_eq!(total, 5_001);
+        assert_eq!(l.visible, 5_001);
+        assert!(l.clusters.len() <= 1 + (1000.0 / params.cluster_px) as usize + 1);
+        no_overlaps(&l, &params, 0.0);
+    }
+
+    #[test]
+    fn rows_are_shared_by_need() {
+        assert_eq!(share_rows(&[2, 3], 10), vec![2, 3]);
+        let s = share_rows(&[10, 1, 30], 12);
+        assert_eq!(s.iter().sum::<usize>(), 12);
+        assert!(
+            s.iter()
+                .zip([10, 1, 30])
+                .all(|(&got, want)| got >= 1 && got <= want),
+            "{s:?}"
+        );
+        assert!(s[2] > s[0] && s[0] >= s[1]);
+        let tight = share_rows(&[5, 5, 5], 3);
+        assert_eq!(tight, vec![1, 1, 1]);
+    }
+
+    #[test]
+    fn lanes_share_the_rows_of_the_view() {
+        let ds = dataset(&DATES);
+        let lanes = vec![one_lane(&ds), one_lane(&ds)];
+        let view = fitted(&ds, 0.05);
+        let params = LayoutParams {
+            width_px: 800.0,
+            ..LayoutParams::default()
+        };
+        let laid = layout_lanes(&ds, &lanes, &view, &params, 6, |_| 60.0);
+        let rows: usize = laid.iter().map(|(_, r)| r).sum();
+        assert!(rows <= 6);
+        for (l, r) in &laid {
+            assert!(l.rows_used <= *r);
+            let clustered: usize = l.clusters.iter().map(|c| c.count).sum();
+            assert_eq!(l.items.len() + clustered, DATES.len());
+        }
     }
 }

@@ -1,10 +1,14 @@
-//! Pure view math: time ↔ pixels, zoom around a point, calendar-aware ticks, row packing.
-//! Unit-tested without a window; knows nothing of egui.
+//! Pure view math: time ↔ pixels, zoom around a point, calendar-aware ticks, lanes, row
+//! packing and clustering, the overview strip. Unit-tested without a window; knows nothing
+//! of egui.
 
+pub mod lanes;
 pub mod layout;
+pub mod overview;
 pub mod scale;
 pub mod ticks;
 
-pub use layout::{Layout, LayoutItem, LayoutParams, layout};
+pub use lanes::{Grouping, Lane, Lanes};
+pub use layout::{Cluster, LaneLayout, LayoutItem, LayoutParams, layout_lane, layout_lanes};
 pub use scale::TimeView;
 pub use ticks::{Ruler, Tick, TickUnit, ruler};

@@ -10,21 +10,22 @@ use super::scale::TimeView;
 pub enum TickUnit {
     Years(i32),
     Months(u32),
+    /// Weeks starting on Mondays.
+    Weeks,
     Days(u32),
     Hours(u32),
 }
 
 impl TickUnit {
     /// Finest to coarsest candidates.
-    const LADDER: [TickUnit; 19] = [
+    pub const LADDER: [TickUnit; 20] = [
         TickUnit::Hours(1),
         TickUnit::Hours(3),
         TickUnit::Hours(6),
         TickUnit::Hours(12),
         TickUnit::Days(1),
         TickUnit::Days(2),
-        TickUnit::Days(5),
-        TickUnit::Days(10),
+        TickUnit::Weeks,
         TickUnit::Months(1),
         TickUnit::Months(3),
         TickUnit::Months(6),
@@ -32,8 +33,10 @@ impl TickUnit {
         TickUnit::Years(2),
         TickUnit::Years(5),
         TickUnit::Years(10),
+        TickUnit::Years(20),
         TickUnit::Years(50),
         TickUnit::Years(100),
+        TickUnit::Years(200),
         TickUnit::Years(500),
         TickUnit::Years(1000),
     ];
@@ -43,6 +46,7 @@ impl TickUnit {
         match self {
             TickUnit::Years(n) => f64::from(n) * 365.2425,
             TickUnit::Months(n) => f64::from(n) * 30.436_875,
+            TickUnit::Weeks => 7.0,
             TickUnit::Days(n) => f64::from(n),
             TickUnit::Hours(n) => f64::from(n) / 24.0,
         }
@@ -52,11 +56,23 @@ impl TickUnit {
     pub fn major(self) -> TickUnit {
         match self {
             TickUnit::Hours(_) => TickUnit::Days(1),
-            TickUnit::Days(_) => TickUnit::Months(1),
+            TickUnit::Days(_) | TickUnit::Weeks => TickUnit::Months(1),
             TickUnit::Months(_) => TickUnit::Years(1),
             TickUnit::Years(n) if n < 10 => TickUnit::Years(10),
             TickUnit::Years(n) if n < 100 => TickUnit::Years(100),
-            TickUnit::Years(_) => TickUnit::Years(1000),
+            TickUnit::Years(n) if n < 1000 => TickUnit::Years(1000),
+            TickUnit::Years(_) => TickUnit::Years(10_000),
+        }
+    }
+
+    /// The longest minor label this unit can have in `years`, in characters.
+    fn label_chars(self, years: (i32, i32)) -> usize {
+        match self {
+            TickUnit::Years(_) => year_label(years.0).len().max(year_label(years.1).len()),
+            TickUnit::Months(3) => 2,
+            TickUnit::Months(_) => 3,
+            TickUnit::Weeks | TickUnit::Days(_) => 2,
+            TickUnit::Hours(_) => 5,
         }
     }
 }
@@ -69,23 +85,61 @@ pub struct Tick {
     pub label: String,
 }
 
-/// Both rows of the time axis.
+/// A grid line: finer units fade in as they get room.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TickLine {
+    pub day: f64,
+    /// 0 (invisible) to 1 (as strong as a labelled tick).
+    pub strength: f32,
+}
+
+/// Both rows of the time axis, and the grid lines.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ruler {
     pub unit: TickUnit,
     pub minor: Vec<Tick>,
     pub major: Vec<Tick>,
+    /// Lines of the labelled unit (strength 1) and of up to two finer units fading in.
+    pub lines: Vec<TickLine>,
 }
 
-/// Ticks for `view` drawn `width_px` wide, with minor ticks at least `min_spacing_px` apart.
-pub fn ruler(view: &TimeView, width_px: f64, min_spacing_px: f64) -> Ruler {
+/// Lines closer than this are not drawn at all.
+const FADE_START_PX: f64 = 8.0;
+
+/// Ticks for `view` drawn `width_px` wide: minor labels at least `min_spacing_px` apart and
+/// never closer than their own width (`char_px` a character) plus a gap.
+pub fn ruler(view: &TimeView, width_px: f64, min_spacing_px: f64, char_px: f64) -> Ruler {
     let days_per_px = view.days_per_px(width_px);
-    let unit = TickUnit::LADDER
-        .into_iter()
-        .find(|u| u.nominal_days() / days_per_px >= min_spacing_px)
-        .unwrap_or(TickUnit::Years(1000));
+    let year_at = |day: f64| ymd_of_day(day.floor() as DayNumber).map_or(0, |(y, _, _)| y);
+    let years = (year_at(view.start_day), year_at(view.end_day()));
+    let position = TickUnit::LADDER
+        .iter()
+        .position(|u| {
+            let spacing = u.nominal_days() / days_per_px;
+            spacing >= min_spacing_px && spacing >= u.label_chars(years) as f64 * char_px + 12.0
+        })
+        .unwrap_or(TickUnit::LADDER.len() - 1);
+    let unit = TickUnit::LADDER[position];
     let (from, to) = (view.start_day, view.end_day());
     let minor = ticks(unit, from, to, false);
+    let mut lines: Vec<TickLine> = Vec::new();
+    for finer in TickUnit::LADDER[..position].iter().rev().take(2) {
+        let spacing = finer.nominal_days() / days_per_px;
+        if spacing < FADE_START_PX {
+            break;
+        }
+        let strength =
+            ((spacing - FADE_START_PX) / (min_spacing_px - FADE_START_PX)).clamp(0.0, 1.0) as f32;
+        lines.extend(
+            tick_days(*finer, from, to)
+                .into_iter()
+                .map(|day| TickLine { day, strength }),
+        );
+    }
+    lines.extend(minor.iter().map(|t| TickLine {
+        day: t.day,
+        strength: 1.0,
+    }));
     let major_unit = unit.major();
     // The major row also names the period the left edge is in, so context is never missing.
     let mut major = ticks(major_unit, from, to, true);
@@ -101,7 +155,20 @@ pub fn ruler(view: &TimeView, width_px: f64, min_spacing_px: f64) -> Ruler {
             },
         );
     }
-    Ruler { unit, minor, major }
+    Ruler {
+        unit,
+        minor,
+        major,
+        lines,
+    }
+}
+
+/// The instants of `unit` in `[from, to)`, without labels.
+fn tick_days(unit: TickUnit, from: f64, to: f64) -> Vec<f64> {
+    ticks(unit, from, to, false)
+        .into_iter()
+        .map(|t| t.day)
+        .collect()
 }
 
 /// The boundaries of `unit` within `[from, to)`.
@@ -121,10 +188,10 @@ pub fn ticks(unit: TickUnit, from: f64, to: f64, major: bool) -> Vec<Tick> {
     };
     match unit {
         TickUnit::Years(n) => {
-            let mut year = y0.div_euclid(n) * n;
-            while out.len() < MAX_TICKS {
-                let day = day_number(year, 1, 1);
-                if year > 262_000 || day as f64 >= to {
+            let mut round = y0.div_euclid(n) * n - n;
+            while out.len() < MAX_TICKS && round < 262_000 {
+                let day = day_number(tick_year(round, n), 1, 1);
+                if day as f64 >= to {
                     break;
                 }
                 if day as f64 >= from {
@@ -133,7 +200,7 @@ pub fn ticks(unit: TickUnit, from: f64, to: f64, major: bool) -> Vec<Tick> {
                         label: label(day, 0),
                     });
                 }
-                year += n;
+                round += n;
             }
         }
         TickUnit::Months(n) => {
@@ -174,6 +241,19 @@ pub fn ticks(unit: TickUnit, from: f64, to: f64, major: bool) -> Vec<Tick> {
                 day += 1;
             }
         }
+        TickUnit::Weeks => {
+            // chrono's day 1 (0001-01-01) is a Monday.
+            let mut day = first_day - (first_day - 1).rem_euclid(7);
+            while out.len() < MAX_TICKS && (day as f64) < to {
+                if day as f64 >= from {
+                    out.push(Tick {
+                        day: day as f64,
+                        label: label(day, 0),
+                    });
+                }
+                day += 7;
+            }
+        }
         TickUnit::Hours(n) => {
             let mut day = first_day;
             'days: while (day as f64) < to {
@@ -196,6 +276,19 @@ pub fn ticks(unit: TickUnit, from: f64, to: f64, major: bool) -> Vec<Tick> {
     out
 }
 
+/// The year a tick of `Years(n)` stands on for the multiple `round` of n (astronomical).
+/// Before the common era, round numbers are counted the historians' way, so the ticks read
+/// "300 BCE, 200 BCE, 100 BCE, 1, 100": astronomical −299, −199, −99, then 1 CE (there is no
+/// year zero in labels).
+fn tick_year(round: i32, n: i32) -> i32 {
+    match round {
+        _ if n == 1 => round,
+        r if r > 0 => r,
+        0 => 1,
+        r => r + 1,
+    }
+}
+
 fn days_in(year: i32, month: u32) -> u32 {
     match month {
         2 if is_leap_year(year) => 29,
@@ -209,9 +302,21 @@ fn days_in(year: i32, month: u32) -> u32 {
 fn floor_to_unit(unit: TickUnit, day: f64) -> Option<DayNumber> {
     let (y, m, d) = ymd_of_day(day.floor() as DayNumber)?;
     Some(match unit {
-        TickUnit::Years(n) => day_number(y.div_euclid(n) * n, 1, 1),
+        TickUnit::Years(n) => {
+            let round = y.div_euclid(n) * n;
+            let year = tick_year(round, n);
+            day_number(
+                if year > y {
+                    tick_year(round - n, n)
+                } else {
+                    year
+                },
+                1,
+                1,
+            )
+        }
         TickUnit::Months(_) => day_number(y, m, 1),
-        TickUnit::Days(_) | TickUnit::Hours(_) => day_number(y, m, d),
+        TickUnit::Weeks | TickUnit::Days(_) | TickUnit::Hours(_) => day_number(y, m, d),
     })
 }
 
@@ -221,8 +326,9 @@ fn minor_label(unit: TickUnit, day: DayNumber, hour: u32) -> String {
     };
     match unit {
         TickUnit::Years(_) => year_label(y),
+        TickUnit::Months(3) => format!("Q{}", (m - 1) / 3 + 1),
         TickUnit::Months(_) => month_name(m)[..3].to_owned(),
-        TickUnit::Days(_) => d.to_string(),
+        TickUnit::Weeks | TickUnit::Days(_) => d.to_string(),
         TickUnit::Hours(_) => format!("{hour:02}:00"),
     }
 }
@@ -232,10 +338,9 @@ fn major_label(unit: TickUnit, day: DayNumber) -> String {
         return String::new();
     };
     match unit {
-        TickUnit::Years(1) => year_label(y),
         TickUnit::Years(_) => year_label(y),
         TickUnit::Months(_) => format!("{} {}", month_name(m), year_label(y)),
-        TickUnit::Days(_) | TickUnit::Hours(_) => {
+        TickUnit::Weeks | TickUnit::Days(_) | TickUnit::Hours(_) => {
             format!("{d} {} {}", month_name(m), year_label(y))
         }
     }
@@ -244,6 +349,8 @@ fn major_label(unit: TickUnit, day: DayNumber) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const CHAR_PX: f64 = 7.0;
 
     fn view_of(first: &str, last: &str) -> TimeView {
         let a = crate::model::EventDate::parse(first).unwrap();
@@ -254,66 +361,84 @@ mod tests {
     #[test]
     fn unit_follows_zoom() {
         let width = 1600.0;
-        assert!(matches!(
-            ruler(&view_of("1000", "3000"), width, 60.0).unit,
-            TickUnit::Years(100)
-        ));
-        assert!(matches!(
-            ruler(&view_of("1949", "2025"), width, 60.0).unit,
-            TickUnit::Years(5)
-        ));
-        assert_eq!(
-            ruler(&view_of("2024", "2024"), width, 60.0).unit,
-            TickUnit::Months(1)
-        );
-        assert_eq!(
-            ruler(&view_of("2024-05", "2024-05"), width, 60.0).unit,
-            TickUnit::Days(2)
-        );
-        assert_eq!(
-            ruler(&view_of("2024-05", "2024-05"), 2000.0, 60.0).unit,
-            TickUnit::Days(1)
-        );
-        assert_eq!(
-            ruler(&view_of("2024-05-16", "2024-05-16"), width, 60.0).unit,
-            TickUnit::Hours(1)
-        );
+        let unit = |a, b, w| ruler(&view_of(a, b), w, 60.0, CHAR_PX).unit;
+        assert_eq!(unit("-7000", "2500", width), TickUnit::Years(500));
+        assert_eq!(unit("-7000", "2500", 800.0), TickUnit::Years(1000));
+        assert_eq!(unit("1000", "3000", width), TickUnit::Years(100));
+        assert_eq!(unit("1949", "2025", width), TickUnit::Years(5));
+        assert_eq!(unit("2020", "2024", width), TickUnit::Months(3));
+        assert_eq!(unit("2024", "2024", width), TickUnit::Months(1));
+        assert_eq!(unit("2024-04", "2024-06", width), TickUnit::Weeks);
+        assert_eq!(unit("2024-05", "2024-05", width), TickUnit::Days(2));
+        assert_eq!(unit("2024-05", "2024-05", 2000.0), TickUnit::Days(1));
+        assert_eq!(unit("2024-05-16", "2024-05-16", width), TickUnit::Hours(1));
     }
 
+    /// Every zoom from 10,000 years to one hour: minor labels (at 7 px a character) never
+    /// overlap, stay inside the view, and are in order; the major row is never empty.
     #[test]
-    fn ticks_are_spaced_at_least_the_minimum_and_ordered() {
-        for (a, b) in [
-            ("-0500", "2500"),
-            ("1949", "2025"),
-            ("2023-11", "2024-09"),
-            ("2024-02", "2024-03"),
-            ("2024-05-16", "2024-05-17"),
-        ] {
-            let v = view_of(a, b);
-            let width = 1200.0;
-            let r = ruler(&v, width, 60.0);
-            let xs: Vec<f64> = r.minor.iter().map(|t| v.day_to_x(t.day, width)).collect();
-            assert!(!xs.is_empty(), "{a}..{b}");
-            for w in xs.windows(2) {
-                // Month lengths vary: allow the shortest month against the nominal one.
-                assert!(
-                    w[1] - w[0] >= 60.0 * 28.0 / 30.44 - 1e-6,
-                    "{a}..{b}: {xs:?}"
-                );
-            }
-            assert!(
-                r.minor
+    fn labels_never_overlap_at_any_zoom() {
+        let width = 1200.0;
+        let mut span = crate::timeline::scale::MAX_SPAN_DAYS;
+        let center = crate::model::date::day_number(-500, 6, 1) as f64;
+        while span >= crate::timeline::scale::MIN_SPAN_DAYS {
+            for center in [center, 739_000.3, 1.5] {
+                let v = TimeView::new(center - span / 2.0, span);
+                let r = ruler(&v, width, 60.0, CHAR_PX);
+                let xs: Vec<(f64, f64)> = r
+                    .minor
                     .iter()
-                    .all(|t| t.day >= v.start_day && t.day < v.end_day())
-            );
-            assert!(!r.major.is_empty());
+                    .map(|t| {
+                        let x = v.day_to_x(t.day, width);
+                        (x, x + t.label.chars().count() as f64 * CHAR_PX)
+                    })
+                    .collect();
+                for w in xs.windows(2) {
+                    assert!(
+                        w[0].1 + 4.0 <= w[1].0,
+                        "overlap at span {span}: {:?}",
+                        r.minor
+                    );
+                }
+                assert!(
+                    r.minor
+                        .iter()
+                        .all(|t| t.day >= v.start_day && t.day < v.end_day())
+                );
+                assert!(!r.major.is_empty(), "span {span}");
+                assert!(r.lines.iter().all(|l| (0.0..=1.0).contains(&l.strength)));
+            }
+            span /= 1.7;
         }
     }
 
     #[test]
-    fn months_and_days_fall_on_calendar_boundaries() {
+    fn finer_lines_fade_in_with_spacing() {
+        let width = 1000.0;
+        // Zooming in on a year: week lines appear faint, then stronger.
+        let year = view_of("2024", "2024");
+        let far = ruler(&year, width, 60.0, CHAR_PX);
+        let near = ruler(
+            &year.zoomed_around(year.center_day(), 1.6),
+            width,
+            60.0,
+            CHAR_PX,
+        );
+        let weekly = |r: &Ruler| {
+            r.lines
+                .iter()
+                .filter(|l| l.strength < 1.0)
+                .map(|l| l.strength)
+                .fold(0.0f32, f32::max)
+        };
+        assert!(weekly(&far) > 0.0, "week lines visible");
+        assert!(weekly(&near) > weekly(&far), "and stronger when zoomed in");
+    }
+
+    #[test]
+    fn months_weeks_and_days_fall_on_calendar_boundaries() {
         let v = view_of("2024-01", "2024-12");
-        let r = ruler(&v, 1600.0, 60.0);
+        let r = ruler(&v, 1600.0, 60.0, CHAR_PX);
         let labels: Vec<&str> = r.minor.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(
             labels,
@@ -324,17 +449,32 @@ mod tests {
         assert_eq!(r.minor[2].day, day_number(2024, 3, 1) as f64);
         assert_eq!(r.major[0].label, "2024");
 
+        let q = ticks(TickUnit::Months(3), v.start_day, v.end_day(), false);
+        let labels: Vec<&str> = q.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["Q1", "Q2", "Q3", "Q4"]);
+
+        // Weeks start on Mondays: 6 May 2024 was a Monday.
+        let may = view_of("2024-05", "2024-05");
+        let w = ticks(TickUnit::Weeks, may.start_day, may.end_day(), false);
+        let labels: Vec<&str> = w.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["6", "13", "20", "27"]);
+
         // A leap February: day ticks run 1..=29 and then March 1.
         let feb = view_of("2024-02", "2024-02");
         let days = ticks(TickUnit::Days(1), feb.start_day, feb.end_day(), false);
         let labels: Vec<&str> = days.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(labels.first(), Some(&"1"));
         assert!(labels.contains(&"29"));
-        let major = ruler(&feb, 1600.0, 60.0).major;
+        let major = ruler(&feb, 1600.0, 60.0, CHAR_PX).major;
         assert!(major.iter().any(|t| t.label == "February 2024"));
         let feb23 = view_of("2023-02", "2023-02");
         let days = ticks(TickUnit::Days(1), feb23.start_day, feb23.end_day(), false);
         assert!(!days.iter().any(|t| t.label == "29"));
+        // Two-day steps restart on the 1st and skip the 31st, which would crowd it.
+        let jan = view_of("2024-01", "2024-01");
+        let two = ticks(TickUnit::Days(2), jan.start_day, jan.end_day() + 3.0, false);
+        let labels: Vec<&str> = two.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(&labels[labels.len() - 3..], ["29", "1", "3"]);
     }
 
     #[test]
@@ -343,6 +483,18 @@ mod tests {
         let t = ticks(TickUnit::Years(1), v.start_day, v.end_day(), false);
         let labels: Vec<&str> = t.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(labels, ["4 BCE", "3 BCE", "2 BCE", "1 BCE", "1", "2"]);
+        let centuries = view_of("-0300", "0300");
+        let t = ticks(
+            TickUnit::Years(100),
+            centuries.start_day,
+            centuries.end_day(),
+            false,
+        );
+        let labels: Vec<&str> = t.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["300 BCE", "200 BCE", "100 BCE", "1", "100", "200", "300"]
+        );
     }
 
     #[test]
@@ -351,5 +503,7 @@ mod tests {
         let t = ticks(TickUnit::Hours(6), v.start_day, v.end_day(), false);
         let labels: Vec<&str> = t.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(labels, ["00:00", "06:00", "12:00", "18:00"]);
+        let r = ruler(&v, 1600.0, 60.0, CHAR_PX);
+        assert_eq!(r.major[0].label, "16 May 2024");
     }
 }

@@ -9,11 +9,11 @@ use super::command::Command;
 use super::detail_panel::detail_panel_ui;
 use super::diagnostics_view::diagnostics_ui;
 use super::fonts;
-use super::timeline_view::{TimelineStyle, timeline_ui};
+use super::timeline_view::{TimelineInput, TimelineStyle, TitleWidths, timeline_ui};
 use crate::model::dataset::{Dataset, EventIndex};
 use crate::model::date::year_label;
 use crate::store::{Loaded, load_dataset};
-use crate::timeline::TimeView;
+use crate::timeline::{Grouping, Lanes, TimeView};
 
 /// How long animated jumps take, in seconds.
 const JUMP_SECONDS: f64 = 0.3;
@@ -46,6 +46,12 @@ pub struct AnnalsApp {
     view: TimeView,
     animation: Option<ViewAnimation>,
     selected: Option<EventIndex>,
+    /// The detail panel is shown (when something is selected).
+    details_open: bool,
+    grouping: Grouping,
+    /// Lanes of the current dataset under `grouping`; rebuilt when either changes.
+    lanes: Option<Lanes>,
+    title_widths: TitleWidths,
     show_warnings: bool,
     style: TimelineStyle,
     /// Last title sent to the window, so it is only sent when it changes.
@@ -68,6 +74,10 @@ impl AnnalsApp {
             view: TimeView::default(),
             animation: None,
             selected: None,
+            details_open: false,
+            grouping: Grouping::default(),
+            lanes: None,
+            title_widths: TitleWidths::default(),
             show_warnings: false,
             style: TimelineStyle::default(),
             window_title: String::new(),
@@ -75,7 +85,26 @@ impl AnnalsApp {
         if let Some(view) = app.fitted_view() {
             app.view = view;
         }
+        app.rebuild_lanes();
         app
+    }
+
+    fn rebuild_lanes(&mut self) {
+        self.lanes = self
+            .loaded
+            .dataset
+            .as_ref()
+            .map(|d| Lanes::build(d, self.grouping, |_| true));
+        self.title_widths.clear();
+    }
+
+    pub fn grouping(&self) -> Grouping {
+        self.grouping
+    }
+
+    /// Whether the detail panel is showing.
+    pub fn details_open(&self) -> bool {
+        self.details_open && self.selected.is_some()
     }
 
     pub fn dataset(&self) -> Option<&Dataset> {
@@ -115,7 +144,31 @@ impl AnnalsApp {
     /// Change state as `command` says. `now` is egui's clock, for animations.
     pub fn apply(&mut self, command: Command, now: f64) {
         match command {
-            Command::Select(selection) => self.selected = selection,
+            Command::Select(selection) => {
+                self.selected = selection;
+                self.details_open = selection.is_some();
+            }
+            Command::ShowDetails(open) => self.details_open = open,
+            Command::SetGrouping(grouping) => {
+                if grouping != self.grouping {
+                    self.grouping = grouping;
+                    self.rebuild_lanes();
+                }
+            }
+            Command::AnimateTo(view) => self.animate_to(view, now),
+            Command::ZoomBy(factor) => {
+                let current = self.view();
+                let anchor = self
+                    .selected
+                    .and_then(|i| self.dataset()?.event(i))
+                    .map(|e| {
+                        let (a, b) = event_days(e);
+                        (a + b) / 2.0
+                    })
+                    .filter(|&d| d >= current.start_day && d <= current.end_day())
+                    .unwrap_or_else(|| current.center_day());
+                self.animate_to(current.zoomed_around(anchor, factor), now);
+            }
             Command::SelectAndReveal(index) => {
                 self.selected = Some(index);
                 if let Some(event) = self.dataset().and_then(|d| d.event(index)) {
@@ -137,6 +190,7 @@ impl AnnalsApp {
             }
             Command::ZoomToEvent(index) => {
                 self.selected = Some(index);
+                self.details_open = true;
                 if let Some(event) = self.dataset().and_then(|d| d.event(index)) {
                     let (first, last) = event_days(event);
                     // Show the event with room around it: at least a week across.
@@ -145,19 +199,10 @@ impl AnnalsApp {
                     self.animate_to(TimeView::new(center - span / 2.0, span), now);
                 }
             }
-            Command::ZoomToEvents(indices) => {
-                let Some(dataset) = self.dataset() else {
-                    return;
-                };
-                let days: Vec<(f64, f64)> = indices
-                    .iter()
-                    .filter_map(|&i| dataset.event(i))
-                    .map(event_days)
-                    .collect();
-                let first = days.iter().map(|d| d.0).fold(f64::INFINITY, f64::min);
-                let last = days.iter().map(|d| d.1).fold(f64::NEG_INFINITY, f64::max);
+            Command::ZoomToRange(first, last) => {
                 if first.is_finite() && last.is_finite() {
-                    let span = ((last - first) * 1.5).max(7.0);
+                    // A little room around the range; never narrower than a day.
+                    let span = ((last - first) * 1.2).max(1.0);
                     let center = (first + last) / 2.0;
                     self.animate_to(TimeView::new(center - span / 2.0, span), now);
                 }
@@ -175,6 +220,7 @@ impl AnnalsApp {
         let had_data = self.dataset().is_some();
         self.loaded = load_dataset(&self.dataset_path);
         self.selected = selected_id.and_then(|id| self.dataset()?.index_of(&id));
+        self.rebuild_lanes();
         if !had_data && let Some(view) = self.fitted_view() {
             self.view = view;
         }
@@ -202,6 +248,18 @@ impl AnnalsApp {
             }
             if i.consume_key(Modifiers::NONE, Key::Escape) {
                 commands.push(Command::Select(None));
+            }
+            if i.consume_key(Modifiers::NONE, Key::Enter) && self.selected.is_some() {
+                commands.push(Command::ShowDetails(true));
+            }
+            // `+` arrives as Plus or, unshifted, as Equals on most keyboards.
+            if i.consume_key(Modifiers::NONE, Key::Plus)
+                || i.consume_key(Modifiers::NONE, Key::Equals)
+            {
+                commands.push(Command::ZoomBy(2.0));
+            }
+            if i.consume_key(Modifiers::NONE, Key::Minus) {
+                commands.push(Command::ZoomBy(0.5));
             }
             let step = |forward: bool| match (self.selected, forward) {
                 (Some(s), true) => dataset.next(s),
@@ -275,13 +333,30 @@ impl AnnalsApp {
                 {
                     commands.push(Command::Reload);
                 }
-                if self.dataset().is_some()
-                    && ui
+                if self.dataset().is_some() {
+                    if ui
                         .button("Fit")
                         .on_hover_text("Show every event (F)")
                         .clicked()
-                {
-                    commands.push(Command::FitAll);
+                    {
+                        commands.push(Command::FitAll);
+                    }
+                    let mut grouping = self.grouping;
+                    egui::ComboBox::from_id_salt("grouping")
+                        .selected_text(format!("Lanes: {}", grouping.label()))
+                        .show_ui(ui, |ui| {
+                            for g in Grouping::ALL {
+                                ui.selectable_value(&mut grouping, g, g.label());
+                            }
+                        })
+                        .response
+                        .on_hover_text("Group events into lanes")
+                        .widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Lanes")
+                        });
+                    if grouping != self.grouping {
+                        commands.push(Command::SetGrouping(grouping));
+                    }
                 }
             });
         });
@@ -301,7 +376,7 @@ impl AnnalsApp {
             }
             ui.separator();
             ui.label(
-                RichText::new("Wheel: zoom · Drag: pan · Click: details · ←/→: previous/next · F: fit all · Esc: clear")
+                RichText::new("Wheel: zoom · Drag: pan · Click: details · ←/→: previous/next · +/−: zoom · F: fit all · Esc: clear")
                     .weak()
                     .small(),
             );
@@ -358,7 +433,7 @@ impl AnnalsApp {
                     .show(ui, |ui| commands.extend(self.failed_load_ui(ui)));
             }
             Some(dataset) => {
-                if let Some(selected) = self.selected {
+                if let Some(selected) = self.selected.filter(|_| self.details_open) {
                     egui::Panel::right("details")
                         .resizable(true)
                         .default_size(380.0)
@@ -367,15 +442,19 @@ impl AnnalsApp {
                             commands.extend(detail_panel_ui(ui, dataset, selected))
                         });
                 }
-                egui::CentralPanel::no_frame().show(ui, |ui| {
-                    commands.extend(timeline_ui(
-                        ui,
+                if let Some(lanes) = &self.lanes {
+                    let input = TimelineInput {
                         dataset,
-                        &self.view,
-                        self.selected,
-                        &self.style,
-                    ));
-                });
+                        lanes,
+                        view: &self.view,
+                        selected: self.selected,
+                        style: &self.style,
+                    };
+                    let widths = &mut self.title_widths;
+                    egui::CentralPanel::no_frame().show(ui, |ui| {
+                        commands.extend(timeline_ui(ui, &input, widths));
+                    });
+                }
             }
         }
         for command in commands {

@@ -1,22 +1,31 @@
 //! What the views ask the app to do. Views emit these; only the app changes state.
 
 use crate::model::dataset::EventIndex;
-use crate::timeline::TimeView;
+use crate::timeline::{Grouping, TimeView};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
-    /// Select an event (or clear the selection) without moving the view.
+    /// Select an event (opening its details) or clear the selection, without moving the view.
     Select(Option<EventIndex>),
-    /// Select an event and bring it into view with a short animation.
+    /// Select an event and bring it into view with a short animation; the detail panel stays
+    /// as it is.
     SelectAndReveal(EventIndex),
     /// Jump to this view at once (mouse zoom and pan).
     SetView(TimeView),
+    /// Move to this view with a short animation.
+    AnimateTo(TimeView),
     /// Fit every event in the window, animated.
     FitAll,
     /// Zoom to one event, animated, and select it.
     ZoomToEvent(EventIndex),
-    /// Zoom to show these events, animated.
-    ZoomToEvents(Vec<EventIndex>),
+    /// Zoom to show these days (fractional day numbers), animated.
+    ZoomToRange(f64, f64),
+    /// Zoom in (factor > 1) or out around the selection, or the centre, animated.
+    ZoomBy(f64),
+    /// Show or hide the detail panel of the selection.
+    ShowDetails(bool),
+    /// Group the lanes differently.
+    SetGrouping(Grouping),
     /// Read the dataset from disk again.
     Reload,
 }

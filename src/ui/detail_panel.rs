@@ -20,8 +20,12 @@ pub fn detail_panel_ui(ui: &mut Ui, dataset: &Dataset, index: EventIndex) -> Opt
         |ui| {
             ui.horizontal(|ui| {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
-                    if ui.small_button("×").on_hover_text("Close (Esc)").clicked() {
-                        command = Some(Command::Select(None));
+                    if ui
+                        .small_button("×")
+                        .on_hover_text("Close the panel (Enter opens it again)")
+                        .clicked()
+                    {
+                        command = Some(Command::ShowDetails(false));
                     }
                     ui.with_layout(
                         egui::Layout::left_to_right(egui::Align::Min).with_main_wrap(true),

@@ -1,9 +1,13 @@
-//! The horizontal timeline: axis, events, and the mouse interaction on them. Paints from the
-//! model and the pure layout; changes nothing itself, it returns [`Command`]s.
+//! The timeline: time axis, lanes of events, period bands, series connectors, clusters and
+//! the overview strip, with the mouse interaction on them. Paints from the model and the
+//! pure layout; changes nothing itself, it returns [`Command`]s.
+
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use egui::{
-    Align2, Color32, CornerRadius, FontId, Pos2, Rect, Role, Sense, Stroke, StrokeKind, Ui, Vec2,
-    WidgetInfo,
+    Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Role, Sense, Stroke, StrokeKind,
+    Ui, Vec2, WidgetInfo,
 };
 
 use super::command::Command;
@@ -11,7 +15,10 @@ use super::theme;
 use crate::model::dataset::{Dataset, EventIndex};
 use crate::model::date::Precision;
 use crate::model::event::Event;
-use crate::timeline::{LayoutItem, LayoutParams, TimeView, layout, ruler};
+use crate::timeline::overview::{OverviewGrip, drag_window, histogram, overview_view};
+use crate::timeline::{
+    Cluster, Grouping, LaneLayout, Lanes, LayoutItem, LayoutParams, TimeView, layout_lanes, ruler,
+};
 
 /// Sizes of the timeline, in points.
 #[derive(Clone, Copy, Debug)]
@@ -20,62 +27,142 @@ pub struct TimelineStyle {
     pub axis_height: f32,
     /// Height of one row of events.
     pub row_height: f32,
+    /// Space above and below each lane's rows.
+    pub lane_padding: f32,
+    /// Width of the lane headers on the left.
+    pub header_width: f32,
+    /// Height of the overview strip at the bottom.
+    pub overview_height: f32,
     /// Height of a span's bar.
     pub bar_height: f32,
     /// Diameter of a point event's marker.
     pub marker_size: f32,
     /// Minimum distance between minor tick labels.
     pub min_tick_spacing: f32,
-    /// Share of the scroll delta turned into zoom, per point scrolled.
+    /// Zoom factor per point scrolled is `exp(this)`.
     pub zoom_per_scroll_point: f32,
+    /// Size of event titles.
+    pub title_size: f32,
 }
 
 impl Default for TimelineStyle {
     fn default() -> Self {
         Self {
             axis_height: 46.0,
-            row_height: 26.0,
+            row_height: 24.0,
+            lane_padding: 4.0,
+            header_width: 150.0,
+            overview_height: 40.0,
             bar_height: 14.0,
             marker_size: 12.0,
             min_tick_spacing: 64.0,
             zoom_per_scroll_point: 0.003,
+            title_size: 13.0,
         }
     }
 }
 
-/// Draw the timeline for `view` into the remaining space of `ui`; returns what the user asked for.
+/// Widths of event titles, measured once and kept while the font scale stays the same.
+#[derive(Default)]
+pub struct TitleWidths {
+    widths: Vec<f32>,
+    pixels_per_point: f32,
+}
+
+impl TitleWidths {
+    pub fn clear(&mut self) {
+        self.widths.clear();
+    }
+
+    fn get(
+        &mut self,
+        painter: &Painter,
+        dataset: &Dataset,
+        index: EventIndex,
+        font: &FontId,
+    ) -> f32 {
+        let ppp = painter.pixels_per_point();
+        if self.widths.len() != dataset.len() || self.pixels_per_point != ppp {
+            self.widths = vec![f32::NAN; dataset.len()];
+            self.pixels_per_point = ppp;
+        }
+        let slot = &mut self.widths[index];
+        if slot.is_nan() {
+            *slot = dataset.event(index).map_or(0.0, |e| {
+                painter
+                    .layout_no_wrap(display_title(e), font.clone(), Color32::WHITE)
+                    .size()
+                    .x
+            });
+        }
+        *slot
+    }
+}
+
+/// What the timeline needs to draw one frame.
+pub struct TimelineInput<'a> {
+    pub dataset: &'a Dataset,
+    pub lanes: &'a Lanes,
+    pub view: &'a TimeView,
+    pub selected: Option<EventIndex>,
+    /// Events to mark as search matches (none yet).
+    pub style: &'a TimelineStyle,
+}
+
+/// Draw the timeline into the remaining space of `ui`; returns what the user asked for.
 pub fn timeline_ui(
     ui: &mut Ui,
-    dataset: &Dataset,
-    view: &TimeView,
-    selected: Option<EventIndex>,
-    style: &TimelineStyle,
+    input: &TimelineInput<'_>,
+    widths: &mut TitleWidths,
 ) -> Vec<Command> {
+    let TimelineInput {
+        dataset,
+        lanes,
+        view,
+        selected,
+        style,
+    } = *input;
     let mut commands = Vec::new();
-    let rect = ui.available_rect_before_wrap();
-    let canvas = ui.allocate_rect(rect, Sense::click_and_drag());
-    let width = f64::from(rect.width());
-    let painter = ui.painter_at(rect);
+    let full = ui.available_rect_before_wrap();
     let visuals = ui.visuals().clone();
-    painter.rect_filled(rect, 0.0, visuals.extreme_bg_color);
+    let header_width = if lanes.grouping == Grouping::None {
+        0.0
+    } else {
+        style.header_width
+    };
+    let overview_rect = Rect::from_min_max(
+        Pos2::new(full.left(), full.bottom() - style.overview_height),
+        full.max,
+    );
+    let canvas = Rect::from_min_max(
+        Pos2::new(full.left() + header_width, full.top()),
+        Pos2::new(full.right(), overview_rect.top()),
+    );
+    let axis_rect = Rect::from_min_size(canvas.min, Vec2::new(canvas.width(), style.axis_height));
+    let events_rect = Rect::from_min_max(Pos2::new(canvas.left(), axis_rect.bottom()), canvas.max);
+    let width = f64::from(canvas.width().max(1.0));
+
+    let background = ui.allocate_rect(canvas, Sense::click_and_drag());
+    let painter = ui.painter_at(canvas);
+    painter.rect_filled(canvas, 0.0, visuals.extreme_bg_color);
 
     // Background interaction first: events drawn afterwards sit on top and win clicks.
-    if canvas.dragged() && canvas.drag_delta().x != 0.0 {
+    if background.dragged() && background.drag_delta().x != 0.0 {
         commands.push(Command::SetView(
-            view.panned_by_px(f64::from(canvas.drag_delta().x), width),
+            view.panned_by_px(f64::from(background.drag_delta().x), width),
         ));
     }
-    if canvas.double_clicked() {
+    if background.double_clicked() {
         commands.push(Command::FitAll);
-    } else if canvas.clicked() {
+    } else if background.clicked() {
         commands.push(Command::Select(None));
     }
-    if let Some(pointer) = canvas.hover_pos() {
+    if let Some(pointer) = background.hover_pos() {
         let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
         let factor = f64::from(zoom) * f64::from((scroll.y * style.zoom_per_scroll_point).exp());
         let mut next = *view;
         if (factor - 1.0).abs() > 1e-6 {
-            let anchor = view.x_to_day(f64::from(pointer.x - rect.left()), width);
+            let anchor = view.x_to_day(f64::from(pointer.x - canvas.left()), width);
             next = next.zoomed_around(anchor, factor);
         }
         if scroll.x != 0.0 {
@@ -86,94 +173,111 @@ pub fn timeline_ui(
         }
     }
 
-    let axis_rect = Rect::from_min_size(rect.min, Vec2::new(rect.width(), style.axis_height));
-    axis_ui(&painter, axis_rect, rect, view, style, &visuals);
+    axis_ui(&painter, axis_rect, canvas, view, style, &visuals);
+    periods_ui(ui, &painter, dataset, view, events_rect, &visuals);
 
-    let events_top = axis_rect.bottom() + 8.0;
-    let max_rows = ((rect.bottom() - events_top - 4.0) / style.row_height)
-        .floor()
-        .max(1.0) as usize;
+    // Lanes share the rows of the event area.
+    let lane_count = lanes.lanes.len();
+    let usable = events_rect.height() - lane_count as f32 * 2.0 * style.lane_padding;
+    let total_rows = (usable / style.row_height).floor().max(lane_count as f32) as usize;
     let params = LayoutParams {
-        width_px: rect.width(),
-        max_rows,
+        width_px: canvas.width(),
         marker_px: style.marker_size,
         gap_px: 6.0,
         label_pad_px: 5.0,
+        cluster_px: 28.0,
     };
-    let font = FontId::proportional(13.0);
-    let title_width = |event: &Event| {
-        painter
-            .layout_no_wrap(display_title(event), font.clone(), Color32::WHITE)
-            .size()
-            .x
-    };
-    let layout = layout(dataset, view, &params, |i| {
-        dataset.event(i).map_or(0.0, title_width)
+    let font = FontId::proportional(style.title_size);
+    let laid = layout_lanes(dataset, &lanes.lanes, view, &params, total_rows, |i| {
+        widths.get(&painter, dataset, i, &font)
     });
 
-    for item in &layout.items {
-        let Some(event) = dataset.event(item.event) else {
-            continue;
-        };
-        let row_top = events_top + item.row as f32 * style.row_height;
-        let geometry = ItemGeometry::new(item, rect.left(), row_top, style);
-        let id = ui.scope_id().with(("timeline-event", event.id.as_str()));
-        let hit = geometry.hit_rect(title_width(event)).intersect(rect);
-        let response = ui.interact(hit, id, Sense::click());
-        response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &event.title));
-        let is_selected = selected == Some(item.event);
-        paint_item(
-            &painter,
-            dataset,
-            event,
-            item,
-            &geometry,
-            is_selected,
-            response.hovered(),
-            &font,
-            &visuals,
+    let mut centres: HashMap<EventIndex, Pos2> = HashMap::new();
+    let mut lane_top = events_rect.top();
+    let mut placed: Vec<(&LaneLayout, f32)> = Vec::with_capacity(laid.len());
+    for ((layout, rows), lane) in laid.iter().zip(&lanes.lanes) {
+        let height = *rows as f32 * style.row_height + 2.0 * style.lane_padding;
+        let lane_rect = Rect::from_min_max(
+            Pos2::new(full.left(), lane_top),
+            Pos2::new(
+                canvas.right(),
+                (lane_top + height).min(events_rect.bottom()),
+            ),
         );
-        if response.double_clicked() {
-            commands.push(Command::ZoomToEvent(item.event));
-        } else if response.clicked() {
-            commands.push(Command::Select(Some(item.event)));
+        if header_width > 0.0 {
+            lane_header_ui(ui, lane_rect, header_width, lane, layout.visible, &visuals);
         }
-        response.on_hover_ui(|ui| hover_card_ui(ui, dataset, event));
+        let rows_top = lane_top + style.lane_padding;
+        for item in &layout.items {
+            let cy = rows_top + (item.row as f32 + 0.5) * style.row_height;
+            centres.insert(
+                item.event,
+                Pos2::new(canvas.left() + (item.x0 + item.x1) / 2.0, cy),
+            );
+        }
+        placed.push((layout, rows_top));
+        lane_top += height;
     }
 
-    for group in &layout.overflow {
-        let pos = Pos2::new(rect.left() + group.x, rect.bottom() - 12.0);
-        let text = format!("+{}", group.events.len());
-        let galley = painter.layout_no_wrap(
-            text.clone(),
-            FontId::proportional(11.0),
-            visuals.strong_text_color(),
-        );
-        let badge = Rect::from_center_size(pos, galley.size() + Vec2::new(8.0, 4.0));
-        let response = ui.interact(
-            badge,
-            ui.scope_id().with(("overflow", group.events[0])),
-            Sense::click(),
-        );
-        response.widget_info(|| {
-            WidgetInfo::labeled(
-                Role::Button,
-                true,
-                format!("{} more events", group.events.len()),
-            )
-        });
-        painter.rect_filled(badge, 6.0, visuals.widgets.inactive.bg_fill);
-        painter.galley(
-            badge.center() - galley.size() / 2.0,
-            galley,
-            visuals.strong_text_color(),
-        );
-        if response.clicked() {
-            commands.push(Command::ZoomToEvents(group.events.clone()));
+    series_connectors(&painter, dataset, &centres, &visuals);
+
+    for ((layout, rows_top), lane) in placed.iter().zip(&lanes.lanes) {
+        for item in &layout.items {
+            let Some(event) = dataset.event(item.event) else {
+                continue;
+            };
+            let row_top = rows_top + item.row as f32 * style.row_height;
+            let geometry = ItemGeometry::new(item, canvas.left(), row_top, style);
+            let id = ui.scope_id().with(("timeline-event", item.event));
+            let hit = geometry
+                .hit_rect(widths.get(&painter, dataset, item.event, &font))
+                .intersect(canvas);
+            let response = ui.interact(hit, id, Sense::click());
+            response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &event.title));
+            let is_selected = selected == Some(item.event);
+            paint_item(
+                &painter,
+                dataset,
+                event,
+                item,
+                &geometry,
+                is_selected,
+                response.hovered(),
+                &font,
+                &visuals,
+            );
+            if response.double_clicked() {
+                commands.push(Command::ZoomToEvent(item.event));
+            } else if response.clicked() {
+                commands.push(Command::Select(Some(item.event)));
+            }
+            response.on_hover_ui(|ui| hover_card_ui(ui, dataset, event));
         }
-        response.on_hover_text(format!(
-            "{text} events not shown at this zoom: click to zoom in"
-        ));
+        let colour = lane
+            .colour
+            .map_or(visuals.widgets.inactive.bg_fill, |[r, g, b]| {
+                Color32::from_rgb(r, g, b)
+            });
+        for (k, cluster) in layout.clusters.iter().enumerate() {
+            let row_top = rows_top + cluster.row as f32 * style.row_height;
+            if let Some(command) = cluster_ui(
+                ui,
+                &painter,
+                cluster,
+                canvas.left(),
+                row_top,
+                style,
+                colour,
+                (&lane.key, k),
+                &visuals,
+            ) {
+                commands.push(command);
+            }
+        }
+    }
+
+    if let Some(command) = overview_ui(ui, overview_rect, dataset, lanes, view, &visuals) {
+        commands.push(command);
     }
     commands
 }
@@ -184,6 +288,130 @@ fn display_title(event: &Event) -> String {
         format!("c. {}", event.title)
     } else {
         event.title.clone()
+    }
+}
+
+fn lane_header_ui(
+    ui: &Ui,
+    lane_rect: Rect,
+    width: f32,
+    lane: &crate::timeline::Lane,
+    visible: usize,
+    visuals: &egui::Visuals,
+) {
+    let header = Rect::from_min_size(lane_rect.min, Vec2::new(width, lane_rect.height()));
+    let painter = ui.painter_at(header);
+    painter.rect_filled(header, 0.0, visuals.faint_bg_color);
+    painter.hline(
+        lane_rect.x_range(),
+        lane_rect.bottom(),
+        Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
+    );
+    let mut x = header.left() + 8.0;
+    if let Some([r, g, b]) = lane.colour {
+        let swatch = Rect::from_min_size(Pos2::new(x, header.top() + 9.0), Vec2::splat(10.0));
+        painter.rect_filled(swatch, 2.0, Color32::from_rgb(r, g, b));
+        x += 16.0;
+    }
+    let text_width = header.right() - x - 6.0;
+    let title = egui::text::LayoutJob {
+        wrap: egui::text::TextWrapping::truncate_at_width(text_width),
+        ..egui::text::LayoutJob::simple_singleline(
+            lane.title.clone(),
+            FontId::proportional(12.5),
+            visuals.strong_text_color(),
+        )
+    };
+    let galley = painter.layout_job(title);
+    painter.galley(
+        Pos2::new(x, header.top() + 6.0),
+        galley,
+        visuals.strong_text_color(),
+    );
+    if header.height() > 36.0 {
+        painter.text(
+            Pos2::new(x, header.top() + 22.0),
+            Align2::LEFT_TOP,
+            format!("{visible} of {} in view", lane.members.len()),
+            FontId::proportional(11.0),
+            visuals.weak_text_color(),
+        );
+    }
+    let response = ui.interact(
+        header,
+        ui.scope_id().with(("lane-header", &lane.key)),
+        Sense::hover(),
+    );
+    response.on_hover_text(format!(
+        "{} — {} events, {visible} in view",
+        lane.title,
+        lane.members.len()
+    ));
+}
+
+/// Labelled background bands for the dataset's periods.
+fn periods_ui(
+    ui: &Ui,
+    painter: &Painter,
+    dataset: &Dataset,
+    view: &TimeView,
+    area: Rect,
+    visuals: &egui::Visuals,
+) {
+    let width = f64::from(area.width());
+    for period in &dataset.manifest.periods {
+        let a = period.when.earliest_day() as f64;
+        let b = period.when.latest_day() as f64 + 1.0;
+        if b < view.start_day || a > view.end_day() {
+            continue;
+        }
+        let x0 = (area.left() + view.day_to_x(a, width) as f32).max(area.left());
+        let x1 = (area.left() + view.day_to_x(b, width) as f32).min(area.right());
+        let band = Rect::from_min_max(Pos2::new(x0, area.top()), Pos2::new(x1, area.bottom()));
+        let colour = period
+            .colour
+            .map_or(visuals.widgets.inactive.bg_fill, theme::rgb);
+        painter.rect_filled(band, 0.0, colour.gamma_multiply(0.10));
+        painter.vline(
+            x0,
+            area.y_range(),
+            Stroke::new(1.0, colour.gamma_multiply(0.35)),
+        );
+        painter.vline(
+            x1,
+            area.y_range(),
+            Stroke::new(1.0, colour.gamma_multiply(0.35)),
+        );
+        let galley =
+            painter.layout_no_wrap(period.title.clone(), FontId::proportional(11.0), colour);
+        if galley.size().x + 8.0 <= band.width() {
+            let pos = Pos2::new(x0 + 4.0, area.bottom() - galley.size().y - 3.0);
+            let label_rect = Rect::from_min_size(pos, galley.size());
+            painter.galley(pos, galley, colour);
+            ui.interact(
+                label_rect,
+                ui.scope_id().with(("period", &period.id)),
+                Sense::hover(),
+            )
+            .on_hover_text(format!("{} ({})", period.title, period.when.human()));
+        }
+    }
+}
+
+/// Thin lines joining consecutive members of a series that are both on screen.
+fn series_connectors(
+    painter: &Painter,
+    dataset: &Dataset,
+    centres: &HashMap<EventIndex, Pos2>,
+    visuals: &egui::Visuals,
+) {
+    let stroke = Stroke::new(1.0, visuals.weak_text_color().gamma_multiply(0.45));
+    for (&index, &from) in centres {
+        if let Some(next) = dataset.next_in_series(index)
+            && let Some(&to) = centres.get(&next)
+        {
+            painter.line_segment([from, to], stroke);
+        }
     }
 }
 
@@ -233,7 +461,7 @@ impl ItemGeometry {
 
 #[allow(clippy::too_many_arguments)]
 fn paint_item(
-    painter: &egui::Painter,
+    painter: &Painter,
     dataset: &Dataset,
     event: &Event,
     item: &LayoutItem,
@@ -311,7 +539,7 @@ fn paint_item(
     }
 }
 
-fn dashed_rect(painter: &egui::Painter, rect: Rect, stroke: Stroke) {
+fn dashed_rect(painter: &Painter, rect: Rect, stroke: Stroke) {
     let corners = [
         rect.left_top(),
         rect.right_top(),
@@ -329,9 +557,62 @@ fn dashed_rect(painter: &egui::Painter, rect: Rect, stroke: Stroke) {
     }
 }
 
-/// The time axis: faint lines across the whole canvas, minor labels and major (context) labels.
+/// A cluster: a block with its count; clicking zooms in to its events.
+#[allow(clippy::too_many_arguments)]
+fn cluster_ui(
+    ui: &Ui,
+    painter: &Painter,
+    cluster: &Cluster,
+    left: f32,
+    row_top: f32,
+    style: &TimelineStyle,
+    colour: Color32,
+    key: (&str, usize),
+    visuals: &egui::Visuals,
+) -> Option<Command> {
+    let rect = Rect::from_min_max(
+        Pos2::new(left + cluster.x0, row_top + 3.0),
+        Pos2::new(left + cluster.x1 - 1.0, row_top + style.row_height - 3.0),
+    );
+    let response = ui.interact(
+        rect,
+        ui.scope_id().with(("cluster", key.0, key.1)),
+        Sense::click(),
+    );
+    let label = format!("{} events", cluster.count);
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
+    // Denser clusters are drawn stronger.
+    let strength = (0.35 + 0.12 * (cluster.count as f32).ln()).clamp(0.35, 0.9);
+    painter.rect(
+        rect,
+        CornerRadius::same(4),
+        colour.gamma_multiply(strength),
+        Stroke::new(if response.hovered() { 1.5 } else { 1.0 }, colour),
+        StrokeKind::Inside,
+    );
+    let text = if cluster.count > 999 {
+        format!("{}k", cluster.count / 1000)
+    } else {
+        format!("+{}", cluster.count)
+    };
+    let galley = painter.layout_no_wrap(
+        text,
+        FontId::proportional(11.0),
+        visuals.strong_text_color(),
+    );
+    if galley.size().x + 4.0 <= rect.width() {
+        let text_colour = theme::text_on(colour.gamma_multiply(strength));
+        painter.galley(rect.center() - galley.size() / 2.0, galley, text_colour);
+    }
+    let clicked = response.clicked();
+    response.on_hover_text(format!("{label} here: click to zoom in"));
+    clicked.then_some(Command::ZoomToRange(cluster.from_day, cluster.to_day))
+}
+
+/// The time axis: grid lines that fade in with room, minor labels, and major (context) labels
+/// that stick to the left edge while their period is on screen.
 fn axis_ui(
-    painter: &egui::Painter,
+    painter: &Painter,
     axis: Rect,
     canvas: Rect,
     view: &TimeView,
@@ -339,31 +620,49 @@ fn axis_ui(
     visuals: &egui::Visuals,
 ) {
     let width = f64::from(axis.width());
-    let ruler = ruler(view, width, f64::from(style.min_tick_spacing));
-    painter.rect_filled(axis, 0.0, visuals.faint_bg_color);
-    let line = visuals.widgets.noninteractive.bg_stroke.color;
     let minor_font = FontId::proportional(12.0);
     let major_font = FontId::proportional(13.0);
+    // Average character width of the label font, for the ruler's spacing rule.
+    let char_px = f64::from(
+        painter
+            .layout_no_wrap("0123456789".into(), minor_font.clone(), Color32::WHITE)
+            .size()
+            .x,
+    ) / 10.0
+        * 1.15;
+    let ruler = ruler(view, width, f64::from(style.min_tick_spacing), char_px);
+    painter.rect_filled(axis, 0.0, visuals.faint_bg_color);
+    let line = visuals.widgets.noninteractive.bg_stroke.color;
     let x_of = |day: f64| axis.left() + view.day_to_x(day, width) as f32;
-    for tick in &ruler.minor {
+    for tick in &ruler.lines {
         let x = x_of(tick.day);
         painter.vline(
             x,
-            axis.bottom() - 8.0..=canvas.bottom(),
-            Stroke::new(1.0, line.gamma_multiply(0.6)),
+            axis.bottom() - 6.0..=canvas.bottom(),
+            Stroke::new(1.0, line.gamma_multiply(0.55 * tick.strength)),
         );
+    }
+    let mut last_end = f32::NEG_INFINITY;
+    for tick in &ruler.minor {
         if ruler.major.iter().any(|m| (m.day - tick.day).abs() < 1e-9) {
             continue; // the major row already names this instant
         }
-        painter.text(
-            Pos2::new(x + 3.0, axis.bottom() - 4.0),
-            Align2::LEFT_BOTTOM,
-            &tick.label,
-            minor_font.clone(),
+        let x = x_of(tick.day) + 3.0;
+        let galley =
+            painter.layout_no_wrap(tick.label.clone(), minor_font.clone(), visuals.text_color());
+        let w = galley.size().x;
+        // Never overlap the previous label, never clip at the right edge.
+        if x < last_end + 6.0 || x + w > axis.right() - 2.0 {
+            continue;
+        }
+        painter.galley(
+            Pos2::new(x, axis.bottom() - 4.0 - galley.size().y),
+            galley,
             visuals.text_color(),
         );
+        last_end = x + w;
     }
-    // Major labels stick to the left edge while their period is on screen, like a sticky header.
+    let mut last_major_end = f32::NEG_INFINITY;
     for (i, tick) in ruler.major.iter().enumerate() {
         let x = x_of(tick.day);
         if x >= axis.left() {
@@ -380,21 +679,162 @@ fn axis_ui(
         );
         let w = galley.size().x;
         let sticky = x < axis.left() + 4.0;
-        if !sticky && x + 4.0 + w + 8.0 > next_x {
-            continue; // the period is too narrow on screen for its label
-        }
         let label_x = if sticky {
             (axis.left() + 4.0).min(next_x - w - 8.0)
         } else {
             x + 4.0
         };
+        if (!sticky && x + 4.0 + w + 8.0 > next_x)
+            || label_x < last_major_end + 8.0
+            || label_x + w > axis.right() - 2.0
+        {
+            continue; // no room in its period, or it would clip at the edge
+        }
         painter.galley(
             Pos2::new(label_x, axis.top() + 4.0),
             galley,
             visuals.strong_text_color(),
         );
+        last_major_end = label_x + w;
     }
     painter.hline(axis.x_range(), axis.bottom(), Stroke::new(1.0, line));
+}
+
+/// What the overview histogram was counted for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct HistogramKey {
+    start_bits: u64,
+    span_bits: u64,
+    columns: usize,
+    events: usize,
+    grouping: Grouping,
+}
+
+/// The whole dataset as a histogram, with the visible window as a draggable rectangle.
+fn overview_ui(
+    ui: &mut Ui,
+    rect: Rect,
+    dataset: &Dataset,
+    lanes: &Lanes,
+    view: &TimeView,
+    visuals: &egui::Visuals,
+) -> Option<Command> {
+    let full = overview_view(dataset.extent(), view);
+    let width = f64::from(rect.width());
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, visuals.faint_bg_color);
+    painter.hline(
+        rect.x_range(),
+        rect.top(),
+        Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
+    );
+
+    let columns = (rect.width() / 2.0).max(1.0) as usize;
+    let key = ui.scope_id().with("overview-histogram");
+    let cache_key = HistogramKey {
+        start_bits: full.start_day.to_bits(),
+        span_bits: full.span_days.to_bits(),
+        columns,
+        events: lanes.event_count(),
+        grouping: lanes.grouping,
+    };
+    // Recounted only when the strip's range, size or the lanes change.
+    let counts: Arc<Vec<usize>> =
+        ui.data_mut(
+            |d| match d.get_temp::<(HistogramKey, Arc<Vec<usize>>)>(key) {
+                Some((k, counts)) if k == cache_key => counts,
+                _ => {
+                    let counts = Arc::new(histogram(lanes, &full, columns));
+                    d.insert_temp(key, (cache_key, counts.clone()));
+                    counts
+                }
+            },
+        );
+    let max = counts.iter().copied().max().unwrap_or(0).max(1) as f32;
+    let bar_colour = visuals.widgets.active.bg_fill.gamma_multiply(0.9);
+    for (c, &n) in counts.iter().enumerate() {
+        if n == 0 {
+            continue;
+        }
+        // Square root so that single events still show beside dense years.
+        let h = (n as f32 / max).sqrt() * (rect.height() - 8.0);
+        let x = rect.left() + c as f32 * 2.0;
+        painter.rect_filled(
+            Rect::from_min_max(
+                Pos2::new(x, rect.bottom() - 2.0 - h.max(1.5)),
+                Pos2::new(x + 1.6, rect.bottom() - 2.0),
+            ),
+            0.0,
+            bar_colour,
+        );
+    }
+
+    let x0 = rect.left() + full.day_to_x(view.start_day, width) as f32;
+    let x1 = rect.left() + full.day_to_x(view.end_day(), width) as f32;
+    let window = Rect::from_min_max(
+        Pos2::new(x0, rect.top() + 2.0),
+        Pos2::new(x1.max(x0 + 3.0), rect.bottom() - 2.0),
+    );
+    painter.rect(
+        window,
+        CornerRadius::same(2),
+        visuals.selection.bg_fill.gamma_multiply(0.25),
+        Stroke::new(1.5, visuals.selection.stroke.color),
+        StrokeKind::Inside,
+    );
+
+    let response = ui.interact(
+        rect,
+        ui.scope_id().with("overview"),
+        Sense::click_and_drag(),
+    );
+    response.widget_info(|| WidgetInfo::labeled(Role::Slider, true, "Overview"));
+    let grip_id = ui.scope_id().with("overview-grip");
+    let pointer_x = response
+        .interact_pointer_pos()
+        .or(response.hover_pos())
+        .map(|p| p.x);
+    let grip_at = |x: f32| {
+        if (x - window.left()).abs() <= 5.0 {
+            OverviewGrip::Start
+        } else if (x - window.right()).abs() <= 5.0 {
+            OverviewGrip::End
+        } else {
+            OverviewGrip::Body
+        }
+    };
+    if let Some(x) = response.hover_pos().map(|p| p.x) {
+        let icon = match grip_at(x) {
+            OverviewGrip::Start | OverviewGrip::End => egui::CursorIcon::ResizeHorizontal,
+            OverviewGrip::Body if x >= window.left() && x <= window.right() => {
+                egui::CursorIcon::Grab
+            }
+            OverviewGrip::Body => egui::CursorIcon::PointingHand,
+        };
+        ui.ctx().set_cursor_icon(icon);
+    }
+    if response.drag_started()
+        && let Some(x) = pointer_x
+    {
+        ui.data_mut(|d| d.insert_temp(grip_id, grip_at(x)));
+    }
+    if response.dragged() {
+        let grip = ui
+            .data(|d| d.get_temp::<OverviewGrip>(grip_id))
+            .unwrap_or(OverviewGrip::Body);
+        let delta_days = f64::from(response.drag_delta().x) * full.days_per_px(width);
+        if delta_days != 0.0 {
+            return Some(Command::SetView(drag_window(view, grip, delta_days)));
+        }
+    }
+    if response.clicked()
+        && let Some(x) = pointer_x
+    {
+        // A click outside the window centres the view there, animated.
+        let day = full.x_to_day(f64::from(x - rect.left()), width);
+        return Some(Command::AnimateTo(view.centered_on(day)));
+    }
+    None
 }
 
 /// Tooltip: title, date, place.

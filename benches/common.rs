@@ -1,0 +1,30 @@
+//! Shared by the benchmarks: generated datasets, cached under `target/bench-data`.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use annals::generate::{GenerateOptions, generate};
+
+/// Sizes to measure: `ANNALS_BENCH_SIZES=1000,10000` overrides the default four.
+pub fn sizes() -> Vec<usize> {
+    std::env::var("ANNALS_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1_000, 10_000, 100_000, 1_000_000])
+}
+
+/// A generated dataset of `n` events (seed 1), written once and reused.
+pub fn dataset_dir(n: usize) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join("bench-data")
+        .join(format!("n{n}-s1"));
+    let done = dir.join(".complete");
+    if !done.exists() {
+        let _ = std::fs::remove_dir_all(&dir);
+        generate(&dir, &GenerateOptions::new(n, 1)).expect("generate benchmark dataset");
+        std::fs::write(&done, b"").expect("mark dataset complete");
+    }
+    dir
+}

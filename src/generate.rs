@@ -282,7 +282,8 @@ fn write_event(
         87..93 => edtf(day, 2),
         _ => {
             let end = (day + 1 + rng.below(20) as i64).min(last_day);
-            if rng.chance(0.05) {
+            // Open ends mark things still under way: only recent events get them.
+            if day > last_day - 40 * 365 && rng.chance(0.02) {
                 format!("{}/..", edtf(day, 0))
             } else {
                 format!("{}/{}", edtf(day, 0), edtf(end, 0))

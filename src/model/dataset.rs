@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use super::date::{DayNumber, OPEN_END_DAY, OPEN_START_DAY};
-use super::event::Event;
+use super::event::{Event, Symbol};
 use super::interval_index::IntervalIndex;
 use super::manifest::{Category, Manifest, Person, Place, Series, ordinal_suffix};
 
@@ -30,9 +30,9 @@ pub struct Dataset {
     extent: Option<(DayNumber, DayNumber)>,
     index: IntervalIndex,
     /// For each series id, its events in chronological order.
-    series_members: HashMap<String, Vec<EventIndex>>,
-    /// For each event in a series, its position in `series_members`.
-    series_position: Vec<Option<usize>>,
+    series_members: HashMap<Symbol, Vec<EventIndex>>,
+    /// For each event, its position in its series' `series_members` (`u32::MAX`: none).
+    series_position: Vec<u32>,
 }
 
 impl Dataset {
@@ -52,11 +52,9 @@ impl Dataset {
                 .cmp(&keys[b])
                 .then_with(|| events[a].id.cmp(&events[b].id))
         });
-        let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
-        let events: Vec<Event> = order
-            .iter()
-            .filter_map(|&i| slots[i as usize].take())
-            .collect();
+        let mut events = events;
+        permute_in_place(&mut events, order);
+        events.shrink_to_fit();
         let mut by_id: Vec<u32> = (0..events.len() as u32).collect();
         // Stable: among equal ids the first in time comes first and is the one found.
         by_id.sort_by(|&a, &b| events[a as usize].id.cmp(&events[b as usize].id));
@@ -65,12 +63,12 @@ impl Dataset {
             .iter()
             .map(|e| (e.when.earliest_day(), e.when.latest_day()))
             .collect();
-        let mut series_members: HashMap<String, Vec<EventIndex>> = HashMap::new();
-        let mut series_position = vec![None; events.len()];
+        let mut series_members: HashMap<Symbol, Vec<EventIndex>> = HashMap::new();
+        let mut series_position = vec![u32::MAX; events.len()];
         for (i, e) in events.iter().enumerate() {
             if let Some(series) = &e.series {
                 let members = series_members.entry(series.id.clone()).or_default();
-                series_position[i] = Some(members.len());
+                series_position[i] = members.len() as u32;
                 members.push(i);
             }
         }
@@ -105,9 +103,9 @@ impl Dataset {
     pub fn index_of(&self, id: &str) -> Option<EventIndex> {
         let pos = self
             .by_id
-            .partition_point(|&i| self.events[i as usize].id.as_str() < id);
+            .partition_point(|&i| &*self.events[i as usize].id < id);
         let &i = self.by_id.get(pos)?;
-        (self.events[i as usize].id == id).then_some(i as usize)
+        (&*self.events[i as usize].id == id).then_some(i as usize)
     }
 
     pub fn by_id(&self, id: &str) -> Option<&Event> {
@@ -143,7 +141,11 @@ impl Dataset {
     }
 
     fn series_slot(&self, index: EventIndex) -> Option<(&Vec<EventIndex>, usize)> {
-        let pos = (*self.series_position.get(index)?)?;
+        let pos = *self.series_position.get(index)?;
+        if pos == u32::MAX {
+            return None;
+        }
+        let pos = pos as usize;
         let id = &self.events[index].series.as_ref()?.id;
         Some((self.series_members.get(id)?, pos))
     }
@@ -202,6 +204,21 @@ impl Dataset {
     }
 }
 
+/// Reorder `items` so that `items[k]` becomes the old `items[order[k]]`, by following the
+/// permutation's cycles with swaps: no second copy of the events.
+fn permute_in_place<T>(items: &mut [T], mut order: Vec<u32>) {
+    for start in 0..items.len() {
+        let mut k = start;
+        while order[k] as usize != start {
+            let from = order[k] as usize;
+            items.swap(k, from);
+            order[k] = k as u32;
+            k = from;
+        }
+        order[k] = k as u32;
+    }
+}
+
 fn compute_extent(events: &[Event]) -> Option<(DayNumber, DayNumber)> {
     let first = events
         .iter()
@@ -228,17 +245,17 @@ mod tests {
             when: EventDate::parse(when).unwrap(),
             kind: "k".into(),
             place: None,
-            participants: vec![],
-            summary: String::new(),
-            sources: vec![],
+            participants: Box::default(),
+            summary: Box::default(),
+            sources: Box::default(),
             status: Status::Verified,
             note: None,
             series: series.map(|(id, n)| SeriesRef {
                 id: id.into(),
                 ordinal: Some(n),
             }),
-            related: vec![],
-            tags: vec![],
+            related: Box::default(),
+            tags: Box::default(),
         }
     }
 
@@ -260,7 +277,7 @@ mod tests {
     #[test]
     fn events_are_in_chronological_order() {
         let ds = sample();
-        let ids: Vec<&str> = ds.events().iter().map(|e| e.id.as_str()).collect();
+        let ids: Vec<&str> = ds.events().iter().map(|e| &*e.id).collect();
         assert_eq!(ids, ["a", "b", "open", "y", "d", "m", "c"]);
     }
 
@@ -289,16 +306,27 @@ mod tests {
         let found: Vec<&str> = ds
             .in_window(day("2024-05-10"), day("2024-05-20"))
             .into_iter()
-            .map(|i| ds.events()[i].id.as_str())
+            .map(|i| &*ds.events()[i].id)
             .collect();
         assert_eq!(found, ["open", "y", "m"]);
         let far: Vec<&str> = ds
             .in_window(day("2100"), day("2101"))
             .into_iter()
-            .map(|i| ds.events()[i].id.as_str())
+            .map(|i| &*ds.events()[i].id)
             .collect();
         assert_eq!(far, ["open"]);
         assert_eq!(ds.extent(), Some((day("1996-12-27"), day("2024-12-31"))));
+    }
+
+    #[test]
+    fn permutation_in_place_matches_a_copy() {
+        let items: Vec<u32> = (0..50).map(|i| i * 7 % 50).collect();
+        let mut order: Vec<u32> = (0..50).collect();
+        order.sort_by_key(|&i| items[i as usize]);
+        let expected: Vec<u32> = order.iter().map(|&i| items[i as usize]).collect();
+        let mut permuted = items.clone();
+        permute_in_place(&mut permuted, order);
+        assert_eq!(permuted, expected);
     }
 
     #[test]

@@ -1,8 +1,110 @@
 //! One curated event record, as written in a dataset's event files.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::date::EventDate;
+
+/// A short identifier or label that many records repeat (a category, a place, a person, a
+/// publisher, a tag). Equal symbols read on one thread share one allocation, so a million
+/// events naming the same ten categories hold ten strings, not a million.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Symbol(Arc<str>);
+
+impl Symbol {
+    pub fn new(text: &str) -> Self {
+        thread_local! {
+            static SYMBOLS: std::cell::RefCell<std::collections::HashSet<Arc<str>>> = Default::default();
+        }
+        SYMBOLS.with(|symbols| {
+            let mut symbols = symbols.borrow_mut();
+            match symbols.get(text) {
+                Some(shared) => Symbol(shared.clone()),
+                None => {
+                    let shared: Arc<str> = Arc::from(text);
+                    symbols.insert(shared.clone());
+                    Symbol(shared)
+                }
+            }
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Symbol {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Symbol {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Symbol {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Symbol {
+    fn from(text: &str) -> Self {
+        Symbol::new(text)
+    }
+}
+
+impl PartialEq<str> for Symbol {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Symbol {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl std::fmt::Debug for Symbol {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for Symbol {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for Symbol {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Symbol {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Symbol;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Symbol, E> {
+                Ok(Symbol::new(v))
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
 
 /// How far a record's facts are established.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -43,7 +145,7 @@ impl Status {
 #[serde(deny_unknown_fields)]
 pub struct SeriesRef {
     /// Id of a series in the manifest.
-    pub id: String,
+    pub id: Symbol,
     /// Position in the series, counted from 1.
     #[serde(default)]
     pub ordinal: Option<u32>,
@@ -54,13 +156,13 @@ pub struct SeriesRef {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Who published it ("Xinhua", "TASS").
-    pub publisher: String,
+    pub publisher: Symbol,
     /// The article's title, when known.
     #[serde(default)]
-    pub title: Option<String>,
+    pub title: Option<Box<str>>,
     /// Where to read it.
     #[serde(default)]
-    pub url: Option<String>,
+    pub url: Option<Box<str>>,
     /// When it was published, at the precision known.
     #[serde(default)]
     pub published: Option<EventDate>,
@@ -84,35 +186,35 @@ pub fn is_web_url(url: &str) -> bool {
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Unique within the dataset; other records refer to it.
-    pub id: String,
-    pub title: String,
+    pub id: Box<str>,
+    pub title: Box<str>,
     /// EDTF text such as `"2024-05-16/2024-05-17"`.
     pub when: EventDate,
     /// Id of a category in the manifest.
-    pub kind: String,
+    pub kind: Symbol,
     /// Id of a place in the manifest.
     #[serde(default)]
-    pub place: Option<String>,
+    pub place: Option<Symbol>,
     /// Ids of people in the manifest.
     #[serde(default)]
-    pub participants: Vec<String>,
+    pub participants: Box<[Symbol]>,
     /// What happened, in the dataset's own words.
     #[serde(default)]
-    pub summary: String,
+    pub summary: Box<str>,
     #[serde(default)]
-    pub sources: Vec<Source>,
+    pub sources: Box<[Source]>,
     #[serde(default)]
     pub status: Status,
     /// Anything a reader must know: how sources disagree, what is uncertain.
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Box<str>>,
     #[serde(default)]
     pub series: Option<SeriesRef>,
     /// Ids of other events.
     #[serde(default)]
-    pub related: Vec<String>,
+    pub related: Box<[Symbol]>,
     #[serde(default)]
-    pub tags: Vec<String>,
+    pub tags: Box<[Symbol]>,
 }
 
 /// The fields an event may have, in the order of [`Event`], for diagnostics and hints.

@@ -7,22 +7,29 @@
 
 use super::date::DayNumber;
 
+/// Days stored in 32 bits (±2 billion days; dates span ±10 million): half the memory.
+type Day32 = i32;
+
+fn day32(day: DayNumber) -> Day32 {
+    day.clamp(Day32::MIN.into(), Day32::MAX.into()) as Day32
+}
+
 /// A centred interval tree over inclusive day ranges, for stabbing queries.
 #[derive(Clone, Debug, Default)]
 pub struct IntervalIndex {
     /// Earliest day of item `i`, in item order (non-decreasing).
-    starts: Vec<DayNumber>,
+    starts: Vec<Day32>,
     nodes: Vec<Node>,
     root: Option<u32>,
 }
 
 #[derive(Clone, Debug)]
 struct Node {
-    center: DayNumber,
+    center: Day32,
     /// Intervals containing `center`, by start ascending.
-    by_start: Vec<(DayNumber, u32)>,
+    by_start: Vec<(Day32, u32)>,
     /// The same intervals, by end descending.
-    by_end: Vec<(DayNumber, u32)>,
+    by_end: Vec<(Day32, u32)>,
     left: Option<u32>,
     right: Option<u32>,
 }
@@ -32,42 +39,55 @@ impl IntervalIndex {
     /// `earliest`.
     pub fn new(ranges: &[(DayNumber, DayNumber)]) -> Self {
         debug_assert!(ranges.windows(2).all(|w| w[0].0 <= w[1].0));
-        let starts = ranges.iter().map(|r| r.0).collect();
+        let starts = ranges.iter().map(|r| day32(r.0)).collect();
         let mut index = Self {
             starts,
             nodes: Vec::new(),
             root: None,
         };
-        let items: Vec<(DayNumber, DayNumber, u32)> = ranges
+        let mut items: Vec<(Day32, Day32, u32)> = ranges
             .iter()
             .enumerate()
-            .map(|(i, &(s, e))| (s, e.max(s), i as u32))
+            .map(|(i, &(s, e))| (day32(s), day32(e.max(s)), i as u32))
             .collect();
-        index.root = index.build(items);
+        let mut scratch = Vec::with_capacity(items.len() * 2);
+        index.root = index.build(&mut items, &mut scratch);
         index
     }
 
-    fn build(&mut self, items: Vec<(DayNumber, DayNumber, u32)>) -> Option<u32> {
+    /// Build the subtree for `items` (reordered in place; no allocation but the nodes' own).
+    fn build(
+        &mut self,
+        items: &mut [(Day32, Day32, u32)],
+        scratch: &mut Vec<Day32>,
+    ) -> Option<u32> {
         if items.is_empty() {
             return None;
         }
         // The median of all endpoints keeps the tree balanced: each side gets at most half.
-        let mut endpoints: Vec<DayNumber> = items.iter().flat_map(|&(s, e, _)| [s, e]).collect();
-        let mid = endpoints.len() / 2;
-        let center = *endpoints.select_nth_unstable(mid).1;
-        let (mut left, mut here, mut right) = (Vec::new(), Vec::new(), Vec::new());
-        for item in items {
-            if item.1 < center {
-                left.push(item);
-            } else if item.0 > center {
-                right.push(item);
+        scratch.clear();
+        scratch.extend(items.iter().flat_map(|&(s, e, _)| [s, e]));
+        let mid = scratch.len() / 2;
+        let center = *scratch.select_nth_unstable(mid).1;
+        // Three-way partition: [left of center | containing center | right of center].
+        let (mut lo, mut i, mut hi) = (0, 0, items.len());
+        while i < hi {
+            if items[i].1 < center {
+                items.swap(lo, i);
+                lo += 1;
+                i += 1;
+            } else if items[i].0 > center {
+                hi -= 1;
+                items.swap(i, hi);
             } else {
-                here.push(item);
+                i += 1;
             }
         }
-        let mut by_start: Vec<(DayNumber, u32)> = here.iter().map(|&(s, _, i)| (s, i)).collect();
+        let (left, rest) = items.split_at_mut(lo);
+        let (here, right) = rest.split_at_mut(hi - lo);
+        let mut by_start: Vec<(Day32, u32)> = here.iter().map(|&(s, _, i)| (s, i)).collect();
         by_start.sort_unstable();
-        let mut by_end: Vec<(DayNumber, u32)> = here.iter().map(|&(_, e, i)| (e, i)).collect();
+        let mut by_end: Vec<(Day32, u32)> = here.iter().map(|&(_, e, i)| (e, i)).collect();
         by_end.sort_unstable_by(|a, b| b.cmp(a));
         let slot = self.nodes.len() as u32;
         self.nodes.push(Node {
@@ -77,8 +97,8 @@ impl IntervalIndex {
             left: None,
             right: None,
         });
-        let left = self.build(left);
-        let right = self.build(right);
+        let left = self.build(left, scratch);
+        let right = self.build(right, scratch);
         let node = &mut self.nodes[slot as usize];
         node.left = left;
         node.right = right;
@@ -95,6 +115,7 @@ impl IntervalIndex {
 
     /// Items whose range contains `day`, pushed to `out` in no particular order.
     pub fn stab(&self, day: DayNumber, out: &mut Vec<usize>) {
+        let day = day32(day);
         let mut next = self.root;
         while let Some(slot) = next {
             let node = &self.nodes[slot as usize];
@@ -129,6 +150,7 @@ impl IntervalIndex {
         }
         // Started before the window and still going on at its start.
         self.stab(from, &mut out);
+        let (from, to) = (day32(from), day32(to));
         out.retain(|&i| self.starts[i] < from);
         out.sort_unstable();
         // Started inside the window.

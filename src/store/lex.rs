@@ -35,63 +35,109 @@ pub struct LexError {
 
 /// Split `text` into tokens.
 pub fn tokenize(text: &str) -> Result<Vec<Token>, LexError> {
-    let bytes = text.as_bytes();
-    let mut tokens = Vec::with_capacity(text.len() / 6);
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
-        let start = i;
-        match c {
-            b' ' | b'\t' | b'\n' | b'\r' => i += 1,
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while i < bytes.len() && bytes[i] != b'\n' {
+    Lexer::new(text).collect()
+}
+
+/// Tokens of a text, one at a time (no allocation): an iterator that stops at the first error.
+pub struct Lexer<'a> {
+    bytes: &'a [u8],
+    i: usize,
+    failed: bool,
+}
+
+impl<'a> Lexer<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            bytes: text.as_bytes(),
+            i: 0,
+            failed: false,
+        }
+    }
+
+    fn next_token(&mut self) -> Result<Option<Token>, LexError> {
+        let bytes = self.bytes;
+        while self.i < bytes.len() {
+            let c = bytes[self.i];
+            let start = self.i;
+            let mut i = self.i;
+            let token = match c {
+                b' ' | b'\t' | b'\n' | b'\r' => {
                     i += 1;
+                    None
                 }
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => i = skip_block_comment(bytes, i)?,
-            b'"' => {
-                i = skip_string(bytes, i)?;
-                tokens.push(token(TokenKind::Str, start, i));
-            }
-            b'r' | b'b' if starts_raw_or_byte_string(bytes, i) => {
-                i = skip_prefixed_string(bytes, i)?;
-                tokens.push(token(TokenKind::Str, start, i));
-            }
-            b'\'' => {
-                i = skip_char(bytes, i)?;
-                tokens.push(token(TokenKind::Char, start, i));
-            }
-            b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' | b':' | b'#' | b'!' => {
-                i += 1;
-                tokens.push(token(TokenKind::Punct(c), start, i));
-            }
-            _ if c.is_ascii_alphabetic() || c == b'_' => {
-                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                    i = memchr_newline(bytes, i);
+                    None
+                }
+                b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                    i = skip_block_comment(bytes, i)?;
+                    None
+                }
+                b'"' => {
+                    i = skip_string(bytes, i)?;
+                    Some(TokenKind::Str)
+                }
+                b'r' | b'b' if starts_raw_or_byte_string(bytes, i) => {
+                    i = skip_prefixed_string(bytes, i)?;
+                    Some(TokenKind::Str)
+                }
+                b'\'' => {
+                    i = skip_char(bytes, i)?;
+                    Some(TokenKind::Char)
+                }
+                b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' | b':' | b'#' | b'!' => {
                     i += 1;
+                    Some(TokenKind::Punct(c))
                 }
-                tokens.push(token(TokenKind::Ident, start, i));
+                _ if c.is_ascii_alphabetic() || c == b'_' => {
+                    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_')
+                    {
+                        i += 1;
+                    }
+                    Some(TokenKind::Ident)
+                }
+                _ => {
+                    // Numbers and any other run (including non-ASCII) up to the next separator,
+                    // kept on a character boundary.
+                    i += utf8_len(c);
+                    while i < bytes.len() && !is_separator(bytes[i]) {
+                        i += utf8_len(bytes[i]);
+                    }
+                    i = i.min(bytes.len());
+                    Some(TokenKind::Other)
+                }
+            };
+            self.i = i;
+            if let Some(kind) = token {
+                return Ok(Some(self::token(kind, start, i)));
             }
-            _ if c.is_ascii_digit() || c == b'-' || c == b'+' || c == b'.' => {
-                while i < bytes.len() && !is_separator(bytes[i]) {
-                    i += 1;
-                }
-                tokens.push(token(TokenKind::Other, start, i.max(start + 1)));
-                i = i.max(start + 1);
-            }
-            _ => {
-                // Any other character (including non-ASCII): one token up to the next separator,
-                // kept on a character boundary.
-                i += utf8_len(c);
-                while i < bytes.len() && !is_separator(bytes[i]) {
-                    i += utf8_len(bytes[i]);
-                }
-                let end = i.min(bytes.len());
-                tokens.push(token(TokenKind::Other, start, end));
-                i = end;
+        }
+        Ok(None)
+    }
+}
+
+impl Iterator for Lexer<'_> {
+    type Item = Result<Token, LexError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
+        match self.next_token() {
+            Ok(token) => token.map(Ok),
+            Err(e) => {
+                self.failed = true;
+                Some(Err(e))
             }
         }
     }
-    Ok(tokens)
+}
+
+fn memchr_newline(bytes: &[u8], from: usize) -> usize {
+    bytes[from..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |p| from + p)
 }
 
 fn token(kind: TokenKind, start: usize, end: usize) -> Token {
@@ -245,32 +291,34 @@ pub struct LayoutError {
 /// Find the records of a list file. Attributes such as `#![enable(implicit_some)]` may come first.
 /// Returns `Ok(None)` for a file with no tokens at all (empty or only comments).
 pub fn list_layout(text: &str) -> Result<Option<ListLayout>, LayoutError> {
-    let tokens = tokenize(text).map_err(|e| LayoutError {
+    let lex_error = |e: LexError| LayoutError {
         at: e.at..e.at + 1,
         message: e.message,
-    })?;
-    let mut t = 0;
+    };
+    let mut tokens = Lexer::new(text).peekable();
     // Skip inner attributes: `#` `!` `[` ... `]`.
-    while t < tokens.len() && tokens[t].kind == TokenKind::Punct(b'#') {
+    while let Some(Ok(Token {
+        kind: TokenKind::Punct(b'#'),
+        ..
+    })) = tokens.peek()
+    {
         let mut depth = 0;
-        t += 1;
-        while t < tokens.len() {
-            match tokens[t].kind {
+        for tok in tokens.by_ref() {
+            match tok.map_err(lex_error)?.kind {
                 TokenKind::Punct(b'[') => depth += 1,
                 TokenKind::Punct(b']') => {
                     depth -= 1;
                     if depth == 0 {
-                        t += 1;
                         break;
                     }
                 }
                 _ => {}
             }
-            t += 1;
         }
     }
-    let Some(first) = tokens.get(t) else {
-        return Ok(None);
+    let first = match tokens.next() {
+        None => return Ok(None),
+        Some(tok) => tok.map_err(lex_error)?,
     };
     if first.kind != TokenKind::Punct(b'[') {
         return Err(LayoutError {
@@ -283,7 +331,8 @@ pub fn list_layout(text: &str) -> Result<Option<ListLayout>, LayoutError> {
     let mut records = Vec::new();
     let mut record_start: Option<usize> = None;
     let mut record_end = 0;
-    for tok in &tokens[t + 1..] {
+    while let Some(tok) = tokens.next() {
+        let tok = tok.map_err(lex_error)?;
         match tok.kind {
             TokenKind::Punct(c @ (b'(' | b'[' | b'{')) => {
                 stack.push((c, tok.span.clone()));
@@ -302,17 +351,16 @@ pub fn list_layout(text: &str) -> Result<Option<ListLayout>, LayoutError> {
                     if let Some(start) = record_start.take() {
                         records.push(start..record_end);
                     }
-                    let close = tok.span.start;
-                    let after = tokens.iter().find(|x| x.span.start > close);
-                    if let Some(extra) = after {
+                    if let Some(extra) = tokens.next() {
+                        let extra = extra.map_err(lex_error)?;
                         return Err(LayoutError {
-                            at: extra.span.clone(),
+                            at: extra.span,
                             message: "unexpected text after the end of the list `]`".into(),
                         });
                     }
                     return Ok(Some(ListLayout {
                         open,
-                        close,
+                        close: tok.span.start,
                         records,
                     }));
                 };

@@ -39,7 +39,7 @@ pub fn validate(
                 Some(at.field_value("id")),
             ));
         }
-        match first_by_id.get(e.id.as_str()) {
+        match first_by_id.get(&*e.id) {
             Some(first) => {
                 let first_at = Locator {
                     src: &sources[first.origin.file],
@@ -119,7 +119,7 @@ pub fn validate(
             origin: &parsed.origin,
         };
         for related in &parsed.event.related {
-            if related == &parsed.event.id {
+            if **related == *parsed.event.id {
                 out.push(Diagnostic::warning(
                     "an event lists itself as related",
                     Some(at.value_in("related", related)),

@@ -52,6 +52,8 @@ pub struct Lane {
     pub members: Vec<EventIndex>,
     /// Earliest day of each member.
     starts: Vec<DayNumber>,
+    /// Latest day of each member, sorted (not in member order): for counting in O(log n).
+    ends_sorted: Vec<DayNumber>,
     index: IntervalIndex,
 }
 
@@ -70,10 +72,13 @@ impl Lane {
                 (w.earliest_day(), w.latest_day())
             })
             .collect();
+        let mut ends_sorted: Vec<DayNumber> = ranges.iter().map(|r| r.1).collect();
+        ends_sorted.sort_unstable();
         Self {
             key,
             title,
             colour,
+            ends_sorted,
             starts: ranges.iter().map(|r| r.0).collect(),
             index: IntervalIndex::new(&ranges),
             members,
@@ -96,11 +101,12 @@ impl Lane {
         b.saturating_sub(a)
     }
 
-    /// How many members started before `day` and are still going on then. O(log n + k).
+    /// How many members started before `day` and are still going on then. O(log n): those
+    /// that started before it, less those that also ended before it.
     pub fn count_ongoing_at(&self, day: DayNumber) -> usize {
-        let mut out = Vec::new();
-        self.index.stab(day, &mut out);
-        out.iter().filter(|&&pos| self.starts[pos] < day).count()
+        let started = self.starts.partition_point(|&s| s < day);
+        let ended = self.ends_sorted.partition_point(|&e| e < day);
+        started - ended
     }
 }
 
@@ -154,7 +160,7 @@ impl Lanes {
             }
             let key: Option<&str> = match grouping {
                 Grouping::None => None,
-                Grouping::Category => Some(event.kind.as_str()),
+                Grouping::Category => Some(&*event.kind),
                 Grouping::Series => event.series.as_ref().map(|s| s.id.as_str()),
                 Grouping::Country => dataset.event_country(event),
             };
@@ -248,5 +254,14 @@ mod tests {
         assert_eq!(lane.count_starting_in(f64::MIN, f64::MAX), ds.len());
         // The Years of Culture (2024–2025) are under way in mid-2025.
         assert_eq!(lane.count_ongoing_at(day("2025-06-01") as i64), 1);
+        // Agrees with the interval index at every day of the data.
+        for d in (day("1949") as i64..day("2026") as i64).step_by(17) {
+            let from_index = lane
+                .in_window(d, d)
+                .into_iter()
+                .filter(|&i| ds.events()[i].when.earliest_day() < d)
+                .count();
+            assert_eq!(lane.count_ongoing_at(d), from_index, "day {d}");
+        }
     }
 }

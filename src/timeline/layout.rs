@@ -87,10 +87,23 @@ pub fn layout_lanes(
     mut label_width: impl FnMut(EventIndex) -> f32,
 ) -> Vec<(LaneLayout, usize)> {
     let total_rows = total_rows.max(lanes.len()).max(1);
-    // First pass: what each lane would use with all the rows to itself.
+    // First pass: what each lane would use with all the rows to itself. A lane is summarised
+    // as clusters when its visible events would not fit twice its fair share of rows, so the
+    // work of a frame stays bounded by the room on screen, not by the size of the dataset.
+    let fair_rows = (2 * total_rows / lanes.len().max(1)).clamp(1, total_rows);
     let first: Vec<LaneLayout> = lanes
         .iter()
-        .map(|lane| layout_lane(dataset, lane, view, params, total_rows, &mut label_width))
+        .map(|lane| {
+            layout_lane_within(
+                dataset,
+                lane,
+                view,
+                params,
+                total_rows,
+                fair_rows,
+                &mut label_width,
+            )
+        })
         .collect();
     let wanted: Vec<usize> = first.iter().map(|l| l.rows_used.max(1)).collect();
     let sum: usize = wanted.iter().sum();
@@ -153,12 +166,27 @@ pub fn layout_lane(
     max_rows: usize,
     label_width: &mut impl FnMut(EventIndex) -> f32,
 ) -> LaneLayout {
+    layout_lane_within(dataset, lane, view, params, max_rows, max_rows, label_width)
+}
+
+/// Lay out one lane in at most `max_rows` rows, as clusters if its visible events could not
+/// each have a place in `dense_rows` rows.
+fn layout_lane_within(
+    dataset: &Dataset,
+    lane: &Lane,
+    view: &TimeView,
+    params: &LayoutParams,
+    max_rows: usize,
+    dense_rows: usize,
+    label_width: &mut impl FnMut(EventIndex) -> f32,
+) -> LaneLayout {
     let max_rows = max_rows.max(1);
+    let dense_rows = dense_rows.clamp(1, max_rows);
     let from = view.start_day.floor() as i64;
     let starting = lane.count_starting_in(view.start_day.floor(), view.end_day());
     let ongoing = lane.count_ongoing_at(from);
     let visible = starting + ongoing;
-    let capacity = max_rows as f32 * params.width_px / (params.marker_px + params.gap_px);
+    let capacity = dense_rows as f32 * params.width_px / (params.marker_px + params.gap_px);
     if visible as f32 > capacity {
         return dense_layout(lane, view, params, ongoing, visible);
     }
@@ -568,19 +596,19 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, d)| Event {
-                id: format!("e{i:05}"),
-                title: format!("Event {i}"),
+                id: format!("e{i:05}").into(),
+                title: format!("Event {i}").into(),
                 when: EventDate::parse(d).unwrap(),
                 kind: "k".into(),
                 place: None,
-                participants: vec![],
-                summary: String::new(),
-                sources: vec![],
+                participants: Box::default(),
+                summary: Box::default(),
+                sources: Box::default(),
                 status: Status::Verified,
                 note: None,
                 series: None,
-                related: vec![],
-                tags: vec![],
+                related: Box::default(),
+                tags: Box::default(),
             })
             .collect();
         Dataset::new(Manifest::default(), events)

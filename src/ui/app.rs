@@ -54,6 +54,8 @@ pub struct AnnalsApp {
     title_widths: TitleWidths,
     show_warnings: bool,
     style: TimelineStyle,
+    /// Width of the timeline canvas in the last frame, in points.
+    canvas_width: Option<f32>,
     /// Last title sent to the window, so it is only sent when it changes.
     window_title: String,
 }
@@ -81,6 +83,7 @@ impl AnnalsApp {
             show_warnings: false,
             style: TimelineStyle::default(),
             window_title: String::new(),
+            canvas_width: None,
         };
         if let Some(view) = app.fitted_view() {
             app.view = view;
@@ -206,6 +209,24 @@ impl AnnalsApp {
                     let center = (first + last) / 2.0;
                     self.animate_to(TimeView::new(center - span / 2.0, span), now);
                 }
+            }
+            Command::CanvasWidth(width) => {
+                // When the canvas narrows or widens (the detail panel opens, the window is
+                // resized), keep the scale and the left edge: nothing on screen jumps, so a
+                // double-click whose first click opened the panel still lands on its event.
+                if let Some(old) = self.canvas_width
+                    && old > 1.0
+                    && (old - width).abs() > 0.5
+                {
+                    let scale = f64::from(width / old);
+                    let rescale = |v: TimeView| TimeView::new(v.start_day, v.span_days * scale);
+                    self.view = rescale(self.view);
+                    if let Some(animation) = &mut self.animation {
+                        animation.from = rescale(animation.from);
+                        animation.to = rescale(animation.to);
+                    }
+                }
+                self.canvas_width = Some(width);
             }
             Command::Reload => self.reload(),
         }

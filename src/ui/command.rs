@@ -26,6 +26,8 @@ pub enum Command {
     ShowDetails(bool),
     /// Group the lanes differently.
     SetGrouping(Grouping),
+    /// The timeline is now this many points wide (sent every frame; acted on when it changes).
+    CanvasWidth(f32),
     /// Read the dataset from disk again.
     Reload,
 }

@@ -31,7 +31,7 @@ pub fn detail_panel_ui(ui: &mut Ui, dataset: &Dataset, index: EventIndex) -> Opt
                         egui::Layout::left_to_right(egui::Align::Min).with_main_wrap(true),
                         |ui| {
                             ui.add(
-                                egui::Label::new(RichText::new(&event.title).heading().strong())
+                                egui::Label::new(RichText::new(&*event.title).heading().strong())
                                     .wrap(),
                             );
                         },
@@ -113,7 +113,7 @@ pub fn detail_panel_ui(ui: &mut Ui, dataset: &Dataset, index: EventIndex) -> Opt
                                     });
                                 }
                                 None => {
-                                    ui.label(id);
+                                    ui.label(&**id);
                                 }
                             }
                         }
@@ -216,7 +216,7 @@ fn status_badge(ui: &mut Ui, text: &str, colour: Color32) {
 fn source_ui(ui: &mut Ui, number: usize, source: &Source) {
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{number}."));
-        ui.label(RichText::new(&source.publisher).strong());
+        ui.label(RichText::new(&*source.publisher).strong());
         if let Some(title) = &source.title {
             ui.label(format!("— {title}"));
         }
@@ -231,7 +231,7 @@ fn source_ui(ui: &mut Ui, number: usize, source: &Source) {
                 ui.hyperlink_to(url, url)
                     .on_hover_text("Open in the browser");
             } else {
-                ui.label(RichText::new(url).monospace());
+                ui.label(RichText::new(&**url).monospace());
                 ui.label(
                     RichText::new("⚠ not an http(s) link: not opened")
                         .color(theme::status_colour(crate::model::Status::Disputed)),

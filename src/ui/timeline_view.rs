@@ -105,7 +105,6 @@ pub struct TimelineInput<'a> {
     pub lanes: &'a Lanes,
     pub view: &'a TimeView,
     pub selected: Option<EventIndex>,
-    /// Events to mark as search matches (none yet).
     pub style: &'a TimelineStyle,
 }
 
@@ -142,7 +141,15 @@ pub fn timeline_ui(
     let events_rect = Rect::from_min_max(Pos2::new(canvas.left(), axis_rect.bottom()), canvas.max);
     let width = f64::from(canvas.width().max(1.0));
 
-    let background = ui.allocate_rect(canvas, Sense::click_and_drag());
+    commands.push(Command::CanvasWidth(canvas.width()));
+    // A fixed id: the canvas stays the same widget when panels around it come and go, so a
+    // double-click whose first click closed the detail panel is still a double-click.
+    let background = ui.interact(
+        canvas,
+        ui.scope_id().with("timeline-canvas"),
+        Sense::click_and_drag(),
+    );
+    ui.advance_cursor_after_rect(canvas);
     let painter = ui.painter_at(canvas);
     painter.rect_filled(canvas, 0.0, visuals.extreme_bg_color);
 
@@ -258,21 +265,17 @@ pub fn timeline_ui(
             .map_or(visuals.widgets.inactive.bg_fill, |[r, g, b]| {
                 Color32::from_rgb(r, g, b)
             });
-        for (k, cluster) in layout.clusters.iter().enumerate() {
-            let row_top = rows_top + cluster.row as f32 * style.row_height;
-            if let Some(command) = cluster_ui(
-                ui,
-                &painter,
-                cluster,
-                canvas.left(),
-                row_top,
-                style,
-                colour,
-                (&lane.key, k),
-                &visuals,
-            ) {
-                commands.push(command);
-            }
+        if let Some(command) = clusters_ui(
+            ui,
+            &painter,
+            &layout.clusters,
+            (canvas.left(), *rows_top),
+            style,
+            colour,
+            lane,
+            &visuals,
+        ) {
+            commands.push(command);
         }
     }
 
@@ -287,7 +290,7 @@ fn display_title(event: &Event) -> String {
     if event.when.is_approximate() {
         format!("c. {}", event.title)
     } else {
-        event.title.clone()
+        event.title.to_string()
     }
 }
 
@@ -557,56 +560,115 @@ fn dashed_rect(painter: &Painter, rect: Rect, stroke: Stroke) {
     }
 }
 
-/// A cluster: a block with its count; clicking zooms in to its events.
+/// Clusters of a lane: blocks with their counts; clicking one zooms in to its events.
+/// A lane with many clusters is one widget (hit-tested here) so that a dense frame costs the
+/// same few widgets whatever the size of the dataset.
 #[allow(clippy::too_many_arguments)]
-fn cluster_ui(
+fn clusters_ui(
     ui: &Ui,
     painter: &Painter,
-    cluster: &Cluster,
-    left: f32,
-    row_top: f32,
+    clusters: &[Cluster],
+    (left, rows_top): (f32, f32),
     style: &TimelineStyle,
     colour: Color32,
-    key: (&str, usize),
+    lane: &crate::timeline::Lane,
     visuals: &egui::Visuals,
 ) -> Option<Command> {
-    let rect = Rect::from_min_max(
-        Pos2::new(left + cluster.x0, row_top + 3.0),
-        Pos2::new(left + cluster.x1 - 1.0, row_top + style.row_height - 3.0),
-    );
+    const MAX_SINGLE_WIDGETS: usize = 12;
+    if clusters.is_empty() {
+        return None;
+    }
+    let rect_of = |c: &Cluster| {
+        let row_top = rows_top + c.row as f32 * style.row_height;
+        Rect::from_min_max(
+            Pos2::new(left + c.x0, row_top + 3.0),
+            Pos2::new(left + c.x1 - 1.0, row_top + style.row_height - 3.0),
+        )
+    };
+    let strength = |c: &Cluster| (0.35 + 0.12 * (c.count as f32).ln()).clamp(0.35, 0.9);
+    // Square corners, one mesh for all the blocks, no outline unless hovered.
+    let mut mesh = egui::Mesh::default();
+    for c in clusters {
+        mesh.add_colored_rect(rect_of(c), colour.gamma_multiply(strength(c)));
+    }
+    painter.add(mesh);
+    let font = FontId::proportional(11.0);
+    for c in clusters {
+        let rect = rect_of(c);
+        let text = if c.count > 999 {
+            format!("{}k", c.count / 1000)
+        } else {
+            format!("+{}", c.count)
+        };
+        // About 6.5 points a character at this size: skip the layout where it cannot fit.
+        if text.len() as f32 * 6.5 + 4.0 > rect.width() {
+            continue;
+        }
+        let text_colour = theme::text_on(colour.gamma_multiply(strength(c)));
+        let galley = painter.layout_no_wrap(text, font.clone(), text_colour);
+        if galley.size().x + 4.0 <= rect.width() {
+            painter.galley(rect.center() - galley.size() / 2.0, galley, text_colour);
+        }
+    }
+
+    let describe = |c: &Cluster| format!("{} events", c.count);
+    if clusters.len() <= MAX_SINGLE_WIDGETS {
+        let mut command = None;
+        for (k, c) in clusters.iter().enumerate() {
+            let rect = rect_of(c);
+            let response = ui.interact(
+                rect,
+                ui.scope_id().with(("cluster", &lane.key, k)),
+                Sense::click(),
+            );
+            let label = describe(c);
+            response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
+            if response.hovered() {
+                painter.rect_stroke(
+                    rect,
+                    0.0,
+                    Stroke::new(1.5, visuals.strong_text_color()),
+                    StrokeKind::Inside,
+                );
+            }
+            if response.clicked() {
+                command = Some(Command::ZoomToRange(c.from_day, c.to_day));
+            }
+            response.on_hover_text(format!("{label} here: click to zoom in"));
+        }
+        return command;
+    }
+    let area = clusters.iter().map(rect_of).reduce(|a, b| a.union(b))?;
     let response = ui.interact(
-        rect,
-        ui.scope_id().with(("cluster", key.0, key.1)),
+        area,
+        ui.scope_id().with(("clusters", &lane.key)),
         Sense::click(),
     );
-    let label = format!("{} events", cluster.count);
+    let total: usize = clusters.iter().map(|c| c.count).sum();
+    let label = format!(
+        "{total} events in {} clusters: {}",
+        clusters.len(),
+        lane.title
+    );
     response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
-    // Denser clusters are drawn stronger.
-    let strength = (0.35 + 0.12 * (cluster.count as f32).ln()).clamp(0.35, 0.9);
-    painter.rect(
-        rect,
-        CornerRadius::same(4),
-        colour.gamma_multiply(strength),
-        Stroke::new(if response.hovered() { 1.5 } else { 1.0 }, colour),
+    let pointer = response.hover_pos().or(response.interact_pointer_pos());
+    let under = pointer.and_then(|p| clusters.iter().find(|c| rect_of(c).contains(p)));
+    let under = under.or_else(|| {
+        // Activated without a pointer (assistive technology): the middle cluster.
+        response.clicked().then(|| &clusters[clusters.len() / 2])
+    });
+    let Some(c) = under else {
+        return None;
+    };
+    painter.rect_stroke(
+        rect_of(c),
+        0.0,
+        Stroke::new(1.5, visuals.strong_text_color()),
         StrokeKind::Inside,
     );
-    let text = if cluster.count > 999 {
-        format!("{}k", cluster.count / 1000)
-    } else {
-        format!("+{}", cluster.count)
-    };
-    let galley = painter.layout_no_wrap(
-        text,
-        FontId::proportional(11.0),
-        visuals.strong_text_color(),
-    );
-    if galley.size().x + 4.0 <= rect.width() {
-        let text_colour = theme::text_on(colour.gamma_multiply(strength));
-        painter.galley(rect.center() - galley.size() / 2.0, galley, text_colour);
-    }
     let clicked = response.clicked();
-    response.on_hover_text(format!("{label} here: click to zoom in"));
-    clicked.then_some(Command::ZoomToRange(cluster.from_day, cluster.to_day))
+    response.on_hover_text(format!("{} here: click to zoom in", describe(c)));
+    clicked.then_some(Command::ZoomToRange(c.from_day, c.to_day))
 }
 
 /// The time axis: grid lines that fade in with room, minor labels, and major (context) labels
@@ -752,6 +814,8 @@ fn overview_ui(
         );
     let max = counts.iter().copied().max().unwrap_or(0).max(1) as f32;
     let bar_colour = visuals.widgets.active.bg_fill.gamma_multiply(0.9);
+    // One mesh for all the columns: a single shape however many columns have events.
+    let mut mesh = egui::Mesh::default();
     for (c, &n) in counts.iter().enumerate() {
         if n == 0 {
             continue;
@@ -759,15 +823,15 @@ fn overview_ui(
         // Square root so that single events still show beside dense years.
         let h = (n as f32 / max).sqrt() * (rect.height() - 8.0);
         let x = rect.left() + c as f32 * 2.0;
-        painter.rect_filled(
+        mesh.add_colored_rect(
             Rect::from_min_max(
                 Pos2::new(x, rect.bottom() - 2.0 - h.max(1.5)),
                 Pos2::new(x + 1.6, rect.bottom() - 2.0),
             ),
-            0.0,
             bar_colour,
         );
     }
+    painter.add(mesh);
 
     let x0 = rect.left() + full.day_to_x(view.start_day, width) as f32;
     let x1 = rect.left() + full.day_to_x(view.end_day(), width) as f32;

@@ -657,9 +657,7 @@ fn clusters_ui(
         // Activated without a pointer (assistive technology): the middle cluster.
         response.clicked().then(|| &clusters[clusters.len() / 2])
     });
-    let Some(c) = under else {
-        return None;
-    };
+    let c = under?;
     painter.rect_stroke(
         rect_of(c),
         0.0,

@@ -121,7 +121,15 @@ pub fn layout_lanes(
                 (layout, rows)
             } else {
                 (
-                    layout_lane(dataset, lane, view, params, rows, &mut label_width),
+                    layout_lane_within(
+                        dataset,
+                        lane,
+                        view,
+                        params,
+                        rows,
+                        fair_rows,
+                        &mut label_width,
+                    ),
                     rows,
                 )
             }
@@ -181,7 +189,7 @@ fn layout_lane_within(
     label_width: &mut impl FnMut(EventIndex) -> f32,
 ) -> LaneLayout {
     let max_rows = max_rows.max(1);
-    let dense_rows = dense_rows.clamp(1, max_rows);
+    let dense_rows = dense_rows.max(1);
     let from = view.start_day.floor() as i64;
     let starting = lane.count_starting_in(view.start_day.floor(), view.end_day());
     let ongoing = lane.count_ongoing_at(from);
@@ -299,6 +307,16 @@ fn sparse_layout(
     if max_rows == 1 {
         return single_row_layout(marks, params, dataset);
     }
+    // Events that cover most of the view (long spans, open ends) are packed after the short
+    // ones: otherwise a few of them take every row and push the rest into a cluster.
+    let long = |m: &Mark| m.x1 - m.x0 > params.width_px * 0.5;
+    let reordered: Vec<Mark> = marks
+        .iter()
+        .filter(|m| !long(m))
+        .chain(marks.iter().filter(|m| long(m)))
+        .cloned()
+        .collect();
+    let marks = reordered.as_slice();
     // First try: every title beside its mark (inside a wide bar, else right, else left).
     // If that needs more rows than there are, pack the marks alone and give titles only the
     // room left between neighbours in the row.
@@ -327,6 +345,9 @@ fn sparse_layout(
     let mut by_row: Vec<Vec<usize>> = vec![Vec::new(); rows_for_items];
     for &(m, row) in &rows {
         by_row[row].push(m);
+    }
+    for members in &mut by_row {
+        members.sort_by(|&a, &b| marks[a].x0.total_cmp(&marks[b].x0));
     }
     let mut side_of: Vec<Option<Side>> = vec![None; marks.len()];
     for members in &by_row {
@@ -365,6 +386,12 @@ fn sparse_layout(
     // Left-over marks, merged into clusters that do not overlap, in the row after the items.
     let cluster_row = rows_for_items.min(max_rows - 1);
     let mut clusters: Vec<Cluster> = Vec::new();
+    // Long marks left over are counted in the first cluster (at the left edge); the short ones
+    // are grouped by where they are.
+    let (long_left, mut overflow): (Vec<usize>, Vec<usize>) = overflow
+        .into_iter()
+        .partition(|&m| marks[m].x1 - marks[m].x0 > params.width_px * 0.5);
+    overflow.sort_by(|&a, &b| marks[a].x0.total_cmp(&marks[b].x0));
     for m in overflow {
         let mark = &marks[m];
         let when = &dataset.events()[mark.index].when;
@@ -384,6 +411,39 @@ fn sparse_layout(
                 from_day,
                 to_day,
             }),
+        }
+    }
+    if !long_left.is_empty() {
+        let days = |m: usize| {
+            let when = &dataset.events()[marks[m].index].when;
+            (when.earliest_day() as f64, when.latest_day() as f64 + 1.0)
+        };
+        let from_day = long_left
+            .iter()
+            .map(|&m| days(m).0)
+            .fold(f64::INFINITY, f64::min);
+        let to_day = long_left
+            .iter()
+            .map(|&m| days(m).1)
+            .fold(f64::NEG_INFINITY, f64::max);
+        match clusters.first_mut() {
+            Some(first) if first.x0 < params.cluster_px + params.gap_px => {
+                first.x0 = first.x0.min(0.0);
+                first.count += long_left.len();
+                first.from_day = first.from_day.min(from_day);
+                first.to_day = first.to_day.max(to_day);
+            }
+            _ => clusters.insert(
+                0,
+                Cluster {
+                    x0: 0.0,
+                    x1: params.cluster_px * 0.75,
+                    row: cluster_row,
+                    count: long_left.len(),
+                    from_day,
+                    to_day,
+                },
+            ),
         }
     }
     LaneLayout {
@@ -492,6 +552,7 @@ enum Side {
     Left,
 }
 
+#[derive(Clone)]
 struct Mark {
     index: EventIndex,
     x0: f32,
@@ -765,6 +826,27 @@ mod tests {
         assert_eq!(l.visible, 5_001);
         assert!(l.clusters.len() <= 1 + (1000.0 / params.cluster_px) as usize + 1);
         no_overlaps(&l, &params, 0.0);
+    }
+
+    #[test]
+    fn long_spans_do_not_crowd_out_short_events() {
+        let mut dates: Vec<String> = (0..5).map(|i| format!("19{:02}/..", 50 + i)).collect();
+        dates.extend((1..=28).map(|d| format!("2024-02-{d:02}")));
+        let refs: Vec<&str> = dates.iter().map(String::as_str).collect();
+        let ds = dataset(&refs);
+        let lane = one_lane(&ds);
+        let feb = EventDate::parse("2024-02").unwrap();
+        let view = TimeView::fit(feb.earliest_day(), feb.latest_day(), 0.02);
+        let params = LayoutParams {
+            width_px: 1200.0,
+            ..LayoutParams::default()
+        };
+        let l = layout_lane(&ds, &lane, &view, &params, 4, &mut |_| 40.0);
+        no_overlaps(&l, &params, 40.0);
+        let short_shown = l.items.iter().filter(|it| it.x1 - it.x0 < 600.0).count();
+        assert_eq!(short_shown, 28, "every day of February has its own mark");
+        let clustered: usize = l.clusters.iter().map(|c| c.count).sum();
+        assert_eq!(l.items.len() + clustered, 33);
     }
 
     #[test]

@@ -199,10 +199,11 @@ pub fn timeline_ui(
         widths.get(&painter, dataset, i, &font)
     });
 
-    let mut centres: HashMap<EventIndex, Pos2> = HashMap::new();
+    // Centre of each drawn event, with its lane.
+    let mut centres: HashMap<EventIndex, (usize, Pos2)> = HashMap::new();
     let mut lane_top = events_rect.top();
     let mut placed: Vec<(&LaneLayout, f32)> = Vec::with_capacity(laid.len());
-    for ((layout, rows), lane) in laid.iter().zip(&lanes.lanes) {
+    for (lane_index, ((layout, rows), lane)) in laid.iter().zip(&lanes.lanes).enumerate() {
         let height = *rows as f32 * style.row_height + 2.0 * style.lane_padding;
         let lane_rect = Rect::from_min_max(
             Pos2::new(full.left(), lane_top),
@@ -219,7 +220,10 @@ pub fn timeline_ui(
             let cy = rows_top + (item.row as f32 + 0.5) * style.row_height;
             centres.insert(
                 item.event,
-                Pos2::new(canvas.left() + (item.x0 + item.x1) / 2.0, cy),
+                (
+                    lane_index,
+                    Pos2::new(canvas.left() + (item.x0 + item.x1) / 2.0, cy),
+                ),
             );
         }
         placed.push((layout, rows_top));
@@ -401,17 +405,19 @@ fn periods_ui(
     }
 }
 
-/// Thin lines joining consecutive members of a series that are both on screen.
+/// Thin lines joining consecutive members of a series that are both on screen in one lane.
 fn series_connectors(
     painter: &Painter,
     dataset: &Dataset,
-    centres: &HashMap<EventIndex, Pos2>,
+    centres: &HashMap<EventIndex, (usize, Pos2)>,
     visuals: &egui::Visuals,
 ) {
     let stroke = Stroke::new(1.0, visuals.weak_text_color().gamma_multiply(0.45));
-    for (&index, &from) in centres {
+    for (&index, &(lane, from)) in centres {
+        // Only within a lane: lines across lanes would cut through other events.
         if let Some(next) = dataset.next_in_series(index)
-            && let Some(&to) = centres.get(&next)
+            && let Some(&(next_lane, to)) = centres.get(&next)
+            && next_lane == lane
         {
             painter.line_segment([from, to], stroke);
         }
@@ -585,7 +591,10 @@ fn clusters_ui(
             Pos2::new(left + c.x1 - 1.0, row_top + style.row_height - 3.0),
         )
     };
-    let strength = |c: &Cluster| (0.35 + 0.12 * (c.count as f32).ln()).clamp(0.35, 0.9);
+    // Shade by density relative to the lane's busiest cluster (log scale), so dense and sparse
+    // stretches stay distinguishable at every zoom.
+    let busiest = clusters.iter().map(|c| c.count).max().unwrap_or(1).max(2) as f32;
+    let strength = |c: &Cluster| 0.2 + 0.7 * ((c.count as f32).ln_1p() / busiest.ln_1p());
     // Square corners, one mesh for all the blocks, no outline unless hovered.
     let mut mesh = egui::Mesh::default();
     for c in clusters {
@@ -595,18 +604,14 @@ fn clusters_ui(
     let font = FontId::proportional(11.0);
     for c in clusters {
         let rect = rect_of(c);
-        let text = if c.count > 999 {
-            format!("{}k", c.count / 1000)
-        } else {
-            format!("+{}", c.count)
-        };
-        // About 6.5 points a character at this size: skip the layout where it cannot fit.
-        if text.len() as f32 * 6.5 + 4.0 > rect.width() {
+        let text = compact_count(c.count);
+        // About 6 points a character at this size: skip the layout where it cannot fit.
+        if text.len() as f32 * 6.0 + 2.0 > rect.width() {
             continue;
         }
         let text_colour = theme::text_on(colour.gamma_multiply(strength(c)));
         let galley = painter.layout_no_wrap(text, font.clone(), text_colour);
-        if galley.size().x + 4.0 <= rect.width() {
+        if galley.size().x + 2.0 <= rect.width() {
             painter.galley(rect.center() - galley.size() / 2.0, galley, text_colour);
         }
     }
@@ -667,6 +672,16 @@ fn clusters_ui(
     let clicked = response.clicked();
     response.on_hover_text(format!("{} here: click to zoom in", describe(c)));
     clicked.then_some(Command::ZoomToRange(c.from_day, c.to_day))
+}
+
+/// "7", "312", "4.2k", "37k", "1.2M": short enough for a cluster block.
+fn compact_count(n: usize) -> String {
+    match n {
+        0..1000 => n.to_string(),
+        1000..10_000 => format!("{:.1}k", n as f64 / 1000.0),
+        10_000..1_000_000 => format!("{}k", n / 1000),
+        _ => format!("{:.1}M", n as f64 / 1e6),
+    }
 }
 
 /// The time axis: grid lines that fade in with room, minor labels, and major (context) labels

@@ -1,0 +1,379 @@
+//! Finding events: text search across every language a record carries, and filters by
+//! category, participant, country, status, series, tag and date range. Pure: the UI keeps a
+//! [`Filter`] and a search string and asks which events match.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::dataset::{Dataset, EventIndex};
+use super::date::{DayNumber, EventDate};
+use super::event::{Event, Status};
+use super::manifest::Names;
+
+/// Lower-case `text` and strip the accents of Latin and Cyrillic letters, so that "Mishustin",
+/// "MISHUSTIN" and "Mišustin" compare equal and "Ё" matches "Е". Other scripts pass through.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        for lower in c.to_lowercase() {
+            out.push(fold_accent(lower));
+        }
+    }
+    out
+}
+
+/// The base letter of an accented lower-case Latin or Cyrillic letter.
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'ǎ' => 'a',
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
+        'ĥ' | 'ħ' => 'h',
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' => 'i',
+        'ĵ' => 'j',
+        'ķ' => 'k',
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
+        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'ǒ' => 'o',
+        'ŕ' | 'ŗ' | 'ř' => 'r',
+        'ś' | 'ŝ' | 'ş' | 'š' => 's',
+        'ţ' | 'ť' | 'ŧ' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ǔ' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ё' => 'е',
+        'й' => 'и',
+        _ => c,
+    }
+}
+
+/// Does the normalised `haystack` contain every word of the normalised query?
+fn contains_all(haystack: &str, words: &[String]) -> bool {
+    words.iter().all(|w| haystack.contains(w.as_str()))
+}
+
+/// A text search, prepared once and run against many events.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Search {
+    words: Vec<String>,
+}
+
+impl Search {
+    /// Words are matched anywhere, in any order; an empty query matches everything.
+    pub fn new(query: &str) -> Self {
+        Self {
+            words: normalize(query).split_whitespace().map(str::to_owned).collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Whether the event matches: title, summary, note, tags, sources, and the names of its
+    /// place and participants in every language recorded.
+    pub fn matches(&self, dataset: &Dataset, event: &Event) -> bool {
+        if self.words.is_empty() {
+            return true;
+        }
+        contains_all(&searchable_text(dataset, event), &self.words)
+    }
+
+    /// Indices of the matching events, chronological.
+    pub fn run(&self, dataset: &Dataset) -> Vec<EventIndex> {
+        if self.words.is_empty() {
+            return Vec::new();
+        }
+        dataset
+            .events()
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| self.matches(dataset, e))
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+fn push_names(out: &mut String, names: &Names) {
+    for name in [Some(names.en.as_str()), names.zh.as_deref(), names.ru.as_deref()]
+        .into_iter()
+        .flatten()
+    {
+        out.push_str(name);
+        out.push('\n');
+    }
+}
+
+/// Everything a search looks at, normalised, one field a line.
+pub fn searchable_text(dataset: &Dataset, event: &Event) -> String {
+    let mut text = String::with_capacity(256);
+    for part in [&*event.title, &*event.summary, event.note.as_deref().unwrap_or_default(), &*event.id] {
+        text.push_str(part);
+        text.push('\n');
+    }
+    for tag in event.tags.iter() {
+        text.push_str(tag);
+        text.push('\n');
+    }
+    for source in event.sources.iter() {
+        text.push_str(&source.publisher);
+        text.push('\n');
+        if let Some(title) = &source.title {
+            text.push_str(title);
+            text.push('\n');
+        }
+    }
+    if let Some(place) = event.place.as_deref().and_then(|p| dataset.place(p)) {
+        push_names(&mut text, &place.name);
+    }
+    for person in event.participants.iter().filter_map(|p| dataset.person(p)) {
+        push_names(&mut text, &person.name);
+        if let Some(role) = &person.role {
+            text.push_str(role);
+            text.push('\n');
+        }
+    }
+    normalize(&text)
+}
+
+/// Which events to show. Empty sets mean "no restriction"; `hidden_categories` hides.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Filter {
+    /// Category ids switched off in the legend.
+    pub hidden_categories: BTreeSet<String>,
+    /// Show only events with at least one of these people.
+    pub participants: BTreeSet<String>,
+    /// Show only events in one of these countries (place's, else a participant's).
+    pub countries: BTreeSet<String>,
+    /// Show only events with one of these statuses.
+    pub statuses: BTreeSet<Status>,
+    /// Show only events in one of these series.
+    pub series: BTreeSet<String>,
+    /// Show only events with at least one of these tags.
+    pub tags: BTreeSet<String>,
+    /// Show only events overlapping these dates (EDTF text, either end optional).
+    pub from: Option<String>,
+    pub until: Option<String>,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    /// The date range as days, ignoring bounds that do not parse.
+    fn day_range(&self) -> (Option<DayNumber>, Option<DayNumber>) {
+        let parse = |t: &Option<String>| t.as_deref().and_then(|t| EventDate::parse(t.trim()).ok());
+        (
+            parse(&self.from).map(|d| d.earliest_day()),
+            parse(&self.until).map(|d| d.latest_day()),
+        )
+    }
+
+    /// Whether `event` passes every active filter.
+    pub fn matches(&self, dataset: &Dataset, event: &Event) -> bool {
+        if self.hidden_categories.contains(&*event.kind) {
+            return false;
+        }
+        if !self.participants.is_empty() && !event.participants.iter().any(|p| self.participants.contains(&**p)) {
+            return false;
+        }
+        if !self.countries.is_empty() && !self.event_countries(dataset, event).any(|c| self.countries.contains(c)) {
+            return false;
+        }
+        if !self.statuses.is_empty() && !self.statuses.contains(&event.status) {
+            return false;
+        }
+        if !self.series.is_empty() && !event.series.as_ref().is_some_and(|s| self.series.contains(&*s.id)) {
+            return false;
+        }
+        if !self.tags.is_empty() && !event.tags.iter().any(|t| self.tags.contains(&**t)) {
+            return false;
+        }
+        let (from, until) = self.day_range();
+        if from.is_some_and(|from| event.when.latest_day() < from) {
+            return false;
+        }
+        if until.is_some_and(|until| event.when.earliest_day() > until) {
+            return false;
+        }
+        true
+    }
+
+    /// Every country an event touches: its place's and its participants'.
+    fn event_countries<'a>(&self, dataset: &'a Dataset, event: &'a Event) -> impl Iterator<Item = &'a str> {
+        let place = event
+            .place
+            .as_deref()
+            .and_then(|p| dataset.place(p)?.country.as_deref());
+        let people = event
+            .participants
+            .iter()
+            .filter_map(|p| dataset.person(p)?.country.as_deref());
+        place.into_iter().chain(people)
+    }
+
+    /// A mask of the events that pass, indexed like [`Dataset::events`].
+    pub fn mask(&self, dataset: &Dataset) -> Vec<bool> {
+        if self.is_empty() {
+            return vec![true; dataset.len()];
+        }
+        dataset.events().iter().map(|e| self.matches(dataset, e)).collect()
+    }
+
+    /// One short description per active restriction, for removable chips.
+    pub fn chips(&self, dataset: &Dataset) -> Vec<(FilterChip, String)> {
+        let mut chips = Vec::new();
+        for id in &self.hidden_categories {
+            let label = dataset.category(id).map_or(id.as_str(), |c| c.label.as_str());
+            chips.push((FilterChip::Category(id.clone()), format!("hide {label}")));
+        }
+        for id in &self.participants {
+            let label = dataset.person(id).map_or(id.as_str(), |p| p.name.en.as_str());
+            chips.push((FilterChip::Participant(id.clone()), format!("with {label}")));
+        }
+        for code in &self.countries {
+            let label = dataset
+                .manifest
+                .countries
+                .iter()
+                .find(|c| &c.code == code)
+                .map_or(code.as_str(), |c| c.name.en.as_str());
+            chips.push((FilterChip::Country(code.clone()), format!("in {label}")));
+        }
+        for status in &self.statuses {
+            chips.push((FilterChip::Status(*status), format!("{} only", status.label())));
+        }
+        for id in &self.series {
+            let label = dataset.series(id).map_or(id.as_str(), |s| s.title.as_str());
+            chips.push((FilterChip::Series(id.clone()), format!("series: {label}")));
+        }
+        for tag in &self.tags {
+            chips.push((FilterChip::Tag(tag.clone()), format!("#{tag}")));
+        }
+        if let Some(from) = &self.from {
+            chips.push((FilterChip::From, format!("from {from}")));
+        }
+        if let Some(until) = &self.until {
+            chips.push((FilterChip::Until, format!("until {until}")));
+        }
+        chips
+    }
+
+    /// Remove one restriction.
+    pub fn remove(&mut self, chip: &FilterChip) {
+        match chip {
+            FilterChip::Category(id) => {
+                self.hidden_categories.remove(id);
+            }
+            FilterChip::Participant(id) => {
+                self.participants.remove(id);
+            }
+            FilterChip::Country(code) => {
+                self.countries.remove(code);
+            }
+            FilterChip::Status(status) => {
+                self.statuses.remove(status);
+            }
+            FilterChip::Series(id) => {
+                self.series.remove(id);
+            }
+            FilterChip::Tag(tag) => {
+                self.tags.remove(tag);
+            }
+            FilterChip::From => self.from = None,
+            FilterChip::Until => self.until = None,
+        }
+    }
+}
+
+/// One active restriction of a [`Filter`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FilterChip {
+    Category(String),
+    Participant(String),
+    Country(String),
+    Status(Status),
+    Series(String),
+    Tag(String),
+    From,
+    Until,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled() -> Dataset {
+        crate::store::load_dataset(&crate::cli::bundled_dataset_path()).dataset.unwrap()
+    }
+
+    fn ids(ds: &Dataset, found: &[EventIndex]) -> Vec<String> {
+        found.iter().map(|&i| ds.events()[i].id.to_string()).collect()
+    }
+
+    #[test]
+    fn normalisation_folds_case_and_accents() {
+        assert_eq!(normalize("Mišustin ÉTÉ"), "misustin ete");
+        assert_eq!(normalize("Ёлка ЙОД"), "елка иод");
+        assert_eq!(normalize("李强"), "李强");
+    }
+
+    #[test]
+    fn search_finds_people_by_any_of_their_names() {
+        let ds = bundled();
+        let english = Search::new("li qiang").run(&ds);
+        let chinese = Search::new("李强").run(&ds);
+        let russian = Search::new("Ли Цян").run(&ds);
+        assert!(!english.is_empty());
+        assert_eq!(english, chinese);
+        assert_eq!(english, russian);
+        assert!(ids(&ds, &english).contains(&"hog-29".to_owned()));
+        // Places by native name, accent-insensitive text, several words in any order.
+        assert!(ids(&ds, &Search::new("астана").run(&ds)).contains(&"astana-2024".to_owned()));
+        assert_eq!(ids(&ds, &Search::new("MOSCOW investment OUTLINE").run(&ds)), ["investment-outline-2024"]);
+        assert!(Search::new("").run(&ds).is_empty());
+        assert!(Search::new("no such thing anywhere").run(&ds).is_empty());
+    }
+
+    #[test]
+    fn filters_combine_and_chips_remove_them() {
+        let ds = bundled();
+        let count = |f: &Filter| f.mask(&ds).iter().filter(|&&b| b).count();
+        let mut f = Filter::default();
+        assert_eq!(count(&f), ds.len());
+        f.statuses.insert(Status::Verified);
+        let verified = count(&f);
+        assert!(verified < ds.len() && verified > 0);
+        f.hidden_categories.insert("visit".into());
+        assert!(count(&f) < verified);
+        f.countries.insert("KZ".into());
+        assert_eq!(count(&f), 0, "Astana events are visits, which are hidden");
+        f.remove(&FilterChip::Category("visit".into()));
+        assert_eq!(count(&f), 2);
+        f.countries.clear();
+        f.participants.insert("xi-jinping".into());
+        f.from = Some("2024-06".into());
+        assert_eq!(count(&f), 2, "Astana meeting and SCO summit");
+        f.until = Some("2024-07-03".into());
+        assert_eq!(count(&f), 2);
+        f.until = Some("2024-06-30".into());
+        assert_eq!(count(&f), 0);
+        let chips = f.chips(&ds);
+        assert_eq!(chips.len(), 4);
+        for (chip, _) in chips {
+            f.remove(&chip);
+        }
+        assert!(f.is_empty());
+        let mut tags = Filter::default();
+        tags.tags.insert("75th-anniversary".into());
+        assert_eq!(count(&tags), 2);
+        let mut series = Filter::default();
+        series.series.insert("hog-regular".into());
+        assert_eq!(count(&series), 4);
+    }
+}

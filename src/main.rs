@@ -15,7 +15,7 @@ use annals::cli;
 )]
 #[command(args_conflicts_with_subcommands = true)]
 struct Args {
-    /// Dataset folder to open (default: the bundled China–Russia dataset).
+    /// Dataset folder to open (default: the one open last time, else the bundled dataset).
     path: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
@@ -92,7 +92,6 @@ fn main() -> ExitCode {
 }
 
 fn open(path: Option<PathBuf>) -> ExitCode {
-    let path = path.unwrap_or_else(cli::bundled_dataset_path);
     match annals::ui::run_native(path) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -12,7 +12,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 fn harness_on(path: PathBuf) -> Harness<'static, AnnalsApp> {
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| AnnalsApp::new(cc, path))
+        .build_eframe(move |cc| AnnalsApp::new(cc, Some(path)))
 }
 
 #[test]
@@ -354,7 +354,7 @@ fn double_clicks_zoom_to_an_event_and_back_out_to_everything() {
         .with_size(egui::vec2(1400.0, 900.0))
         .with_step_dt(1.0 / 60.0)
         .with_max_steps(120)
-        .build_eframe(move |cc| AnnalsApp::new(cc, path));
+        .build_eframe(move |cc| AnnalsApp::new(cc, Some(path)));
     let fitted = harness.state().view();
     let centre = harness
         .get_by_label("Premier Li Peng visits Moscow")
@@ -376,4 +376,194 @@ fn double_clicks_zoom_to_an_event_and_back_out_to_everything() {
     harness.run();
     let refit = harness.state().view();
     assert!((refit.span_days - fitted.span_days).abs() < 1e-6 * fitted.span_days);
+}
+
+fn ids_of(harness: &Harness<'_, AnnalsApp>, indices: &[usize]) -> Vec<String> {
+    let dataset = harness.state().dataset().unwrap();
+    indices
+        .iter()
+        .map(|&i| dataset.events()[i].id.to_string())
+        .collect()
+}
+
+fn search_for(harness: &mut Harness<'_, AnnalsApp>, text: &str) -> Vec<String> {
+    // Ctrl+F focuses the search box; select what is there and type over it.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Search").type_text(text);
+    harness.run();
+    let results = harness.state().search_results().to_vec();
+    ids_of(harness, &results)
+}
+
+#[test]
+fn search_finds_the_same_events_by_chinese_russian_and_english_names() {
+    let mut harness = harness_on(bundled_dataset_path());
+    let chinese = search_for(&mut harness, "李强");
+    assert!(chinese.contains(&"hog-29".to_owned()), "{chinese:?}");
+    let russian = search_for(&mut harness, "Ли Цян");
+    let english = search_for(&mut harness, "li qiang");
+    assert_eq!(chinese, russian);
+    assert_eq!(chinese, english);
+    harness.get_by_label_contains(&format!("{} found", english.len()));
+
+    // ↓ in the search box steps through the results, selecting and revealing each.
+    harness.get_by_label("Search").focus();
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    let first = harness.state().selected().unwrap();
+    assert_eq!(ids_of(&harness, &[first])[0], english[0]);
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    let second = harness.state().selected().unwrap();
+    assert_eq!(ids_of(&harness, &[second])[0], english[1]);
+}
+
+#[test]
+fn hiding_a_category_removes_its_events_from_timeline_and_list() {
+    let mut harness = harness_on(bundled_dataset_path());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::F,
+    );
+    harness.run();
+    let title = "Two-way trade in 2023: about 240 billion US dollars";
+    let list = harness.get_by_label("Event list");
+    list.get_by_label(title);
+    let on_timeline = |harness: &Harness<'_, AnnalsApp>| {
+        let lanes = harness.state().lanes().unwrap();
+        let dataset = harness.state().dataset().unwrap();
+        lanes
+            .lanes
+            .iter()
+            .flat_map(|l| l.members.iter())
+            .filter(|&&i| dataset.events()[i].kind == "trade")
+            .count()
+    };
+    assert_eq!(on_timeline(&harness), 2);
+
+    harness
+        .get_by_label(annals::ui::filter_panel::FILTER_PANEL_LABEL)
+        .get_by_label("Trade figure")
+        .click();
+    harness.run();
+    assert!(
+        harness.query_by_label(title).is_none(),
+        "gone from the list"
+    );
+    assert_eq!(on_timeline(&harness), 0, "gone from the timeline");
+    assert_eq!(harness.state().list_rows().len(), 16);
+    harness.get_by_label_contains("16 of 18 events shown");
+    harness.get_by_label("hide Trade figure  ×").click();
+    harness.run();
+    assert_eq!(harness.state().list_rows().len(), 18);
+    assert_eq!(on_timeline(&harness), 2);
+}
+
+#[test]
+fn selection_is_shared_by_the_list_and_the_timeline() {
+    let mut harness = harness_on(bundled_dataset_path());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    harness.run();
+    // A row of the list selects on the timeline...
+    let list = harness.get_by_label("Event list");
+    list.get_by_label("The PRC and the USSR establish diplomatic relations")
+        .click();
+    harness.run();
+    let selected = harness.state().selected().unwrap();
+    assert_eq!(
+        ids_of(&harness, &[selected])[0],
+        "diplomatic-relations-1949"
+    );
+    // ...and selecting on the timeline (End: the last event) selects the row, scrolled into
+    // view (rows off screen are not built at all).
+    let title = "Li Qiang meets Vladimir Putin in the Kremlin";
+    let list = harness.get_by_label("Event list");
+    assert!(
+        list.query_by_label(title).is_none(),
+        "the last row starts off screen"
+    );
+    harness.key_press(egui::Key::End);
+    harness.run();
+    let selected = harness.state().selected().unwrap();
+    assert_eq!(
+        ids_of(&harness, &[selected])[0],
+        "li-qiang-putin-kremlin-2024"
+    );
+    let list = harness.get_by_label("Event list");
+    list.get_by_label(title);
+}
+
+#[test]
+fn only_web_links_are_ever_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        bundled_dataset_path().join("manifest.ron"),
+        dir.path().join("manifest.ron"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("events.ron"),
+        r#"[(
+            id: "x", title: "Linked", when: "2024-05-16", kind: "visit",
+            sources: [
+                (publisher: "Bad", url: "javascript:alert(1)"),
+                (publisher: "Local", url: "file:///etc/passwd"),
+                (publisher: "Good", url: "https://tass.com/politics/1830785"),
+            ],
+        )]"#,
+    )
+    .unwrap();
+    let mut harness = harness_on(dir.path().to_path_buf());
+    harness.get_by_label("Linked").click();
+    harness.run();
+    let opened = |harness: &Harness<'_, AnnalsApp>| {
+        harness
+            .output()
+            .platform_output
+            .commands
+            .iter()
+            .filter(|c| matches!(c, egui::OutputCommand::OpenUrl(_)))
+            .count()
+    };
+    for bad in ["javascript:alert(1)", "file:///etc/passwd"] {
+        harness.get_by_label(bad).click();
+        harness.step();
+        assert_eq!(opened(&harness), 0, "{bad} must not be opened");
+    }
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("not an http(s) link")
+            .count(),
+        2
+    );
+    harness
+        .get_by_label("https://tass.com/politics/1830785")
+        .click();
+    harness.step();
+    assert_eq!(opened(&harness), 1, "the https link opens");
+}
+
+#[test]
+fn names_follow_the_language_switch() {
+    let mut harness = harness_on(bundled_dataset_path());
+    harness
+        .get_by_label("29th regular meeting of heads of government")
+        .click();
+    harness.run();
+    harness.get_by_label("Names").click();
+    harness.run();
+    harness.get_by_label("Русский").click();
+    harness.run();
+    let panel = harness.get_by_label(DETAIL_PANEL_LABEL);
+    panel.get_by_label("Ли Цян");
+    panel.get_by_label("Москва");
+    assert!(
+        panel.query_by_label("Li Qiang").is_none(),
+        "the Russian name replaces the English one"
+    );
+    // Li Qiang's native (Chinese) name stays beside it.
+    panel.get_by_label("李强");
 }

@@ -107,7 +107,9 @@ impl<'de> Deserialize<'de> for Symbol {
 }
 
 /// How far a record's facts are established.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Confirmed by independent sources.

@@ -5,6 +5,7 @@ pub mod date;
 pub mod event;
 pub mod interval_index;
 pub mod manifest;
+pub mod query;
 
 pub use dataset::{Dataset, EventIndex};
 pub use date::{DayNumber, EventDate};

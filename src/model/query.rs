@@ -41,7 +41,9 @@ fn fold_accent(c: char) -> char {
         'ŕ' | 'ŗ' | 'ř' => 'r',
         'ś' | 'ŝ' | 'ş' | 'š' => 's',
         'ţ' | 'ť' | 'ŧ' => 't',
-        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ǔ' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' => 'u',
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ǔ' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' => {
+            'u'
+        }
         'ý' | 'ÿ' => 'y',
         'ź' | 'ż' | 'ž' => 'z',
         'ё' => 'е',
@@ -65,7 +67,10 @@ impl Search {
     /// Words are matched anywhere, in any order; an empty query matches everything.
     pub fn new(query: &str) -> Self {
         Self {
-            words: normalize(query).split_whitespace().map(str::to_owned).collect(),
+            words: normalize(query)
+                .split_whitespace()
+                .map(str::to_owned)
+                .collect(),
         }
     }
 
@@ -98,9 +103,13 @@ impl Search {
 }
 
 fn push_names(out: &mut String, names: &Names) {
-    for name in [Some(names.en.as_str()), names.zh.as_deref(), names.ru.as_deref()]
-        .into_iter()
-        .flatten()
+    for name in [
+        Some(names.en.as_str()),
+        names.zh.as_deref(),
+        names.ru.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
     {
         out.push_str(name);
         out.push('\n');
@@ -110,7 +119,12 @@ fn push_names(out: &mut String, names: &Names) {
 /// Everything a search looks at, normalised, one field a line.
 pub fn searchable_text(dataset: &Dataset, event: &Event) -> String {
     let mut text = String::with_capacity(256);
-    for part in [&*event.title, &*event.summary, event.note.as_deref().unwrap_or_default(), &*event.id] {
+    for part in [
+        &*event.title,
+        &*event.summary,
+        event.note.as_deref().unwrap_or_default(),
+        &*event.id,
+    ] {
         text.push_str(part);
         text.push('\n');
     }
@@ -179,16 +193,30 @@ impl Filter {
         if self.hidden_categories.contains(&*event.kind) {
             return false;
         }
-        if !self.participants.is_empty() && !event.participants.iter().any(|p| self.participants.contains(&**p)) {
+        if !self.participants.is_empty()
+            && !event
+                .participants
+                .iter()
+                .any(|p| self.participants.contains(&**p))
+        {
             return false;
         }
-        if !self.countries.is_empty() && !self.event_countries(dataset, event).any(|c| self.countries.contains(c)) {
+        if !self.countries.is_empty()
+            && !self
+                .event_countries(dataset, event)
+                .any(|c| self.countries.contains(c))
+        {
             return false;
         }
         if !self.statuses.is_empty() && !self.statuses.contains(&event.status) {
             return false;
         }
-        if !self.series.is_empty() && !event.series.as_ref().is_some_and(|s| self.series.contains(&*s.id)) {
+        if !self.series.is_empty()
+            && !event
+                .series
+                .as_ref()
+                .is_some_and(|s| self.series.contains(&*s.id))
+        {
             return false;
         }
         if !self.tags.is_empty() && !event.tags.iter().any(|t| self.tags.contains(&**t)) {
@@ -205,7 +233,11 @@ impl Filter {
     }
 
     /// Every country an event touches: its place's and its participants'.
-    fn event_countries<'a>(&self, dataset: &'a Dataset, event: &'a Event) -> impl Iterator<Item = &'a str> {
+    fn event_countries<'a>(
+        &self,
+        dataset: &'a Dataset,
+        event: &'a Event,
+    ) -> impl Iterator<Item = &'a str> {
         let place = event
             .place
             .as_deref()
@@ -222,18 +254,26 @@ impl Filter {
         if self.is_empty() {
             return vec![true; dataset.len()];
         }
-        dataset.events().iter().map(|e| self.matches(dataset, e)).collect()
+        dataset
+            .events()
+            .iter()
+            .map(|e| self.matches(dataset, e))
+            .collect()
     }
 
     /// One short description per active restriction, for removable chips.
     pub fn chips(&self, dataset: &Dataset) -> Vec<(FilterChip, String)> {
         let mut chips = Vec::new();
         for id in &self.hidden_categories {
-            let label = dataset.category(id).map_or(id.as_str(), |c| c.label.as_str());
+            let label = dataset
+                .category(id)
+                .map_or(id.as_str(), |c| c.label.as_str());
             chips.push((FilterChip::Category(id.clone()), format!("hide {label}")));
         }
         for id in &self.participants {
-            let label = dataset.person(id).map_or(id.as_str(), |p| p.name.en.as_str());
+            let label = dataset
+                .person(id)
+                .map_or(id.as_str(), |p| p.name.en.as_str());
             chips.push((FilterChip::Participant(id.clone()), format!("with {label}")));
         }
         for code in &self.countries {
@@ -246,7 +286,10 @@ impl Filter {
             chips.push((FilterChip::Country(code.clone()), format!("in {label}")));
         }
         for status in &self.statuses {
-            chips.push((FilterChip::Status(*status), format!("{} only", status.label())));
+            chips.push((
+                FilterChip::Status(*status),
+                format!("{} only", status.label()),
+            ));
         }
         for id in &self.series {
             let label = dataset.series(id).map_or(id.as_str(), |s| s.title.as_str());
@@ -309,11 +352,16 @@ mod tests {
     use super::*;
 
     fn bundled() -> Dataset {
-        crate::store::load_dataset(&crate::cli::bundled_dataset_path()).dataset.unwrap()
+        crate::store::load_dataset(&crate::cli::bundled_dataset_path())
+            .dataset
+            .unwrap()
     }
 
     fn ids(ds: &Dataset, found: &[EventIndex]) -> Vec<String> {
-        found.iter().map(|&i| ds.events()[i].id.to_string()).collect()
+        found
+            .iter()
+            .map(|&i| ds.events()[i].id.to_string())
+            .collect()
     }
 
     #[test]
@@ -335,7 +383,10 @@ mod tests {
         assert!(ids(&ds, &english).contains(&"hog-29".to_owned()));
         // Places by native name, accent-insensitive text, several words in any order.
         assert!(ids(&ds, &Search::new("астана").run(&ds)).contains(&"astana-2024".to_owned()));
-        assert_eq!(ids(&ds, &Search::new("MOSCOW investment OUTLINE").run(&ds)), ["investment-outline-2024"]);
+        assert_eq!(
+            ids(&ds, &Search::new("MOSCOW investment OUTLINE").run(&ds)),
+            ["investment-outline-2024"]
+        );
         assert!(Search::new("").run(&ds).is_empty());
         assert!(Search::new("no such thing anywhere").run(&ds).is_empty());
     }

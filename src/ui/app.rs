@@ -1,17 +1,24 @@
 //! The application: owns the loaded dataset and the view state, runs the panels, and applies
-//! the commands they emit.
+//! the commands they emit. What a user would expect to find again after a restart (dataset,
+//! view, selection, filters, language, theme, list and panels) is kept in [`Preferences`].
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use egui::{Key, Modifiers, RichText, Ui};
+use serde::{Deserialize, Serialize};
 
 use super::command::Command;
 use super::detail_panel::detail_panel_ui;
 use super::diagnostics_view::diagnostics_ui;
+use super::filter_panel::filter_panel_ui;
 use super::fonts;
+use super::list_view::{ListSort, list_view_ui, sort_rows};
 use super::timeline_view::{TimelineInput, TimelineStyle, TitleWidths, timeline_ui};
 use crate::model::dataset::{Dataset, EventIndex};
 use crate::model::date::year_label;
+use crate::model::manifest::Language;
+use crate::model::query::{Filter, Search};
 use crate::store::{Loaded, load_dataset};
 use crate::timeline::{Grouping, Lanes, TimeView};
 
@@ -19,6 +26,62 @@ use crate::timeline::{Grouping, Lanes, TimeView};
 const JUMP_SECONDS: f64 = 0.3;
 /// Share of the window kept free around fitted content, on each side.
 const FIT_MARGIN: f64 = 0.04;
+/// How many recently opened datasets are remembered.
+const RECENT_MAX: usize = 8;
+
+/// Light, dark, or whatever the system uses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl ThemeChoice {
+    pub const ALL: [ThemeChoice; 3] = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ThemeChoice::System => "System theme",
+            ThemeChoice::Light => "Light",
+            ThemeChoice::Dark => "Dark",
+        }
+    }
+
+    fn preference(self) -> egui::ThemePreference {
+        match self {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
+fn language_label(language: Language) -> &'static str {
+    match language {
+        Language::English => "English",
+        Language::Chinese => "中文",
+        Language::Russian => "Русский",
+    }
+}
+
+/// What is remembered across restarts (eframe persistence).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Preferences {
+    pub dataset: Option<PathBuf>,
+    pub recent: Vec<PathBuf>,
+    pub view: Option<TimeView>,
+    pub selected_id: Option<String>,
+    pub filter: Filter,
+    pub language: Language,
+    pub theme: ThemeChoice,
+    pub grouping: Grouping,
+    pub show_list: bool,
+    pub show_filters: bool,
+    pub list_sort: ListSort,
+}
 
 /// A smooth move of the view from one window of time to another.
 #[derive(Clone, Copy, Debug)]
@@ -48,9 +111,25 @@ pub struct AnnalsApp {
     selected: Option<EventIndex>,
     /// The detail panel is shown (when something is selected).
     details_open: bool,
-    grouping: Grouping,
-    /// Lanes of the current dataset under `grouping`; rebuilt when either changes.
+    prefs: Preferences,
+    /// Which events pass the filter, indexed like the dataset's events.
+    shown: Vec<bool>,
+    shown_count: usize,
+    /// Lanes of the shown events under the chosen grouping; rebuilt when either changes.
     lanes: Option<Lanes>,
+    /// Rows of the list: shown events, sorted.
+    list_rows: Vec<EventIndex>,
+    /// Scroll the list to the selection on the next frame.
+    list_scroll_pending: bool,
+    search_text: String,
+    /// Shown events matching the search, chronological.
+    search_results: Vec<EventIndex>,
+    search_set: HashSet<EventIndex>,
+    focus_search: bool,
+    /// Text of the "open a path" window, when it is open.
+    open_path: Option<String>,
+    /// A message for the user (a dataset that could not be found, a dialog that failed).
+    notice: Option<String>,
     title_widths: TitleWidths,
     show_warnings: bool,
     style: TimelineStyle,
@@ -58,17 +137,48 @@ pub struct AnnalsApp {
     canvas_width: Option<f32>,
     /// Last title sent to the window, so it is only sent when it changes.
     window_title: String,
+    theme_applied: Option<ThemeChoice>,
 }
 
 impl AnnalsApp {
-    /// Create the app for eframe: install fonts and load the dataset at `path`.
-    pub fn new(cc: &eframe::CreationContext<'_>, path: PathBuf) -> Self {
-        Self::with_context(&cc.egui_ctx, path)
+    /// Create the app for eframe: fonts, remembered preferences, and the dataset at `path`
+    /// (or the last one opened, or the bundled one).
+    pub fn new(cc: &eframe::CreationContext<'_>, path: Option<PathBuf>) -> Self {
+        let prefs: Preferences = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        Self::with_preferences(&cc.egui_ctx, path, prefs)
     }
 
-    /// Create the app on an existing egui context (tests, benchmarks).
+    /// Create the app on an existing egui context with default preferences (tests, benchmarks).
     pub fn with_context(ctx: &egui::Context, path: PathBuf) -> Self {
+        Self::with_preferences(ctx, Some(path), Preferences::default())
+    }
+
+    /// Create the app with the given preferences. A path given explicitly wins; otherwise the
+    /// remembered dataset is reopened, and if it has gone missing the bundled one is opened
+    /// with a message saying so.
+    pub fn with_preferences(
+        ctx: &egui::Context,
+        path: Option<PathBuf>,
+        prefs: Preferences,
+    ) -> Self {
         fonts::install(ctx);
+        let mut notice = None;
+        let explicit = path.is_some();
+        let path = match path.or_else(|| prefs.dataset.clone()) {
+            Some(p) if p.exists() => p,
+            Some(missing) => {
+                notice = Some(format!(
+                    "{} was not found; the bundled dataset is open instead.",
+                    missing.display()
+                ));
+                crate::cli::bundled_dataset_path()
+            }
+            None => crate::cli::bundled_dataset_path(),
+        };
+        let same_dataset = !explicit || prefs.dataset.as_deref() == Some(path.as_path());
         let loaded = load_dataset(&path);
         let mut app = Self {
             dataset_path: path,
@@ -77,32 +187,131 @@ impl AnnalsApp {
             animation: None,
             selected: None,
             details_open: false,
-            grouping: Grouping::default(),
+            prefs,
+            shown: Vec::new(),
+            shown_count: 0,
             lanes: None,
+            list_rows: Vec::new(),
+            list_scroll_pending: false,
+            search_text: String::new(),
+            search_results: Vec::new(),
+            search_set: HashSet::new(),
+            focus_search: false,
+            open_path: None,
+            notice,
             title_widths: TitleWidths::default(),
             show_warnings: false,
             style: TimelineStyle::default(),
             window_title: String::new(),
             canvas_width: None,
+            theme_applied: None,
         };
-        if let Some(view) = app.fitted_view() {
-            app.view = view;
+        match (same_dataset, app.prefs.view) {
+            (true, Some(view)) if app.dataset().is_some() => app.view = view,
+            _ => {
+                if let Some(view) = app.fitted_view() {
+                    app.view = view;
+                }
+            }
         }
-        app.rebuild_lanes();
+        if same_dataset {
+            app.selected = app
+                .prefs
+                .selected_id
+                .clone()
+                .and_then(|id| app.dataset()?.index_of(&id));
+        } else {
+            app.prefs.filter = Filter::default();
+        }
+        app.remember_dataset();
+        app.refresh();
         app
     }
 
-    fn rebuild_lanes(&mut self) {
-        self.lanes = self
-            .loaded
-            .dataset
-            .as_ref()
-            .map(|d| Lanes::build(d, self.grouping, |_| true));
+    fn remember_dataset(&mut self) {
+        let path = self.dataset_path.clone();
+        self.prefs.recent.retain(|p| p != &path);
+        self.prefs.recent.insert(0, path.clone());
+        self.prefs.recent.truncate(RECENT_MAX);
+        self.prefs.dataset = Some(path);
+    }
+
+    /// Recompute everything derived from the dataset, the filter and the grouping.
+    fn refresh(&mut self) {
+        let Some(dataset) = self.loaded.dataset.as_ref() else {
+            self.lanes = None;
+            self.shown.clear();
+            self.list_rows.clear();
+            self.search_results.clear();
+            self.search_set.clear();
+            return;
+        };
+        self.shown = self.prefs.filter.mask(dataset);
+        self.shown_count = self.shown.iter().filter(|&&s| s).count();
+        let shown = &self.shown;
+        self.lanes = Some(Lanes::build(dataset, self.prefs.grouping, |i| shown[i]));
+        self.list_rows = (0..dataset.len()).filter(|&i| shown[i]).collect();
+        sort_rows(
+            dataset,
+            &mut self.list_rows,
+            self.prefs.list_sort,
+            self.prefs.language,
+        );
         self.title_widths.clear();
+        self.run_search();
+    }
+
+    fn run_search(&mut self) {
+        let Some(dataset) = self.loaded.dataset.as_ref() else {
+            return;
+        };
+        let search = Search::new(&self.search_text);
+        self.search_results = search
+            .run(dataset)
+            .into_iter()
+            .filter(|&i| self.shown.get(i).copied().unwrap_or(false))
+            .collect();
+        self.search_set = self.search_results.iter().copied().collect();
     }
 
     pub fn grouping(&self) -> Grouping {
-        self.grouping
+        self.prefs.grouping
+    }
+
+    pub fn preferences(&self) -> &Preferences {
+        &self.prefs
+    }
+
+    pub fn filter(&self) -> &Filter {
+        &self.prefs.filter
+    }
+
+    /// Events shown after filtering, chronological.
+    pub fn shown_events(&self) -> impl Iterator<Item = EventIndex> + '_ {
+        self.shown
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| **s)
+            .map(|(i, _)| i)
+    }
+
+    /// The lanes the timeline shows (only events that pass the filter).
+    pub fn lanes(&self) -> Option<&Lanes> {
+        self.lanes.as_ref()
+    }
+
+    /// Rows of the list, in their displayed order.
+    pub fn list_rows(&self) -> &[EventIndex] {
+        &self.list_rows
+    }
+
+    /// Events matching the search among those shown.
+    pub fn search_results(&self) -> &[EventIndex] {
+        &self.search_results
+    }
+
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
     }
 
     /// Whether the detail panel is showing.
@@ -144,18 +353,31 @@ impl AnnalsApp {
         });
     }
 
+    fn reveal(&mut self, index: EventIndex, now: f64) {
+        if let Some(event) = self.dataset().and_then(|d| d.event(index)) {
+            let (first, last) = event_days(event);
+            let target = self.view().keeping_in_view(first, last, 0.1);
+            if target != self.view {
+                self.animate_to(target, now);
+            }
+        }
+    }
+
     /// Change state as `command` says. `now` is egui's clock, for animations.
     pub fn apply(&mut self, command: Command, now: f64) {
         match command {
             Command::Select(selection) => {
+                if selection != self.selected {
+                    self.list_scroll_pending = true;
+                }
                 self.selected = selection;
                 self.details_open = selection.is_some();
             }
             Command::ShowDetails(open) => self.details_open = open,
             Command::SetGrouping(grouping) => {
-                if grouping != self.grouping {
-                    self.grouping = grouping;
-                    self.rebuild_lanes();
+                if grouping != self.prefs.grouping {
+                    self.prefs.grouping = grouping;
+                    self.refresh();
                 }
             }
             Command::AnimateTo(view) => self.animate_to(view, now),
@@ -173,14 +395,11 @@ impl AnnalsApp {
                 self.animate_to(current.zoomed_around(anchor, factor), now);
             }
             Command::SelectAndReveal(index) => {
-                self.selected = Some(index);
-                if let Some(event) = self.dataset().and_then(|d| d.event(index)) {
-                    let (first, last) = event_days(event);
-                    let target = self.view().keeping_in_view(first, last, 0.1);
-                    if target != self.view {
-                        self.animate_to(target, now);
-                    }
+                if Some(index) != self.selected {
+                    self.list_scroll_pending = true;
                 }
+                self.selected = Some(index);
+                self.reveal(index, now);
             }
             Command::SetView(view) => {
                 self.animation = None;
@@ -194,6 +413,7 @@ impl AnnalsApp {
             Command::ZoomToEvent(index) => {
                 self.selected = Some(index);
                 self.details_open = true;
+                self.list_scroll_pending = true;
                 if let Some(event) = self.dataset().and_then(|d| d.event(index)) {
                     let (first, last) = event_days(event);
                     // Show the event with room around it: at least a week across.
@@ -228,8 +448,86 @@ impl AnnalsApp {
                 }
                 self.canvas_width = Some(width);
             }
+            Command::SetFilter(filter) => {
+                self.prefs.filter = filter;
+                self.refresh();
+                if self
+                    .selected
+                    .is_some_and(|i| !self.shown.get(i).copied().unwrap_or(false))
+                {
+                    self.selected = None;
+                }
+            }
+            Command::SetSearch(text) => {
+                self.search_text = text;
+                self.run_search();
+            }
+            Command::SearchStep(forward) => {
+                if let Some(next) = self.search_step(forward) {
+                    self.selected = Some(next);
+                    self.list_scroll_pending = true;
+                    self.reveal(next, now);
+                }
+            }
+            Command::SetLanguage(language) => {
+                self.prefs.language = language;
+                self.refresh();
+            }
+            Command::SetTheme(theme) => self.prefs.theme = theme,
+            Command::ToggleList => self.prefs.show_list = !self.prefs.show_list,
+            Command::ToggleFilters => self.prefs.show_filters = !self.prefs.show_filters,
+            Command::SortList(sort) => {
+                self.prefs.list_sort = sort;
+                self.refresh();
+            }
+            Command::Open(path) => self.open(path),
+            Command::AskOpenPath(text) => self.open_path = text,
             Command::Reload => self.reload(),
         }
+    }
+
+    /// The next (or previous) search result after the selection, wrapping around.
+    fn search_step(&self, forward: bool) -> Option<EventIndex> {
+        let results = &self.search_results;
+        if results.is_empty() {
+            return None;
+        }
+        let pos = match self.selected {
+            Some(s) if forward => results.partition_point(|&r| r <= s),
+            Some(s) => results
+                .partition_point(|&r| r < s)
+                .checked_sub(1)
+                .unwrap_or(results.len() - 1),
+            None if forward => 0,
+            None => results.len() - 1,
+        };
+        results.get(pos).or(results.first()).copied()
+    }
+
+    /// Open another dataset (a folder, or a file in one).
+    pub fn open(&mut self, path: PathBuf) {
+        let path = if path.is_file() {
+            path.parent().map_or(path.clone(), Path::to_path_buf)
+        } else {
+            path
+        };
+        if !path.exists() {
+            self.notice = Some(format!("{} does not exist.", path.display()));
+            return;
+        }
+        self.dataset_path = path;
+        self.loaded = load_dataset(&self.dataset_path);
+        self.selected = None;
+        self.details_open = false;
+        self.animation = None;
+        self.open_path = None;
+        self.notice = None;
+        self.prefs.filter = Filter::default();
+        if let Some(view) = self.fitted_view() {
+            self.view = view;
+        }
+        self.remember_dataset();
+        self.refresh();
     }
 
     /// Read the dataset again, keeping the selection (by id) and the view.
@@ -241,36 +539,65 @@ impl AnnalsApp {
         let had_data = self.dataset().is_some();
         self.loaded = load_dataset(&self.dataset_path);
         self.selected = selected_id.and_then(|id| self.dataset()?.index_of(&id));
-        self.rebuild_lanes();
+        self.refresh();
         if !had_data && let Some(view) = self.fitted_view() {
             self.view = view;
         }
     }
 
-    /// Keyboard shortcuts of the timeline.
-    fn shortcuts(&self, ctx: &egui::Context) -> Vec<Command> {
-        let mut commands = Vec::new();
-        if ctx.egui_wants_keyboard_input() {
-            return commands;
+    /// The shown event after (or before) `from` in time.
+    fn step_shown(&self, from: Option<EventIndex>, forward: bool) -> Option<EventIndex> {
+        let n = self.shown.len();
+        let is_shown = |i: usize| self.shown.get(i).copied().unwrap_or(false);
+        match (from, forward) {
+            (Some(s), true) => (s + 1..n).find(|&i| is_shown(i)),
+            (Some(s), false) => (0..s).rev().find(|&i| is_shown(i)),
+            (None, true) => (0..n).find(|&i| is_shown(i)),
+            (None, false) => (0..n).rev().find(|&i| is_shown(i)),
         }
-        let Some(dataset) = self.dataset() else {
-            if ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::R)) {
-                commands.push(Command::Reload);
-            }
-            return commands;
-        };
-        let last = dataset.len().checked_sub(1);
+    }
+
+    /// Keyboard shortcuts of the window.
+    fn shortcuts(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
         ctx.input_mut(|i| {
             if i.consume_key(Modifiers::COMMAND, Key::R) {
                 commands.push(Command::Reload);
             }
+            if i.consume_key(Modifiers::COMMAND, Key::O) {
+                commands.push(Command::AskOpenPath(Some(String::new())));
+            }
+            // Shifted first: Ctrl+F would also match Ctrl+Shift+F.
+            if i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::F) {
+                commands.push(Command::ToggleFilters);
+            }
+            if i.consume_key(Modifiers::COMMAND, Key::F) {
+                self.focus_search = true;
+            }
+            if i.consume_key(Modifiers::COMMAND, Key::L) {
+                commands.push(Command::ToggleList);
+            }
+        });
+        if ctx.egui_wants_keyboard_input() || self.dataset().is_none() {
+            return commands;
+        }
+        let selected = self.selected;
+        let (series_next, series_prev) = match (self.dataset(), selected) {
+            (Some(d), Some(s)) => (d.next_in_series(s), d.previous_in_series(s)),
+            _ => (None, None),
+        };
+        let next = self.step_shown(selected, true);
+        let prev = self.step_shown(selected, false);
+        let first = self.step_shown(None, true);
+        let last = self.step_shown(None, false);
+        ctx.input_mut(|i| {
             if i.consume_key(Modifiers::NONE, Key::F) {
                 commands.push(Command::FitAll);
             }
             if i.consume_key(Modifiers::NONE, Key::Escape) {
                 commands.push(Command::Select(None));
             }
-            if i.consume_key(Modifiers::NONE, Key::Enter) && self.selected.is_some() {
+            if i.consume_key(Modifiers::NONE, Key::Enter) && selected.is_some() {
                 commands.push(Command::ShowDetails(true));
             }
             // `+` arrives as Plus or, unshifted, as Equals on most keyboards.
@@ -282,35 +609,31 @@ impl AnnalsApp {
             if i.consume_key(Modifiers::NONE, Key::Minus) {
                 commands.push(Command::ZoomBy(0.5));
             }
-            let step = |forward: bool| match (self.selected, forward) {
-                (Some(s), true) => dataset.next(s),
-                (Some(s), false) => dataset.previous(s),
-                (None, true) => (!dataset.is_empty()).then_some(0),
-                (None, false) => last,
-            };
             // Shifted arrows first: a plain-arrow shortcut would also match them.
             if i.consume_key(Modifiers::SHIFT, Key::ArrowRight)
-                && let Some(next) = self.selected.and_then(|s| dataset.next_in_series(s))
+                && let Some(next) = series_next
             {
                 commands.push(Command::SelectAndReveal(next));
             }
             if i.consume_key(Modifiers::SHIFT, Key::ArrowLeft)
-                && let Some(prev) = self.selected.and_then(|s| dataset.previous_in_series(s))
+                && let Some(prev) = series_prev
             {
                 commands.push(Command::SelectAndReveal(prev));
             }
             if i.consume_key(Modifiers::NONE, Key::ArrowRight)
-                && let Some(next) = step(true)
+                && let Some(next) = next
             {
                 commands.push(Command::SelectAndReveal(next));
             }
             if i.consume_key(Modifiers::NONE, Key::ArrowLeft)
-                && let Some(prev) = step(false)
+                && let Some(prev) = prev
             {
                 commands.push(Command::SelectAndReveal(prev));
             }
-            if i.consume_key(Modifiers::NONE, Key::Home) && !dataset.is_empty() {
-                commands.push(Command::SelectAndReveal(0));
+            if i.consume_key(Modifiers::NONE, Key::Home)
+                && let Some(first) = first
+            {
+                commands.push(Command::SelectAndReveal(first));
             }
             if i.consume_key(Modifiers::NONE, Key::End)
                 && let Some(last) = last
@@ -325,6 +648,41 @@ impl AnnalsApp {
         let mut commands = Vec::new();
         ui.horizontal(|ui| {
             ui.label(RichText::new("Annals").strong());
+            ui.menu_button("📂 Dataset", |ui| {
+                if ui
+                    .button("Open folder…")
+                    .on_hover_text("Choose a dataset folder")
+                    .clicked()
+                {
+                    ui.close();
+                    match rfd::FileDialog::new()
+                        .set_title("Open a dataset folder")
+                        .pick_folder()
+                    {
+                        Some(path) => commands.push(Command::Open(path)),
+                        // No answer: cancelled, or no dialog service here; typing a path always works.
+                        None => commands.push(Command::AskOpenPath(Some(String::new()))),
+                    }
+                }
+                if ui.button("Open path…  (Ctrl+O)").clicked() {
+                    ui.close();
+                    commands.push(Command::AskOpenPath(Some(
+                        self.dataset_path.display().to_string(),
+                    )));
+                }
+                if ui.button("Bundled dataset").clicked() {
+                    ui.close();
+                    commands.push(Command::Open(crate::cli::bundled_dataset_path()));
+                }
+                ui.separator();
+                ui.label(RichText::new("Recent").weak());
+                for path in self.prefs.recent.clone() {
+                    if ui.button(path.display().to_string()).clicked() {
+                        ui.close();
+                        commands.push(Command::Open(path));
+                    }
+                }
+            });
             ui.separator();
             match self.dataset() {
                 Some(dataset) => {
@@ -354,6 +712,33 @@ impl AnnalsApp {
                 {
                     commands.push(Command::Reload);
                 }
+                let mut theme = self.prefs.theme;
+                egui::ComboBox::from_id_salt("theme")
+                    .selected_text(theme.label())
+                    .show_ui(ui, |ui| {
+                        for t in ThemeChoice::ALL {
+                            ui.selectable_value(&mut theme, t, t.label());
+                        }
+                    })
+                    .response
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Theme"));
+                if theme != self.prefs.theme {
+                    commands.push(Command::SetTheme(theme));
+                }
+                let mut language = self.prefs.language;
+                egui::ComboBox::from_id_salt("language")
+                    .selected_text(format!("Names: {}", language_label(language)))
+                    .show_ui(ui, |ui| {
+                        for l in [Language::English, Language::Chinese, Language::Russian] {
+                            ui.selectable_value(&mut language, l, language_label(l));
+                        }
+                    })
+                    .response
+                    .on_hover_text("Language of people's and places' names")
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Names"));
+                if language != self.prefs.language {
+                    commands.push(Command::SetLanguage(language));
+                }
                 if self.dataset().is_some() {
                     if ui
                         .button("Fit")
@@ -362,7 +747,7 @@ impl AnnalsApp {
                     {
                         commands.push(Command::FitAll);
                     }
-                    let mut grouping = self.grouping;
+                    let mut grouping = self.prefs.grouping;
                     egui::ComboBox::from_id_salt("grouping")
                         .selected_text(format!("Lanes: {}", grouping.label()))
                         .show_ui(ui, |ui| {
@@ -375,11 +760,102 @@ impl AnnalsApp {
                         .widget_info(|| {
                             egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Lanes")
                         });
-                    if grouping != self.grouping {
+                    if grouping != self.prefs.grouping {
                         commands.push(Command::SetGrouping(grouping));
                     }
+                    if ui
+                        .selectable_label(self.prefs.show_list, "☰ List")
+                        .on_hover_text("Show the event list (Ctrl+L)")
+                        .clicked()
+                    {
+                        commands.push(Command::ToggleList);
+                    }
+                    if ui
+                        .selectable_label(self.prefs.show_filters, "Filters")
+                        .on_hover_text("Show the filters (Ctrl+Shift+F)")
+                        .clicked()
+                    {
+                        commands.push(Command::ToggleFilters);
+                    }
+                    commands.extend(self.search_ui(ui));
                 }
             });
+        });
+        commands
+    }
+
+    fn search_ui(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let mut text = self.search_text.clone();
+        let count = if text.trim().is_empty() {
+            String::new()
+        } else {
+            format!("{} found", self.search_results.len())
+        };
+        ui.label(RichText::new(count).weak());
+        let response = ui.add(
+            egui::TextEdit::singleline(&mut text)
+                .id_salt("search")
+                .hint_text("🔍 Search (Ctrl+F)")
+                .desired_width(200.0),
+        );
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search"));
+        if self.focus_search {
+            response.request_focus();
+            self.focus_search = false;
+        }
+        if response.changed() {
+            commands.push(Command::SetSearch(text));
+        }
+        if response.has_focus() {
+            let (down, up) = ui.input_mut(|i| {
+                (
+                    i.consume_key(Modifiers::NONE, Key::ArrowDown),
+                    i.consume_key(Modifiers::NONE, Key::ArrowUp),
+                )
+            });
+            if down {
+                commands.push(Command::SearchStep(true));
+            }
+            if up {
+                commands.push(Command::SearchStep(false));
+            }
+        }
+        // Enter in a single-line field ends editing; step to the next result then.
+        if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+            commands.push(Command::SearchStep(true));
+            response.request_focus();
+        }
+        commands
+    }
+
+    /// "12 of 18 events shown", the active filters as removable chips, and "Clear all".
+    fn filter_chips_ui(&self, ui: &mut Ui, dataset: &Dataset) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let chips = self.prefs.filter.chips(dataset);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(format!(
+                    "{} of {} events shown",
+                    self.shown_count,
+                    dataset.len()
+                ))
+                .strong(),
+            );
+            for (chip, label) in chips {
+                if ui
+                    .button(format!("{label}  ×"))
+                    .on_hover_text("Remove this filter")
+                    .clicked()
+                {
+                    let mut filter = self.prefs.filter.clone();
+                    filter.remove(&chip);
+                    commands.push(Command::SetFilter(filter));
+                }
+            }
+            if ui.button("Clear all filters").clicked() {
+                commands.push(Command::SetFilter(Filter::default()));
+            }
         });
         commands
     }
@@ -397,9 +873,11 @@ impl AnnalsApp {
             }
             ui.separator();
             ui.label(
-                RichText::new("Wheel: zoom · Drag: pan · Click: details · ←/→: previous/next · +/−: zoom · F: fit all · Esc: clear")
-                    .weak()
-                    .small(),
+                RichText::new(
+                    "Wheel: zoom · Drag: pan · Click: details · ←/→: previous/next · +/−: zoom · F: fit all · Ctrl+F: search · Esc: clear",
+                )
+                .weak()
+                .small(),
             );
         });
     }
@@ -423,10 +901,54 @@ impl AnnalsApp {
         commands
     }
 
+    /// The window for typing a dataset path (where no file dialog is available, or by choice).
+    fn open_path_ui(&self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let Some(text) = &self.open_path else {
+            return commands;
+        };
+        let mut text = text.clone();
+        let mut open = true;
+        egui::Window::new("Open a dataset")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 80.0))
+            .show(ctx, |ui| {
+                ui.label("Path of a dataset folder (or of a file in it):");
+                let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(420.0));
+                response.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Dataset path")
+                });
+                let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                ui.horizontal(|ui| {
+                    if ui.button("Open").clicked() || entered {
+                        commands.push(Command::Open(PathBuf::from(text.trim())));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        commands.push(Command::AskOpenPath(None));
+                    }
+                });
+                if let Some(notice) = &self.notice {
+                    ui.label(RichText::new(notice).color(ui.visuals().warn_fg_color));
+                }
+            });
+        if !open {
+            commands.push(Command::AskOpenPath(None));
+        } else if Some(&text) != self.open_path.as_ref() && commands.is_empty() {
+            commands.push(Command::AskOpenPath(Some(text)));
+        }
+        commands
+    }
+
     /// One frame of the whole UI. Public so tests and benchmarks can drive it on any `Ui`.
     pub fn frame_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         let now = ctx.input(|i| i.time);
+        if self.theme_applied != Some(self.prefs.theme) {
+            ctx.set_theme(self.prefs.theme.preference());
+            self.theme_applied = Some(self.prefs.theme);
+        }
         if let Some(animation) = self.animation {
             let (view, done) = animation.at(now);
             self.view = view;
@@ -438,6 +960,11 @@ impl AnnalsApp {
         }
 
         let mut commands = self.shortcuts(&ctx);
+        // Folders or files dropped on the window open that dataset.
+        let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
+        if let Some(path) = dropped {
+            commands.push(Command::Open(path));
+        }
         egui::Panel::top("top_bar").show(ui, |ui| {
             commands.extend(self.top_bar_ui(ui));
         });
@@ -448,20 +975,79 @@ impl AnnalsApp {
                 .default_size(160.0)
                 .show(ui, |ui| diagnostics_ui(ui, &self.loaded.diagnostics));
         }
+        if let Some(notice) = self.notice.clone()
+            && self.open_path.is_none()
+        {
+            egui::Panel::top("notice").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new(format!("ℹ {notice}")).color(ui.visuals().warn_fg_color),
+                    );
+                    if ui.small_button("×").clicked() {
+                        self.notice = None;
+                    }
+                });
+            });
+        }
+        commands.extend(self.open_path_ui(&ctx));
         match self.loaded.dataset.as_ref() {
             None => {
                 egui::CentralPanel::default()
                     .show(ui, |ui| commands.extend(self.failed_load_ui(ui)));
             }
             Some(dataset) => {
+                let language = self.prefs.language;
+                if self.prefs.show_filters {
+                    let filter = &self.prefs.filter;
+                    egui::Panel::left("filters")
+                        .resizable(true)
+                        .default_size(230.0)
+                        .min_size(180.0)
+                        .show(ui, |ui| {
+                            if let Some(new) = filter_panel_ui(ui, dataset, filter, language) {
+                                commands.push(Command::SetFilter(new));
+                            }
+                        });
+                }
                 if let Some(selected) = self.selected.filter(|_| self.details_open) {
                     egui::Panel::right("details")
                         .resizable(true)
                         .default_size(380.0)
                         .min_size(260.0)
                         .show(ui, |ui| {
-                            commands.extend(detail_panel_ui(ui, dataset, selected))
+                            commands.extend(detail_panel_ui(ui, dataset, selected, language))
                         });
+                }
+                if self.prefs.show_list {
+                    let scroll_to = self
+                        .list_scroll_pending
+                        .then(|| {
+                            self.selected
+                                .and_then(|s| self.list_rows.iter().position(|&r| r == s))
+                        })
+                        .flatten();
+                    self.list_scroll_pending = false;
+                    let rows = &self.list_rows;
+                    let (selected, sort) = (self.selected, self.prefs.list_sort);
+                    egui::Panel::bottom("list")
+                        .resizable(true)
+                        .default_size(220.0)
+                        .min_size(80.0)
+                        .show(ui, |ui| {
+                            ui.scope_builder(
+                                egui::UiBuilder::new().accessibility_label("Event list"),
+                                |ui| {
+                                    commands.extend(list_view_ui(
+                                        ui, dataset, rows, selected, sort, language, scroll_to,
+                                    ));
+                                },
+                            );
+                        });
+                }
+                if !self.prefs.filter.is_empty() {
+                    egui::Panel::top("filter_chips").show(ui, |ui| {
+                        commands.extend(self.filter_chips_ui(ui, dataset));
+                    });
                 }
                 if let Some(lanes) = &self.lanes {
                     let input = TimelineInput {
@@ -469,6 +1055,8 @@ impl AnnalsApp {
                         lanes,
                         view: &self.view,
                         selected: self.selected,
+                        matches: (!self.search_set.is_empty()).then_some(&self.search_set),
+                        language,
                         style: &self.style,
                     };
                     let widths = &mut self.title_widths;
@@ -484,6 +1072,17 @@ impl AnnalsApp {
         if self.animation.is_some() {
             ctx.request_repaint();
         }
+    }
+
+    /// Preferences as they should be saved now.
+    fn preferences_to_save(&self) -> Preferences {
+        let mut prefs = self.prefs.clone();
+        prefs.view = Some(self.view());
+        prefs.selected_id = self
+            .selected
+            .and_then(|i| self.dataset()?.event(i))
+            .map(|e| e.id.to_string());
+        prefs
     }
 }
 
@@ -514,5 +1113,9 @@ impl eframe::App for AnnalsApp {
                 .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.window_title = title;
         }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.preferences_to_save());
     }
 }

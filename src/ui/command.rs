@@ -1,6 +1,12 @@
 //! What the views ask the app to do. Views emit these; only the app changes state.
 
 use crate::model::dataset::EventIndex;
+use std::path::PathBuf;
+
+use super::app::ThemeChoice;
+use super::list_view::ListSort;
+use crate::model::manifest::Language;
+use crate::model::query::Filter;
 use crate::timeline::{Grouping, TimeView};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -28,6 +34,25 @@ pub enum Command {
     SetGrouping(Grouping),
     /// The timeline is now this many points wide (sent every frame; acted on when it changes).
     CanvasWidth(f32),
+    /// Show only the events this filter lets through.
+    SetFilter(Filter),
+    /// Search for this text.
+    SetSearch(String),
+    /// Select the next (`true`) or previous search result and bring it into view.
+    SearchStep(bool),
+    /// Show names in this language.
+    SetLanguage(Language),
+    SetTheme(ThemeChoice),
+    /// Show or hide the event list.
+    ToggleList,
+    /// Show or hide the filter panel.
+    ToggleFilters,
+    /// Sort the event list.
+    SortList(ListSort),
+    /// Open another dataset (a folder, or a file in one).
+    Open(PathBuf),
+    /// Show the "open a path" window with this text, or close it (`None`).
+    AskOpenPath(Option<String>),
     /// Read the dataset from disk again.
     Reload,
 }

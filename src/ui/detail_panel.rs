@@ -3,16 +3,23 @@
 use egui::{Color32, CornerRadius, Frame, Margin, RichText, ScrollArea, Stroke, Ui, UiBuilder};
 
 use super::command::Command;
+use super::markdown::markdown_ui;
 use super::theme;
 use crate::model::dataset::{Dataset, EventIndex};
 use crate::model::event::Source;
+use crate::model::manifest::Language;
 
 /// Name of the panel in the accessibility tree.
 pub const DETAIL_PANEL_LABEL: &str = "Event details";
 
 /// Show event `index`; returns a command when the user follows a link to another event or
 /// closes the panel.
-pub fn detail_panel_ui(ui: &mut Ui, dataset: &Dataset, index: EventIndex) -> Option<Command> {
+pub fn detail_panel_ui(
+    ui: &mut Ui,
+    dataset: &Dataset,
+    index: EventIndex,
+    language: Language,
+) -> Option<Command> {
     let event = dataset.event(index)?;
     let mut command = None;
     ui.scope_builder(
@@ -91,8 +98,11 @@ pub fn detail_panel_ui(ui: &mut Ui, dataset: &Dataset, index: EventIndex) -> Opt
                     if let Some(place) = event.place.as_deref().and_then(|p| dataset.place(p)) {
                         field_heading(ui, "Place");
                         ui.horizontal_wrapped(|ui| {
-                            ui.label(&place.name.en);
-                            if let Some(native) = place.name.native(place.country.as_deref()) {
+                            let shown = place.name.get(language);
+                            ui.label(shown);
+                            if let Some(native) = place.name.native(place.country.as_deref())
+                                && native != shown
+                            {
                                 ui.label(RichText::new(native).weak());
                             }
                         });
@@ -103,8 +113,11 @@ pub fn detail_panel_ui(ui: &mut Ui, dataset: &Dataset, index: EventIndex) -> Opt
                             match dataset.person(id) {
                                 Some(person) => {
                                     ui.horizontal_wrapped(|ui| {
-                                        ui.label(RichText::new(&person.name.en).strong());
-                                        if let Some(native) = person.native_name() {
+                                        let shown = person.name.get(language);
+                                        ui.label(RichText::new(shown).strong());
+                                        if let Some(native) = person.native_name()
+                                            && native != shown
+                                        {
                                             ui.label(native);
                                         }
                                         if let Some(role) = &person.role {
@@ -120,9 +133,7 @@ pub fn detail_panel_ui(ui: &mut Ui, dataset: &Dataset, index: EventIndex) -> Opt
                     }
                     if !event.summary.is_empty() {
                         field_heading(ui, "Summary");
-                        for paragraph in event.summary.split("\n\n") {
-                            ui.add(egui::Label::new(paragraph.trim()).wrap());
-                        }
+                        markdown_ui(ui, &event.summary);
                     }
                     if let Some(note) = event.note.as_deref().filter(|n| !n.trim().is_empty()) {
                         Frame::new()
@@ -135,7 +146,7 @@ pub fn detail_panel_ui(ui: &mut Ui, dataset: &Dataset, index: EventIndex) -> Opt
                             .inner_margin(Margin::same(8))
                             .show(ui, |ui| {
                                 ui.label(RichText::new("Note").strong());
-                                ui.add(egui::Label::new(note).wrap());
+                                markdown_ui(ui, note);
                             });
                     }
                     if !event.sources.is_empty() {
@@ -166,6 +177,13 @@ pub fn detail_panel_ui(ui: &mut Ui, dataset: &Dataset, index: EventIndex) -> Opt
                         });
                     }
                     ui.add_space(8.0);
+                    if ui
+                        .button("📋 Copy as text")
+                        .on_hover_text("Copy a short citation-style paragraph for a briefing note")
+                        .clicked()
+                    {
+                        ui.ctx().copy_text(citation(dataset, index, language));
+                    }
                     ui.label(
                         RichText::new(format!("id: {}", event.id))
                             .weak()
@@ -176,6 +194,55 @@ pub fn detail_panel_ui(ui: &mut Ui, dataset: &Dataset, index: EventIndex) -> Opt
         },
     );
     command
+}
+
+/// The record as one paragraph for pasting into a note: title, date, place, participants,
+/// summary, status, then the numbered sources.
+pub fn citation(dataset: &Dataset, index: EventIndex, language: Language) -> String {
+    let Some(event) = dataset.event(index) else {
+        return String::new();
+    };
+    let mut out = format!("{} ({}", event.title, event.when.human());
+    if let Some(place) = event.place.as_deref().and_then(|p| dataset.place(p)) {
+        out.push_str(&format!(", {}", place.name.get(language)));
+    }
+    out.push_str(").");
+    let people: Vec<&str> = event
+        .participants
+        .iter()
+        .filter_map(|p| dataset.person(p))
+        .map(|p| p.name.get(language))
+        .collect();
+    if !people.is_empty() {
+        out.push_str(&format!(" With {}.", people.join(", ")));
+    }
+    let summary = event
+        .summary
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !summary.is_empty() {
+        out.push(' ');
+        out.push_str(&summary);
+    }
+    out.push_str(&format!(" [{}]", event.status.label()));
+    if let Some(note) = &event.note {
+        out.push_str(&format!(" Note: {note}"));
+    }
+    for (n, source) in event.sources.iter().enumerate() {
+        out.push_str(&format!(" ({}) {}", n + 1, source.publisher));
+        if let Some(title) = &source.title {
+            out.push_str(&format!(", \"{title}\""));
+        }
+        if let Some(published) = &source.published {
+            out.push_str(&format!(", {}", published.human()));
+        }
+        if let Some(url) = &source.url {
+            out.push_str(&format!(", {url}"));
+        }
+        out.push('.');
+    }
+    out
 }
 
 fn series_chip(dataset: &Dataset, index: EventIndex, arrow: &str) -> String {

@@ -12,99 +12,111 @@ use crate::model::manifest::Language;
 use crate::model::query::Filter;
 
 /// Name of the panel in the accessibility tree.
-pub const FILTER_PANEL_LABEL: &str = "Filters";
+pub const FILTER_PANEL_LABEL: &str = "Filter panel";
 
 /// Show the filter controls; returns the new filter when the user changed it.
-pub fn filter_panel_ui(ui: &mut Ui, dataset: &Dataset, filter: &Filter, language: Language) -> Option<Filter> {
+pub fn filter_panel_ui(
+    ui: &mut Ui,
+    dataset: &Dataset,
+    filter: &Filter,
+    language: Language,
+) -> Option<Filter> {
     let mut edited = filter.clone();
-    ui.scope_builder(egui::UiBuilder::new().accessibility_label(FILTER_PANEL_LABEL), |ui| {
-        ui.horizontal(|ui| {
-            ui.heading("Filters");
-            if !filter.is_empty() && ui.button("Clear all").clicked() {
-                edited = Filter::default();
-            }
-        });
-        ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            section(ui, "Categories");
-            for category in &dataset.manifest.categories {
-                let mut shown = !edited.hidden_categories.contains(&category.id);
-                ui.horizontal(|ui| {
-                    let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-                    ui.painter().rect_filled(rect, 2.0, theme::rgb(category.colour));
-                    if ui.checkbox(&mut shown, &category.label).changed() {
-                        if shown {
-                            edited.hidden_categories.remove(&category.id);
-                        } else {
-                            edited.hidden_categories.insert(category.id.clone());
+    ui.scope_builder(
+        egui::UiBuilder::new().accessibility_label(FILTER_PANEL_LABEL),
+        |ui| {
+            ui.horizontal(|ui| {
+                ui.heading("Filters");
+                if !filter.is_empty() && ui.button("Clear all").clicked() {
+                    edited = Filter::default();
+                }
+            });
+            ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    section(ui, "Categories");
+                    for category in &dataset.manifest.categories {
+                        let mut shown = !edited.hidden_categories.contains(&category.id);
+                        ui.horizontal(|ui| {
+                            let (rect, _) = ui
+                                .allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                            ui.painter()
+                                .rect_filled(rect, 2.0, theme::rgb(category.colour));
+                            if ui.checkbox(&mut shown, &category.label).changed() {
+                                if shown {
+                                    edited.hidden_categories.remove(&category.id);
+                                } else {
+                                    edited.hidden_categories.insert(category.id.clone());
+                                }
+                            }
+                        });
+                    }
+
+                    section(ui, "Status");
+                    for status in Status::ALL {
+                        let mut on = edited.statuses.contains(&status);
+                        let label = format!("{} only", status.label());
+                        if ui.checkbox(&mut on, label).changed() {
+                            toggle(&mut edited.statuses, status, on);
                         }
                     }
-                });
-            }
 
-            section(ui, "Status");
-            for status in Status::ALL {
-                let mut on = edited.statuses.contains(&status);
-                let label = format!("{} only", status.label());
-                if ui.checkbox(&mut on, label).changed() {
-                    toggle(&mut edited.statuses, status, on);
-                }
-            }
-
-            if !dataset.manifest.series.is_empty() {
-                section(ui, "Series");
-                for series in &dataset.manifest.series {
-                    let mut on = edited.series.contains(&series.id);
-                    if ui.checkbox(&mut on, &series.title).changed() {
-                        toggle(&mut edited.series, series.id.clone(), on);
-                    }
-                }
-            }
-
-            if !dataset.manifest.countries.is_empty() {
-                section(ui, "Country");
-                ui.horizontal_wrapped(|ui| {
-                    for country in &dataset.manifest.countries {
-                        let mut on = edited.countries.contains(&country.code);
-                        if ui.checkbox(&mut on, country.name.get(language)).changed() {
-                            toggle(&mut edited.countries, country.code.clone(), on);
-                        }
-                    }
-                });
-            }
-
-            if !dataset.manifest.people.is_empty() {
-                section(ui, "Participants");
-                ScrollArea::vertical()
-                    .id_salt("participants")
-                    .max_height(160.0)
-                    .show(ui, |ui| {
-                        for person in &dataset.manifest.people {
-                            let mut on = edited.participants.contains(&person.id);
-                            if ui.checkbox(&mut on, person.name.get(language)).changed() {
-                                toggle(&mut edited.participants, person.id.clone(), on);
+                    if !dataset.manifest.series.is_empty() {
+                        section(ui, "Series");
+                        for series in &dataset.manifest.series {
+                            let mut on = edited.series.contains(&series.id);
+                            if ui.checkbox(&mut on, &series.title).changed() {
+                                toggle(&mut edited.series, series.id.clone(), on);
                             }
                         }
-                    });
-            }
-
-            let tags = all_tags(dataset);
-            if !tags.is_empty() {
-                section(ui, "Tags");
-                ui.horizontal_wrapped(|ui| {
-                    for tag in tags.iter().take(60) {
-                        let mut on = edited.tags.contains(tag);
-                        if ui.checkbox(&mut on, format!("#{tag}")).changed() {
-                            toggle(&mut edited.tags, tag.clone(), on);
-                        }
                     }
-                });
-            }
 
-            section(ui, "Dates");
-            date_field(ui, "From", &mut edited.from);
-            date_field(ui, "Until", &mut edited.until);
-        });
-    });
+                    if !dataset.manifest.countries.is_empty() {
+                        section(ui, "Country");
+                        ui.horizontal_wrapped(|ui| {
+                            for country in &dataset.manifest.countries {
+                                let mut on = edited.countries.contains(&country.code);
+                                if ui.checkbox(&mut on, country.name.get(language)).changed() {
+                                    toggle(&mut edited.countries, country.code.clone(), on);
+                                }
+                            }
+                        });
+                    }
+
+                    if !dataset.manifest.people.is_empty() {
+                        section(ui, "Participants");
+                        ScrollArea::vertical()
+                            .id_salt("participants")
+                            .max_height(160.0)
+                            .show(ui, |ui| {
+                                for person in &dataset.manifest.people {
+                                    let mut on = edited.participants.contains(&person.id);
+                                    if ui.checkbox(&mut on, person.name.get(language)).changed() {
+                                        toggle(&mut edited.participants, person.id.clone(), on);
+                                    }
+                                }
+                            });
+                    }
+
+                    let tags = all_tags(dataset);
+                    if !tags.is_empty() {
+                        section(ui, "Tags");
+                        ui.horizontal_wrapped(|ui| {
+                            for tag in tags.iter().take(60) {
+                                let mut on = edited.tags.contains(tag);
+                                if ui.checkbox(&mut on, format!("#{tag}")).changed() {
+                                    toggle(&mut edited.tags, tag.clone(), on);
+                                }
+                            }
+                        });
+                    }
+
+                    section(ui, "Dates");
+                    date_field(ui, "From", &mut edited.from);
+                    date_field(ui, "Until", &mut edited.until);
+                });
+        },
+    );
     (edited != *filter).then_some(edited)
 }
 
@@ -144,14 +156,20 @@ fn date_field(ui: &mut Ui, label: &str, value: &mut Option<String>) {
                 .hint_text("e.g. 2023 or 2024-05")
                 .desired_width(110.0),
         );
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, format!("{label} date")));
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::TextInput, true, format!("{label} date"))
+        });
         if response.changed() {
             *value = (!text.trim().is_empty()).then(|| text.trim().to_owned());
         }
         if let Some(text) = value.as_deref() {
             match EventDate::parse(text) {
                 Ok(date) => ui.label(RichText::new(date.human()).weak()),
-                Err(e) => ui.label(RichText::new(e.reason).color(ui.visuals().error_fg_color).small()),
+                Err(e) => ui.label(
+                    RichText::new(e.reason)
+                        .color(ui.visuals().error_fg_color)
+                        .small(),
+                ),
             };
         }
     });

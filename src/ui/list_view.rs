@@ -58,7 +58,9 @@ pub fn sort_rows(dataset: &Dataset, rows: &mut [EventIndex], sort: ListSort, lan
         match sort.column {
             ListColumn::Date => String::new(),
             ListColumn::Title => e.title.to_lowercase(),
-            ListColumn::Category => dataset.category(&e.kind).map_or(e.kind.to_string(), |c| c.label.clone()),
+            ListColumn::Category => dataset
+                .category(&e.kind)
+                .map_or(e.kind.to_string(), |c| c.label.clone()),
             ListColumn::Place => place_name(dataset, i, language),
             ListColumn::Status => e.status.label().to_owned(),
         }
@@ -93,6 +95,8 @@ pub fn list_view_ui(
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let row_height = 20.0;
+    // Cells are plain text: a click anywhere on a row selects the row, not the text.
+    ui.style_mut().interaction.selectable_labels = false;
     let mut table = TableBuilder::new(ui)
         .id_salt("event-list")
         .striped(true)
@@ -118,7 +122,11 @@ pub fn list_view_ui(
                         (false, _) => "",
                     };
                     let text = RichText::new(format!("{}{arrow}", column.label())).strong();
-                    if ui.add(egui::Button::new(text).frame(false)).on_hover_text("Sort by this column").clicked() {
+                    if ui
+                        .add(egui::Button::new(text).frame(false))
+                        .on_hover_text("Sort by this column")
+                        .clicked()
+                    {
                         let descending = sort.column == column && !sort.descending;
                         commands.push(Command::SortList(ListSort { column, descending }));
                     }
@@ -140,8 +148,10 @@ pub fn list_view_ui(
                 });
                 row.col(|ui| {
                     if let Some(category) = dataset.category(&event.kind) {
-                        let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-                        ui.painter().rect_filled(rect, 2.0, theme::rgb(category.colour));
+                        let (rect, _) =
+                            ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                        ui.painter()
+                            .rect_filled(rect, 2.0, theme::rgb(category.colour));
                         ui.label(&category.label);
                     } else {
                         ui.label(&*event.kind);
@@ -151,7 +161,10 @@ pub fn list_view_ui(
                     ui.label(place_name(dataset, index, language));
                 });
                 row.col(|ui| {
-                    ui.label(RichText::new(event.status.label()).color(theme::status_colour(event.status)));
+                    ui.label(
+                        RichText::new(event.status.label())
+                            .color(theme::status_colour(event.status)),
+                    );
                 });
                 let response = row.response();
                 if response.double_clicked() {
@@ -171,17 +184,46 @@ mod tests {
 
     #[test]
     fn sorting_by_each_column() {
-        let ds = crate::store::load_dataset(&crate::cli::bundled_dataset_path()).dataset.unwrap();
+        let ds = crate::store::load_dataset(&crate::cli::bundled_dataset_path())
+            .dataset
+            .unwrap();
         let all: Vec<EventIndex> = (0..ds.len()).collect();
         let mut rows = all.clone();
         sort_rows(&ds, &mut rows, ListSort::default(), Language::English);
         assert_eq!(rows, all, "date order is chronological order");
-        sort_rows(&ds, &mut rows, ListSort { column: ListColumn::Date, descending: true }, Language::English);
+        sort_rows(
+            &ds,
+            &mut rows,
+            ListSort {
+                column: ListColumn::Date,
+                descending: true,
+            },
+            Language::English,
+        );
         assert_eq!(rows.first(), Some(&(ds.len() - 1)));
-        sort_rows(&ds, &mut rows, ListSort { column: ListColumn::Title, descending: false }, Language::English);
-        let titles: Vec<String> = rows.iter().map(|&i| ds.events()[i].title.to_lowercase()).collect();
+        sort_rows(
+            &ds,
+            &mut rows,
+            ListSort {
+                column: ListColumn::Title,
+                descending: false,
+            },
+            Language::English,
+        );
+        let titles: Vec<String> = rows
+            .iter()
+            .map(|&i| ds.events()[i].title.to_lowercase())
+            .collect();
         assert!(titles.windows(2).all(|w| w[0] <= w[1]));
-        sort_rows(&ds, &mut rows, ListSort { column: ListColumn::Status, descending: false }, Language::English);
+        sort_rows(
+            &ds,
+            &mut rows,
+            ListSort {
+                column: ListColumn::Status,
+                descending: false,
+            },
+            Language::English,
+        );
         assert_eq!(ds.events()[rows[0]].status.label(), "disputed");
     }
 }

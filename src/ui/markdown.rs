@@ -35,7 +35,10 @@ pub fn parse(text: &str) -> Vec<Block> {
     };
     for line in text.lines() {
         let trimmed = line.trim_start();
-        if let Some(item) = trimmed.strip_prefix("- ").or_else(|| trimmed.strip_prefix("* ")) {
+        if let Some(item) = trimmed
+            .strip_prefix("- ")
+            .or_else(|| trimmed.strip_prefix("* "))
+        {
             flush(&mut paragraph, &mut blocks);
             blocks.push(Block::Item(spans(item.trim())));
         } else if trimmed.is_empty() {
@@ -167,8 +170,14 @@ mod tests {
             ]
         );
         // Unclosed markers and lone stars stay as text.
-        assert_eq!(spans("2 * 3 = 6 and **open"), vec![Span::Text("2 * 3 = 6 and **open".into())]);
+        assert_eq!(
+            spans("2 * 3 = 6 and **open"),
+            vec![Span::Text("2 * 3 = 6 and **open".into())]
+        );
         assert_eq!(spans("26.3 % more"), vec![Span::Text("26.3 % more".into())]);
-        assert_eq!(spans("李强 *强调*"), vec![Span::Text("李强 ".into()), Span::Emphasis("强调".into())]);
+        assert_eq!(
+            spans("李强 *强调*"),
+            vec![Span::Text("李强 ".into()), Span::Emphasis("强调".into())]
+        );
     }
 }

@@ -4,7 +4,10 @@ pub mod app;
 pub mod command;
 pub mod detail_panel;
 pub mod diagnostics_view;
+pub mod filter_panel;
 pub mod fonts;
+pub mod list_view;
+pub mod markdown;
 pub mod theme;
 pub mod timeline_view;
 
@@ -12,8 +15,9 @@ use std::path::PathBuf;
 
 pub use app::AnnalsApp;
 
-/// Open the window on the dataset at `path`. A dataset with errors still opens, showing them.
-pub fn run_native(path: PathBuf) -> eframe::Result {
+/// Open the window on the dataset at `path` (by default the one open last time, else the
+/// bundled one). A dataset with errors still opens, showing them.
+pub fn run_native(path: Option<PathBuf>) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Annals")

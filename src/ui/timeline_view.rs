@@ -2,7 +2,7 @@
 //! the overview strip, with the mouse interaction on them. Paints from the model and the
 //! pure layout; changes nothing itself, it returns [`Command`]s.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use egui::{
@@ -15,6 +15,7 @@ use super::theme;
 use crate::model::dataset::{Dataset, EventIndex};
 use crate::model::date::Precision;
 use crate::model::event::Event;
+use crate::model::manifest::Language;
 use crate::timeline::overview::{OverviewGrip, drag_window, histogram, overview_view};
 use crate::timeline::{
     Cluster, Grouping, LaneLayout, Lanes, LayoutItem, LayoutParams, TimeView, layout_lanes, ruler,
@@ -105,6 +106,10 @@ pub struct TimelineInput<'a> {
     pub lanes: &'a Lanes,
     pub view: &'a TimeView,
     pub selected: Option<EventIndex>,
+    /// Search matches, outlined on the timeline.
+    pub matches: Option<&'a HashSet<EventIndex>>,
+    /// Language of names in tooltips.
+    pub language: Language,
     pub style: &'a TimelineStyle,
 }
 
@@ -119,6 +124,8 @@ pub fn timeline_ui(
         lanes,
         view,
         selected,
+        matches,
+        language,
         style,
     } = *input;
     let mut commands = Vec::new();
@@ -246,6 +253,16 @@ pub fn timeline_ui(
             let response = ui.interact(hit, id, Sense::click());
             response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &event.title));
             let is_selected = selected == Some(item.event);
+            if matches.is_some_and(|m| m.contains(&item.event)) {
+                // Search match: a bright outline around the mark.
+                let ring = geometry.mark.expand(4.0);
+                painter.rect_stroke(
+                    ring,
+                    6,
+                    Stroke::new(2.0, SEARCH_HIGHLIGHT),
+                    StrokeKind::Outside,
+                );
+            }
             paint_item(
                 &painter,
                 dataset,
@@ -262,7 +279,7 @@ pub fn timeline_ui(
             } else if response.clicked() {
                 commands.push(Command::Select(Some(item.event)));
             }
-            response.on_hover_ui(|ui| hover_card_ui(ui, dataset, event));
+            response.on_hover_ui(|ui| hover_card_ui(ui, dataset, event, language));
         }
         let colour = lane
             .colour
@@ -915,10 +932,13 @@ fn overview_ui(
 }
 
 /// Tooltip: title, date, place.
-fn hover_card_ui(ui: &mut Ui, dataset: &Dataset, event: &Event) {
-    ui.strong(&event.title);
+fn hover_card_ui(ui: &mut Ui, dataset: &Dataset, event: &Event, language: Language) {
+    ui.strong(&*event.title);
     ui.label(event.when.human());
     if let Some(place) = event.place.as_deref().and_then(|p| dataset.place(p)) {
-        ui.label(&place.name.en);
+        ui.label(place.name.get(language));
     }
 }
+
+/// Outline of search matches: amber, readable on light and dark backgrounds.
+const SEARCH_HIGHLIGHT: Color32 = Color32::from_rgb(0xff, 0xb3, 0x00);

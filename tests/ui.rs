@@ -567,3 +567,88 @@ fn names_follow_the_language_switch() {
     // Li Qiang's native (Chinese) name stays beside it.
     panel.get_by_label("李强");
 }
+
+#[test]
+fn preferences_restore_the_session_and_a_missing_dataset_falls_back() {
+    use annals::ui::app::{Preferences, ThemeChoice};
+    let ctx = egui::Context::default();
+    let bundled = bundled_dataset_path();
+    let mut prefs = Preferences {
+        dataset: Some(bundled.clone()),
+        view: Some(annals::timeline::TimeView::new(738_000.0, 400.0)),
+        selected_id: Some("hog-28".into()),
+        language: annals::model::Language::Chinese,
+        theme: ThemeChoice::Light,
+        show_list: true,
+        ..Preferences::default()
+    };
+    prefs
+        .filter
+        .statuses
+        .insert(annals::model::Status::Verified);
+    let app = AnnalsApp::with_preferences(&ctx, None, prefs.clone());
+    assert_eq!(app.dataset_path(), bundled.as_path());
+    assert_eq!(app.view(), prefs.view.unwrap());
+    let dataset = app.dataset().unwrap();
+    assert_eq!(
+        &*dataset.event(app.selected().unwrap()).unwrap().id,
+        "hog-28"
+    );
+    assert_eq!(app.filter(), &prefs.filter);
+    assert!(app.shown_events().count() < dataset.len());
+    assert!(app.notice().is_none());
+
+    // Saved preferences round-trip through RON, as eframe stores them.
+    let text = ron::to_string(&prefs).unwrap();
+    let back: Preferences = ron::from_str(&text).unwrap();
+    assert_eq!(back.selected_id.as_deref(), Some("hog-28"));
+    assert_eq!(back.theme, ThemeChoice::Light);
+
+    // A dataset that has gone missing: the bundled one opens, with a message, no crash.
+    let gone = Preferences {
+        dataset: Some("/no/longer/here".into()),
+        ..prefs
+    };
+    let app = AnnalsApp::with_preferences(&ctx, None, gone);
+    assert_eq!(app.dataset_path(), bundled.as_path());
+    assert!(
+        app.notice()
+            .unwrap()
+            .contains("/no/longer/here was not found")
+    );
+    assert!(app.dataset().is_some());
+}
+
+#[test]
+fn a_folder_dropped_on_the_window_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    annals::generate::generate(dir.path(), &annals::generate::GenerateOptions::new(50, 9)).unwrap();
+    let mut harness = harness_on(bundled_dataset_path());
+    /// A folder dropped from a file manager, as the windowing layer hands it to egui.
+    #[derive(Debug)]
+    struct DroppedFolder(std::path::PathBuf);
+    impl egui::DroppedFile for DroppedFolder {
+        fn path(&self) -> &std::path::Path {
+            &self.0
+        }
+        fn bytes(&self) -> Result<Vec<u8>, String> {
+            Err("a folder has no bytes".into())
+        }
+    }
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedFolder(dir.path().to_path_buf())));
+    harness.run();
+    assert_eq!(harness.state().dataset_path(), dir.path());
+    assert_eq!(harness.state().dataset().unwrap().len(), 50);
+    assert_eq!(
+        harness
+            .state()
+            .preferences()
+            .recent
+            .first()
+            .map(|p| p.as_path()),
+        Some(dir.path())
+    );
+}

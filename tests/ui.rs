@@ -652,3 +652,27 @@ fn a_folder_dropped_on_the_window_opens() {
         Some(dir.path())
     );
 }
+
+#[test]
+fn panels_keep_the_scale_and_the_edge_away_from_them() {
+    let mut harness = harness_on(bundled_dataset_path());
+    let before = harness.state().view();
+    // The filter panel opens on the left: the right edge of time stays where it was.
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::F,
+    );
+    harness.run();
+    let with_filters = harness.state().view();
+    assert!((with_filters.end_day() - before.end_day()).abs() < 1e-6 * before.span_days);
+    assert!(with_filters.span_days < before.span_days);
+    // The detail panel opens on the right: the left edge stays.
+    harness
+        .get_by_label("28th regular meeting of heads of government")
+        .click();
+    harness.run();
+    let with_details = harness.state().view();
+    assert!(harness.state().details_open());
+    assert!((with_details.start_day - with_filters.start_day).abs() < 1e-6 * before.span_days);
+    assert!(with_details.span_days < with_filters.span_days);
+}

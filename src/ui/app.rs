@@ -133,8 +133,8 @@ pub struct AnnalsApp {
     title_widths: TitleWidths,
     show_warnings: bool,
     style: TimelineStyle,
-    /// Width of the timeline canvas in the last frame, in points.
-    canvas_width: Option<f32>,
+    /// Left and right edge of the timeline canvas in the last frame, in points.
+    canvas_span: Option<(f32, f32)>,
     /// Last title sent to the window, so it is only sent when it changes.
     window_title: String,
     theme_applied: Option<ThemeChoice>,
@@ -203,7 +203,7 @@ impl AnnalsApp {
             show_warnings: false,
             style: TimelineStyle::default(),
             window_title: String::new(),
-            canvas_width: None,
+            canvas_span: None,
             theme_applied: None,
         };
         match (same_dataset, app.prefs.view) {
@@ -430,23 +430,35 @@ impl AnnalsApp {
                     self.animate_to(TimeView::new(center - span / 2.0, span), now);
                 }
             }
-            Command::CanvasWidth(width) => {
-                // When the canvas narrows or widens (the detail panel opens, the window is
-                // resized), keep the scale and the left edge: nothing on screen jumps, so a
-                // double-click whose first click opened the panel still lands on its event.
-                if let Some(old) = self.canvas_width
-                    && old > 1.0
-                    && (old - width).abs() > 0.5
+            Command::CanvasSpan(left, right) => {
+                // When a panel opens or closes beside the canvas, keep the scale and the edge
+                // that did not move: nothing on screen jumps (so a double-click whose first
+                // click opened the detail panel still lands on its event), and the panel
+                // covers the part of time on its side. A window resize keeps the centre.
+                if let Some((old_left, old_right)) = self.canvas_span
+                    && old_right - old_left > 1.0
+                    && ((old_left - left).abs() > 0.5 || (old_right - right).abs() > 0.5)
                 {
-                    let scale = f64::from(width / old);
-                    let rescale = |v: TimeView| TimeView::new(v.start_day, v.span_days * scale);
+                    let scale = f64::from((right - left) / (old_right - old_left));
+                    let anchor = if (old_left - left).abs() <= 0.5 {
+                        0.0
+                    } else if (old_right - right).abs() <= 0.5 {
+                        1.0
+                    } else {
+                        0.5
+                    };
+                    let rescale = |v: TimeView| {
+                        let span = v.span_days * scale;
+                        let fixed = v.start_day + v.span_days * anchor;
+                        TimeView::new(fixed - span * anchor, span)
+                    };
                     self.view = rescale(self.view);
                     if let Some(animation) = &mut self.animation {
                         animation.from = rescale(animation.from);
                         animation.to = rescale(animation.to);
                     }
                 }
-                self.canvas_width = Some(width);
+                self.canvas_span = Some((left, right));
             }
             Command::SetFilter(filter) => {
                 self.prefs.filter = filter;

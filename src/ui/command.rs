@@ -32,8 +32,9 @@ pub enum Command {
     ShowDetails(bool),
     /// Group the lanes differently.
     SetGrouping(Grouping),
-    /// The timeline is now this many points wide (sent every frame; acted on when it changes).
-    CanvasWidth(f32),
+    /// The timeline's canvas now spans these x coordinates, left and right, in points (sent
+    /// every frame; acted on when it changes).
+    CanvasSpan(f32, f32),
     /// Show only the events this filter lets through.
     SetFilter(Filter),
     /// Search for this text.

@@ -148,7 +148,7 @@ pub fn timeline_ui(
     let events_rect = Rect::from_min_max(Pos2::new(canvas.left(), axis_rect.bottom()), canvas.max);
     let width = f64::from(canvas.width().max(1.0));
 
-    commands.push(Command::CanvasWidth(canvas.width()));
+    commands.push(Command::CanvasSpan(canvas.left(), canvas.right()));
     // A fixed id: the canvas stays the same widget when panels around it come and go, so a
     // double-click whose first click closed the detail panel is still a double-click.
     let background = ui.interact(

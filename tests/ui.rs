@@ -668,11 +668,35 @@ fn panels_keep_the_scale_and_the_edge_away_from_them() {
     assert!(with_filters.span_days < before.span_days);
     // The detail panel opens on the right: the left edge stays.
     harness
-        .get_by_label("28th regular meeting of heads of government")
+        .get_by_label("Premier Li Peng visits Moscow")
         .click();
     harness.run();
     let with_details = harness.state().view();
     assert!(harness.state().details_open());
     assert!((with_details.start_day - with_filters.start_day).abs() < 1e-6 * before.span_days);
     assert!(with_details.span_days < with_filters.span_days);
+
+    // An event that the opening panel would cover: the view slides to keep it in sight.
+    harness.get_by_label("×").click();
+    harness.run();
+    let title = "Li Qiang meets Vladimir Putin in the Kremlin";
+    harness.get_all_by_label(title).next().unwrap().click();
+    harness.run();
+    let view = harness.state().view();
+    let dataset = harness.state().dataset().unwrap();
+    let day = dataset
+        .by_id("li-qiang-putin-kremlin-2024")
+        .unwrap()
+        .when
+        .earliest_day() as f64;
+    assert!(
+        day > view.start_day && day < view.end_day(),
+        "{view:?} hides day {day}"
+    );
+    assert!(harness.state().details_open());
+    assert_eq!(
+        harness.query_all_by_label(title).count(),
+        2,
+        "on the timeline and in the panel"
+    );
 }

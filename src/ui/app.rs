@@ -452,10 +452,31 @@ impl AnnalsApp {
                         let fixed = v.start_day + v.span_days * anchor;
                         TimeView::new(fixed - span * anchor, span)
                     };
+                    let before = self.view;
                     self.view = rescale(self.view);
                     if let Some(animation) = &mut self.animation {
                         animation.from = rescale(animation.from);
                         animation.to = rescale(animation.to);
+                    }
+                    // The selection stays on screen: if the panel now covers it, slide the
+                    // view (same scale) just enough to show it near that edge.
+                    if self.animation.is_none()
+                        && let Some(day) =
+                            self.selected
+                                .and_then(|i| self.dataset()?.event(i))
+                                .map(|e| {
+                                    let (a, b) = event_days(e);
+                                    (a + b) / 2.0
+                                })
+                        && day >= before.start_day
+                        && day <= before.end_day()
+                    {
+                        let v = self.view;
+                        if day > v.end_day() - v.span_days * 0.05 {
+                            self.view = TimeView::new(day - v.span_days * 0.85, v.span_days);
+                        } else if day < v.start_day + v.span_days * 0.05 {
+                            self.view = TimeView::new(day - v.span_days * 0.15, v.span_days);
+                        }
                     }
                 }
                 self.canvas_span = Some((left, right));

@@ -407,6 +407,14 @@ fn search_finds_the_same_events_by_chinese_russian_and_english_names() {
     assert_eq!(chinese, russian);
     assert_eq!(chinese, english);
     harness.get_by_label_contains(&format!("{} found", english.len()));
+    // The matches are listed, in the event list that opens by itself while searching.
+    let list = harness.get_by_label("Event list");
+    list.get_by_label_contains(&format!("{} matches for “li qiang”", english.len()));
+    list.get_by_label("29th regular meeting of heads of government");
+    assert!(
+        list.query_by_label("SCO summit in Astana").is_none(),
+        "only matches are listed"
+    );
 
     // ↓ in the search box steps through the results, selecting and revealing each.
     harness.get_by_label("Search").focus();

@@ -124,6 +124,8 @@ pub struct AnnalsApp {
     search_text: String,
     /// Shown events matching the search, chronological.
     search_results: Vec<EventIndex>,
+    /// The same, in the list's order.
+    search_rows: Vec<EventIndex>,
     search_set: HashSet<EventIndex>,
     focus_search: bool,
     /// Text of the "open a path" window, when it is open.
@@ -195,6 +197,7 @@ impl AnnalsApp {
             list_scroll_pending: false,
             search_text: String::new(),
             search_results: Vec::new(),
+            search_rows: Vec::new(),
             search_set: HashSet::new(),
             focus_search: false,
             open_path: None,
@@ -272,6 +275,13 @@ impl AnnalsApp {
             .filter(|&i| self.shown.get(i).copied().unwrap_or(false))
             .collect();
         self.search_set = self.search_results.iter().copied().collect();
+        self.search_rows = self.search_results.clone();
+        sort_rows(
+            dataset,
+            &mut self.search_rows,
+            self.prefs.list_sort,
+            self.prefs.language,
+        );
     }
 
     pub fn grouping(&self) -> Grouping {
@@ -1051,16 +1061,29 @@ impl AnnalsApp {
                             commands.extend(detail_panel_ui(ui, dataset, selected, language))
                         });
                 }
-                if self.prefs.show_list {
-                    let scroll_to = self
-                        .list_scroll_pending
+                // While searching, the list shows the matches (and opens by itself).
+                let searching = !self.search_text.trim().is_empty();
+                if self.prefs.show_list || searching {
+                    let pending = std::mem::take(&mut self.list_scroll_pending);
+                    let rows: &[EventIndex] = if searching {
+                        &self.search_rows
+                    } else {
+                        &self.list_rows
+                    };
+                    let scroll_to = pending
                         .then(|| {
                             self.selected
-                                .and_then(|s| self.list_rows.iter().position(|&r| r == s))
+                                .and_then(|s| rows.iter().position(|&r| r == s))
                         })
                         .flatten();
-                    self.list_scroll_pending = false;
-                    let rows = &self.list_rows;
+                    let heading = searching.then(|| {
+                        format!(
+                            "{} match{} for “{}” (↓/↑ or Enter in the search box step through them)",
+                            rows.len(),
+                            if rows.len() == 1 { "" } else { "es" },
+                            self.search_text.trim()
+                        )
+                    });
                     let (selected, sort) = (self.selected, self.prefs.list_sort);
                     egui::Panel::bottom("list")
                         .resizable(true)
@@ -1070,6 +1093,9 @@ impl AnnalsApp {
                             ui.scope_builder(
                                 egui::UiBuilder::new().accessibility_label("Event list"),
                                 |ui| {
+                                    if let Some(heading) = &heading {
+                                        ui.label(RichText::new(heading).strong());
+                                    }
                                     commands.extend(list_view_ui(
                                         ui, dataset, rows, selected, sort, language, scroll_to,
                                     ));

@@ -2,7 +2,7 @@
 //! category, participant, country, status, series, tag and date range. Pure: the UI keeps a
 //! [`Filter`] and a search string and asks which events match.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -52,11 +52,6 @@ fn fold_accent(c: char) -> char {
     }
 }
 
-/// Does the normalised `haystack` contain every word of the normalised query?
-fn contains_all(haystack: &str, words: &[String]) -> bool {
-    words.iter().all(|w| haystack.contains(w.as_str()))
-}
-
 /// A text search, prepared once and run against many events.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Search {
@@ -79,78 +74,152 @@ impl Search {
     }
 
     /// Whether the event matches: title, summary, note, tags, sources, and the names of its
-    /// place and participants in every language recorded.
+    /// place and participants in every language recorded. Each word must appear in some field.
     pub fn matches(&self, dataset: &Dataset, event: &Event) -> bool {
+        self.words
+            .iter()
+            .all(|word| for_each_field(dataset, event, |field| field_contains(field, word)))
+    }
+
+    /// Indices of the matching events among `candidates` (chronological in, chronological out).
+    /// The manifest's people and places are matched once, not once per event that names them.
+    pub fn run_within(
+        &self,
+        dataset: &Dataset,
+        candidates: impl IntoIterator<Item = EventIndex>,
+    ) -> Vec<EventIndex> {
         if self.words.is_empty() {
-            return true;
+            return Vec::new();
         }
-        contains_all(&searchable_text(dataset, event), &self.words)
+        let per_word: Vec<(HashSet<&str>, HashSet<&str>)> = self
+            .words
+            .iter()
+            .map(|word| {
+                let people = dataset
+                    .manifest
+                    .people
+                    .iter()
+                    .filter(|p| {
+                        names(&p.name)
+                            .into_iter()
+                            .flatten()
+                            .any(|n| field_contains(n, word))
+                            || p.role.as_deref().is_some_and(|r| field_contains(r, word))
+                    })
+                    .map(|p| p.id.as_str())
+                    .collect();
+                let places = dataset
+                    .manifest
+                    .places
+                    .iter()
+                    .filter(|p| {
+                        names(&p.name)
+                            .into_iter()
+                            .flatten()
+                            .any(|n| field_contains(n, word))
+                    })
+                    .map(|p| p.id.as_str())
+                    .collect();
+                (people, places)
+            })
+            .collect();
+        candidates
+            .into_iter()
+            .filter(|&i| {
+                dataset.event(i).is_some_and(|e| {
+                    self.words
+                        .iter()
+                        .zip(&per_word)
+                        .all(|(word, (people, places))| {
+                            own_fields(e, |field| field_contains(field, word))
+                                || e.place.as_deref().is_some_and(|p| places.contains(p))
+                                || e.participants.iter().any(|p| people.contains(&**p))
+                        })
+                })
+            })
+            .collect()
     }
 
     /// Indices of the matching events, chronological.
     pub fn run(&self, dataset: &Dataset) -> Vec<EventIndex> {
-        if self.words.is_empty() {
-            return Vec::new();
-        }
-        dataset
-            .events()
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| self.matches(dataset, e))
-            .map(|(i, _)| i)
-            .collect()
+        self.run_within(dataset, 0..dataset.len())
+    }
+
+    /// True when `narrower` can only find a subset of what `self` finds (each of our words is
+    /// part of one of its words), so a search can continue from the previous results as the
+    /// user types more.
+    pub fn is_narrowed_by(&self, narrower: &Search) -> bool {
+        !self.words.is_empty()
+            && self
+                .words
+                .iter()
+                .all(|w| narrower.words.iter().any(|n| n.contains(w.as_str())))
     }
 }
 
-fn push_names(out: &mut String, names: &Names) {
-    for name in [
-        Some(names.en.as_str()),
-        names.zh.as_deref(),
-        names.ru.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        out.push_str(name);
-        out.push('\n');
-    }
+/// A name in every language it is recorded in.
+fn names(n: &Names) -> [Option<&str>; 3] {
+    [Some(n.en.as_str()), n.zh.as_deref(), n.ru.as_deref()]
 }
 
-/// Everything a search looks at, normalised, one field a line.
-pub fn searchable_text(dataset: &Dataset, event: &Event) -> String {
-    let mut text = String::with_capacity(256);
-    for part in [
+/// Call `test` on the event's own text fields (not the names it refers to) until it returns true.
+fn own_fields(event: &Event, mut test: impl FnMut(&str) -> bool) -> bool {
+    [
         &*event.title,
         &*event.summary,
         event.note.as_deref().unwrap_or_default(),
         &*event.id,
-    ] {
-        text.push_str(part);
-        text.push('\n');
+    ]
+    .into_iter()
+    .any(&mut test)
+        || event.tags.iter().any(|t| test(t))
+        || event
+            .sources
+            .iter()
+            .any(|s| test(&s.publisher) || s.title.as_deref().is_some_and(&mut test))
+}
+
+/// Call `test` on each searchable field of `event` until it returns true.
+fn for_each_field(dataset: &Dataset, event: &Event, mut test: impl FnMut(&str) -> bool) -> bool {
+    if own_fields(event, &mut test) {
+        return true;
     }
-    for tag in event.tags.iter() {
-        text.push_str(tag);
-        text.push('\n');
+    if let Some(place) = event.place.as_deref().and_then(|p| dataset.place(p))
+        && names(&place.name).into_iter().flatten().any(&mut test)
+    {
+        return true;
     }
-    for source in event.sources.iter() {
-        text.push_str(&source.publisher);
-        text.push('\n');
-        if let Some(title) = &source.title {
-            text.push_str(title);
-            text.push('\n');
+    event
+        .participants
+        .iter()
+        .filter_map(|p| dataset.person(p))
+        .any(|person| {
+            names(&person.name).into_iter().flatten().any(&mut test)
+                || person.role.as_deref().is_some_and(&mut test)
+        })
+}
+
+/// Whether `field` contains the normalised `word`, ignoring case and accents, without
+/// building a normalised copy of the field.
+fn field_contains(field: &str, word: &str) -> bool {
+    if word.is_empty() {
+        return true;
+    }
+    if field.is_ascii() {
+        // A normalised word that is still not ASCII (Chinese, Cyrillic) cannot be in it.
+        let (f, w) = (field.as_bytes(), word.as_bytes());
+        return word.is_ascii()
+            && f.windows(w.len())
+                .any(|window| window.eq_ignore_ascii_case(w));
+    }
+    let fold = |c: char| fold_accent(c.to_lowercase().next().unwrap_or(c));
+    let first = word.chars().next().unwrap_or_default();
+    field.char_indices().any(|(start, c)| {
+        fold(c) == first && {
+            let mut rest = field[start..].chars().map(fold);
+            word.chars().all(|w| rest.next() == Some(w))
         }
-    }
-    if let Some(place) = event.place.as_deref().and_then(|p| dataset.place(p)) {
-        push_names(&mut text, &place.name);
-    }
-    for person in event.participants.iter().filter_map(|p| dataset.person(p)) {
-        push_names(&mut text, &person.name);
-        if let Some(role) = &person.role {
-            text.push_str(role);
-            text.push('\n');
-        }
-    }
-    normalize(&text)
+    })
 }
 
 /// Which events to show. Empty sets mean "no restriction"; `hidden_categories` hides.
@@ -369,6 +438,11 @@ mod tests {
         assert_eq!(normalize("Mišustin ÉTÉ"), "misustin ete");
         assert_eq!(normalize("Ёлка ЙОД"), "елка иод");
         assert_eq!(normalize("李强"), "李强");
+        assert!(field_contains("China–Russia Years", "russia"));
+        assert!(field_contains("Mišustin", "misustin"));
+        assert!(field_contains("Москва", "моск"));
+        assert!(field_contains("ПЁТР", "петр"));
+        assert!(!field_contains("Mishustin", "putin"));
     }
 
     #[test]
@@ -389,6 +463,19 @@ mod tests {
         );
         assert!(Search::new("").run(&ds).is_empty());
         assert!(Search::new("no such thing anywhere").run(&ds).is_empty());
+    }
+
+    #[test]
+    fn typing_more_narrows_the_search() {
+        let ds = bundled();
+        let broad = Search::new("li");
+        let narrow = Search::new("li qiang");
+        assert!(broad.is_narrowed_by(&narrow));
+        assert!(!narrow.is_narrowed_by(&broad));
+        assert!(!Search::new("").is_narrowed_by(&narrow));
+        let from_all = narrow.run(&ds);
+        let from_previous = narrow.run_within(&ds, broad.run(&ds));
+        assert_eq!(from_all, from_previous);
     }
 
     #[test]

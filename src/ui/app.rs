@@ -127,6 +127,8 @@ pub struct AnnalsApp {
     /// The same, in the list's order.
     search_rows: Vec<EventIndex>,
     search_set: HashSet<EventIndex>,
+    /// The search that produced `search_results`.
+    last_search: Search,
     focus_search: bool,
     /// Text of the "open a path" window, when it is open.
     open_path: Option<String>,
@@ -199,6 +201,7 @@ impl AnnalsApp {
             search_results: Vec::new(),
             search_rows: Vec::new(),
             search_set: HashSet::new(),
+            last_search: Search::default(),
             focus_search: false,
             open_path: None,
             notice,
@@ -261,19 +264,25 @@ impl AnnalsApp {
             self.prefs.language,
         );
         self.title_widths.clear();
-        self.run_search();
+        self.run_search(false);
     }
 
-    fn run_search(&mut self) {
+    /// Search the shown events again. `narrowing`: the new text only adds to the previous one,
+    /// so the previous results are searched instead of every event (typing stays quick on big
+    /// datasets).
+    fn run_search(&mut self, narrowing: bool) {
         let Some(dataset) = self.loaded.dataset.as_ref() else {
             return;
         };
         let search = Search::new(&self.search_text);
-        self.search_results = search
-            .run(dataset)
-            .into_iter()
-            .filter(|&i| self.shown.get(i).copied().unwrap_or(false))
-            .collect();
+        let shown = &self.shown;
+        let candidates: Vec<EventIndex> = if narrowing && self.last_search.is_narrowed_by(&search) {
+            std::mem::take(&mut self.search_results)
+        } else {
+            (0..dataset.len()).filter(|&i| shown[i]).collect()
+        };
+        self.search_results = search.run_within(dataset, candidates);
+        self.last_search = search;
         self.search_set = self.search_results.iter().copied().collect();
         self.search_rows = self.search_results.clone();
         sort_rows(
@@ -503,7 +512,7 @@ impl AnnalsApp {
             }
             Command::SetSearch(text) => {
                 self.search_text = text;
-                self.run_search();
+                self.run_search(true);
             }
             Command::SearchStep(forward) => {
                 if let Some(next) = self.search_step(forward) {

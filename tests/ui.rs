@@ -9,6 +9,18 @@ use annals::ui::timeline_view::TimelineStyle;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
+/// A scratch dataset: the bundled manifest and one events file with `events`.
+fn dataset_with_events(events: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        bundled_dataset_path().join("manifest.ron"),
+        dir.path().join("manifest.ron"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("events.ron"), events).unwrap();
+    dir
+}
+
 fn harness_on(path: PathBuf) -> Harness<'static, AnnalsApp> {
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
@@ -130,17 +142,9 @@ fn wheel_zooms_around_the_pointer_and_f_fits_everything_again() {
 
 #[test]
 fn a_broken_dataset_opens_a_window_that_lists_the_problems() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        bundled_dataset_path().join("manifest.ron"),
-        dir.path().join("manifest.ron"),
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("events.ron"),
+    let dir = dataset_with_events(
         "[\n    (id: \"x\", title: \"T\", when: \"2024-13\", kind: \"visit\"),\n]\n",
-    )
-    .unwrap();
+    );
     let mut harness = harness_on(dir.path().to_path_buf());
     harness.run();
     assert!(harness.state().dataset().is_none());
@@ -506,14 +510,7 @@ fn selection_is_shared_by_the_list_and_the_timeline() {
 
 #[test]
 fn only_web_links_are_ever_opened() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        bundled_dataset_path().join("manifest.ron"),
-        dir.path().join("manifest.ron"),
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("events.ron"),
+    let dir = dataset_with_events(
         r#"[(
             id: "x", title: "Linked", when: "2024-05-16", kind: "visit",
             sources: [
@@ -522,8 +519,7 @@ fn only_web_links_are_ever_opened() {
                 (publisher: "Good", url: "https://tass.com/politics/1830785"),
             ],
         )]"#,
-    )
-    .unwrap();
+    );
     let mut harness = harness_on(dir.path().to_path_buf());
     harness.get_by_label("Linked").click();
     harness.run();

@@ -764,31 +764,23 @@ impl AnnalsApp {
                 {
                     commands.push(Command::Reload);
                 }
-                let mut theme = self.prefs.theme;
-                egui::ComboBox::from_id_salt("theme")
-                    .selected_text(theme.label())
-                    .show_ui(ui, |ui| {
-                        for t in ThemeChoice::ALL {
-                            ui.selectable_value(&mut theme, t, t.label());
-                        }
-                    })
-                    .response
-                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Theme"));
-                if theme != self.prefs.theme {
+                if let Some(theme) = choice_ui(
+                    ui,
+                    ("Theme", "Light, dark, or as the system"),
+                    self.prefs.theme,
+                    ThemeChoice::ALL.map(|t| (t, t.label())),
+                    |t| t.label().to_owned(),
+                ) {
                     commands.push(Command::SetTheme(theme));
                 }
-                let mut language = self.prefs.language;
-                egui::ComboBox::from_id_salt("language")
-                    .selected_text(format!("Names: {}", language_label(language)))
-                    .show_ui(ui, |ui| {
-                        for l in [Language::English, Language::Chinese, Language::Russian] {
-                            ui.selectable_value(&mut language, l, language_label(l));
-                        }
-                    })
-                    .response
-                    .on_hover_text("Language of people's and places' names")
-                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Names"));
-                if language != self.prefs.language {
+                let languages = [Language::English, Language::Chinese, Language::Russian];
+                if let Some(language) = choice_ui(
+                    ui,
+                    ("Names", "Language of people's and places' names"),
+                    self.prefs.language,
+                    languages.map(|l| (l, language_label(l))),
+                    |l| format!("Names: {}", language_label(l)),
+                ) {
                     commands.push(Command::SetLanguage(language));
                 }
                 if self.dataset().is_some() {
@@ -799,20 +791,13 @@ impl AnnalsApp {
                     {
                         commands.push(Command::FitAll);
                     }
-                    let mut grouping = self.prefs.grouping;
-                    egui::ComboBox::from_id_salt("grouping")
-                        .selected_text(format!("Lanes: {}", grouping.label()))
-                        .show_ui(ui, |ui| {
-                            for g in Grouping::ALL {
-                                ui.selectable_value(&mut grouping, g, g.label());
-                            }
-                        })
-                        .response
-                        .on_hover_text("Group events into lanes")
-                        .widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Lanes")
-                        });
-                    if grouping != self.prefs.grouping {
+                    if let Some(grouping) = choice_ui(
+                        ui,
+                        ("Lanes", "Group events into lanes"),
+                        self.prefs.grouping,
+                        Grouping::ALL.map(|g| (g, g.label())),
+                        |g| format!("Lanes: {}", g.label()),
+                    ) {
                         commands.push(Command::SetGrouping(grouping));
                     }
                     if ui
@@ -1152,6 +1137,29 @@ impl AnnalsApp {
             .map(|e| e.id.to_string());
         prefs
     }
+}
+
+/// A drop-down choice named `name` for assistive technology; returns the new value if the
+/// user picked another one.
+fn choice_ui<T: Copy + PartialEq, const N: usize>(
+    ui: &mut Ui,
+    (name, hover): (&str, &str),
+    current: T,
+    options: [(T, &str); N],
+    shown: impl Fn(T) -> String,
+) -> Option<T> {
+    let mut chosen = current;
+    egui::ComboBox::from_id_salt(name)
+        .selected_text(shown(current))
+        .show_ui(ui, |ui| {
+            for (value, label) in options {
+                ui.selectable_value(&mut chosen, value, label);
+            }
+        })
+        .response
+        .on_hover_text(hover)
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name));
+    (chosen != current).then_some(chosen)
 }
 
 /// First and last (exclusive) day an event covers, open ends cut to its known end.

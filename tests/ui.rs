@@ -646,15 +646,11 @@ fn a_folder_dropped_on_the_window_opens() {
     harness.run();
     assert_eq!(harness.state().dataset_path(), dir.path());
     assert_eq!(harness.state().dataset().unwrap().len(), 50);
-    assert_eq!(
-        harness
-            .state()
-            .preferences()
-            .recent
-            .first()
-            .map(|p| p.as_path()),
-        Some(dir.path())
-    );
+    // Remembered as absolute paths, found again from any working folder.
+    let canonical = std::fs::canonicalize(dir.path()).unwrap();
+    let recent = &harness.state().preferences().recent;
+    assert_eq!(recent.first(), Some(&canonical));
+    assert!(recent.iter().all(|p| p.is_absolute()), "{recent:?}");
 }
 
 #[test]

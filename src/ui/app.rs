@@ -182,7 +182,8 @@ impl AnnalsApp {
             }
             None => crate::cli::bundled_dataset_path(),
         };
-        let same_dataset = !explicit || prefs.dataset.as_deref() == Some(path.as_path());
+        let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        let same_dataset = !explicit || prefs.dataset.as_deref() == Some(canonical.as_path());
         let loaded = load_dataset(&path);
         let mut app = Self {
             dataset_path: path,
@@ -235,7 +236,9 @@ impl AnnalsApp {
     }
 
     fn remember_dataset(&mut self) {
-        let path = self.dataset_path.clone();
+        // Absolute, so that it is found again whatever folder Annals is started from.
+        let path =
+            std::fs::canonicalize(&self.dataset_path).unwrap_or_else(|_| self.dataset_path.clone());
         self.prefs.recent.retain(|p| p != &path);
         self.prefs.recent.insert(0, path.clone());
         self.prefs.recent.truncate(RECENT_MAX);

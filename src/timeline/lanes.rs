@@ -94,6 +94,13 @@ impl Lane {
             .collect()
     }
 
+    /// Members that start within the inclusive days `[from, to]`, chronological. O(log n).
+    pub fn starting_in(&self, from: DayNumber, to: DayNumber) -> &[EventIndex] {
+        let a = self.starts.partition_point(|&s| s < from);
+        let b = self.starts.partition_point(|&s| s <= to);
+        &self.members[a..b.max(a)]
+    }
+
     /// How many members start in `[from, to)` (fractional days). O(log n).
     pub fn count_starting_in(&self, from: f64, to: f64) -> usize {
         let a = self.starts.partition_point(|&s| (s as f64) < from);

@@ -198,15 +198,32 @@ fn layout_lane_within(
     if visible as f32 > capacity {
         return dense_layout(lane, view, params, ongoing, visible);
     }
-    let marks = marks(
-        dataset,
-        lane.in_window(from, view.end_day().ceil() as i64),
-        view,
-        params,
-        label_width,
-    );
-    let mut out = sparse_layout(&marks, params, max_rows, dataset);
-    out.visible = marks.len();
+    let to = view.end_day().ceil() as i64;
+    // Events already under way when the view starts are drawn one by one only while each can
+    // have a row; beyond that they are one count at the left edge, so that many long or
+    // open-ended events cost no more than their number, found by binary search.
+    if ongoing <= max_rows {
+        let marks = marks(dataset, lane.in_window(from, to), view, params, label_width);
+        let mut out = sparse_layout(&marks, params, max_rows, dataset);
+        out.visible = marks.len();
+        return out;
+    }
+    if max_rows == 1 {
+        return dense_layout(lane, view, params, ongoing, visible);
+    }
+    let starting = lane.starting_in(from, to).to_vec();
+    let marks = marks(dataset, starting, view, params, label_width);
+    let mut out = sparse_layout(&marks, params, max_rows - 1, dataset);
+    out.clusters.push(Cluster {
+        x0: 0.0,
+        x1: params.cluster_px.min(params.width_px),
+        row: max_rows - 1,
+        count: ongoing,
+        from_day: view.start_day - view.span_days * 2.0,
+        to_day: view.end_day(),
+    });
+    out.rows_used = max_rows;
+    out.visible = marks.len() + ongoing;
     out
 }
 
@@ -847,6 +864,40 @@ mod tests {
         assert_eq!(short_shown, 28, "every day of February has its own mark");
         let clustered: usize = l.clusters.iter().map(|c| c.count).sum();
         assert_eq!(l.items.len() + clustered, 33);
+    }
+
+    #[test]
+    fn many_events_under_way_are_counted_not_drawn() {
+        // Twenty open-ended events from before the view, and a few days in it.
+        let mut dates: Vec<String> = (0..20).map(|i| format!("19{:02}/..", 50 + i)).collect();
+        dates.extend(["2024-02-05", "2024-02-10", "2024-02-20"].map(String::from));
+        let refs: Vec<&str> = dates.iter().map(String::as_str).collect();
+        let ds = dataset(&refs);
+        let lane = one_lane(&ds);
+        let feb = EventDate::parse("2024-02").unwrap();
+        let view = TimeView::fit(feb.earliest_day(), feb.latest_day(), 0.02);
+        let params = LayoutParams {
+            width_px: 1000.0,
+            ..LayoutParams::default()
+        };
+        let mut measured = Vec::new();
+        let l = layout_lane(&ds, &lane, &view, &params, 4, &mut |i| {
+            measured.push(i);
+            40.0
+        });
+        assert_eq!(
+            measured.len(),
+            3,
+            "only the events starting in view are laid out"
+        );
+        assert_eq!(l.items.len(), 3);
+        let ongoing = l.clusters.iter().find(|c| c.x0 == 0.0).unwrap();
+        assert_eq!(ongoing.count, 20);
+        assert_eq!(l.visible, 23);
+        no_overlaps(&l, &params, 40.0);
+        // With rows for each of them, they are drawn one by one instead.
+        let l = layout_lane(&ds, &lane, &view, &params, 30, &mut |_| 40.0);
+        assert_eq!(l.items.len(), 23);
     }
 
     #[test]

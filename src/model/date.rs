@@ -124,8 +124,9 @@ impl CalendarDate {
             let Some(month) = month else {
                 return Err("a day needs a month".to_owned());
             };
-            let days = days_in_month(year, month);
-            if day == 0 || day > days {
+            // The real (proleptic Gregorian) calendar decides, through chrono.
+            if NaiveDate::from_ymd_opt(year, month, day).is_none() {
+                let days = days_in_month(year, month);
                 let leap_hint = if month == 2 && day == 29 {
                     format!(" ({} is not a leap year)", year_label(year))
                 } else {
@@ -610,12 +611,19 @@ fn parse_bound(text: &str) -> Result<Bound, String> {
     Ok(Bound { date, qualifier })
 }
 
+/// Days in a month, from chrono's calendar.
 fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        _ if is_leap_year(year) => 29,
-        _ => 28,
+    let (next_year, next_month) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    match (
+        NaiveDate::from_ymd_opt(year, month, 1),
+        NaiveDate::from_ymd_opt(next_year, next_month, 1),
+    ) {
+        (Some(first), Some(next)) => (next - first).num_days() as u32,
+        _ => 31,
     }
 }
 

@@ -9,6 +9,12 @@ use annals::ui::timeline_view::TimelineStyle;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
+/// Id of the selected event.
+fn selected_id(harness: &Harness<'_, AnnalsApp>) -> Option<String> {
+    let index = harness.state().selected()?;
+    Some(harness.state().dataset()?.event(index)?.id.to_string())
+}
+
 /// A scratch dataset: the bundled manifest and one events file with `events`.
 fn dataset_with_events(events: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -84,15 +90,7 @@ fn keyboard_moves_the_selection_in_time_and_escape_clears_it() {
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowRight);
     harness.run();
-    let dataset = harness.state().dataset().unwrap();
-    assert_eq!(
-        dataset
-            .event(harness.state().selected().unwrap())
-            .unwrap()
-            .id
-            .as_ref(),
-        "hog-29"
-    );
+    assert_eq!(selected_id(&harness).as_deref(), Some("hog-29"));
 
     harness.key_press(egui::Key::Escape);
     harness.run();
@@ -250,15 +248,7 @@ fn lanes_can_be_grouped_by_country() {
         .get_by_label("Xi Jinping and Vladimir Putin meet in Astana")
         .click();
     harness.run();
-    let dataset = harness.state().dataset().unwrap();
-    assert_eq!(
-        dataset
-            .event(harness.state().selected().unwrap())
-            .unwrap()
-            .id
-            .as_ref(),
-        "astana-2024"
-    );
+    assert_eq!(selected_id(&harness).as_deref(), Some("astana-2024"));
 }
 
 #[test]

@@ -845,15 +845,25 @@ mod tests {
         no_overlaps(&l, &params, 0.0);
     }
 
-    #[test]
-    fn long_spans_do_not_crowd_out_short_events() {
-        let mut dates: Vec<String> = (0..5).map(|i| format!("19{:02}/..", 50 + i)).collect();
-        dates.extend((1..=28).map(|d| format!("2024-02-{d:02}")));
+    /// `open` events running since the 1950s, the dated `days`, and a view of February 2024.
+    fn february_with_open_ends(open: usize, days: &[String]) -> (Dataset, Lane, TimeView) {
+        let mut dates: Vec<String> = (0..open).map(|i| format!("19{:02}/..", 50 + i)).collect();
+        dates.extend(days.iter().cloned());
         let refs: Vec<&str> = dates.iter().map(String::as_str).collect();
         let ds = dataset(&refs);
         let lane = one_lane(&ds);
         let feb = EventDate::parse("2024-02").unwrap();
-        let view = TimeView::fit(feb.earliest_day(), feb.latest_day(), 0.02);
+        (
+            ds,
+            lane,
+            TimeView::fit(feb.earliest_day(), feb.latest_day(), 0.02),
+        )
+    }
+
+    #[test]
+    fn long_spans_do_not_crowd_out_short_events() {
+        let days: Vec<String> = (1..=28).map(|d| format!("2024-02-{d:02}")).collect();
+        let (ds, lane, view) = february_with_open_ends(5, &days);
         let params = LayoutParams {
             width_px: 1200.0,
             ..LayoutParams::default()
@@ -869,13 +879,8 @@ mod tests {
     #[test]
     fn many_events_under_way_are_counted_not_drawn() {
         // Twenty open-ended events from before the view, and a few days in it.
-        let mut dates: Vec<String> = (0..20).map(|i| format!("19{:02}/..", 50 + i)).collect();
-        dates.extend(["2024-02-05", "2024-02-10", "2024-02-20"].map(String::from));
-        let refs: Vec<&str> = dates.iter().map(String::as_str).collect();
-        let ds = dataset(&refs);
-        let lane = one_lane(&ds);
-        let feb = EventDate::parse("2024-02").unwrap();
-        let view = TimeView::fit(feb.earliest_day(), feb.latest_day(), 0.02);
+        let days = ["2024-02-05", "2024-02-10", "2024-02-20"].map(String::from);
+        let (ds, lane, view) = february_with_open_ends(20, &days);
         let params = LayoutParams {
             width_px: 1000.0,
             ..LayoutParams::default()

@@ -690,3 +690,54 @@ fn panels_keep_the_scale_and_the_edge_away_from_them() {
         "on the timeline and in the panel"
     );
 }
+
+/// Run frames until `done` holds (the file watcher works on its own thread), or give up.
+fn step_until(harness: &mut Harness<'_, AnnalsApp>, done: impl Fn(&AnnalsApp) -> bool) -> bool {
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(10) {
+        harness.step();
+        if done(harness.state()) {
+            harness.run();
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    false
+}
+
+#[test]
+fn hand_edits_reload_by_themselves_and_errors_keep_the_last_good_data() {
+    let good = "[\n    (id: \"a\", title: \"First version\", when: \"2024-05\", kind: \"visit\", sources: [(publisher: \"P\")]),\n]\n";
+    let dir = dataset_with_events(good);
+    let events = dir.path().join("events.ron");
+    let mut harness = harness_on(dir.path().to_path_buf());
+    harness.get_by_label("First version");
+
+    // A typo: the last good data stays, and a banner shows where the problem is.
+    std::fs::write(&events, good.replace("2024-05", "2024-13")).unwrap();
+    assert!(
+        step_until(&mut harness, |app| !app.reload_problems().is_empty()),
+        "the broken save is seen"
+    );
+    harness.get_by_label("First version");
+    harness.get_by_label_contains("the last good version stays on screen");
+    harness.get_by_label_contains("events.ron:2:45: error: invalid date \"2024-13\"");
+
+    // Fixed, saved the way many editors do (a new file renamed over the old one).
+    let tmp = dir.path().join(".events.ron.tmp");
+    std::fs::write(&tmp, good.replace("First version", "Second version")).unwrap();
+    std::fs::rename(&tmp, &events).unwrap();
+    assert!(
+        step_until(&mut harness, |app| app.reload_problems().is_empty()
+            && app
+                .dataset()
+                .is_some_and(|d| &*d.events()[0].title == "Second version")),
+        "the fix is picked up and the banner goes"
+    );
+    harness.get_by_label("Second version");
+    assert!(
+        harness
+            .query_by_label_contains("the last good version stays on screen")
+            .is_none()
+    );
+}

@@ -4,6 +4,7 @@ pub mod diagnostics;
 pub mod lex;
 pub mod load;
 pub mod validate;
+pub mod watch;
 
 pub use diagnostics::{Diagnostic, Severity};
 pub use load::{Loaded, load_dataset};

@@ -19,7 +19,8 @@ use crate::model::dataset::{Dataset, EventIndex};
 use crate::model::date::year_label;
 use crate::model::manifest::Language;
 use crate::model::query::{Filter, Search};
-use crate::store::{Loaded, load_dataset};
+use crate::store::watch::DatasetWatcher;
+use crate::store::{Diagnostic, Loaded, load_dataset};
 use crate::timeline::{Grouping, Lanes, TimeView};
 
 /// How long animated jumps take, in seconds.
@@ -142,6 +143,11 @@ pub struct AnnalsApp {
     /// Last title sent to the window, so it is only sent when it changes.
     window_title: String,
     theme_applied: Option<ThemeChoice>,
+    /// Watches the dataset folder for edits made outside (a text editor).
+    watcher: Option<DatasetWatcher>,
+    /// Errors of the files on disk while the last good version stays on screen.
+    reload_problems: Vec<Diagnostic>,
+    ctx: egui::Context,
 }
 
 impl AnnalsApp {
@@ -212,7 +218,11 @@ impl AnnalsApp {
             window_title: String::new(),
             canvas_span: None,
             theme_applied: None,
+            watcher: None,
+            reload_problems: Vec::new(),
+            ctx: ctx.clone(),
         };
+        app.watch();
         match (same_dataset, app.prefs.view) {
             (true, Some(view)) if app.dataset().is_some() => app.view = view,
             _ => {
@@ -233,6 +243,19 @@ impl AnnalsApp {
         app.remember_dataset();
         app.refresh();
         app
+    }
+
+    /// Start watching the open dataset's folder; a change wakes the UI, which reloads.
+    fn watch(&mut self) {
+        let ctx = self.ctx.clone();
+        let folder = self.loaded.root.clone();
+        self.watcher = match DatasetWatcher::new(&folder, move || ctx.request_repaint()) {
+            Ok(watcher) => Some(watcher),
+            Err(message) => {
+                self.notice = Some(format!("{message}; use Reload (Ctrl+R) after editing."));
+                None
+            }
+        };
     }
 
     fn remember_dataset(&mut self) {
@@ -578,21 +601,40 @@ impl AnnalsApp {
         self.open_path = None;
         self.notice = None;
         self.prefs.filter = Filter::default();
+        self.reload_problems.clear();
         if let Some(view) = self.fitted_view() {
             self.view = view;
         }
         self.remember_dataset();
+        self.watch();
         self.refresh();
     }
 
-    /// Read the dataset again, keeping the selection (by id) and the view.
+    /// Errors found in the files on disk while the last good version is shown.
+    pub fn reload_problems(&self) -> &[Diagnostic] {
+        &self.reload_problems
+    }
+
+    /// Read the dataset again, keeping the selection (by id) and the view. If the files now
+    /// have errors and a good version is on screen, that version stays and the errors are
+    /// listed in a banner until the files are fixed.
     pub fn reload(&mut self) {
+        let fresh = load_dataset(&self.dataset_path);
+        if fresh.dataset.is_none() && self.dataset().is_some() {
+            self.reload_problems = fresh
+                .diagnostics
+                .into_iter()
+                .filter(Diagnostic::is_error)
+                .collect();
+            return;
+        }
+        self.reload_problems.clear();
         let selected_id = self
             .selected
             .and_then(|i| self.dataset()?.event(i))
             .map(|e| e.id.clone());
         let had_data = self.dataset().is_some();
-        self.loaded = load_dataset(&self.dataset_path);
+        self.loaded = fresh;
         self.selected = selected_id.and_then(|id| self.dataset()?.index_of(&id));
         self.refresh();
         if !had_data && let Some(view) = self.fitted_view() {
@@ -999,6 +1041,13 @@ impl AnnalsApp {
             }
         }
 
+        if self
+            .watcher
+            .as_ref()
+            .is_some_and(DatasetWatcher::take_changes)
+        {
+            self.reload();
+        }
         let mut commands = self.shortcuts(&ctx);
         // Folders or files dropped on the window open that dataset.
         let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
@@ -1028,6 +1077,23 @@ impl AnnalsApp {
                     }
                 });
             });
+        }
+        if !self.reload_problems.is_empty() {
+            egui::Panel::top("reload_problems")
+                .resizable(true)
+                .default_size(160.0)
+                .show(ui, |ui| {
+                    ui.label(
+                        RichText::new(format!(
+                            "⚠ The files now have {} error{}; the last good version stays on screen. Fix them and the view updates by itself.",
+                            self.reload_problems.len(),
+                            if self.reload_problems.len() == 1 { "" } else { "s" }
+                        ))
+                        .color(ui.visuals().error_fg_color)
+                        .strong(),
+                    );
+                    diagnostics_ui(ui, &self.reload_problems);
+                });
         }
         commands.extend(self.open_path_ui(&ctx));
         match self.loaded.dataset.as_ref() {

@@ -19,10 +19,72 @@ pub fn bundled_dataset_path() -> PathBuf {
     }
 }
 
+/// How `annals check` prints.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// Compiler-style text: `path:line:col: error: …`, the line, a caret.
+    #[default]
+    Text,
+    /// One JSON object, for editors and other tools.
+    Json,
+}
+
 /// `annals check`: print every diagnostic, then a summary. Returns the exit code:
 /// 0 clean, 1 errors (or warnings with `deny_warnings`).
 pub fn check(path: &Path, deny_warnings: bool, out: &mut dyn Write) -> io::Result<i32> {
+    check_as(path, deny_warnings, CheckFormat::Text, out)
+}
+
+/// `annals check --format …`.
+pub fn check_as(
+    path: &Path,
+    deny_warnings: bool,
+    format: CheckFormat,
+    out: &mut dyn Write,
+) -> io::Result<i32> {
     let loaded = load_dataset(path);
+    let failed = loaded.error_count() > 0 || (deny_warnings && loaded.warning_count() > 0);
+    if format == CheckFormat::Json {
+        let location = |l: &crate::store::diagnostics::Location| {
+            serde_json::json!({
+                "file": l.file.display().to_string(),
+                "line": l.line,
+                "column": l.col,
+                "length": l.len,
+                "line_text": l.line_text,
+            })
+        };
+        let diagnostics: Vec<serde_json::Value> = loaded
+            .diagnostics
+            .iter()
+            .map(|d| {
+                serde_json::json!({
+                    "severity": d.severity.label(),
+                    "message": d.message,
+                    "location": d.location.as_ref().map(location),
+                    "hint": d.hint,
+                    "notes": d.notes.iter().map(|(message, l)| serde_json::json!({
+                        "message": message,
+                        "location": location(l),
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let report = serde_json::json!({
+            "path": path.display().to_string(),
+            "events": loaded.dataset.as_ref().map_or(0, |d| d.len()),
+            "errors": loaded.error_count(),
+            "warnings": loaded.warning_count(),
+            "ok": !failed,
+            "diagnostics": diagnostics,
+        });
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&report).map_err(io::Error::other)?
+        )?;
+        return Ok(i32::from(failed));
+    }
     print_diagnostics(&loaded.diagnostics, out)?;
     let (errors, warnings) = (loaded.error_count(), loaded.warning_count());
     let events = loaded.dataset.as_ref().map_or(0, |d| d.len());
@@ -44,7 +106,7 @@ pub fn check(path: &Path, deny_warnings: bool, out: &mut dyn Write) -> io::Resul
             if warnings == 1 { "" } else { "s" }
         )?;
     }
-    Ok(i32::from(errors > 0 || (deny_warnings && warnings > 0)))
+    Ok(i32::from(failed))
 }
 
 /// `annals list`: the events in chronological order, one a line. Diagnostics go to `err`.

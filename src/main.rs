@@ -35,6 +35,9 @@ enum Command {
         /// Treat warnings as errors (exit code 1).
         #[arg(long)]
         deny_warnings: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = cli::CheckFormat::Text)]
+        format: cli::CheckFormat,
     },
     /// Print the events in chronological order, one a line.
     List {
@@ -60,7 +63,8 @@ fn main() -> ExitCode {
         Some(Command::Check {
             path,
             deny_warnings,
-        }) => cli::check(&path, deny_warnings, &mut std::io::stdout().lock()),
+            format,
+        }) => cli::check_as(&path, deny_warnings, format, &mut std::io::stdout().lock()),
         Some(Command::List { path }) => cli::list(
             &path,
             &mut std::io::stdout().lock(),

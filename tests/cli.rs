@@ -100,3 +100,42 @@ fn list_of_a_broken_dataset_prints_diagnostics_to_stderr() {
     assert!(out.is_empty());
     assert!(err.contains("cannot open dataset folder"), "{err}");
 }
+
+#[test]
+fn check_speaks_json_for_tools() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        "data/china-russia/manifest.ron",
+        dir.path().join("manifest.ron"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("events.ron"),
+        "[\n    (id: \"a\", title: \"T\", when: \"2024\", kind: \"visit\", participant: []),\n]\n",
+    )
+    .unwrap();
+    let (code, out, _) = annals(&["check", "--format", "json", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let report: serde_json::Value = serde_json::from_str(&out).expect("one JSON object");
+    assert_eq!(report["errors"], 1);
+    assert_eq!(report["ok"], false);
+    let d = &report["diagnostics"][0];
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["location"]["line"], 2);
+    assert_eq!(d["location"]["column"], 56);
+    assert_eq!(d["hint"], "did you mean `participants`?");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("unknown field `participant`")
+    );
+
+    let (code, out, _) = annals(&["check", "--format", "json", "data/china-russia"]);
+    assert_eq!(code, 0);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (report["events"].as_u64(), report["warnings"].as_u64()),
+        (Some(18), Some(1))
+    );
+}

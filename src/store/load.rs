@@ -331,6 +331,10 @@ fn ron_diagnostic(
     let start = span.start + record.offset(err.span.start.line, err.span.start.col);
     let end = span.start + record.offset(err.span.end.line, err.span.end.col);
     let (mut start, end) = (start.min(end), start.max(end));
+    // ron may point at the blank before a value: point at the value itself.
+    while start < end && matches!(src.text.as_bytes().get(start), Some(b' ' | b'\t')) {
+        start += 1;
+    }
     // ron points inside a string value; underline the whole literal, quotes included.
     if start > 0 && src.text.as_bytes()[start - 1] == b'"' && src.text[start..end].ends_with('"') {
         start -= 1;

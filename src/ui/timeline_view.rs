@@ -151,6 +151,10 @@ pub fn timeline_ui(
     commands.push(Command::CanvasSpan(canvas.left(), canvas.right()));
     // A fixed id: the canvas stays the same widget when panels around it come and go, so a
     // double-click whose first click closed the detail panel is still a double-click.
+    // An opaque base under everything: egui's faint fills are additive (see-through) in the
+    // light theme, and the window behind a frameless panel is black.
+    ui.painter_at(full)
+        .rect_filled(full, 0.0, visuals.panel_fill);
     let background = ui.interact(
         canvas,
         ui.scope_id().with("timeline-canvas"),

@@ -289,8 +289,18 @@ impl AnnalsApp {
             self.prefs.list_sort,
             self.prefs.language,
         );
-        self.title_widths.clear();
         self.run_search(false);
+    }
+
+    /// Order the list (and the listed search matches) again after the sort or the names'
+    /// language changed; nothing else depends on them.
+    fn resort_lists(&mut self) {
+        let Some(dataset) = self.loaded.dataset.as_ref() else {
+            return;
+        };
+        let (sort, language) = (self.prefs.list_sort, self.prefs.language);
+        sort_rows(dataset, &mut self.list_rows, sort, language);
+        sort_rows(dataset, &mut self.search_rows, sort, language);
     }
 
     /// Search the shown events again. `narrowing`: the new text only adds to the previous one,
@@ -398,6 +408,12 @@ impl AnnalsApp {
         });
     }
 
+    /// The middle of the selected event's days, if something is selected.
+    fn selected_middle_day(&self) -> Option<f64> {
+        let (first, last) = event_days(self.dataset()?.event(self.selected?)?);
+        Some((first + last) / 2.0)
+    }
+
     fn reveal(&mut self, index: EventIndex, now: f64) {
         if let Some(event) = self.dataset().and_then(|d| d.event(index)) {
             let (first, last) = event_days(event);
@@ -429,12 +445,7 @@ impl AnnalsApp {
             Command::ZoomBy(factor) => {
                 let current = self.view();
                 let anchor = self
-                    .selected
-                    .and_then(|i| self.dataset()?.event(i))
-                    .map(|e| {
-                        let (a, b) = event_days(e);
-                        (a + b) / 2.0
-                    })
+                    .selected_middle_day()
                     .filter(|&d| d >= current.start_day && d <= current.end_day())
                     .unwrap_or_else(|| current.center_day());
                 self.animate_to(current.zoomed_around(anchor, factor), now);
@@ -506,13 +517,7 @@ impl AnnalsApp {
                     // The selection stays on screen: if the panel now covers it, slide the
                     // view (same scale) just enough to show it near that edge.
                     if self.animation.is_none()
-                        && let Some(day) =
-                            self.selected
-                                .and_then(|i| self.dataset()?.event(i))
-                                .map(|e| {
-                                    let (a, b) = event_days(e);
-                                    (a + b) / 2.0
-                                })
+                        && let Some(day) = self.selected_middle_day()
                         && day >= before.start_day
                         && day <= before.end_day()
                     {
@@ -549,14 +554,14 @@ impl AnnalsApp {
             }
             Command::SetLanguage(language) => {
                 self.prefs.language = language;
-                self.refresh();
+                self.resort_lists();
             }
             Command::SetTheme(theme) => self.prefs.theme = theme,
             Command::ToggleList => self.prefs.show_list = !self.prefs.show_list,
             Command::ToggleFilters => self.prefs.show_filters = !self.prefs.show_filters,
             Command::SortList(sort) => {
                 self.prefs.list_sort = sort;
-                self.refresh();
+                self.resort_lists();
             }
             Command::Open(path) => self.open(path),
             Command::AskOpenPath(text) => self.open_path = text,
@@ -595,6 +600,7 @@ impl AnnalsApp {
         }
         self.dataset_path = path;
         self.loaded = load_dataset(&self.dataset_path);
+        self.title_widths.clear();
         self.selected = None;
         self.details_open = false;
         self.animation = None;
@@ -635,6 +641,7 @@ impl AnnalsApp {
             .map(|e| e.id.clone());
         let had_data = self.dataset().is_some();
         self.loaded = fresh;
+        self.title_widths.clear();
         self.selected = selected_id.and_then(|id| self.dataset()?.index_of(&id));
         self.refresh();
         if !had_data && let Some(view) = self.fitted_view() {

@@ -15,6 +15,22 @@ fn annals(args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// The bundled manifest and one event with `participant` for `participants` (line 2, column 56).
+fn dataset_with_a_typo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        "data/china-russia/manifest.ron",
+        dir.path().join("manifest.ron"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("events.ron"),
+        "[\n    (id: \"a\", title: \"T\", when: \"2024\", kind: \"visit\", participant: []),\n]\n",
+    )
+    .unwrap();
+    dir
+}
+
 #[test]
 fn check_passes_on_the_bundled_dataset() {
     let (code, out, _) = annals(&["check", "data/china-russia"]);
@@ -28,17 +44,7 @@ fn check_passes_on_the_bundled_dataset() {
 
 #[test]
 fn check_reports_errors_compiler_style_and_fails() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        "data/china-russia/manifest.ron",
-        dir.path().join("manifest.ron"),
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("events.ron"),
-        "[\n    (id: \"a\", title: \"T\", when: \"2024\", kind: \"visit\", participant: []),\n]\n",
-    )
-    .unwrap();
+    let dir = dataset_with_a_typo();
     let path = dir.path().to_str().unwrap();
     let (code, out, _) = annals(&["check", path]);
     assert_eq!(code, 1);
@@ -103,17 +109,7 @@ fn list_of_a_broken_dataset_prints_diagnostics_to_stderr() {
 
 #[test]
 fn check_speaks_json_for_tools() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        "data/china-russia/manifest.ron",
-        dir.path().join("manifest.ron"),
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("events.ron"),
-        "[\n    (id: \"a\", title: \"T\", when: \"2024\", kind: \"visit\", participant: []),\n]\n",
-    )
-    .unwrap();
+    let dir = dataset_with_a_typo();
     let (code, out, _) = annals(&["check", "--format", "json", dir.path().to_str().unwrap()]);
     assert_eq!(code, 1);
     let report: serde_json::Value = serde_json::from_str(&out).expect("one JSON object");

@@ -140,3 +140,69 @@ fn print_diagnostics(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Res
     }
     Ok(())
 }
+
+/// `annals fmt`: put every event file of the dataset in the canonical layout, keeping
+/// comments. With `check`, only report which files would change (exit code 1 if any).
+/// A dataset with errors is not touched.
+pub fn fmt(path: &Path, check: bool, out: &mut dyn Write) -> io::Result<i32> {
+    let loaded = load_dataset(path);
+    if loaded.error_count() > 0 {
+        let errors: Vec<Diagnostic> = loaded
+            .diagnostics
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect();
+        print_diagnostics(&errors, out)?;
+        writeln!(
+            out,
+            "{}: not formatted because of the errors above; nothing was changed",
+            path.display()
+        )?;
+        return Ok(1);
+    }
+    let mut changed = 0;
+    let mut failed = false;
+    for file in &loaded.files {
+        if file
+            .file_name()
+            .is_some_and(|n| n == crate::store::load::MANIFEST_FILE)
+        {
+            continue;
+        }
+        let text = std::fs::read_to_string(file)?;
+        let formatted = match crate::store::format::format_event_file(&text) {
+            Ok(formatted) => formatted,
+            Err(message) => {
+                writeln!(out, "{}: error: {message}", file.display())?;
+                failed = true;
+                continue;
+            }
+        };
+        for note in &formatted.notes {
+            writeln!(out, "{}: note: {note}", file.display())?;
+        }
+        if formatted.text == text {
+            continue;
+        }
+        changed += 1;
+        if check {
+            writeln!(out, "{}: not in the canonical layout", file.display())?;
+        } else {
+            match crate::store::save::write_atomic(file, formatted.text.as_bytes()) {
+                Ok(()) => writeln!(out, "{}: formatted", file.display())?,
+                Err(e) => {
+                    writeln!(out, "{}: error: {e}", file.display())?;
+                    failed = true;
+                }
+            }
+        }
+    }
+    let verb = if check { "would change" } else { "changed" };
+    writeln!(
+        out,
+        "{}: {changed} file{} {verb} (the manifest is kept as written)",
+        path.display(),
+        if changed == 1 { "" } else { "s" }
+    )?;
+    Ok(i32::from(failed || (check && changed > 0)))
+}

@@ -39,6 +39,14 @@ enum Command {
         #[arg(long, value_enum, default_value_t = cli::CheckFormat::Text)]
         format: cli::CheckFormat,
     },
+    /// Rewrite the event files in the canonical layout, keeping comments.
+    Fmt {
+        /// Dataset folder, or a file in it.
+        path: PathBuf,
+        /// Only report files that are not in the canonical layout (exit code 1 if any).
+        #[arg(long)]
+        check: bool,
+    },
     /// Print the events in chronological order, one a line.
     List {
         /// Dataset folder, or a file in it.
@@ -65,6 +73,7 @@ fn main() -> ExitCode {
             deny_warnings,
             format,
         }) => cli::check_as(&path, deny_warnings, format, &mut std::io::stdout().lock()),
+        Some(Command::Fmt { path, check }) => cli::fmt(&path, check, &mut std::io::stdout().lock()),
         Some(Command::List { path }) => cli::list(
             &path,
             &mut std::io::stdout().lock(),

@@ -135,3 +135,63 @@ fn check_speaks_json_for_tools() {
         (Some(18), Some(1))
     );
 }
+
+#[test]
+fn fmt_check_passes_on_the_bundled_dataset() {
+    let (code, out, _) = annals(&["fmt", "--check", "data/china-russia"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("0 files would change"), "{out}");
+}
+
+#[test]
+fn fmt_puts_files_in_the_canonical_layout_keeping_comments_and_data() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        "data/china-russia/manifest.ron",
+        dir.path().join("manifest.ron"),
+    )
+    .unwrap();
+    let messy = "// Heading comment.\n[\n  // About a.\n  (kind: \"visit\", id: \"a\", when: \"2024\", title: \"A\", status: single_source), // a\n\n\n  (id: \"b\", title: \"B\", when: \"2025\",\n   kind: \"visit\", tags: [\"x\"],),\n]\n";
+    let events = dir.path().join("events.ron");
+    std::fs::write(&events, messy).unwrap();
+    let path = dir.path().to_str().unwrap();
+    let before = annals::store::load_dataset(dir.path()).dataset.unwrap();
+
+    let (code, out, _) = annals(&["fmt", "--check", path]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("events.ron: not in the canonical layout"),
+        "{out}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&events).unwrap(),
+        messy,
+        "--check writes nothing"
+    );
+
+    let (code, out, _) = annals(&["fmt", path]);
+    assert_eq!(code, 0, "{out}");
+    let text = std::fs::read_to_string(&events).unwrap();
+    for comment in ["// Heading comment.", "    // About a.", "), // a\n"] {
+        assert!(text.contains(comment), "{comment:?} in\n{text}");
+    }
+    assert!(
+        text.contains("    (\n        id: \"a\",\n        title: \"A\",\n"),
+        "{text}"
+    );
+    let after = annals::store::load_dataset(dir.path()).dataset.unwrap();
+    assert_eq!(before.events(), after.events());
+    assert_eq!(annals(&["fmt", "--check", path]).0, 0);
+}
+
+#[test]
+fn fmt_leaves_a_dataset_with_errors_alone() {
+    let dir = dataset_with_a_typo();
+    let events = dir.path().join("events.ron");
+    let before = std::fs::read_to_string(&events).unwrap();
+    let (code, out, _) = annals(&["fmt", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(out.contains("unknown field `participant`"), "{out}");
+    assert!(out.contains("nothing was changed"), "{out}");
+    assert_eq!(std::fs::read_to_string(&events).unwrap(), before);
+}

@@ -83,6 +83,23 @@ impl Dataset {
         }
     }
 
+    /// Remove the events with the ids in `remove` (one each) and add `add`, then put
+    /// everything in order again. Indices change; look events up by id afterwards.
+    pub fn change_events(&mut self, remove: &[&str], add: Vec<Event>) {
+        let manifest = std::mem::take(&mut self.manifest);
+        let mut events = std::mem::take(&mut self.events);
+        let mut remove: Vec<&str> = remove.to_vec();
+        events.retain(|e| match remove.iter().position(|r| *r == &*e.id) {
+            Some(i) => {
+                remove.swap_remove(i);
+                false
+            }
+            None => true,
+        });
+        events.extend(add);
+        *self = Dataset::new(manifest, events);
+    }
+
     /// All events, in chronological order.
     pub fn events(&self) -> &[Event] {
         &self.events

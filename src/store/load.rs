@@ -40,6 +40,27 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// The `.ron` files read, in name order (manifest first).
     pub files: Vec<PathBuf>,
+    /// Size and modification time of each of `files` just before it was read, to notice
+    /// later that it changed on disk.
+    pub stamps: Vec<FileStamp>,
+}
+
+/// Size and modification time of a file: a cheap way to tell that it changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileStamp {
+    pub len: u64,
+    pub modified: Option<std::time::SystemTime>,
+}
+
+impl FileStamp {
+    /// The file's stamp now; `None` if it cannot be read.
+    pub fn of(path: &Path) -> Option<FileStamp> {
+        let meta = fs::metadata(path).ok()?;
+        Some(FileStamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        })
+    }
 }
 
 impl Loaded {
@@ -90,6 +111,7 @@ pub fn load_dataset(path: &Path) -> Loaded {
 
     // Files are independent: read and parse them on every core, then merge in name order.
     let mut sources: Vec<SourceText> = Vec::new();
+    let mut stamps: Vec<FileStamp> = Vec::new();
     let mut manifest = None;
     let mut events: Vec<ParsedEvent> = Vec::new();
     let files = read_and_parse_all(&root, &names);
@@ -101,6 +123,7 @@ pub fn load_dataset(path: &Path) -> Loaded {
         };
         let file_index = sources.len();
         sources.push(src);
+        stamps.push(file.stamp);
         if name == MANIFEST_FILE {
             manifest = file.manifest;
         }
@@ -113,6 +136,7 @@ pub fn load_dataset(path: &Path) -> Loaded {
         }));
     }
     loaded.files = sources.iter().map(|s| s.path.clone()).collect();
+    loaded.stamps = stamps;
 
     if let Some(manifest) = &manifest {
         validate(manifest, &events, &sources, &mut loaded.diagnostics);
@@ -141,10 +165,10 @@ fn release_free_memory() {
 }
 
 /// What reading and parsing one file gave.
-#[derive(Default)]
 struct ParsedFile {
     /// `None` if the file could not be read.
     source: Option<SourceText>,
+    stamp: FileStamp,
     manifest: Option<Manifest>,
     /// Events with the byte range of their record.
     events: Vec<(Event, Range<usize>)>,
@@ -153,9 +177,19 @@ struct ParsedFile {
 
 fn read_and_parse(root: &Path, name: &str) -> ParsedFile {
     let path = root.join(name);
-    let mut file = ParsedFile::default();
+    let mut file = ParsedFile {
+        source: None,
+        stamp: FileStamp {
+            len: 0,
+            modified: None,
+        },
+        manifest: None,
+        events: Vec::new(),
+        diagnostics: Vec::new(),
+    };
     match read_text(&path) {
-        Ok(text) => {
+        Ok((text, stamp)) => {
+            file.stamp = stamp;
             let src = SourceText::new(&path, text);
             if name == MANIFEST_FILE {
                 file.manifest = parse_manifest(&src, &mut file.diagnostics);
@@ -217,11 +251,15 @@ fn list_ron_files(root: &Path) -> Result<Vec<String>, String> {
 }
 
 /// Read a file as UTF-8 text, refusing huge and binary files with a clear message.
-fn read_text(path: &Path) -> Result<String, Box<Diagnostic>> {
+fn read_text(path: &Path) -> Result<(String, FileStamp), Box<Diagnostic>> {
     let fail = |message: String| Box::new(Diagnostic::error(message, None));
-    let size = fs::metadata(path)
-        .map_err(|e| fail(format!("cannot read `{}`: {e}", path.display())))?
-        .len();
+    let meta =
+        fs::metadata(path).map_err(|e| fail(format!("cannot read `{}`: {e}", path.display())))?;
+    let size = meta.len();
+    let stamp = FileStamp {
+        len: size,
+        modified: meta.modified().ok(),
+    };
     if size > MAX_FILE_BYTES {
         return Err(fail(format!(
             "`{}` is {} MiB; files over {} MiB are not read (split the events over several files)",
@@ -232,7 +270,7 @@ fn read_text(path: &Path) -> Result<String, Box<Diagnostic>> {
     }
     let bytes =
         fs::read(path).map_err(|e| fail(format!("cannot read `{}`: {e}", path.display())))?;
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let bytes = e.into_bytes();
         let before = String::from_utf8_lossy(&bytes[..valid]).into_owned();
@@ -250,10 +288,12 @@ fn read_text(path: &Path) -> Result<String, Box<Diagnostic>> {
                 "dataset files must be UTF-8 text; rename other files so they do not end in .ron",
             ),
         )
-    })
+    })?;
+    Ok((text, stamp))
 }
 
-fn ron_options() -> ron::Options {
+/// How records are read: `Some` may be left out, nesting is limited.
+pub fn ron_options() -> ron::Options {
     ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .with_recursion_limit(64)

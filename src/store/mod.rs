@@ -1,10 +1,14 @@
 //! Files ↔ model: reading dataset folders, reporting problems with their place.
 
 pub mod diagnostics;
+pub mod format;
 pub mod lex;
 pub mod load;
+pub mod save;
+pub mod session;
 pub mod validate;
 pub mod watch;
+pub mod write;
 
 pub use diagnostics::{Diagnostic, Severity};
 pub use load::{Loaded, load_dataset};

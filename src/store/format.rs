@@ -1,0 +1,156 @@
+//! `annals fmt`: event files in the canonical layout, comments kept.
+//!
+//! Each record is written as [`event_to_ron`] writes it, four spaces in. Comments between
+//! records stay where they are (re-indented; a comment after a record's comma stays on that
+//! line), runs of blank lines become one. A record with a comment inside it is left exactly as
+//! written, since moving its fields around could separate the comment from what it is about.
+//! Text before the list (attributes, a heading comment) and after it is kept as it is.
+
+use super::lex::{Lexer, list_layout};
+use super::load::ron_options;
+use super::write::{INDENT, event_to_ron};
+use crate::model::event::Event;
+
+/// A file's text in the canonical layout, with notes on what was left as written.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Formatted {
+    pub text: String,
+    pub notes: Vec<String>,
+}
+
+/// Whether `text` (a record) has a comment anywhere outside its strings.
+fn has_comment(text: &str) -> bool {
+    let mut pos = 0;
+    for token in Lexer::new(text) {
+        let Ok(token) = token else { return true };
+        if text[pos..token.span.start].contains('/') {
+            return true;
+        }
+        pos = token.span.end;
+    }
+    text[pos..].contains('/')
+}
+
+/// Write the blanks and comments between two records (or a record and a bracket).
+/// `first_line_follows_item`: the gap's first line continues the line of a record's comma.
+fn push_gap(out: &mut String, gap: &str, first_line_follows_item: bool) {
+    // The comma after a record is written by the caller.
+    let gap = match gap.trim_start().strip_prefix(',') {
+        Some(rest) => rest,
+        None => gap,
+    };
+    let mut lines = gap.split('\n');
+    if first_line_follows_item && let Some(first) = lines.next() {
+        let first = first.trim();
+        if !first.is_empty() {
+            out.push(' ');
+            out.push_str(first);
+        }
+    }
+    let mut pending_blank = false;
+    let mut wrote_any = false;
+    let rest: Vec<&str> = lines.collect();
+    for (i, line) in rest.iter().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            // The last piece is the indentation before the next record, not a blank line.
+            if i + 1 < rest.len() && (wrote_any || first_line_follows_item) {
+                pending_blank = true;
+            }
+            continue;
+        }
+        if pending_blank {
+            out.push('\n');
+            pending_blank = false;
+        }
+        out.push('\n');
+        out.push_str(INDENT);
+        out.push_str(line);
+        wrote_any = true;
+    }
+    if pending_blank && wrote_any {
+        out.push('\n');
+    } else if pending_blank && first_line_follows_item {
+        out.push('\n');
+    }
+}
+
+/// Format one event file. Errors if the file cannot be read as a list of events (run
+/// `annals check` for the details).
+pub fn format_event_file(text: &str) -> Result<Formatted, String> {
+    let mut notes = Vec::new();
+    let Some(layout) = list_layout(text).map_err(|e| e.message)? else {
+        return Ok(Formatted {
+            text: text.to_owned(),
+            notes,
+        });
+    };
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    out.push_str(&text[..=layout.open]);
+    let mut prev_end = layout.open + 1;
+    let mut after_item = false;
+    for span in &layout.records {
+        push_gap(&mut out, &text[prev_end..span.start], after_item);
+        let record = &text[span.clone()];
+        out.push('\n');
+        out.push_str(INDENT);
+        if has_comment(record) {
+            let line = text[..span.start].matches('\n').count() + 1;
+            notes.push(format!(
+                "line {line}: a record with comments inside is left as written"
+            ));
+            out.push_str(record);
+        } else {
+            let event: Event = ron_options()
+                .from_str(record)
+                .map_err(|e| format!("a record does not read as an event: {e}"))?;
+            out.push_str(&event_to_ron(&event, INDENT));
+        }
+        out.push(',');
+        prev_end = span.end;
+        after_item = true;
+    }
+    push_gap(&mut out, &text[prev_end..layout.close], after_item);
+    out.push('\n');
+    out.push_str(&text[layout.close..]);
+    Ok(Formatted { text: out, notes })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MESSY: &str = "// Heading.\n[\n  // First comment.\n  (id: \"a\", kind: \"visit\", when: \"2024\", title: \"A\"), // same line\n\n\n\n      (\n id: \"b\",\n title: \"B\",\n when: \"2025\",\n // why 2025\n kind: \"visit\",\n ),\n  // Closing remark.\n]\n// After.\n";
+
+    #[test]
+    fn canonical_layout_keeps_every_comment() {
+        let out = format_event_file(MESSY).unwrap();
+        let expected = "// Heading.\n[\n    // First comment.\n    (\n        id: \"a\",\n        title: \"A\",\n        when: \"2024\",\n        kind: \"visit\",\n    ), // same line\n\n    (\n id: \"b\",\n title: \"B\",\n when: \"2025\",\n // why 2025\n kind: \"visit\",\n ),\n    // Closing remark.\n]\n// After.\n";
+        assert_eq!(out.text, expected);
+        assert_eq!(out.notes.len(), 1);
+        assert!(out.notes[0].starts_with("line 8:"), "{:?}", out.notes);
+    }
+
+    #[test]
+    fn formatting_twice_changes_nothing_more() {
+        let once = format_event_file(MESSY).unwrap().text;
+        assert_eq!(format_event_file(&once).unwrap().text, once);
+    }
+
+    #[test]
+    fn empty_lists_and_files() {
+        assert_eq!(format_event_file("").unwrap().text, "");
+        assert_eq!(format_event_file("// none\n").unwrap().text, "// none\n");
+        assert_eq!(format_event_file("[]\n").unwrap().text, "[\n]\n");
+        assert!(format_event_file("[(id: 1)]").is_err());
+        assert!(format_event_file("[(").is_err());
+    }
+
+    #[test]
+    fn comments_that_mention_brackets_or_urls_inside_strings_are_fine() {
+        let text = "[\n    (\n        id: \"a\",\n        title: \"http://x//y\",\n        when: \"2024\",\n        kind: \"visit\",\n    ),\n]\n";
+        let out = format_event_file(text).unwrap();
+        assert!(out.notes.is_empty(), "{:?}", out.notes);
+        assert_eq!(out.text, text);
+    }
+}

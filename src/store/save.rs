@@ -1,0 +1,460 @@
+//! Saving without losing anything: a file is rewritten by splicing only the records that
+//! changed into its original text (every other byte stays as it was), and written
+//! atomically (a temporary file in the same folder, flushed and synced, renamed over the old
+//! one), so a crash at any point leaves the old file or the new one, whole.
+
+use std::collections::HashMap;
+use std::fs;
+use std::hash::Hasher as _;
+use std::io::Write as _;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use super::lex::{Lexer, TokenKind, field_value_span, list_layout};
+use super::write::{INDENT, event_to_ron, unquote};
+use crate::model::event::Event;
+
+/// A fingerprint of a file's bytes, to notice that it changed on disk since it was read.
+pub fn fingerprint(bytes: &[u8]) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    hasher.write(bytes);
+    hasher.write_usize(bytes.len());
+    hasher.finish()
+}
+
+/// One record found in a file's text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordText {
+    /// Its `id`, if it has a readable one.
+    pub id: Option<String>,
+    /// From its `(` to its `)`.
+    pub span: Range<usize>,
+}
+
+/// The records of an event file in the order they are written.
+pub fn records_of(text: &str) -> Result<Vec<RecordText>, String> {
+    let layout = match list_layout(text) {
+        Ok(Some(layout)) => layout,
+        Ok(None) => return Ok(Vec::new()),
+        Err(e) => return Err(e.message),
+    };
+    Ok(layout
+        .records
+        .into_iter()
+        .map(|span| {
+            let record = &text[span.clone()];
+            let id = field_value_span(record, "id").and_then(|v| unquote(&record[v]));
+            RecordText { id, span }
+        })
+        .collect())
+}
+
+/// What to do to one file: records to replace or remove (by the id written in the file) and
+/// records to add at its end.
+#[derive(Debug, Default)]
+pub struct FileChanges<'a> {
+    pub replace: HashMap<&'a str, &'a Event>,
+    pub remove: Vec<&'a str>,
+    pub append: Vec<&'a Event>,
+}
+
+impl FileChanges<'_> {
+    pub fn is_empty(&self) -> bool {
+        self.replace.is_empty() && self.remove.is_empty() && self.append.is_empty()
+    }
+}
+
+/// The whitespace between the start of the line holding `at` and `at`, if only whitespace
+/// comes before it on that line.
+fn line_indent(text: &str, at: usize) -> Option<&str> {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..at];
+    before
+        .chars()
+        .all(|c| c == ' ' || c == '\t')
+        .then_some(before)
+}
+
+/// Offset just past the comma that follows a record ending at `end`, if one does (only blanks
+/// and comments may come between).
+fn comma_after(text: &str, end: usize) -> Option<usize> {
+    let mut lexer = Lexer::new(&text[end..]);
+    match lexer.next() {
+        Some(Ok(tok)) if tok.kind == TokenKind::Punct(b',') => Some(end + tok.span.end),
+        _ => None,
+    }
+}
+
+/// `text` with `changes` made, touching nothing else. Replaced records keep their place and
+/// indentation; removed records take their comma and, when they stood on lines of their own,
+/// those lines with them; added records go after the last one, before the closing `]`.
+pub fn apply_changes(text: &str, changes: &FileChanges<'_>) -> Result<String, String> {
+    if changes.is_empty() {
+        return Ok(text.to_owned());
+    }
+    let layout = list_layout(text).map_err(|e| e.message)?;
+    let Some(layout) = layout else {
+        // Empty or only comments: keep them, then the new list.
+        let mut out = text.to_owned();
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        out.push_str(&super::write::event_file(&changes.append));
+        return Ok(out);
+    };
+    let records = records_of(text)?;
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    for record in &records {
+        let Some(id) = record.id.as_deref() else {
+            continue;
+        };
+        if let Some(event) = changes.replace.get(id) {
+            let indent = line_indent(text, record.span.start).unwrap_or(INDENT);
+            edits.push((record.span.clone(), event_to_ron(event, indent)));
+        } else if changes.remove.contains(&id) {
+            let mut start = record.span.start;
+            let mut end = comma_after(text, record.span.end).unwrap_or(record.span.end);
+            // A record on lines of its own goes with its lines; otherwise only its text.
+            let rest_of_line = text[end..].find('\n').map_or(text.len(), |i| end + i);
+            if line_indent(text, start).is_some() && text[end..rest_of_line].trim().is_empty() {
+                start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+                end = (rest_of_line + 1).min(text.len());
+            }
+            edits.push((start..end, String::new()));
+        }
+    }
+    if !changes.append.is_empty() {
+        let removed = |r: &RecordText| {
+            r.id.as_deref()
+                .is_some_and(|id| changes.remove.contains(&id))
+        };
+        let survivors = records.iter().filter(|r| !removed(r));
+        let (at, indent, needs_comma) = match survivors.last() {
+            Some(last) => {
+                let indent = line_indent(text, last.span.start).unwrap_or(INDENT);
+                match comma_after(text, last.span.end) {
+                    Some(after) => {
+                        // A comment on the same line stays with the record it follows.
+                        let line_end = text[after..].find('\n').map_or(text.len(), |i| after + i);
+                        let rest = text[after..line_end].trim();
+                        let at = if rest.is_empty() || rest.starts_with("//") {
+                            line_end
+                        } else {
+                            after
+                        };
+                        (at, indent, false)
+                    }
+                    None => (last.span.end, indent, true),
+                }
+            }
+            None => (layout.open + 1, INDENT, false),
+        };
+        let mut added = String::new();
+        if needs_comma {
+            added.push(',');
+        }
+        for event in &changes.append {
+            added.push('\n');
+            added.push_str(indent);
+            added.push_str(&event_to_ron(event, indent));
+            added.push(',');
+        }
+        if records.iter().all(removed) {
+            added.push('\n');
+        }
+        edits.push((at..at, added));
+    }
+    edits.sort_by_key(|(range, _)| (range.start, range.end));
+    let mut out = String::with_capacity(text.len() + 1024);
+    let mut pos = 0;
+    for (range, replacement) in edits {
+        out.push_str(&text[pos..range.start]);
+        out.push_str(&replacement);
+        pos = range.end;
+    }
+    out.push_str(&text[pos..]);
+    Ok(out)
+}
+
+/// Why a file could not be written. The edits stay in memory whatever happens.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("`{0}` is read-only; make it writable or save the changes elsewhere")]
+    ReadOnly(PathBuf),
+    #[error("cannot write `{path}`: {message}")]
+    Io { path: PathBuf, message: String },
+}
+
+/// Steps of an atomic write, for tests that stop it part-way as a crash would.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WriteStep {
+    TempCreated,
+    TempWritten,
+    TempSynced,
+    Renamed,
+}
+
+/// Write `bytes` to `path` atomically: a temporary file next to it, written, flushed and
+/// synced, then renamed over `path` (and the folder synced). The old file's permissions are
+/// kept. On any failure the temporary file is removed and `path` is untouched.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    write_atomic_until(path, bytes, None)
+}
+
+/// [`write_atomic`], stopping after `stop_after` as if the process had been killed there
+/// (leaving whatever a crash would leave). For tests.
+pub fn write_atomic_until(
+    path: &Path,
+    bytes: &[u8],
+    stop_after: Option<WriteStep>,
+) -> Result<(), WriteError> {
+    let io = |e: std::io::Error| WriteError::Io {
+        path: path.to_path_buf(),
+        message: describe_io(&e),
+    };
+    let old = fs::metadata(path).ok();
+    if old.as_ref().is_some_and(|m| m.permissions().readonly()) {
+        return Err(WriteError::ReadOnly(path.to_path_buf()));
+    }
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy());
+    // A leading dot and no `.ron` ending: neither the loader nor the watcher looks at it.
+    let temp = folder.join(format!(".{name}.{}.annals-tmp", std::process::id()));
+    let stop = |step| stop_after == Some(step);
+    let result = (|| {
+        let mut file = fs::File::create(&temp).map_err(io)?;
+        if stop(WriteStep::TempCreated) {
+            return Ok(false);
+        }
+        file.write_all(bytes).map_err(io)?;
+        file.flush().map_err(io)?;
+        if stop(WriteStep::TempWritten) {
+            return Ok(false);
+        }
+        if let Some(meta) = &old {
+            fs::set_permissions(&temp, meta.permissions()).map_err(io)?;
+        }
+        file.sync_all().map_err(io)?;
+        if stop(WriteStep::TempSynced) {
+            return Ok(false);
+        }
+        fs::rename(&temp, path).map_err(io)?;
+        // The rename itself is made durable by syncing the folder (where the OS allows it).
+        if let Ok(dir) = fs::File::open(folder) {
+            let _ = dir.sync_all();
+        }
+        Ok(true)
+    })();
+    match result {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            let _ = fs::remove_file(&temp);
+            Err(e)
+        }
+    }
+}
+
+fn describe_io(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::StorageFull => "the disk is full".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        std::io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
+/// Where to put a copy of `path` that would otherwise be overwritten: beside it, named with
+/// the time, ending in `.theirs` so the loader does not read it as part of the dataset.
+pub fn aside_path(path: &Path, stamp: &str) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy());
+    path.with_file_name(format!("{name}.{stamp}.theirs"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::EventDate;
+
+    const FILE: &str = "// Visits.\n#![enable(implicit_some)]\n[\n    // The first.\n    (\n        id: \"a\",\n        title: \"A\",\n        when: \"2024\",\n        kind: \"visit\",\n    ),\n\n    (id: \"b\", title: \"B\", when: \"2025\", kind: \"visit\"), // b's comment\n    (\n        id: \"c\",\n        title: \"C\",\n        when: \"2026\",\n        kind: \"visit\",\n    ),\n    // trailing comment\n]\n// after\n";
+
+    fn event(id: &str, title: &str) -> Event {
+        Event {
+            id: id.into(),
+            title: title.into(),
+            when: EventDate::parse("2024-05-16").unwrap(),
+            kind: "visit".into(),
+            place: None,
+            participants: Box::default(),
+            summary: "".into(),
+            sources: Box::default(),
+            status: Default::default(),
+            note: None,
+            series: None,
+            related: Box::default(),
+            tags: Box::default(),
+        }
+    }
+
+    #[test]
+    fn finds_records_and_their_ids() {
+        let ids: Vec<_> = records_of(FILE)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.id.unwrap())
+            .collect();
+        assert_eq!(ids, ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn no_changes_is_the_same_text() {
+        assert_eq!(apply_changes(FILE, &FileChanges::default()).unwrap(), FILE);
+    }
+
+    #[test]
+    fn replacing_touches_only_that_record() {
+        let new = event("c", "C changed");
+        let mut changes = FileChanges::default();
+        changes.replace.insert("c", &new);
+        let out = apply_changes(FILE, &changes).unwrap();
+        let c = records_of(FILE).unwrap()[2].span.clone();
+        assert_eq!(out[..c.start], FILE[..c.start]);
+        assert!(out.ends_with(&FILE[c.end..]));
+        assert!(out.contains("title: \"C changed\""));
+        assert!(out.contains("\n    (\n        id: \"c\",\n"));
+    }
+
+    #[test]
+    fn removing_takes_the_record_lines_and_keeps_comments() {
+        let mut changes = FileChanges::default();
+        changes.remove.push("a");
+        let out = apply_changes(FILE, &changes).unwrap();
+        assert_eq!(
+            out,
+            FILE.replace(
+                "    (\n        id: \"a\",\n        title: \"A\",\n        when: \"2024\",\n        kind: \"visit\",\n    ),\n",
+                ""
+            )
+        );
+        let mut changes = FileChanges::default();
+        changes.remove.push("b");
+        let out = apply_changes(FILE, &changes).unwrap();
+        // b shares its line with a comment: only its text and comma go.
+        assert!(out.contains("\n     // b's comment\n"));
+        assert!(!out.contains("\"B\""));
+    }
+
+    #[test]
+    fn appending_goes_before_the_closing_bracket() {
+        let new = event("d", "D");
+        let mut changes = FileChanges::default();
+        changes.append.push(&new);
+        let out = apply_changes(FILE, &changes).unwrap();
+        let close = FILE.rfind("    // trailing comment").unwrap();
+        let inserted_at = FILE[..close].rfind("),").unwrap() + 2;
+        assert_eq!(out[..inserted_at], FILE[..inserted_at]);
+        assert!(out[inserted_at..].starts_with("\n    (\n        id: \"d\","));
+        assert!(out.ends_with(&FILE[inserted_at..]));
+        assert_eq!(records_of(&out).unwrap().len(), 4);
+    }
+
+    #[test]
+    fn appending_without_a_trailing_comma_or_to_empty_files() {
+        let new = event("d", "D");
+        let mut changes = FileChanges::default();
+        changes.append.push(&new);
+        let out = apply_changes(
+            "[(id: \"x\", title: \"X\", when: \"1\", kind: \"k\")]",
+            &changes,
+        )
+        .unwrap();
+        assert_eq!(records_of(&out).unwrap().len(), 2);
+        let out = apply_changes("// nothing yet\n[]\n", &changes).unwrap();
+        assert!(out.starts_with("// nothing yet\n[\n    (\n"));
+        assert_eq!(records_of(&out).unwrap().len(), 1);
+        let out = apply_changes("// only a comment\n", &changes).unwrap();
+        assert!(out.starts_with("// only a comment\n[\n"));
+        assert_eq!(records_of(&out).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn remove_the_last_record_and_append_in_one_go() {
+        let new = event("d", "D");
+        let mut changes = FileChanges::default();
+        changes.remove.push("c");
+        changes.append.push(&new);
+        let out = apply_changes(FILE, &changes).unwrap();
+        let ids: Vec<_> = records_of(&out)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.id.unwrap())
+            .collect();
+        assert_eq!(ids, ["a", "b", "d"]);
+        assert!(out.contains("// b's comment\n    (\n        id: \"d\","));
+        assert!(out.contains("    ),\n    // trailing comment\n]\n// after\n"));
+        // Everything removed, then one added.
+        let mut changes = FileChanges::default();
+        changes.remove.extend(["a", "b", "c"]);
+        changes.append.push(&new);
+        let out = apply_changes(FILE, &changes).unwrap();
+        assert_eq!(records_of(&out).unwrap().len(), 1);
+        assert!(out.starts_with("// Visits.\n#![enable(implicit_some)]\n[\n    (\n"));
+        assert!(out.contains("// The first.") && out.contains("// trailing comment"));
+    }
+
+    #[test]
+    fn atomic_write_leaves_old_or_new_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("events.ron");
+        fs::write(&path, "old").unwrap();
+        for step in [
+            WriteStep::TempCreated,
+            WriteStep::TempWritten,
+            WriteStep::TempSynced,
+        ] {
+            write_atomic_until(&path, b"new text", Some(step)).unwrap();
+            assert_eq!(fs::read_to_string(&path).unwrap(), "old", "{step:?}");
+            // What a crash leaves beside it is never read as part of the dataset.
+            for entry in fs::read_dir(dir.path()).unwrap() {
+                let name = entry.unwrap().file_name().into_string().unwrap();
+                assert!(name == "events.ron" || name.starts_with('.'), "{name}");
+                assert!(name == "events.ron" || !name.ends_with(".ron"), "{name}");
+            }
+        }
+        write_atomic(&path, b"new text").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new text");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn read_only_files_are_refused_and_kept() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("events.ron");
+        fs::write(&path, "old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+        let err = write_atomic(&path, b"new").unwrap_err();
+        assert!(matches!(err, WriteError::ReadOnly(_)), "{err}");
+        assert!(err.to_string().contains("read-only"));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        // Permissions of a writable file survive the rename.
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&path, b"new").unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+    }
+
+    #[test]
+    fn a_missing_folder_is_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("gone").join("events.ron");
+        let err = write_atomic(&path, b"x").unwrap_err();
+        assert!(err.to_string().contains("cannot write"), "{err}");
+    }
+}

@@ -1,0 +1,259 @@
+//! Writing records back as RON text, in the layout the bundled files use: one field a line,
+//! fields in the order of [`crate::model::event::EVENT_FIELDS`], empty and default fields
+//! left out, short lists of names on one line. [`event_to_ron`] is the canonical layout that
+//! saving a changed record and `annals fmt` both write.
+
+use std::fmt::Write as _;
+
+use crate::model::event::{Event, Source, Status, Symbol};
+
+/// One level of indentation.
+pub const INDENT: &str = "    ";
+
+/// A RON string literal for `text`, quotes included.
+pub fn quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The value of a RON string literal (`"a\"b"` → `a"b`); `None` if it is not one.
+pub fn unquote(literal: &str) -> Option<String> {
+    ron::from_str::<String>(literal).ok()
+}
+
+fn status_ident(status: Status) -> &'static str {
+    match status {
+        Status::Verified => "verified",
+        Status::SingleSource => "single_source",
+        Status::Disputed => "disputed",
+        Status::Unverified => "unverified",
+    }
+}
+
+fn symbol_list(items: &[Symbol]) -> String {
+    let inner: Vec<String> = items.iter().map(|s| quote(s)).collect();
+    format!("[{}]", inner.join(", "))
+}
+
+/// Lines of `field: value,` for a list of names: on one line while it stays short, else one
+/// name a line.
+fn push_symbols(out: &mut String, indent: &str, field: &str, items: &[Symbol]) {
+    if items.is_empty() {
+        return;
+    }
+    let one_line = symbol_list(items);
+    if indent.len() + field.len() + one_line.len() + 3 <= 100 {
+        let _ = writeln!(out, "{indent}{field}: {one_line},");
+    } else {
+        let _ = writeln!(out, "{indent}{field}: [");
+        for item in items {
+            let _ = writeln!(out, "{indent}{INDENT}{},", quote(item));
+        }
+        let _ = writeln!(out, "{indent}],");
+    }
+}
+
+fn push_source(out: &mut String, indent: &str, source: &Source) {
+    let inner = format!("{indent}{INDENT}");
+    let _ = writeln!(out, "{indent}(");
+    let _ = writeln!(out, "{inner}publisher: {},", quote(&source.publisher));
+    if let Some(title) = &source.title {
+        let _ = writeln!(out, "{inner}title: {},", quote(title));
+    }
+    if let Some(url) = &source.url {
+        let _ = writeln!(out, "{inner}url: {},", quote(url));
+    }
+    if let Some(published) = &source.published {
+        let _ = writeln!(out, "{inner}published: {},", quote(&published.to_edtf()));
+    }
+    let _ = writeln!(out, "{indent}),");
+}
+
+/// The record of `event` as RON text starting with `(` and ending with `)` (no comma), its
+/// inner lines indented by `indent` plus one level, so it can be put where a record started at
+/// column `indent.len()`.
+pub fn event_to_ron(event: &Event, indent: &str) -> String {
+    let mut out = String::with_capacity(512);
+    let i = format!("{indent}{INDENT}");
+    out.push_str("(\n");
+    let _ = writeln!(out, "{i}id: {},", quote(&event.id));
+    let _ = writeln!(out, "{i}title: {},", quote(&event.title));
+    let _ = writeln!(out, "{i}when: {},", quote(&event.when.to_edtf()));
+    let _ = writeln!(out, "{i}kind: {},", quote(&event.kind));
+    if let Some(place) = &event.place {
+        let _ = writeln!(out, "{i}place: {},", quote(place));
+    }
+    push_symbols(&mut out, &i, "participants", &event.participants);
+    if !event.summary.is_empty() {
+        let _ = writeln!(out, "{i}summary: {},", quote(&event.summary));
+    }
+    if !event.sources.is_empty() {
+        let _ = writeln!(out, "{i}sources: [");
+        let deeper = format!("{i}{INDENT}");
+        for source in &event.sources {
+            push_source(&mut out, &deeper, source);
+        }
+        let _ = writeln!(out, "{i}],");
+    }
+    if event.status != Status::default() {
+        let _ = writeln!(out, "{i}status: {},", status_ident(event.status));
+    }
+    if let Some(note) = &event.note {
+        let _ = writeln!(out, "{i}note: {},", quote(note));
+    }
+    if let Some(series) = &event.series {
+        match series.ordinal {
+            Some(n) => {
+                let _ = writeln!(out, "{i}series: (id: {}, ordinal: {n}),", quote(&series.id));
+            }
+            None => {
+                let _ = writeln!(out, "{i}series: (id: {}),", quote(&series.id));
+            }
+        }
+    }
+    push_symbols(&mut out, &i, "related", &event.related);
+    push_symbols(&mut out, &i, "tags", &event.tags);
+    out.push_str(indent);
+    out.push(')');
+    out
+}
+
+/// A whole event file holding `events`, in the canonical layout.
+pub fn event_file(events: &[&Event]) -> String {
+    let mut out = String::from("[\n");
+    for event in events {
+        out.push_str(INDENT);
+        out.push_str(&event_to_ron(event, INDENT));
+        out.push_str(",\n");
+    }
+    out.push_str("]\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::EventDate;
+    use crate::model::event::SeriesRef;
+
+    fn parse(text: &str) -> Event {
+        ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+            .from_str(text)
+            .unwrap_or_else(|e| panic!("{e}\n{text}"))
+    }
+
+    fn sample() -> Event {
+        Event {
+            id: "a-\"quoted\"-id".into(),
+            title: "Putin's visit — Путин, 普京\n\tsecond line \\ backslash".into(),
+            when: EventDate::parse("1996-12-27?/1996-12-28").unwrap(),
+            kind: "visit".into(),
+            place: Some("beijing".into()),
+            participants: vec!["xi-jinping".into(), "vladimir-putin".into()].into(),
+            summary: "A summary with a bell \u{7}.".into(),
+            sources: vec![Source {
+                publisher: "Xinhua".into(),
+                title: Some("T".into()),
+                url: Some("https://example.org/a?b=c".into()),
+                published: Some(EventDate::parse("2024-05").unwrap()),
+            }]
+            .into(),
+            status: Status::SingleSource,
+            note: Some("n".into()),
+            series: Some(SeriesRef {
+                id: "hog-regular".into(),
+                ordinal: Some(29),
+            }),
+            related: vec!["x".into()].into(),
+            tags: vec!["t1".into(), "t2".into()].into(),
+        }
+    }
+
+    #[test]
+    fn written_records_read_back_equal() {
+        let event = sample();
+        assert_eq!(parse(&event_to_ron(&event, "")), event);
+        assert_eq!(parse(&event_to_ron(&event, "        ")), event);
+        let bare = Event {
+            place: None,
+            participants: Box::default(),
+            summary: "".into(),
+            sources: Box::default(),
+            status: Status::Unverified,
+            note: None,
+            series: Some(SeriesRef {
+                id: "s".into(),
+                ordinal: None,
+            }),
+            related: Box::default(),
+            tags: Box::default(),
+            ..sample()
+        };
+        let text = event_to_ron(&bare, "");
+        assert_eq!(parse(&text), bare);
+        for absent in [
+            "place",
+            "participants",
+            "summary",
+            "sources",
+            "status",
+            "note",
+        ] {
+            assert!(!text.contains(&format!("{absent}:")), "{absent} in {text}");
+        }
+    }
+
+    #[test]
+    fn layout_matches_the_hand_written_files() {
+        let text = event_to_ron(&sample(), "    ");
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "(");
+        assert_eq!(lines[1], "        id: \"a-\\\"quoted\\\"-id\",");
+        assert!(lines.contains(&"        participants: [\"xi-jinping\", \"vladimir-putin\"],"));
+        assert!(lines.contains(&"        series: (id: \"hog-regular\", ordinal: 29),"));
+        assert!(lines.contains(&"            (") && lines.contains(&"            ),"));
+        assert_eq!(*lines.last().unwrap(), "    )");
+    }
+
+    #[test]
+    fn long_name_lists_go_one_a_line() {
+        let mut event = sample();
+        event.tags = (0..12)
+            .map(|i| Symbol::new(&format!("tag-number-{i}")))
+            .collect();
+        let text = event_to_ron(&event, "");
+        assert!(text.contains("    tags: [\n        \"tag-number-0\",\n"));
+        assert_eq!(parse(&text), event);
+    }
+
+    #[test]
+    fn quoting_round_trips() {
+        for s in [
+            "",
+            "plain",
+            "q\"q",
+            "back\\slash",
+            "ctl\u{1}\u{7f}",
+            "中文 русский",
+        ] {
+            assert_eq!(unquote(&quote(s)).as_deref(), Some(s));
+        }
+        assert_eq!(unquote("not a literal"), None);
+    }
+}

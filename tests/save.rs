@@ -252,7 +252,12 @@ fn undo_and_redo_walk_the_history_and_track_the_saved_point() {
         session.redo_last(&mut dataset);
         start
     };
-    session.amend_last(&mut dataset, vec![Edit::change(start.clone(), typed)]);
+    session.amend_last(&mut dataset, |dataset| {
+        vec![Edit::change(
+            dataset.by_id("hog-28").unwrap().clone(),
+            typed,
+        )]
+    });
     assert_eq!(&*event(&dataset, "hog-28").title, "Branch, amended");
     session.undo_last(&mut dataset);
     assert_eq!(event(&dataset, "hog-28"), start);

@@ -741,3 +741,327 @@ fn hand_edits_reload_by_themselves_and_errors_keep_the_last_good_data() {
             .is_none()
     );
 }
+
+/// A copy of the bundled dataset in a scratch folder, to edit.
+fn scratch_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("china-russia");
+    std::fs::create_dir(&root).unwrap();
+    for entry in std::fs::read_dir(bundled_dataset_path()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|x| x == "ron") {
+            std::fs::copy(&path, root.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    (dir, root)
+}
+
+/// Click a text field of the form, select its text and type over it.
+fn type_into(harness: &mut Harness<'_, AnnalsApp>, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+fn read(root: &std::path::Path, name: &str) -> String {
+    std::fs::read_to_string(root.join(name)).unwrap()
+}
+
+#[test]
+fn editing_title_and_date_in_the_form_then_saving_writes_the_file() {
+    let (_dir, root) = scratch_copy();
+    let untouched = read(&root, "visits-2024.ron");
+    let mut harness = harness_on(root.clone());
+    harness
+        .get_by_label("29th regular meeting of heads of government")
+        .click();
+    harness.run();
+    harness.key_press(egui::Key::E);
+    harness.run();
+    assert!(harness.state().is_editing());
+    harness.get_by_label(annals::ui::editor::EDITOR_LABEL);
+
+    type_into(&mut harness, "Edit title", "29th meeting (edited)");
+    type_into(&mut harness, "Edit date", "2024-08-21/2024-08-22");
+    harness.get_by_label("= 21–22 August 2024");
+    let dataset = harness.state().dataset().unwrap();
+    let event = dataset.by_id("hog-29").unwrap();
+    assert_eq!(&*event.title, "29th meeting (edited)");
+    assert_eq!(event.when.to_edtf(), "2024-08-21/2024-08-22");
+    assert!(harness.state().is_dirty());
+    harness.get_by_label("● unsaved");
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    assert!(
+        !harness.state().is_dirty(),
+        "{:?}",
+        harness.state().notice()
+    );
+    let saved = read(&root, "regular-meetings.ron");
+    assert!(
+        saved.contains("title: \"29th meeting (edited)\""),
+        "{saved}"
+    );
+    assert!(saved.contains("when: \"2024-08-21/2024-08-22\""), "{saved}");
+    assert_eq!(read(&root, "visits-2024.ron"), untouched);
+    let reloaded = annals::store::load_dataset(&root);
+    assert_eq!(reloaded.error_count(), 0);
+
+    // Undo takes back the date (one step for all the keystrokes), then the title.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    let event = harness
+        .state()
+        .dataset()
+        .unwrap()
+        .by_id("hog-29")
+        .unwrap()
+        .clone();
+    assert_eq!(event.when.to_edtf(), "2024-08-21");
+    assert_eq!(&*event.title, "29th meeting (edited)");
+    assert!(harness.state().is_dirty());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    let event = harness
+        .state()
+        .dataset()
+        .unwrap()
+        .by_id("hog-29")
+        .unwrap()
+        .clone();
+    assert_eq!(&*event.title, "29th regular meeting of heads of government");
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    harness.run();
+    let event = harness
+        .state()
+        .dataset()
+        .unwrap()
+        .by_id("hog-29")
+        .unwrap()
+        .clone();
+    assert_eq!(&*event.title, "29th meeting (edited)");
+}
+
+#[test]
+fn a_date_that_does_not_read_is_explained_and_not_applied() {
+    let (_dir, root) = scratch_copy();
+    let mut harness = harness_on(root);
+    harness
+        .get_by_label("29th regular meeting of heads of government")
+        .click();
+    harness.run();
+    harness.key_press(egui::Key::E);
+    harness.run();
+    // Typed key by key, "2024-02-30" reads as 2024 and as February 2024 on the way; left
+    // unreadable, the date is what it was before the typing began.
+    type_into(&mut harness, "Edit date", "2024-02-30");
+    assert!(
+        harness
+            .query_by_label_contains("invalid date \"2024-02-30\"")
+            .is_some()
+    );
+    let event = harness
+        .state()
+        .dataset()
+        .unwrap()
+        .by_id("hog-29")
+        .unwrap()
+        .clone();
+    assert_eq!(event.when.to_edtf(), "2024-08-21");
+    assert!(!harness.state().is_dirty());
+    // Fixed, it applies.
+    harness.key_press(egui::Key::Backspace);
+    harness.key_press(egui::Key::Backspace);
+    harness.get_by_label("Edit date").type_text("29");
+    harness.run();
+    let event = harness
+        .state()
+        .dataset()
+        .unwrap()
+        .by_id("hog-29")
+        .unwrap()
+        .clone();
+    assert_eq!(event.when.to_edtf(), "2024-02-29");
+    assert!(harness.state().is_dirty());
+    // Another field, then back: a new run of typing. Key by key, "2023" reads on the way,
+    // "2023-0" does not; the date stays 2024-02-29.
+    harness.get_by_label("Edit title").click();
+    harness.run();
+    harness.get_by_label("Edit date").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    for c in "2023-0".chars() {
+        harness.get_by_label("Edit date").type_text(&c.to_string());
+        harness.run();
+    }
+    let event = harness
+        .state()
+        .dataset()
+        .unwrap()
+        .by_id("hog-29")
+        .unwrap()
+        .clone();
+    assert_eq!(event.when.to_edtf(), "2024-02-29");
+    // One undo takes back the whole first run of typing.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    let event = harness
+        .state()
+        .dataset()
+        .unwrap()
+        .by_id("hog-29")
+        .unwrap()
+        .clone();
+    assert_eq!(event.when.to_edtf(), "2024-08-21");
+    assert!(!harness.state().is_dirty());
+}
+
+#[test]
+fn new_duplicate_and_delete_with_confirmation_and_undo() {
+    let (_dir, root) = scratch_copy();
+    let mut harness = harness_on(root.clone());
+    let count = harness.state().dataset().unwrap().len();
+    harness
+        .get_by_label("Xi Jinping and Vladimir Putin meet in Astana")
+        .click();
+    harness.run();
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    harness.run();
+    assert_eq!(harness.state().dataset().unwrap().len(), count + 1);
+    assert_eq!(selected_id(&harness).as_deref(), Some("new-event"));
+    assert!(harness.state().is_editing());
+    // The title field has the focus: typing names the new event.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("Edit title")
+        .type_text("A new meeting");
+    harness.run();
+    let new = harness
+        .state()
+        .dataset()
+        .unwrap()
+        .by_id("new-event")
+        .unwrap()
+        .clone();
+    assert_eq!(&*new.title, "A new meeting");
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::D);
+    harness.run();
+    assert_eq!(selected_id(&harness).as_deref(), Some("new-event-copy"));
+    assert_eq!(harness.state().dataset().unwrap().len(), count + 2);
+
+    // Delete asks first; Cancel keeps the event.
+    harness.get_by_label("Delete…").click();
+    harness.run();
+    harness.get_by_label("Delete this event?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(harness.state().dataset().unwrap().len(), count + 2);
+    harness.get_by_label("Delete…").click();
+    harness.run();
+    harness.get_by_label("Delete").click();
+    harness.run();
+    assert_eq!(harness.state().dataset().unwrap().len(), count + 1);
+    assert!(
+        harness
+            .state()
+            .dataset()
+            .unwrap()
+            .by_id("new-event-copy")
+            .is_none()
+    );
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    let visits = read(&root, "visits-2024.ron");
+    assert!(visits.contains("title: \"A new meeting\""), "{visits}");
+    assert!(!visits.contains("new-event-copy"));
+
+    // Undo the delete: the copy comes back, and is unsaved again.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .dataset()
+            .unwrap()
+            .by_id("new-event-copy")
+            .is_some()
+    );
+    assert!(harness.state().is_dirty());
+}
+
+#[test]
+fn a_file_changed_on_disk_under_unsaved_edits_is_a_conflict_resolved_without_loss() {
+    let (_dir, root) = scratch_copy();
+    let mut harness = harness_on(root.clone());
+    harness
+        .get_by_label("29th regular meeting of heads of government")
+        .click();
+    harness.run();
+    harness.key_press(egui::Key::E);
+    harness.run();
+    type_into(&mut harness, "Edit title", "Mine");
+    let theirs = read(&root, "regular-meetings.ron").replacen("[", "// Their comment.\n[", 1);
+    std::fs::write(root.join("regular-meetings.ron"), &theirs).unwrap();
+    assert!(
+        step_until(&mut harness, |app| !app.conflicts().is_empty()),
+        "the change on disk is noticed"
+    );
+    assert_eq!(
+        read(&root, "regular-meetings.ron"),
+        theirs,
+        "nothing overwritten"
+    );
+    assert_eq!(
+        &*harness
+            .state()
+            .dataset()
+            .unwrap()
+            .by_id("hog-29")
+            .unwrap()
+            .title,
+        "Mine",
+        "mine kept"
+    );
+    harness.get_by_label("Keep mine").click();
+    harness.run();
+    assert!(harness.state().conflicts().is_empty());
+    assert!(!harness.state().is_dirty());
+    let aside: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".theirs"))
+        .collect();
+    assert_eq!(aside.len(), 1, "their version kept aside");
+    assert_eq!(std::fs::read_to_string(&aside[0]).unwrap(), theirs);
+    assert!(read(&root, "regular-meetings.ron").contains("title: \"Mine\""));
+}
+
+#[test]
+fn closing_with_unsaved_edits_asks_first() {
+    let (_dir, root) = scratch_copy();
+    let mut harness = harness_on(root);
+    assert!(harness.state_mut().on_close_requested(), "nothing to lose");
+    harness
+        .get_by_label("29th regular meeting of heads of government")
+        .click();
+    harness.run();
+    harness.key_press(egui::Key::E);
+    harness.run();
+    type_into(&mut harness, "Edit title", "Unsaved");
+    assert!(!harness.state_mut().on_close_requested());
+    harness.run();
+    harness.get_by_label("Save your changes?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(!harness.state().is_asking_to_close());
+    assert!(harness.state().is_dirty(), "the edits are still there");
+}

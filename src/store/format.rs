@@ -68,9 +68,7 @@ fn push_gap(out: &mut String, gap: &str, first_line_follows_item: bool) {
         out.push_str(line);
         wrote_any = true;
     }
-    if pending_blank && wrote_any {
-        out.push('\n');
-    } else if pending_blank && first_line_follows_item {
+    if pending_blank && (wrote_any || first_line_follows_item) {
         out.push('\n');
     }
 }

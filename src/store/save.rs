@@ -128,8 +128,7 @@ pub fn apply_changes(text: &str, changes: &FileChanges<'_>) -> Result<String, St
             r.id.as_deref()
                 .is_some_and(|id| changes.remove.contains(&id))
         };
-        let survivors = records.iter().filter(|r| !removed(r));
-        let (at, indent, needs_comma) = match survivors.last() {
+        let (at, indent, needs_comma) = match records.iter().rev().find(|r| !removed(r)) {
             Some(last) => {
                 let indent = line_indent(text, last.span.start).unwrap_or(INDENT);
                 match comma_after(text, last.span.end) {

@@ -285,10 +285,10 @@ impl EditSession {
         self.homes.get(id).map(|h| h.file)
     }
 
-    /// Apply `edits` as one undoable step.
-    pub fn apply(&mut self, dataset: &mut Dataset, edits: Vec<Edit>) {
+    /// Apply `edits` as one undoable step; false if there were none.
+    pub fn apply(&mut self, dataset: &mut Dataset, edits: Vec<Edit>) -> bool {
         if edits.is_empty() {
-            return;
+            return false;
         }
         let applied = self.run(dataset, edits);
         self.undo.push(applied);
@@ -300,16 +300,23 @@ impl EditSession {
             self.saved_depth = None;
         }
         self.redo.clear();
+        true
     }
 
-    /// Replace the last step with `edits` (typing more into the same field is one step).
-    pub fn amend_last(&mut self, dataset: &mut Dataset, edits: Vec<Edit>) {
-        if self.saved_depth == Some(self.undo.len()) || !self.undo_last(dataset) {
-            self.apply(dataset, edits);
-            return;
+    /// Replace the last step by the edits `build` makes from the model as it was before that
+    /// step (typing more into the same field stays one step). After a save the last step is
+    /// kept and a new one begins. Returns whether a step is now on top (false when the
+    /// edits came to nothing, say when the typing went back to the original text).
+    pub fn amend_last(
+        &mut self,
+        dataset: &mut Dataset,
+        build: impl FnOnce(&Dataset) -> Vec<Edit>,
+    ) -> bool {
+        if self.saved_depth != Some(self.undo.len()) && self.undo_last(dataset) {
+            self.redo.pop();
         }
-        self.redo.pop();
-        self.apply(dataset, edits);
+        let edits = build(dataset);
+        self.apply(dataset, edits)
     }
 
     /// Undo the last step; false if there is none.

@@ -2,6 +2,8 @@
 //! the commands they emit. What a user would expect to find again after a restart (dataset,
 //! view, selection, filters, language, theme, list and panels) is kept in [`Preferences`].
 
+mod editing;
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -11,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::command::Command;
 use super::detail_panel::detail_panel_ui;
 use super::diagnostics_view::diagnostics_ui;
+use super::editor::Draft;
 use super::filter_panel::filter_panel_ui;
 use super::fonts;
 use super::list_view::{ListSort, list_view_ui, sort_rows};
@@ -19,6 +22,7 @@ use crate::model::dataset::{Dataset, EventIndex};
 use crate::model::date::year_label;
 use crate::model::manifest::Language;
 use crate::model::query::{Filter, Search};
+use crate::store::session::EditSession;
 use crate::store::watch::DatasetWatcher;
 use crate::store::{Diagnostic, Loaded, load_dataset};
 use crate::timeline::{Grouping, Lanes, TimeView};
@@ -147,6 +151,23 @@ pub struct AnnalsApp {
     watcher: Option<DatasetWatcher>,
     /// Errors of the files on disk while the last good version stays on screen.
     reload_problems: Vec<Diagnostic>,
+    /// Edits and their history, from the first edit on.
+    session: Option<EditSession>,
+    /// The editor form is open for the selection.
+    editing: bool,
+    /// What the form shows, when it is open.
+    draft: Option<Draft>,
+    /// The text field being typed into, and the id its event had when typing began: the
+    /// keystrokes of one run are one undo step.
+    typing_run: Option<(&'static str, String)>,
+    focus_title: bool,
+    /// The widget that had the keyboard focus in the last frame.
+    last_focus: Option<egui::Id>,
+    confirm_delete: bool,
+    /// Files changed on disk under unsaved edits.
+    conflicts: Vec<PathBuf>,
+    close_asked: bool,
+    allow_close: bool,
     ctx: egui::Context,
 }
 
@@ -220,6 +241,16 @@ impl AnnalsApp {
             theme_applied: None,
             watcher: None,
             reload_problems: Vec::new(),
+            session: None,
+            editing: false,
+            draft: None,
+            typing_run: None,
+            focus_title: false,
+            last_focus: None,
+            confirm_delete: false,
+            conflicts: Vec::new(),
+            close_asked: false,
+            allow_close: false,
             ctx: ctx.clone(),
         };
         app.watch();
@@ -563,9 +594,28 @@ impl AnnalsApp {
                 self.prefs.list_sort = sort;
                 self.resort_lists();
             }
-            Command::Open(path) => self.open(path),
+            Command::Open(path) => {
+                if self.is_dirty() {
+                    self.notice = Some(
+                        "Save (Ctrl+S) or undo your edits before opening another dataset.".into(),
+                    );
+                } else {
+                    self.open(path);
+                }
+            }
             Command::AskOpenPath(text) => self.open_path = text,
-            Command::Reload => self.reload(),
+            Command::Reload => {
+                if self.is_dirty() {
+                    self.notice = Some(
+                        "You have unsaved edits: save them (Ctrl+S) or undo them before reloading."
+                            .into(),
+                    );
+                } else {
+                    self.session = None;
+                    self.reload();
+                }
+            }
+            other => self.apply_edit(other),
         }
     }
 
@@ -600,6 +650,10 @@ impl AnnalsApp {
         }
         self.dataset_path = path;
         self.loaded = load_dataset(&self.dataset_path);
+        self.session = None;
+        self.editing = false;
+        self.draft = None;
+        self.conflicts.clear();
         self.title_widths.clear();
         self.selected = None;
         self.details_open = false;
@@ -664,7 +718,30 @@ impl AnnalsApp {
     /// Keyboard shortcuts of the window.
     fn shortcuts(&mut self, ctx: &egui::Context) -> Vec<Command> {
         let mut commands = Vec::new();
+        let editing = self.is_editing();
+        let typing = ctx.egui_wants_keyboard_input();
         ctx.input_mut(|i| {
+            if i.consume_key(Modifiers::COMMAND, Key::S) {
+                commands.push(Command::Save);
+            }
+            // Undo and redo act on the records; in the search box they are the box's own.
+            if editing || !typing {
+                if i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z) {
+                    commands.push(Command::Redo);
+                }
+                if i.consume_key(Modifiers::COMMAND, Key::Z) {
+                    commands.push(Command::Undo);
+                }
+                if i.consume_key(Modifiers::COMMAND, Key::Y) {
+                    commands.push(Command::Redo);
+                }
+            }
+            if i.consume_key(Modifiers::COMMAND, Key::N) {
+                commands.push(Command::NewEvent);
+            }
+            if i.consume_key(Modifiers::COMMAND, Key::D) {
+                commands.push(Command::DuplicateEvent);
+            }
             if i.consume_key(Modifiers::COMMAND, Key::R) {
                 commands.push(Command::Reload);
             }
@@ -699,7 +776,17 @@ impl AnnalsApp {
                 commands.push(Command::FitAll);
             }
             if i.consume_key(Modifiers::NONE, Key::Escape) {
-                commands.push(Command::Select(None));
+                commands.push(if editing {
+                    Command::SetEditing(false)
+                } else {
+                    Command::Select(None)
+                });
+            }
+            if i.consume_key(Modifiers::NONE, Key::E) && selected.is_some() {
+                commands.push(Command::SetEditing(true));
+            }
+            if i.consume_key(Modifiers::NONE, Key::Delete) && selected.is_some() {
+                commands.push(Command::AskDelete(true));
             }
             if i.consume_key(Modifiers::NONE, Key::Enter) && selected.is_some() {
                 commands.push(Command::ShowDetails(true));
@@ -787,28 +874,39 @@ impl AnnalsApp {
                     }
                 }
             });
+            if self.dataset().is_some() {
+                commands.extend(self.edit_menu_ui(ui));
+            }
             ui.separator();
             match self.dataset() {
                 Some(dataset) => {
-                    ui.label(&dataset.manifest.title);
+                    // Truncated, so the search box and the view controls keep their room.
+                    ui.scope(|ui| {
+                        ui.set_max_width(280.0);
+                        ui.add(egui::Label::new(&dataset.manifest.title).truncate())
+                            .on_hover_text(&dataset.manifest.title);
+                    });
+                    if self.is_dirty() {
+                        ui.label(
+                            RichText::new("● unsaved")
+                                .color(ui.visuals().warn_fg_color)
+                                .strong(),
+                        )
+                        .on_hover_text("Edits not yet written to the files: Ctrl+S saves");
+                        if ui
+                            .button("💾 Save")
+                            .on_hover_text("Save (Ctrl+S)")
+                            .clicked()
+                        {
+                            commands.push(Command::Save);
+                        }
+                    }
                 }
                 None => {
                     ui.label(self.dataset_path.display().to_string());
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if let Some(dataset) = self.dataset() {
-                    let span = dataset
-                        .extent()
-                        .and_then(|(a, b)| {
-                            let year = |d| {
-                                crate::model::date::ymd_of_day(d).map(|(y, _, _)| year_label(y))
-                            };
-                            Some(format!(" · {}–{}", year(a)?, year(b)?))
-                        })
-                        .unwrap_or_default();
-                    ui.label(RichText::new(format!("{} events{span}", dataset.len())).weak());
-                }
                 if ui
                     .button("⟳ Reload")
                     .on_hover_text("Read the dataset from disk again (Ctrl+R)")
@@ -963,11 +1061,25 @@ impl AnnalsApp {
             ui.separator();
             ui.label(
                 RichText::new(
-                    "Wheel: zoom · Drag: pan · Click: details · ←/→: previous/next · +/−: zoom · F: fit all · Ctrl+F: search · Esc: clear",
+                    "Wheel: zoom · Drag: pan · Click: details · ←/→: previous/next · +/−: zoom · F: fit all · Ctrl+F: search · E: edit · Ctrl+N: new · Ctrl+S: save · Esc: clear",
                 )
                 .weak()
                 .small(),
             );
+            if let Some(dataset) = self.dataset() {
+                let span = dataset
+                    .extent()
+                    .and_then(|(a, b)| {
+                        let year = |d| {
+                            crate::model::date::ymd_of_day(d).map(|(y, _, _)| year_label(y))
+                        };
+                        Some(format!(" · {}–{}", year(a)?, year(b)?))
+                    })
+                    .unwrap_or_default();
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(RichText::new(format!("{} events{span}", dataset.len())).weak());
+                });
+            }
         });
     }
 
@@ -1053,8 +1165,9 @@ impl AnnalsApp {
             .as_ref()
             .is_some_and(DatasetWatcher::take_changes)
         {
-            self.reload();
+            self.on_files_changed();
         }
+        self.sync_draft();
         let mut commands = self.shortcuts(&ctx);
         // Folders or files dropped on the window open that dataset.
         let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
@@ -1102,7 +1215,22 @@ impl AnnalsApp {
                     diagnostics_ui(ui, &self.reload_problems);
                 });
         }
+        if !self.conflicts.is_empty() {
+            egui::Panel::top("conflicts").show(ui, |ui| {
+                commands.extend(self.conflict_banner_ui(ui));
+            });
+        }
         commands.extend(self.open_path_ui(&ctx));
+        commands.extend(self.editing_dialogs_ui(&ctx));
+        // The editor takes the detail panel's place (same id, so it keeps its width).
+        let editing = self.is_editing() && self.draft.is_some() && self.loaded.dataset.is_some();
+        if editing {
+            egui::Panel::right("details")
+                .resizable(true)
+                .default_size(380.0)
+                .min_size(300.0)
+                .show(ui, |ui| commands.extend(self.editor_panel_ui(ui)));
+        }
         match self.loaded.dataset.as_ref() {
             None => {
                 egui::CentralPanel::default()
@@ -1122,7 +1250,7 @@ impl AnnalsApp {
                             }
                         });
                 }
-                if let Some(selected) = self.selected.filter(|_| self.details_open) {
+                if let Some(selected) = self.selected.filter(|_| self.details_open && !editing) {
                     egui::Panel::right("details")
                         .resizable(true)
                         .default_size(380.0)
@@ -1195,6 +1323,12 @@ impl AnnalsApp {
                 }
             }
         }
+        // Typing in a field ends when the focus moves: the next typing is a new undo step.
+        let focused = ctx.memory(|m| m.focused());
+        if focused != self.last_focus {
+            self.last_focus = focused;
+            self.typing_run = None;
+        }
         for command in commands {
             self.apply(command, now);
         }
@@ -1255,9 +1389,14 @@ fn event_days(event: &crate::model::Event) -> (f64, f64) {
 
 impl eframe::App for AnnalsApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        if ui.ctx().input(|i| i.viewport().close_requested()) && !self.on_close_requested() {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        }
         self.frame_ui(ui);
+        let dirty = if self.is_dirty() { " ●" } else { "" };
         let title = match self.dataset() {
-            Some(d) => format!("Annals — {}", d.manifest.title),
+            Some(d) => format!("Annals — {}{dirty}", d.manifest.title),
             None => "Annals — dataset has errors".to_owned(),
         };
         if title != self.window_title {

@@ -1,5 +1,6 @@
 //! What the views ask the app to do. Views emit these; only the app changes state.
 
+use super::editor::Draft;
 use crate::model::dataset::EventIndex;
 use std::path::PathBuf;
 
@@ -56,4 +57,34 @@ pub enum Command {
     AskOpenPath(Option<String>),
     /// Read the dataset from disk again.
     Reload,
+    /// Open (`true`) or close the editor form for the selected event.
+    SetEditing(bool),
+    /// Make the event with id `target` what the form says (the fields that read). `typing`
+    /// names the text field typed into: keystrokes in one field in a row are one undo step,
+    /// and a field left unreadable keeps the value it had before the typing began.
+    EditEvent {
+        target: String,
+        draft: Box<Draft>,
+        typing: Option<&'static str>,
+    },
+    /// Save the event with this id in another of the dataset's files.
+    MoveToFile(String, usize),
+    /// Add a new event near the selection (or today) and edit it.
+    NewEvent,
+    /// Add a copy of the selected event and edit it.
+    DuplicateEvent,
+    /// Ask to delete the selected event (`true`), or stop asking.
+    AskDelete(bool),
+    /// Delete the selected event (and the links to it from other events).
+    DeleteSelected,
+    Undo,
+    Redo,
+    /// Write the edits to the dataset's files.
+    Save,
+    /// Files changed on disk while there were unsaved edits: keep mine (`true`: theirs is
+    /// copied aside, mine is written) or reload theirs (mine is dropped).
+    ResolveConflict(bool),
+    /// Answer to "save before closing?": save and close, close without saving, or stay
+    /// (`None`).
+    CloseAnswer(Option<bool>),
 }

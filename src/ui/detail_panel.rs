@@ -34,6 +34,13 @@ pub fn detail_panel_ui(
                     {
                         command = Some(Command::ShowDetails(false));
                     }
+                    if ui
+                        .small_button("✏ Edit")
+                        .on_hover_text("Edit this event (E)")
+                        .clicked()
+                    {
+                        command = Some(Command::SetEditing(true));
+                    }
                     ui.with_layout(
                         egui::Layout::left_to_right(egui::Align::Min).with_main_wrap(true),
                         |ui| {

@@ -4,6 +4,7 @@ pub mod app;
 pub mod command;
 pub mod detail_panel;
 pub mod diagnostics_view;
+pub mod editor;
 pub mod filter_panel;
 pub mod fonts;
 pub mod list_view;

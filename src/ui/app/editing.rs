@@ -1,0 +1,644 @@
+//! The app's editing side: the editing session, the commands that change records, saving,
+//! conflicts with changes made on disk, and asking before losing anything.
+
+use std::path::PathBuf;
+
+use egui::{RichText, Ui};
+
+use super::AnnalsApp;
+use crate::model::date::EventDate;
+use crate::model::event::{Event, Status};
+use crate::store::session::{
+    Edit, EditSession, SessionError, change_with_references, delete_with_references,
+};
+use crate::store::{Diagnostic, load_dataset};
+use crate::ui::command::Command;
+use crate::ui::editor::{Draft, editor_ui};
+
+/// `base`, or `base-2`, `base-3`… whichever no event has yet.
+fn unique_id(dataset: &crate::model::Dataset, base: &str) -> String {
+    if dataset.index_of(base).is_none() {
+        return base.to_owned();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| dataset.index_of(id).is_none())
+        .unwrap_or_else(|| base.to_owned())
+}
+
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+impl AnnalsApp {
+    /// Whether there are edits not written to the files.
+    pub fn is_dirty(&self) -> bool {
+        self.session.as_ref().is_some_and(EditSession::is_dirty)
+    }
+
+    /// Whether the editor form is open.
+    pub fn is_editing(&self) -> bool {
+        self.editing && self.selected.is_some()
+    }
+
+    /// Files changed on disk while there were unsaved edits, waiting for the user's choice.
+    pub fn conflicts(&self) -> &[PathBuf] {
+        &self.conflicts
+    }
+
+    /// Whether the "save before closing?" question is showing.
+    pub fn is_asking_to_close(&self) -> bool {
+        self.close_asked
+    }
+
+    /// The window is being closed: true if it may close now; otherwise the question "save
+    /// before closing?" is shown and the close must be cancelled.
+    pub fn on_close_requested(&mut self) -> bool {
+        if self.allow_close || !self.is_dirty() {
+            return true;
+        }
+        self.close_asked = true;
+        false
+    }
+
+    /// Start the session at the first edit. If the files changed since loading, they are
+    /// reloaded instead and the user is told to make the edit again.
+    fn ensure_session(&mut self) -> bool {
+        if self.session.is_some() {
+            return true;
+        }
+        match EditSession::open(&self.loaded) {
+            Ok(session) => {
+                self.session = Some(session);
+                true
+            }
+            Err(SessionError::Changed(path)) => {
+                self.reload();
+                self.notice = Some(format!(
+                    "{} had changed on disk, so the dataset was reloaded first; make the edit again.",
+                    file_name(&path)
+                ));
+                false
+            }
+            Err(e) => {
+                self.notice = Some(format!("Cannot edit: {e}"));
+                false
+            }
+        }
+    }
+
+    /// Run `change` on the session and the model, then select `select` (by id) and rebuild
+    /// what depends on the events.
+    fn change_model(
+        &mut self,
+        select: Option<String>,
+        change: impl FnOnce(&mut EditSession, &mut crate::model::Dataset),
+    ) {
+        if !self.ensure_session() {
+            return;
+        }
+        let (Some(session), Some(dataset)) = (self.session.as_mut(), self.loaded.dataset.as_mut())
+        else {
+            return;
+        };
+        change(session, dataset);
+        self.title_widths.clear();
+        self.refresh();
+        self.selected = select.and_then(|id| self.dataset()?.index_of(&id));
+        self.list_scroll_pending = true;
+    }
+
+    fn selected_event(&self) -> Option<Event> {
+        self.selected
+            .and_then(|i| self.dataset()?.event(i))
+            .cloned()
+    }
+
+    /// Make the form show the model's version of the selected event (after undo, redo, or a
+    /// change of selection).
+    pub(super) fn sync_draft(&mut self) {
+        let Some(event) = self.selected_event().filter(|_| self.editing) else {
+            self.draft = None;
+            return;
+        };
+        if self.draft.as_ref().is_none_or(|d| d.target != *event.id) {
+            self.draft = Some(Draft::from_event(&event));
+            self.typing_run = None;
+        }
+    }
+
+    fn reset_draft(&mut self) {
+        self.draft = None;
+        self.typing_run = None;
+        self.sync_draft();
+    }
+
+    /// Apply an editing command.
+    pub(super) fn apply_edit(&mut self, command: Command) {
+        match command {
+            Command::SetEditing(on) => {
+                // The session starts with the form, so it can show which file holds the event.
+                self.editing = on && self.selected.is_some() && self.ensure_session();
+                if self.editing {
+                    self.details_open = true;
+                }
+                self.reset_draft();
+            }
+            Command::EditEvent {
+                target,
+                draft,
+                typing,
+            } => {
+                let amend = typing.is_some()
+                    && self
+                        .typing_run
+                        .as_ref()
+                        .is_some_and(|(field, _)| Some(*field) == typing);
+                let start_id = match (&self.typing_run, amend) {
+                    (Some((_, start)), true) => start.clone(),
+                    _ => target.clone(),
+                };
+                // Built from the event as it was before this run of typing, so a field
+                // left unreadable keeps its value from then, not a half-typed one.
+                let mut new_id: Option<String> = None;
+                let mut build = |dataset: &crate::model::Dataset| {
+                    let Some(before) = dataset.by_id(&start_id).cloned() else {
+                        return Vec::new();
+                    };
+                    let (after, _) = draft.apply(&before, dataset);
+                    new_id = Some(after.id.to_string());
+                    if after == before {
+                        Vec::new()
+                    } else {
+                        change_with_references(dataset, before, after)
+                    }
+                };
+                let mut pushed = false;
+                self.change_model(None, |session, dataset| {
+                    pushed = if amend {
+                        session.amend_last(dataset, build)
+                    } else {
+                        let edits = build(dataset);
+                        session.apply(dataset, edits)
+                    };
+                });
+                let id = new_id.or(Some(target));
+                self.selected = id.as_ref().and_then(|id| self.dataset()?.index_of(id));
+                if let (Some(form), Some(id)) = (&mut self.draft, id) {
+                    form.target = id;
+                }
+                self.typing_run = match (pushed, typing) {
+                    (true, Some(field)) => Some((field, start_id)),
+                    _ => None,
+                };
+            }
+            Command::MoveToFile(id, file) => {
+                self.typing_run = None;
+                self.change_model(Some(id.clone()), |session, dataset| {
+                    if let Some(event) = dataset.by_id(&id).cloned()
+                        && session.file_of(&id) != Some(file)
+                    {
+                        session.apply(dataset, vec![Edit::move_to(event, file)]);
+                    }
+                });
+            }
+            Command::NewEvent => self.new_event(None),
+            Command::DuplicateEvent => {
+                if let Some(original) = self.selected_event() {
+                    self.new_event(Some(original));
+                }
+            }
+            Command::AskDelete(ask) => self.confirm_delete = ask && self.selected.is_some(),
+            Command::DeleteSelected => {
+                self.confirm_delete = false;
+                let Some(event) = self.selected_event() else {
+                    return;
+                };
+                let next = self
+                    .selected
+                    .and_then(|i| {
+                        self.step_shown(Some(i), true)
+                            .or(self.step_shown(Some(i), false))
+                    })
+                    .and_then(|i| Some(self.dataset()?.event(i)?.id.to_string()));
+                self.editing = false;
+                self.change_model(next, |session, dataset| {
+                    let edits = delete_with_references(dataset, event);
+                    session.apply(dataset, edits);
+                });
+                self.details_open = self.selected.is_some();
+                self.reset_draft();
+            }
+            Command::Undo | Command::Redo => {
+                let redo = command == Command::Redo;
+                let keep = self.selected_event().map(|e| e.id.to_string());
+                if self.session.is_none() {
+                    return;
+                }
+                self.change_model(keep, |session, dataset| {
+                    if redo {
+                        session.redo_last(dataset);
+                    } else {
+                        session.undo_last(dataset);
+                    }
+                });
+                self.reset_draft();
+            }
+            Command::Save => self.save(),
+            Command::ResolveConflict(keep_mine) => self.resolve_conflict(keep_mine),
+            Command::CloseAnswer(answer) => {
+                self.close_asked = false;
+                match answer {
+                    Some(true) => {
+                        self.save();
+                        if !self.is_dirty() {
+                            self.allow_close = true;
+                            self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                        }
+                    }
+                    Some(false) => {
+                        self.allow_close = true;
+                        self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                    }
+                    None => {}
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Add a new event (a copy of `original`, or a blank one near the selection) and open it
+    /// in the form.
+    fn new_event(&mut self, original: Option<Event>) {
+        let Some(dataset) = self.dataset() else {
+            return;
+        };
+        let near = self.selected_event();
+        let event = match original {
+            Some(original) => Event {
+                id: unique_id(dataset, &format!("{}-copy", original.id)).into(),
+                title: format!("{} (copy)", original.title).into(),
+                ..original
+            },
+            None => {
+                let Some(kind) = near.as_ref().map(|e| e.kind.clone()).or_else(|| {
+                    dataset
+                        .manifest
+                        .categories
+                        .first()
+                        .map(|c| c.id.as_str().into())
+                }) else {
+                    self.notice = Some(
+                        "The manifest has no categories; add one before adding events.".into(),
+                    );
+                    return;
+                };
+                let today = chrono::Local::now().date_naive();
+                use chrono::Datelike;
+                let when = near
+                    .as_ref()
+                    .map(|e| e.when)
+                    .or_else(|| EventDate::day(today.year(), today.month(), today.day()).ok());
+                let Some(when) = when else { return };
+                Event {
+                    id: unique_id(dataset, "new-event").into(),
+                    title: "New event".into(),
+                    when,
+                    kind,
+                    place: None,
+                    participants: Box::default(),
+                    summary: "".into(),
+                    sources: Box::default(),
+                    status: Status::Unverified,
+                    note: None,
+                    series: None,
+                    related: Box::default(),
+                    tags: Box::default(),
+                }
+            }
+        };
+        let id = event.id.to_string();
+        // The new record goes in the file of the event it was made from or next to, else in
+        // the file of the latest event.
+        let neighbour = near
+            .map(|e| e.id.to_string())
+            .or_else(|| dataset.events().last().map(|e| e.id.to_string()));
+        if !self.ensure_session() {
+            return;
+        }
+        let file = self.session.as_ref().and_then(|s| {
+            neighbour
+                .and_then(|n| s.file_of(&n))
+                .or_else(|| s.event_files().next().map(|(i, _)| i))
+        });
+        let Some(file) = file else { return };
+        self.change_model(Some(id), |session, dataset| {
+            session.apply(dataset, vec![Edit::add(event, file)]);
+        });
+        self.editing = true;
+        self.details_open = true;
+        self.focus_title = true;
+        self.reset_draft();
+        if let Some(index) = self.selected {
+            let now = self.ctx.input(|i| i.time);
+            self.reveal(index, now);
+        }
+    }
+
+    /// Write the edits; report what happened.
+    fn save(&mut self) {
+        self.typing_run = None;
+        let (Some(session), Some(dataset)) = (self.session.as_mut(), self.loaded.dataset.as_ref())
+        else {
+            self.notice = Some("Nothing to save.".into());
+            return;
+        };
+        let report = session.save(dataset);
+        let written: Vec<String> = report.written.iter().map(|p| file_name(p)).collect();
+        let mut message = match written.len() {
+            0 if report.is_complete() => {
+                "Nothing to save: the files already hold these events.".to_owned()
+            }
+            0 => String::new(),
+            _ => format!("Saved {}.", written.join(", ")),
+        };
+        if !report.errors.is_empty() {
+            message.push_str(&format!(
+                " ⚠ Not saved: {}. Your edits are kept; fix this and save again.",
+                report.errors.join("; ")
+            ));
+        }
+        if !report.conflicts.is_empty() {
+            self.conflicts = report.conflicts.clone();
+            message.push_str(" ⚠ Some files changed on disk; see the banner.");
+        }
+        if let Some(draft) = &self.draft
+            && let Some(base) = self.dataset().and_then(|d| d.by_id(&draft.target))
+            && let Some(dataset) = self.dataset()
+        {
+            let (_, errors) = draft.apply(base, dataset);
+            if !errors.is_empty() {
+                message.push_str(" Fields of the form that do not read were not saved.");
+            }
+        }
+        self.notice = Some(message.trim().to_owned());
+        if !report.written.is_empty() {
+            self.check_saved_files();
+        }
+    }
+
+    /// Read the files back after a save to refresh the warnings, and show errors if the
+    /// saved data does not check (say, a series ordinal typed into the wrong event).
+    fn check_saved_files(&mut self) {
+        let fresh = load_dataset(&self.dataset_path);
+        if fresh.dataset.is_some() {
+            self.loaded.diagnostics = fresh.diagnostics;
+            self.reload_problems.clear();
+        } else {
+            self.reload_problems = fresh
+                .diagnostics
+                .into_iter()
+                .filter(Diagnostic::is_error)
+                .collect();
+        }
+    }
+
+    /// The watcher saw `.ron` files change. Without unsaved edits, reload (unless the change
+    /// is the app's own save). With unsaved edits, never reload over them: list the files as
+    /// conflicts for the user to decide.
+    pub(super) fn on_files_changed(&mut self) {
+        let Some(session) = &self.session else {
+            self.reload();
+            return;
+        };
+        let changed = session.changed_on_disk();
+        if changed.is_empty() {
+            return; // Our own save.
+        }
+        if session.is_dirty() {
+            self.conflicts = changed;
+        } else {
+            self.session = None;
+            self.reset_draft();
+            self.reload();
+        }
+    }
+
+    fn resolve_conflict(&mut self, keep_mine: bool) {
+        if !keep_mine {
+            self.session = None;
+            self.conflicts.clear();
+            self.reset_draft();
+            self.reload();
+            self.notice =
+                Some("Reloaded the files from disk; your unsaved edits were dropped.".into());
+            return;
+        }
+        let (Some(session), Some(dataset)) = (self.session.as_mut(), self.loaded.dataset.as_ref())
+        else {
+            return;
+        };
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
+        match session.keep_mine(dataset, &stamp) {
+            Ok((asides, report)) => {
+                self.conflicts.clear();
+                let asides: Vec<String> = asides.iter().map(|p| file_name(p)).collect();
+                self.notice = Some(if report.is_complete() {
+                    format!(
+                        "Their version was kept as {}; yours is saved.",
+                        asides.join(", ")
+                    )
+                } else {
+                    format!(
+                        "Their version was kept as {}, but yours could not be saved: {}",
+                        asides.join(", "),
+                        report.errors.join("; ")
+                    )
+                });
+                self.check_saved_files();
+            }
+            Err(e) => self.notice = Some(format!("Could not keep their version aside: {e}")),
+        }
+    }
+
+    /// The form in the right-hand panel.
+    pub(super) fn editor_panel_ui(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let (Some(dataset), Some(draft)) = (self.loaded.dataset.as_ref(), self.draft.as_mut())
+        else {
+            return Vec::new();
+        };
+        let (files, file) = match &self.session {
+            Some(session) => (
+                session
+                    .event_files()
+                    .map(|(i, p)| (i, file_name(p)))
+                    .collect::<Vec<_>>(),
+                session.file_of(&draft.target),
+            ),
+            None => (Vec::new(), None),
+        };
+        let focus_title = std::mem::take(&mut self.focus_title);
+        editor_ui(
+            ui,
+            dataset,
+            draft,
+            (&files, file),
+            self.prefs.language,
+            focus_title,
+        )
+    }
+
+    /// Banners and questions: unsaved changes, conflicts, delete and close confirmations.
+    pub(super) fn editing_dialogs_ui(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        if self.confirm_delete
+            && let Some(event) = self.selected_event()
+        {
+            let referring = self.dataset().map_or(0, |d| {
+                d.events()
+                    .iter()
+                    .filter(|e| e.related.iter().any(|r| *r == *event.id))
+                    .count()
+            });
+            let modal = egui::Modal::new(egui::Id::unique("confirm-delete")).show(ctx, |ui| {
+                ui.set_max_width(420.0);
+                ui.heading("Delete this event?");
+                ui.label(RichText::new(&*event.title).strong());
+                ui.label(event.when.human());
+                if referring > 0 {
+                    ui.label(format!(
+                        "{referring} other event{} link{} to it; those links are removed too.",
+                        if referring == 1 { "" } else { "s" },
+                        if referring == 1 { "s" } else { "" }
+                    ));
+                }
+                ui.label(
+                    RichText::new(
+                        "Its record leaves its file when you save. Ctrl+Z brings it back.",
+                    )
+                    .weak(),
+                );
+                ui.add_space(6.0);
+                ui.horizontal(|ui| {
+                    if ui
+                        .button(RichText::new("Delete").color(ui.visuals().error_fg_color))
+                        .clicked()
+                    {
+                        commands.push(Command::DeleteSelected);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        commands.push(Command::AskDelete(false));
+                    }
+                });
+            });
+            if modal.should_close() && commands.is_empty() {
+                commands.push(Command::AskDelete(false));
+            }
+        }
+        if self.close_asked {
+            let modal = egui::Modal::new(egui::Id::unique("confirm-close")).show(ctx, |ui| {
+                ui.set_max_width(420.0);
+                ui.heading("Save your changes?");
+                ui.label("Some edits are not saved to the dataset's files yet.");
+                ui.add_space(6.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Save and close").clicked() {
+                        commands.push(Command::CloseAnswer(Some(true)));
+                    }
+                    if ui.button("Close without saving").clicked() {
+                        commands.push(Command::CloseAnswer(Some(false)));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        commands.push(Command::CloseAnswer(None));
+                    }
+                });
+            });
+            if modal.should_close() && commands.is_empty() {
+                commands.push(Command::CloseAnswer(None));
+            }
+        }
+        commands
+    }
+
+    /// The conflict banner, when files changed on disk under unsaved edits.
+    pub(super) fn conflict_banner_ui(&self, ui: &mut Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let names: Vec<String> = self.conflicts.iter().map(|p| file_name(p)).collect();
+        ui.label(
+            RichText::new(format!(
+                "⚠ {} changed on disk while you have unsaved edits. Nothing has been overwritten.",
+                names.join(", ")
+            ))
+            .color(ui.visuals().warn_fg_color)
+            .strong(),
+        );
+        ui.horizontal(|ui| {
+            if ui
+                .button("Keep mine")
+                .on_hover_text("Copy their version aside (….theirs), then save yours over it")
+                .clicked()
+            {
+                commands.push(Command::ResolveConflict(true));
+            }
+            if ui
+                .button("Reload theirs")
+                .on_hover_text("Drop your unsaved edits and load the files as they are on disk")
+                .clicked()
+            {
+                commands.push(Command::ResolveConflict(false));
+            }
+        });
+        commands
+    }
+
+    /// The Edit menu: new, duplicate, delete, undo, redo, save.
+    pub(super) fn edit_menu_ui(&self, ui: &mut Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let selected = self.selected.is_some();
+        let (can_undo, can_redo) = self
+            .session
+            .as_ref()
+            .map_or((false, false), |s| (s.can_undo(), s.can_redo()));
+        ui.menu_button("✏ Edit", |ui| {
+            let items: [(&str, &str, bool, Command); 8] = [
+                ("Edit event", "E", selected, Command::SetEditing(true)),
+                ("New event", "Ctrl+N", true, Command::NewEvent),
+                (
+                    "Duplicate event",
+                    "Ctrl+D",
+                    selected,
+                    Command::DuplicateEvent,
+                ),
+                (
+                    "Delete event…",
+                    "Delete",
+                    selected,
+                    Command::AskDelete(true),
+                ),
+                ("Undo", "Ctrl+Z", can_undo, Command::Undo),
+                ("Redo", "Ctrl+Shift+Z", can_redo, Command::Redo),
+                ("Save", "Ctrl+S", self.is_dirty(), Command::Save),
+                (
+                    "Done editing",
+                    "Esc",
+                    self.is_editing(),
+                    Command::SetEditing(false),
+                ),
+            ];
+            for (n, (label, keys, enabled, command)) in items.into_iter().enumerate() {
+                if n == 4 || n == 6 {
+                    ui.separator();
+                }
+                let button = egui::Button::new(label).shortcut_text(keys);
+                if ui.add_enabled(enabled, button).clicked() {
+                    ui.close();
+                    commands.push(command);
+                }
+            }
+        });
+        commands
+    }
+}

@@ -1,0 +1,679 @@
+//! The event editor: a form over every field of a record. What is typed lives in a
+//! [`Draft`]; every change that reads correctly is sent to the app as an edit of the model
+//! (so the timeline follows as you type, and Ctrl+Z undoes it); a field that does not read
+//! (a date like "2024-13") shows why under it and keeps the last good value in the model.
+
+use egui::{RichText, Ui};
+
+use super::command::Command;
+use crate::model::dataset::Dataset;
+use crate::model::date::EventDate;
+use crate::model::event::{Event, SeriesRef, Source, Status, Symbol};
+use crate::model::manifest::Language;
+
+/// Name of the form in the accessibility tree.
+pub const EDITOR_LABEL: &str = "Event editor";
+
+/// The text of one source as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DraftSource {
+    pub publisher: String,
+    pub title: String,
+    pub url: String,
+    pub published: String,
+}
+
+/// The form's fields as typed, for the event with id `target`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Draft {
+    /// Id of the event in the model this draft edits.
+    pub target: String,
+    pub id: String,
+    pub title: String,
+    pub when: String,
+    pub kind: String,
+    pub place: String,
+    pub participants: Vec<String>,
+    pub summary: String,
+    pub sources: Vec<DraftSource>,
+    pub status: Status,
+    pub note: String,
+    pub series: String,
+    pub ordinal: String,
+    pub related: Vec<String>,
+    pub tags: String,
+    /// The id typed in the "add related event" box.
+    pub related_input: String,
+}
+
+/// Problems of fields that do not read, by field name.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldErrors(pub Vec<(&'static str, String)>);
+
+impl FieldErrors {
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+fn optional(text: &str) -> Option<Box<str>> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.into())
+}
+
+impl Draft {
+    pub fn from_event(event: &Event) -> Self {
+        Self {
+            target: event.id.to_string(),
+            id: event.id.to_string(),
+            title: event.title.to_string(),
+            when: event.when.to_edtf(),
+            kind: event.kind.to_string(),
+            place: event.place.as_deref().unwrap_or_default().to_owned(),
+            participants: event.participants.iter().map(|p| p.to_string()).collect(),
+            summary: event.summary.to_string(),
+            sources: event
+                .sources
+                .iter()
+                .map(|s| DraftSource {
+                    publisher: s.publisher.to_string(),
+                    title: s.title.as_deref().unwrap_or_default().to_owned(),
+                    url: s.url.as_deref().unwrap_or_default().to_owned(),
+                    published: s
+                        .published
+                        .as_ref()
+                        .map(EventDate::to_edtf)
+                        .unwrap_or_default(),
+                })
+                .collect(),
+            status: event.status,
+            note: event.note.as_deref().unwrap_or_default().to_owned(),
+            series: event
+                .series
+                .as_ref()
+                .map(|s| s.id.to_string())
+                .unwrap_or_default(),
+            ordinal: event
+                .series
+                .as_ref()
+                .and_then(|s| s.ordinal)
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+            related: event.related.iter().map(|r| r.to_string()).collect(),
+            tags: event
+                .tags
+                .iter()
+                .map(|t| t.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            related_input: String::new(),
+        }
+    }
+
+    /// `base` with every field of the draft that reads correctly, and the problems of those
+    /// that do not (those keep `base`'s value).
+    pub fn apply(&self, base: &Event, dataset: &Dataset) -> (Event, FieldErrors) {
+        let mut event = base.clone();
+        let mut errors = FieldErrors::default();
+        let id = self.id.trim();
+        if id.is_empty() {
+            errors.0.push(("id", "an id is needed".into()));
+        } else if id.chars().any(|c| c.is_whitespace() || c == '"') {
+            errors.0.push((
+                "id",
+                "no spaces or quotes: use letters, digits and -".into(),
+            ));
+        } else if id != &*base.id && dataset.index_of(id).is_some() {
+            errors
+                .0
+                .push(("id", format!("another event already has the id `{id}`")));
+        } else {
+            event.id = id.into();
+        }
+        if self.title.trim().is_empty() {
+            errors.0.push(("title", "a title is needed".into()));
+        } else {
+            event.title = self.title.trim().into();
+        }
+        match EventDate::parse(self.when.trim()) {
+            Ok(when) => event.when = when,
+            Err(e) => errors.0.push(("when", e.to_string())),
+        }
+        if dataset.category(&self.kind).is_some() {
+            event.kind = Symbol::new(&self.kind);
+        }
+        event.place = optional(&self.place).map(|p| Symbol::new(&p));
+        event.participants = self.participants.iter().map(|p| Symbol::new(p)).collect();
+        event.summary = self.summary.trim_end().into();
+        let mut sources = Vec::new();
+        for (n, s) in self.sources.iter().enumerate() {
+            let published = match optional(&s.published) {
+                None => None,
+                Some(text) => match EventDate::parse(&text) {
+                    Ok(date) => Some(date),
+                    Err(e) => {
+                        errors.0.push(("sources", format!("source {}: {e}", n + 1)));
+                        base.sources.get(n).and_then(|old| old.published)
+                    }
+                },
+            };
+            if s.publisher.trim().is_empty() {
+                errors.0.push((
+                    "sources",
+                    format!("source {}: a publisher is needed", n + 1),
+                ));
+                if let Some(old) = base.sources.get(n) {
+                    sources.push(old.clone());
+                }
+                continue;
+            }
+            sources.push(Source {
+                publisher: Symbol::new(s.publisher.trim()),
+                title: optional(&s.title),
+                url: optional(&s.url),
+                published,
+            });
+        }
+        event.sources = sources.into();
+        event.status = self.status;
+        event.note = optional(&self.note);
+        event.series = match optional(&self.series) {
+            None => None,
+            Some(id) => {
+                let ordinal = match self.ordinal.trim() {
+                    "" => None,
+                    text => match text.parse::<u32>() {
+                        Ok(n) if n > 0 => Some(n),
+                        _ => {
+                            errors.0.push(("ordinal", "a whole number from 1".into()));
+                            base.series.as_ref().and_then(|s| s.ordinal)
+                        }
+                    },
+                };
+                Some(SeriesRef {
+                    id: Symbol::new(&id),
+                    ordinal,
+                })
+            }
+        };
+        event.related = self.related.iter().map(|r| Symbol::new(r)).collect();
+        event.tags = self
+            .tags
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(Symbol::new)
+            .collect();
+        (event, errors)
+    }
+}
+
+/// What happened in the form this frame.
+struct Changes {
+    /// The field typed into (for grouping keystrokes into one undo step), if any.
+    typed: Option<&'static str>,
+    /// Something else changed (a choice, a button).
+    other: bool,
+}
+
+fn labelled_text(
+    ui: &mut Ui,
+    label: &str,
+    text: &mut String,
+    multiline: bool,
+    hint: &str,
+) -> egui::Response {
+    let edit = if multiline {
+        egui::TextEdit::multiline(text).desired_rows(3)
+    } else {
+        egui::TextEdit::singleline(text)
+    };
+    let response = ui.add(
+        edit.hint_text(hint)
+            // Room for the scroll bar on the right.
+            .desired_width((ui.available_width() - 12.0).max(80.0))
+            .id_salt(("editor", label)),
+    );
+    // Named apart from the heading above it ("Title" vs "Edit title").
+    let name = format!("Edit {}", label.to_lowercase());
+    response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name));
+    response
+}
+
+fn error_line(ui: &mut Ui, message: Option<&str>) {
+    if let Some(message) = message {
+        ui.label(
+            RichText::new(format!("⚠ {message}"))
+                .color(ui.visuals().error_fg_color)
+                .small(),
+        );
+    }
+}
+
+fn combo(
+    ui: &mut Ui,
+    name: &str,
+    value: &mut String,
+    options: &[(String, String)],
+    allow_none: bool,
+) -> bool {
+    let shown = options
+        .iter()
+        .find(|(id, _)| id == value)
+        .map_or_else(|| "—".to_owned(), |(_, label)| label.clone());
+    let before = value.clone();
+    egui::ComboBox::from_id_salt(("editor-combo", name))
+        .selected_text(shown)
+        .width(ui.available_width().min(280.0))
+        .show_ui(ui, |ui| {
+            if allow_none {
+                ui.selectable_value(value, String::new(), "—");
+            }
+            for (id, label) in options {
+                ui.selectable_value(value, id.clone(), label);
+            }
+        })
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name));
+    *value != before
+}
+
+fn heading(ui: &mut Ui, text: &str) {
+    ui.add_space(6.0);
+    ui.label(RichText::new(text).small().strong().weak());
+}
+
+/// The form for `draft`'s event. `files` are the event files (index, name) and `file` the
+/// one the event is saved in. Returns commands: edits, a move to another file, duplicate,
+/// delete, close.
+pub fn editor_ui(
+    ui: &mut Ui,
+    dataset: &Dataset,
+    draft: &mut Draft,
+    (files, file): (&[(usize, String)], Option<usize>),
+    language: Language,
+    focus_title: bool,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let Some(base) = dataset.by_id(&draft.target).cloned() else {
+        return commands;
+    };
+    let mut changes = Changes {
+        typed: None,
+        other: false,
+    };
+    let (_, errors) = draft.apply(&base, dataset);
+    ui.scope_builder(egui::UiBuilder::new().accessibility_label(EDITOR_LABEL), |ui| {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Edit event").heading().strong());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button("Done")
+                    .on_hover_text("Close the form (Esc); the edits stay, Ctrl+S saves them")
+                    .clicked()
+                {
+                    commands.push(Command::SetEditing(false));
+                }
+            });
+        });
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.spacing_mut().item_spacing.y = 4.0;
+                if !files.is_empty() {
+                    heading(ui, "Saved in file");
+                    let mut chosen = file.map(|f| f.to_string()).unwrap_or_default();
+                    let options: Vec<(String, String)> = files
+                        .iter()
+                        .map(|(i, name)| (i.to_string(), name.clone()))
+                        .collect();
+                    if combo(ui, "File", &mut chosen, &options, false)
+                        && let Ok(to) = chosen.parse::<usize>()
+                    {
+                        commands.push(Command::MoveToFile(base.id.to_string(), to));
+                    }
+                }
+                heading(ui, "Id");
+                if labelled_text(ui, "Id", &mut draft.id, false, "unique-id").changed() {
+                    changes.typed = Some("id");
+                }
+                error_line(ui, errors.get("id"));
+                heading(ui, "Title");
+                let title = labelled_text(ui, "Title", &mut draft.title, false, "What happened");
+                if focus_title {
+                    title.request_focus();
+                }
+                if title.changed() {
+                    changes.typed = Some("title");
+                }
+                error_line(ui, errors.get("title"));
+                heading(ui, "Date (EDTF)");
+                if labelled_text(ui, "Date", &mut draft.when, false, "2024-05-16/2024-05-17")
+                    .changed()
+                {
+                    changes.typed = Some("when");
+                }
+                match EventDate::parse(draft.when.trim()) {
+                    Ok(when) => {
+                        ui.label(RichText::new(format!("= {}", when.human())).strong());
+                    }
+                    Err(e) => error_line(ui, Some(&e.to_string())),
+                }
+                ui.label(
+                    RichText::new(
+                        "2024-05-16 a day · 2024-05 a month · 1996-12-27? uncertain · 1996~ about · 2024/2025 a span · 2014/.. open end",
+                    )
+                    .weak()
+                    .small(),
+                );
+
+                heading(ui, "Kind");
+                let categories: Vec<(String, String)> = dataset
+                    .manifest
+                    .categories
+                    .iter()
+                    .map(|c| (c.id.clone(), c.label.clone()))
+                    .collect();
+                changes.other |= combo(ui, "Kind", &mut draft.kind, &categories, false);
+                heading(ui, "Place");
+                let places: Vec<(String, String)> = dataset
+                    .manifest
+                    .places
+                    .iter()
+                    .map(|p| (p.id.clone(), p.name.get(language).to_owned()))
+                    .collect();
+                changes.other |= combo(ui, "Place", &mut draft.place, &places, true);
+
+                heading(ui, "Participants");
+                let people: Vec<(String, String)> = dataset
+                    .manifest
+                    .people
+                    .iter()
+                    .map(|p| (p.id.clone(), p.name.get(language).to_owned()))
+                    .collect();
+                ui.horizontal_wrapped(|ui| {
+                    let mut remove = None;
+                    for (i, id) in draft.participants.iter().enumerate() {
+                        let name = people
+                            .iter()
+                            .find(|(p, _)| p == id)
+                            .map_or(id.as_str(), |(_, n)| n.as_str());
+                        if ui
+                            .button(format!("{name}  ×"))
+                            .on_hover_text("Remove this participant")
+                            .clicked()
+                        {
+                            remove = Some(i);
+                        }
+                    }
+                    if let Some(i) = remove {
+                        draft.participants.remove(i);
+                        changes.other = true;
+                    }
+                });
+                let addable: Vec<(String, String)> = people
+                    .iter()
+                    .filter(|(id, _)| !draft.participants.contains(id))
+                    .cloned()
+                    .collect();
+                let mut add = String::new();
+                if !addable.is_empty()
+                    && combo(ui, "Add participant", &mut add, &addable, true)
+                    && !add.is_empty()
+                {
+                    draft.participants.push(add);
+                    changes.other = true;
+                }
+
+                heading(ui, "Summary (Markdown)");
+                if labelled_text(ui, "Summary", &mut draft.summary, true, "What happened, in our own words")
+                    .changed()
+                {
+                    changes.typed = Some("summary");
+                }
+
+                heading(ui, "Sources");
+                let mut remove = None;
+                for (n, source) in draft.sources.iter_mut().enumerate() {
+                    egui::Frame::group(ui.style()).show(ui, |ui| {
+                        ui.horizontal(|ui| {
+                            ui.label(RichText::new(format!("{}.", n + 1)).strong());
+                            ui.with_layout(
+                                egui::Layout::right_to_left(egui::Align::Center),
+                                |ui| {
+                                    if ui.small_button("Remove").clicked() {
+                                        remove = Some(n);
+                                    }
+                                },
+                            );
+                        });
+                        let fields: [(&str, &mut String, &str); 4] = [
+                            ("Publisher", &mut source.publisher, "Xinhua, TASS…"),
+                            ("Title", &mut source.title, "the article's title"),
+                            ("URL", &mut source.url, "https://…"),
+                            ("Published", &mut source.published, "2024-08-22"),
+                        ];
+                        egui::Grid::new(("source-grid", n))
+                            .num_columns(2)
+                            .spacing([6.0, 4.0])
+                            .show(ui, |ui| {
+                                for (field, text, hint) in fields {
+                                    ui.label(RichText::new(field).small().weak());
+                                    let label = format!("Source {} {field}", n + 1);
+                                    if labelled_text(ui, &label, text, false, hint).changed() {
+                                        changes.typed = Some("sources");
+                                    }
+                                    ui.end_row();
+                                }
+                            });
+                    });
+                }
+                if let Some(n) = remove {
+                    draft.sources.remove(n);
+                    changes.other = true;
+                }
+                for (_, message) in errors.0.iter().filter(|(f, _)| *f == "sources") {
+                    error_line(ui, Some(message));
+                }
+                if ui.button("+ Add source").clicked() {
+                    draft.sources.push(DraftSource {
+                        publisher: "Publisher".into(),
+                        ..DraftSource::default()
+                    });
+                    changes.other = true;
+                }
+
+                heading(ui, "Status");
+                let statuses: Vec<(String, String)> = Status::ALL
+                    .iter()
+                    .map(|s| (s.label().to_owned(), s.label().to_owned()))
+                    .collect();
+                let mut status = draft.status.label().to_owned();
+                if combo(ui, "Status", &mut status, &statuses, false)
+                    && let Some(s) = Status::ALL.iter().find(|s| s.label() == status)
+                {
+                    draft.status = *s;
+                    changes.other = true;
+                }
+                heading(ui, "Note (Markdown)");
+                if labelled_text(ui, "Note", &mut draft.note, true, "How sources disagree, what is uncertain")
+                    .changed()
+                {
+                    changes.typed = Some("note");
+                }
+
+                heading(ui, "Series");
+                let series: Vec<(String, String)> = dataset
+                    .manifest
+                    .series
+                    .iter()
+                    .map(|s| (s.id.clone(), s.title.clone()))
+                    .collect();
+                ui.horizontal(|ui| {
+                    changes.other |= combo(ui, "Series", &mut draft.series, &series, true);
+                    if !draft.series.is_empty() {
+                        ui.label("No.");
+                        let response = ui.add(
+                            egui::TextEdit::singleline(&mut draft.ordinal)
+                                .desired_width(48.0)
+                                .id_salt(("editor", "ordinal")),
+                        );
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Ordinal")
+                        });
+                        if response.changed() {
+                            changes.typed = Some("ordinal");
+                        }
+                    }
+                });
+                error_line(ui, errors.get("ordinal"));
+
+                heading(ui, "Related events");
+                ui.horizontal_wrapped(|ui| {
+                    let mut remove = None;
+                    for (i, id) in draft.related.iter().enumerate() {
+                        let title = dataset.by_id(id).map_or(id.as_str(), |e| &e.title);
+                        if ui
+                            .button(format!("{title}  ×"))
+                            .on_hover_text(format!("{id}: remove this link"))
+                            .clicked()
+                        {
+                            remove = Some(i);
+                        }
+                    }
+                    if let Some(i) = remove {
+                        draft.related.remove(i);
+                        changes.other = true;
+                    }
+                });
+                ui.horizontal(|ui| {
+                    let response = ui.add(
+                        egui::TextEdit::singleline(&mut draft.related_input)
+                            .hint_text("id of another event")
+                            .desired_width(180.0)
+                            .id_salt(("editor", "related")),
+                    );
+                    response.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Related id")
+                    });
+                    let id = draft.related_input.trim().to_owned();
+                    let known = dataset.by_id(&id).is_some() && id != *base.id;
+                    let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    if !id.is_empty() && !known {
+                        ui.label(RichText::new("no such event").weak().small());
+                    }
+                    if ui.add_enabled(known, egui::Button::new("Link")).clicked() || (entered && known) {
+                        if !draft.related.contains(&id) {
+                            draft.related.push(id);
+                            changes.other = true;
+                        }
+                        draft.related_input.clear();
+                    }
+                });
+
+                heading(ui, "Tags (comma separated)");
+                if labelled_text(ui, "Tags", &mut draft.tags, false, "state-visit, energy").changed() {
+                    changes.typed = Some("tags");
+                }
+
+                ui.add_space(10.0);
+                ui.horizontal(|ui| {
+                    if ui
+                        .button("Duplicate")
+                        .on_hover_text("A copy of this event, to edit (Ctrl+D)")
+                        .clicked()
+                    {
+                        commands.push(Command::DuplicateEvent);
+                    }
+                    if ui
+                        .button(RichText::new("Delete…").color(ui.visuals().error_fg_color))
+                        .on_hover_text("Delete this event (Delete); asks first")
+                        .clicked()
+                    {
+                        commands.push(Command::AskDelete(true));
+                    }
+                });
+                ui.label(
+                    RichText::new("Changes apply as you type; Ctrl+Z undoes, Ctrl+S saves.")
+                        .weak()
+                        .small(),
+                );
+            });
+    });
+    if changes.typed.is_some() || (changes.other && draft.apply(&base, dataset).0 != base) {
+        commands.push(Command::EditEvent {
+            target: base.id.to_string(),
+            draft: Box::new(draft.clone()),
+            typing: if changes.other { None } else { changes.typed },
+        });
+    }
+    commands
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled() -> Dataset {
+        crate::store::load_dataset(&crate::cli::bundled_dataset_path())
+            .dataset
+            .unwrap()
+    }
+
+    #[test]
+    fn a_draft_of_an_event_gives_the_event_back() {
+        let ds = bundled();
+        for event in ds.events() {
+            let (back, errors) = Draft::from_event(event).apply(event, &ds);
+            assert!(errors.is_empty(), "{}: {errors:?}", event.id);
+            assert_eq!(&back, event);
+        }
+    }
+
+    #[test]
+    fn fields_that_do_not_read_keep_the_old_value_and_say_why() {
+        let ds = bundled();
+        let event = ds.by_id("hog-29").unwrap();
+        let mut draft = Draft::from_event(event);
+        draft.when = "2024-13-01".into();
+        draft.title = "New title".into();
+        draft.id = "hog-28".into();
+        draft.ordinal = "zero".into();
+        draft.sources[0].published = "someday".into();
+        let (back, errors) = draft.apply(event, &ds);
+        assert_eq!(&*back.title, "New title");
+        assert_eq!(back.when, event.when);
+        assert_eq!(back.id, event.id);
+        assert_eq!(back.series, event.series);
+        assert_eq!(back.sources[0].published, event.sources[0].published);
+        assert!(errors.get("when").is_some());
+        assert!(errors.get("id").unwrap().contains("already has the id"));
+        assert!(errors.get("ordinal").is_some());
+        assert!(errors.get("sources").unwrap().starts_with("source 1:"));
+    }
+
+    #[test]
+    fn tags_and_optional_fields_are_tidied() {
+        let ds = bundled();
+        let event = ds.by_id("hog-29").unwrap();
+        let mut draft = Draft::from_event(event);
+        draft.tags = " a, , b ,".into();
+        draft.note = "   ".into();
+        draft.place = String::new();
+        let (back, errors) = draft.apply(event, &ds);
+        assert!(errors.is_empty());
+        assert_eq!(
+            back.tags.iter().map(|t| t.as_str()).collect::<Vec<_>>(),
+            ["a", "b"]
+        );
+        assert_eq!(back.note, None);
+        assert_eq!(back.place, None);
+    }
+}

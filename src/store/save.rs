@@ -450,6 +450,23 @@ mod tests {
     }
 
     #[test]
+    fn full_disks_and_refusals_are_named_plainly() {
+        use std::io::{Error, ErrorKind};
+        assert_eq!(
+            describe_io(&Error::from(ErrorKind::StorageFull)),
+            "the disk is full"
+        );
+        assert_eq!(
+            describe_io(&Error::from(ErrorKind::PermissionDenied)),
+            "permission denied"
+        );
+        assert_eq!(
+            describe_io(&Error::from(ErrorKind::ReadOnlyFilesystem)),
+            "the file system is read-only"
+        );
+    }
+
+    #[test]
     fn a_missing_folder_is_a_clear_error() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("gone").join("events.ron");

@@ -89,9 +89,14 @@ pub fn check_as(
     let (errors, warnings) = (loaded.error_count(), loaded.warning_count());
     let events = loaded.dataset.as_ref().map_or(0, |d| d.len());
     if errors == 0 {
+        let storylines = match loaded.storylines.len() {
+            0 => String::new(),
+            1 => ", 1 storyline".to_owned(),
+            n => format!(", {n} storylines"),
+        };
         writeln!(
             out,
-            "{}: {events} events in {} files, {} warning{}",
+            "{}: {events} events in {} files{storylines}, {} warning{}",
             path.display(),
             loaded.files.len(),
             warnings,
@@ -205,4 +210,223 @@ pub fn fmt(path: &Path, check: bool, out: &mut dyn Write) -> io::Result<i32> {
         if changed == 1 { "" } else { "s" }
     )?;
     Ok(i32::from(failed || (check && changed > 0)))
+}
+
+/// What `annals export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// The timeline as a picture (with `--storyline`: one picture per step, into a folder).
+    Png,
+    /// A handout in Markdown.
+    Markdown,
+    /// A handout as one self-contained HTML file.
+    Html,
+    /// TimelineJS JSON, to publish the same events on the web.
+    Timelinejs,
+    /// iCalendar: one all-day event per event.
+    Ics,
+}
+
+impl ExportFormat {
+    /// The usual file ending.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Png => "png",
+            ExportFormat::Markdown => "md",
+            ExportFormat::Html => "html",
+            ExportFormat::Timelinejs => "json",
+            ExportFormat::Ics => "ics",
+        }
+    }
+}
+
+/// The events an export covers: a storyline's (its steps' events, and the events in its
+/// windows), or every event.
+pub fn export_selection(
+    loaded: &crate::store::Loaded,
+    storyline: Option<&str>,
+) -> Result<crate::export::Selection, String> {
+    let dataset = loaded.dataset.as_ref().ok_or("the dataset has errors")?;
+    let Some(name) = storyline else {
+        return Ok(crate::export::Selection::of_events(
+            dataset,
+            0..dataset.len(),
+        ));
+    };
+    let (_, story) = loaded
+        .storylines
+        .iter()
+        .find(|(n, s)| n == name || s.title == name)
+        .ok_or_else(|| {
+            let known: Vec<&str> = loaded.storylines.iter().map(|(n, _)| n.as_str()).collect();
+            format!(
+                "no storyline `{name}` in briefings/ (there are: {})",
+                if known.is_empty() {
+                    "none".to_owned()
+                } else {
+                    known.join(", ")
+                }
+            )
+        })?;
+    let mut items = Vec::new();
+    for step in story.resolve(dataset) {
+        let shown = step.filter.as_ref().map(|f| f.mask(dataset));
+        let passes = |i: usize| shown.as_ref().is_none_or(|m| m[i]);
+        match (step.event, step.window) {
+            (Some(i), _) => items.push((i, Some(step.caption.clone()))),
+            (None, Some((a, b))) => {
+                let mut first = true;
+                for i in dataset.in_window(a, b).into_iter().filter(|&i| passes(i)) {
+                    let caption = first.then(|| step.caption.clone());
+                    first = false;
+                    items.push((i, caption));
+                }
+            }
+            (None, None) => {}
+        }
+    }
+    Ok(crate::export::Selection {
+        title: story.title.clone(),
+        description: story.description.clone(),
+        items,
+    })
+}
+
+/// `annals export`: the dataset (or one storyline) as a handout, TimelineJS, iCalendar or
+/// pictures. Text goes to `out_path`, or to `out` when there is none; pictures need a path.
+pub fn export(
+    path: &Path,
+    format: ExportFormat,
+    storyline: Option<&str>,
+    out_path: Option<&Path>,
+    size: (u32, u32),
+    out: &mut dyn Write,
+) -> io::Result<i32> {
+    let loaded = load_dataset(path);
+    let Some(dataset) = loaded.dataset.as_ref() else {
+        print_diagnostics(&loaded.diagnostics, out)?;
+        writeln!(
+            out,
+            "{}: not exported because of the errors above",
+            path.display()
+        )?;
+        return Ok(1);
+    };
+    let selection = match export_selection(&loaded, storyline) {
+        Ok(selection) => selection,
+        Err(message) => {
+            writeln!(out, "annals: {message}")?;
+            return Ok(1);
+        }
+    };
+    let language = crate::model::Language::English;
+    let text = match format {
+        ExportFormat::Markdown => crate::export::handout_markdown(dataset, &selection, language),
+        ExportFormat::Html => crate::export::handout_html(dataset, &selection, language),
+        ExportFormat::Timelinejs => {
+            serde_json::to_string_pretty(&crate::export::timelinejs(dataset, &selection))
+                .map_err(io::Error::other)?
+                + "\n"
+        }
+        ExportFormat::Ics => {
+            let (text, skipped) =
+                crate::export::icalendar(dataset, &selection, language, chrono::Utc::now());
+            for s in skipped {
+                eprintln!("annals: left out {s}");
+            }
+            text
+        }
+        ExportFormat::Png => {
+            let Some(out_path) = out_path else {
+                writeln!(
+                    out,
+                    "annals: a picture needs --out FILE.png (or a folder with --storyline)"
+                )?;
+                return Ok(1);
+            };
+            return match crate::ui::render::export_png(&loaded, storyline, out_path, size) {
+                Ok(written) => {
+                    for file in written {
+                        writeln!(out, "{}", file.display())?;
+                    }
+                    Ok(0)
+                }
+                Err(message) => {
+                    writeln!(out, "annals: {message}")?;
+                    Ok(1)
+                }
+            };
+        }
+    };
+    match out_path {
+        Some(file) => {
+            crate::store::save::write_atomic(file, text.as_bytes()).map_err(io::Error::other)?;
+            writeln!(
+                out,
+                "{}: {} event{}",
+                file.display(),
+                selection.items.len(),
+                if selection.items.len() == 1 { "" } else { "s" }
+            )?;
+        }
+        None => out.write_all(text.as_bytes())?,
+    }
+    Ok(0)
+}
+
+/// `annals import timelinejs FILE OUT_DIR`.
+pub fn import_timelinejs(file: &Path, out_dir: &Path, out: &mut dyn Write) -> io::Result<i32> {
+    match crate::export::import::import_timelinejs(file, out_dir) {
+        Ok(report) => {
+            writeln!(
+                out,
+                "{}: “{}”, {} event{}, {} categor{}, {} period{}",
+                out_dir.display(),
+                report.title,
+                report.events,
+                if report.events == 1 { "" } else { "s" },
+                report.categories,
+                if report.categories == 1 { "y" } else { "ies" },
+                report.periods,
+                if report.periods == 1 { "" } else { "s" },
+            )?;
+            for skipped in &report.skipped {
+                writeln!(out, "not converted: {skipped}")?;
+            }
+            let loaded = load_dataset(out_dir);
+            writeln!(
+                out,
+                "check: {} error{}, {} warning{} (run `annals check {}` for the details)",
+                loaded.error_count(),
+                if loaded.error_count() == 1 { "" } else { "s" },
+                loaded.warning_count(),
+                if loaded.warning_count() == 1 { "" } else { "s" },
+                out_dir.display()
+            )?;
+            Ok(i32::from(loaded.error_count() > 0))
+        }
+        Err(message) => {
+            writeln!(out, "annals: {message}")?;
+            Ok(1)
+        }
+    }
+}
+
+/// "1920x1080" → (1920, 1080).
+pub fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let (w, h) = text
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| format!("`{text}` is not a size like 1920x1080"))?;
+    let parse = |s: &str| {
+        s.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (16..=8192).contains(n))
+    };
+    match (parse(w), parse(h)) {
+        (Some(w), Some(h)) => Ok((w, h)),
+        _ => Err(format!(
+            "`{text}`: width and height must be 16 to 8192 pixels"
+        )),
+    }
 }

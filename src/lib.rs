@@ -5,6 +5,7 @@
 //! `model`, `store` and `timeline` know nothing of egui.
 
 pub mod cli;
+pub mod export;
 pub mod generate;
 pub mod model;
 pub mod store;

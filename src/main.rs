@@ -47,6 +47,28 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Export the events (or one storyline's) as a picture, a handout, TimelineJS or iCalendar.
+    Export {
+        /// Dataset folder, or a file in it.
+        path: PathBuf,
+        #[arg(long, value_enum)]
+        format: cli::ExportFormat,
+        /// Name of a storyline in briefings/ (its file name without .ron, or its title).
+        #[arg(long)]
+        storyline: Option<String>,
+        /// File to write (standard output for text if left out); for pictures of a storyline,
+        /// a folder.
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        /// Size of pictures in pixels.
+        #[arg(long, default_value = "1920x1080", value_parser = cli::parse_size)]
+        size: (u32, u32),
+    },
+    /// Import events from another tool into a new dataset folder.
+    Import {
+        #[command(subcommand)]
+        from: ImportFrom,
+    },
     /// Print the events in chronological order, one a line.
     List {
         /// Dataset folder, or a file in it.
@@ -65,6 +87,16 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum ImportFrom {
+    /// A TimelineJS JSON file, or the CSV of its spreadsheet template.
+    Timelinejs {
+        file: PathBuf,
+        /// New (or empty) folder to create the dataset in.
+        out_dir: PathBuf,
+    },
+}
+
 fn main() -> ExitCode {
     let args = Args::parse();
     let result = match args.command {
@@ -73,6 +105,23 @@ fn main() -> ExitCode {
             deny_warnings,
             format,
         }) => cli::check_as(&path, deny_warnings, format, &mut std::io::stdout().lock()),
+        Some(Command::Export {
+            path,
+            format,
+            storyline,
+            out,
+            size,
+        }) => cli::export(
+            &path,
+            format,
+            storyline.as_deref(),
+            out.as_deref(),
+            size,
+            &mut std::io::stdout().lock(),
+        ),
+        Some(Command::Import {
+            from: ImportFrom::Timelinejs { file, out_dir },
+        }) => cli::import_timelinejs(&file, &out_dir, &mut std::io::stdout().lock()),
         Some(Command::Fmt { path, check }) => cli::fmt(&path, check, &mut std::io::stdout().lock()),
         Some(Command::List { path }) => cli::list(
             &path,

@@ -195,3 +195,346 @@ fn fmt_leaves_a_dataset_with_errors_alone() {
     assert!(out.contains("nothing was changed"), "{out}");
     assert_eq!(std::fs::read_to_string(&events).unwrap(), before);
 }
+
+/// Lines of an iCalendar text, unfolded (a line starting with a space continues the last).
+fn ics_lines(text: &str) -> Vec<String> {
+    assert!(text.ends_with("\r\n"));
+    let mut lines: Vec<String> = Vec::new();
+    for raw in text.split("\r\n").filter(|l| !l.is_empty()) {
+        assert!(!raw.contains('\n'), "bare newline in {raw:?}");
+        assert!(raw.len() <= 75, "line longer than 75 octets: {raw:?}");
+        match raw.strip_prefix(' ') {
+            Some(rest) => lines.last_mut().unwrap().push_str(rest),
+            None => lines.push(raw.to_owned()),
+        }
+    }
+    lines
+}
+
+#[test]
+fn ics_export_parses_back_with_all_day_events_and_exclusive_ends() {
+    let (code, out, _) = annals(&["export", "--format", "ics", "data/china-russia"]);
+    assert_eq!(code, 0);
+    let lines = ics_lines(&out);
+    assert_eq!(lines.first().map(String::as_str), Some("BEGIN:VCALENDAR"));
+    assert_eq!(lines.last().map(String::as_str), Some("END:VCALENDAR"));
+    let mut events: Vec<std::collections::HashMap<String, String>> = Vec::new();
+    for line in &lines {
+        match line.as_str() {
+            "BEGIN:VEVENT" => events.push(Default::default()),
+            "END:VEVENT" => {}
+            _ => {
+                if let Some(event) = events.last_mut() {
+                    let (name, value) = line.split_once(':').unwrap();
+                    event.insert(name.to_owned(), value.to_owned());
+                }
+            }
+        }
+    }
+    assert_eq!(events.len(), 18);
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y%m%d").unwrap();
+    for e in &events {
+        let start = day(&e["DTSTART;VALUE=DATE"]);
+        let end = day(&e["DTEND;VALUE=DATE"]);
+        assert!(end > start, "{e:?}");
+        assert!(e["UID"].ends_with("@annals"));
+    }
+    let by_uid = |uid: &str| {
+        events
+            .iter()
+            .find(|e| e["UID"] == format!("{uid}@annals"))
+            .unwrap()
+    };
+    let hog29 = by_uid("hog-29");
+    assert_eq!(hog29["DTSTART;VALUE=DATE"], "20240821");
+    assert_eq!(
+        hog29["DTEND;VALUE=DATE"], "20240822",
+        "DTEND is the day after"
+    );
+    assert_eq!(hog29["LOCATION"], "Moscow");
+    let visit = by_uid("putin-state-visit-2024");
+    assert_eq!(visit["DTEND;VALUE=DATE"], "20240518");
+    assert!(by_uid("hog-01")["SUMMARY"].contains("date uncertain"));
+    let trade = by_uid("trade-2023");
+    assert_eq!(trade["DTSTART;VALUE=DATE"], "20230101");
+    assert_eq!(trade["DTEND;VALUE=DATE"], "20240101");
+    assert!(
+        trade["SUMMARY"].contains("exact days not known"),
+        "{trade:?}"
+    );
+    // Text is escaped: commas and semicolons carry a backslash.
+    assert!(visit["DESCRIPTION"].contains("\\,"));
+}
+
+#[test]
+fn timelinejs_export_has_every_event_with_date_objects_and_groups() {
+    let (code, out, _) = annals(&["export", "--format", "timelinejs", "data/china-russia"]);
+    assert_eq!(code, 0);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events.len(), 18);
+    assert!(
+        doc["title"]["text"]["headline"]
+            .as_str()
+            .unwrap()
+            .contains("China")
+    );
+    for e in events {
+        assert!(e["start_date"]["year"].is_i64(), "{e}");
+        assert!(!e["text"]["headline"].as_str().unwrap().is_empty());
+        assert!(e["group"].is_string());
+        assert!(e["unique_id"].is_string());
+    }
+    let find = |id: &str| events.iter().find(|e| e["unique_id"] == id).unwrap();
+    let visit = find("putin-state-visit-2024");
+    assert_eq!(visit["start_date"]["month"], 5);
+    assert_eq!(visit["start_date"]["day"], 16);
+    assert_eq!(visit["end_date"]["day"], 17);
+    assert_eq!(visit["group"], "Visit or summit");
+    let uncertain = find("hog-01");
+    assert_eq!(
+        uncertain["start_date"]["display_date"],
+        "27 December 1996 (?)"
+    );
+    assert!(find("trade-2023")["start_date"].get("month").is_none());
+    assert_eq!(doc["eras"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn handouts_hold_every_event_and_every_source() {
+    let dataset = annals::store::load_dataset(std::path::Path::new("data/china-russia"))
+        .dataset
+        .unwrap();
+    let (code, html, _) = annals(&["export", "--format", "html", "data/china-russia"]);
+    assert_eq!(code, 0);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(
+        !html.contains("<script") && !html.contains("src=\""),
+        "self-contained"
+    );
+    let (_, markdown, _) = annals(&["export", "--format", "markdown", "data/china-russia"]);
+    let escape = annals::export::html_escape;
+    for event in dataset.events() {
+        assert!(html.contains(&format!("<section id=\"{}\">", event.id)));
+        assert!(
+            html.contains(&escape(&event.title)),
+            "{} in the HTML",
+            event.title
+        );
+        assert!(
+            markdown.contains(&*event.title),
+            "{} in the Markdown",
+            event.title
+        );
+        for source in &event.sources {
+            assert!(
+                html.contains(&escape(&source.publisher)),
+                "{}",
+                source.publisher
+            );
+            assert!(markdown.contains(&*source.publisher));
+            if let Some(url) = source.url.as_deref() {
+                assert!(html.contains(&format!("href=\"{}\"", escape(url))), "{url}");
+            }
+        }
+    }
+    assert!(markdown.starts_with("# China"));
+    assert!(markdown.contains("## Sources\n\n1. "));
+    assert!(markdown.contains("Sources: [1]"));
+}
+
+#[test]
+fn a_storyline_exports_its_steps_with_captions() {
+    let (code, out, _) = annals(&[
+        "export",
+        "--format",
+        "markdown",
+        "--storyline",
+        "regular-meetings",
+        "data/china-russia",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with("# China and Russia: the heads of government meet\n"));
+    assert!(out.contains("*The 29th regular meeting, Moscow, 21 August 2024.*"));
+    let (code, out, _) = annals(&[
+        "export",
+        "--format",
+        "markdown",
+        "--storyline",
+        "nope",
+        "data/china-russia",
+    ]);
+    assert_eq!(code, 1);
+    assert!(out.contains("no storyline `nope`"), "{out}");
+}
+
+#[test]
+fn timelinejs_import_then_export_keeps_headlines_dates_and_groups() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first.json");
+    let (code, _, _) = annals(&[
+        "export",
+        "--format",
+        "timelinejs",
+        "data/china-russia",
+        "--out",
+        first.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    let imported = dir.path().join("imported");
+    let (code, out, _) = annals(&[
+        "import",
+        "timelinejs",
+        first.to_str().unwrap(),
+        imported.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("18 events"), "{out}");
+    assert!(out.contains("check: 0 errors"), "{out}");
+    let (code, again, _) = annals(&[
+        "export",
+        "--format",
+        "timelinejs",
+        imported.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    let key = |doc: &serde_json::Value| {
+        let mut rows: Vec<String> = doc["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let date = |d: &serde_json::Value| {
+                    format!(
+                        "{}-{}-{}",
+                        d["year"],
+                        d.get("month").unwrap_or(&0.into()),
+                        d.get("day").unwrap_or(&0.into())
+                    )
+                };
+                format!(
+                    "{} | {} | {} | {}",
+                    e["text"]["headline"],
+                    date(&e["start_date"]),
+                    e.get("end_date").map(date).unwrap_or_default(),
+                    e["group"]
+                )
+            })
+            .collect();
+        rows.sort();
+        rows
+    };
+    let original: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&first).unwrap()).unwrap();
+    let round: serde_json::Value = serde_json::from_str(&again).unwrap();
+    assert_eq!(key(&original), key(&round));
+    // Importing over a folder that has files in it is refused.
+    let (code, out, _) = annals(&[
+        "import",
+        "timelinejs",
+        first.to_str().unwrap(),
+        imported.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(out.contains("not empty"), "{out}");
+}
+
+#[test]
+fn the_csv_template_imports_and_bad_rows_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("sheet.csv");
+    std::fs::write(
+        &csv,
+        "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background\n\
+         ,,,,,,,,,Relations at a glance,\"A test, with commas\",,,,,title,,\n\
+         2024,5,16,,2024,5,17,,,State visit,\"Two days in Beijing and Harbin.\",https://example.org/a,Example News,,,,Visits,\n\
+         2024,8,21,,,,,,,Regular meeting,,,,,,,Meetings,\n\
+         ,,,,,,,,,No year here,,,,,,,Meetings,\n\
+         2024,2,30,,,,,,,Impossible day,,,,,,,Meetings,\n\
+         2024,1,1,,2025,12,31,,,Years of Culture,,,,,,era,,\n",
+    )
+    .unwrap();
+    let out_dir = dir.path().join("imported");
+    let (code, out, _) = annals(&[
+        "import",
+        "timelinejs",
+        csv.to_str().unwrap(),
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("“Relations at a glance”, 2 events, 2 categories, 1 period"),
+        "{out}"
+    );
+    assert!(
+        out.contains("not converted: line 5 (“No year here”): it has no start year"),
+        "{out}"
+    );
+    assert!(
+        out.contains("not converted: line 6 (“Impossible day”)"),
+        "{out}"
+    );
+    let loaded = annals::store::load_dataset(&out_dir);
+    assert_eq!(loaded.error_count(), 0, "{:#?}", loaded.diagnostics);
+    let dataset = loaded.dataset.unwrap();
+    let visit = dataset.by_id("state-visit").unwrap();
+    assert_eq!(visit.when.to_edtf(), "2024-05-16/2024-05-17");
+    assert_eq!(&*visit.sources[0].publisher, "Example News");
+    assert_eq!(dataset.manifest.periods.len(), 1);
+}
+
+#[test]
+fn png_export_draws_the_timeline_and_a_slide_per_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let view = dir.path().join("view.png");
+    let (code, out, _) = annals(&[
+        "export",
+        "--format",
+        "png",
+        "--size",
+        "640x360",
+        "--out",
+        view.to_str().unwrap(),
+        "data/china-russia",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    let decode = |path: &std::path::Path| {
+        let decoder =
+            png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
+        let mut reader = decoder.read_info().unwrap();
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        buf.truncate(info.buffer_size());
+        (info.width, info.height, buf)
+    };
+    let (w, h, pixels) = decode(&view);
+    assert_eq!((w, h), (640, 360));
+    let colours: std::collections::HashSet<&[u8]> = pixels.chunks(3).collect();
+    assert!(
+        colours.len() > 50,
+        "a drawing, not a blank: {} colours",
+        colours.len()
+    );
+
+    let slides = dir.path().join("slides");
+    let (code, out, _) = annals(&[
+        "export",
+        "--format",
+        "png",
+        "--storyline",
+        "regular-meetings",
+        "--size",
+        "480x270",
+        "--out",
+        slides.to_str().unwrap(),
+        "data/china-russia",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    let files: Vec<_> = out.lines().collect();
+    assert_eq!(files.len(), 8, "{out}");
+    assert!(files[0].ends_with("step-01.png"));
+    let first = decode(std::path::Path::new(files[0]));
+    let second = decode(std::path::Path::new(files[1]));
+    assert_eq!((first.0, first.1), (480, 270));
+    assert_ne!(first.2, second.2, "each step is its own picture");
+}

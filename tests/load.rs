@@ -319,3 +319,66 @@ fn a_file_inside_the_folder_opens_the_folder() {
     let loaded = load_dataset(&bundled_dataset_path().join("manifest.ron"));
     assert!(loaded.dataset.is_some());
 }
+
+#[test]
+fn storylines_are_read_from_briefings_and_checked() {
+    let loaded = load_dataset(&bundled_dataset_path());
+    assert_eq!(loaded.error_count(), 0, "{:#?}", loaded.diagnostics);
+    let names: Vec<&str> = loaded.storylines.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["regular-meetings"]);
+    let steps = loaded.storylines[0]
+        .1
+        .resolve(loaded.dataset.as_ref().unwrap());
+    assert_eq!(steps.len(), loaded.storylines[0].1.steps.len());
+
+    let (dir, _) = dataset_with(
+        "[(id: \"a\", title: \"A\", when: \"2024\", kind: \"visit\", sources: [(publisher: \"P\")])]",
+    );
+    let briefings = dir.path().join("briefings");
+    fs::create_dir(&briefings).unwrap();
+    fs::write(
+        briefings.join("good.ron"),
+        "(title: \"Good\", steps: [(event: \"a\", caption: \"c\")])",
+    )
+    .unwrap();
+    fs::write(
+        briefings.join("refs.ron"),
+        "(\n    title: \"Refs\",\n    steps: [\n        (event: \"b\"),\n        (caption: \"nothing\"),\n        (window: \"2024\", filter: (categories: [\"visits\"])),\n    ],\n)\n",
+    )
+    .unwrap();
+    fs::write(
+        briefings.join("typo.ron"),
+        "(title: \"Typo\", steps: [(event: \"a\", captoin: \"c\")])",
+    )
+    .unwrap();
+    let loaded = load_dataset(dir.path());
+    assert!(
+        loaded.dataset.is_some(),
+        "storyline problems do not stop the data"
+    );
+    let names: Vec<&str> = loaded.storylines.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["good"], "storylines with errors are left out");
+    let errors = errors(&loaded);
+    let find = |text: &str| {
+        errors
+            .iter()
+            .find(|d| d.message.contains(text))
+            .unwrap_or_else(|| panic!("no error with {text:?} in {errors:#?}"))
+    };
+    let unknown = find("step 1: unknown event \"b\"");
+    assert_eq!(at(unknown), (4, 17));
+    assert_eq!(unknown.hint.as_deref(), Some("did you mean `a`?"));
+    assert_eq!(at(find("step 2 shows nothing")), (5, 19));
+    let category = find("step 3: unknown category \"visits\"");
+    assert_eq!(at(category), (6, 48));
+    assert_eq!(category.hint.as_deref(), Some("did you mean `visit`?"));
+    let typo = find("unknown field `captoin`");
+    assert_eq!(typo.hint.as_deref(), Some("did you mean `caption`?"));
+    assert!(
+        typo.location
+            .as_ref()
+            .unwrap()
+            .file
+            .ends_with("briefings/typo.ron")
+    );
+}

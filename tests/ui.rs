@@ -1074,3 +1074,99 @@ fn closing_with_unsaved_edits_asks_first() {
     assert!(!harness.state().is_asking_to_close());
     assert!(harness.state().is_dirty(), "the edits are still there");
 }
+
+#[test]
+fn f5_presents_the_shown_events_pagedown_steps_and_escape_leaves() {
+    let mut harness = harness_on(bundled_dataset_path());
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    let p = harness
+        .state()
+        .presentation()
+        .expect("F5 starts presenting");
+    assert_eq!((p.index, p.steps.len()), (0, 18));
+    harness.get_by_label(annals::ui::presentation::CARD_LABEL);
+    harness.get_by_label("1 / 18");
+    assert_eq!(
+        selected_id(&harness).as_deref(),
+        Some("diplomatic-relations-1949")
+    );
+    // The card shows the event in large type (the timeline may show its title too).
+    assert!(
+        harness
+            .query_all_by_label("The PRC and the USSR establish diplomatic relations")
+            .count()
+            >= 1
+    );
+
+    harness.key_press(egui::Key::PageDown);
+    harness.run();
+    assert_eq!(harness.state().presentation().unwrap().index, 1);
+    assert_eq!(selected_id(&harness).as_deref(), Some("hog-mechanism-1996"));
+    harness.get_by_label("2 / 18");
+    harness.key_press(egui::Key::Space);
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    assert_eq!(harness.state().presentation().unwrap().index, 3);
+    harness.key_press(egui::Key::PageUp);
+    harness.run();
+    assert_eq!(harness.state().presentation().unwrap().index, 2);
+    harness.key_press(egui::Key::End);
+    harness.run();
+    harness.get_by_label("18 / 18");
+    harness.key_press(egui::Key::PageDown);
+    harness.run();
+    assert_eq!(
+        harness.state().presentation().unwrap().index,
+        17,
+        "stays on the last"
+    );
+    harness.key_press(egui::Key::Home);
+    harness.run();
+    assert_eq!(harness.state().presentation().unwrap().index, 0);
+
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.state().presentation().is_none());
+    harness.get_by_label("▶ Present");
+}
+
+#[test]
+fn a_storyline_from_the_present_menu_applies_its_steps_filters_and_restores_them() {
+    let mut harness = harness_on(bundled_dataset_path());
+    harness.get_by_label("▶ Present").click();
+    harness.run();
+    harness
+        .get_by_label_contains("China and Russia: the heads of government meet")
+        .click();
+    harness.run();
+    let p = harness
+        .state()
+        .presentation()
+        .expect("presenting the storyline");
+    assert_eq!(p.steps.len(), 8);
+    harness.get_by_label("The starting point: diplomatic relations between the PRC and the USSR.");
+    for _ in 0..3 {
+        harness.key_press(egui::Key::PageDown);
+    }
+    harness.run();
+    // Step 4 shows a window of time with only the regular meetings.
+    assert_eq!(harness.state().presentation().unwrap().index, 3);
+    assert!(!harness.state().filter().is_empty());
+    assert_eq!(harness.state().shown_events().count(), 4);
+    harness.get_by_label("The series continues every year: the 27th, 28th and 29th meetings.");
+    harness.key_press(egui::Key::PageDown);
+    harness.run();
+    assert!(
+        harness.state().filter().is_empty(),
+        "the next step has no filter"
+    );
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.state().presentation().is_none());
+    assert!(harness.state().filter().is_empty());
+    // F5 now presents that storyline again.
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    assert_eq!(harness.state().presentation().unwrap().steps.len(), 8);
+}

@@ -6,6 +6,7 @@ pub mod event;
 pub mod interval_index;
 pub mod manifest;
 pub mod query;
+pub mod storyline;
 
 pub use dataset::{Dataset, EventIndex};
 pub use date::{DayNumber, EventDate};

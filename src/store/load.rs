@@ -14,6 +14,10 @@ use super::validate::validate;
 use crate::model::dataset::Dataset;
 use crate::model::event::{EVENT_FIELDS, Event};
 use crate::model::manifest::Manifest;
+use crate::model::storyline::{STEP_FIELDS, Storyline};
+
+/// The folder of a dataset that holds its storylines.
+pub const BRIEFINGS_DIR: &str = "briefings";
 
 /// The file in a dataset folder that holds its manifest; every other `.ron` file holds events.
 pub const MANIFEST_FILE: &str = "manifest.ron";
@@ -43,6 +47,9 @@ pub struct Loaded {
     /// Size and modification time of each of `files` just before it was read, to notice
     /// later that it changed on disk.
     pub stamps: Vec<FileStamp>,
+    /// The storylines of `briefings/` that check out, by file name without `.ron`, in name
+    /// order. Read only when the dataset itself loads.
+    pub storylines: Vec<(String, Storyline)>,
 }
 
 /// Size and modification time of a file: a cheap way to tell that it changed.
@@ -145,8 +152,54 @@ pub fn load_dataset(path: &Path) -> Loaded {
         let events = events.into_iter().map(|p| p.event).collect();
         loaded.dataset = manifest.map(|m| Dataset::new(m, events));
     }
+    if let Some(dataset) = &loaded.dataset {
+        loaded.storylines = load_storylines(&root, dataset, &mut loaded.diagnostics);
+    }
     release_free_memory();
     loaded
+}
+
+/// Read and check the storylines in `root/briefings`. Problems are reported like any other
+/// (errors make `annals check` fail) but do not stop the dataset from loading; a storyline
+/// with errors is left out.
+fn load_storylines(
+    root: &Path,
+    dataset: &Dataset,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(String, Storyline)> {
+    let folder = root.join(BRIEFINGS_DIR);
+    if !folder.is_dir() {
+        return Vec::new();
+    }
+    let names = match list_ron_files(&folder) {
+        Ok(names) => names,
+        Err(message) => {
+            diagnostics.push(Diagnostic::error(message, None));
+            return Vec::new();
+        }
+    };
+    let mut storylines = Vec::new();
+    for name in names {
+        let path = folder.join(&name);
+        let src = match read_text(&path) {
+            Ok((text, _)) => SourceText::new(&path, text),
+            Err(d) => {
+                diagnostics.push(*d);
+                continue;
+            }
+        };
+        let before = diagnostics.iter().filter(|d| d.is_error()).count();
+        let Some(storyline) =
+            parse_record::<Storyline>(&src, 0..src.text.len(), STEP_FIELDS, diagnostics)
+        else {
+            continue;
+        };
+        super::validate::validate_storyline(&storyline, dataset, &src, diagnostics);
+        if diagnostics.iter().filter(|d| d.is_error()).count() == before {
+            storylines.push((name.trim_end_matches(".ron").to_owned(), storyline));
+        }
+    }
+    storylines
 }
 
 /// Parsing leaves many small freed blocks between the ones the dataset keeps; hand the
@@ -490,6 +543,9 @@ fn describe_struct(name: &str) -> String {
         "SeriesRef" => "a series reference".to_owned(),
         "Source" => "a source".to_owned(),
         "Names" => "a name".to_owned(),
+        "Storyline" => "a storyline".to_owned(),
+        "Step" => "a step".to_owned(),
+        "StepFilter" => "a step's filter".to_owned(),
         other => format!("a {}", other.to_lowercase()),
     }
 }

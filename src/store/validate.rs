@@ -216,6 +216,118 @@ fn plural(what: &str) -> &str {
     }
 }
 
+/// Check a storyline against the dataset: every step shows an event or a window, every id it
+/// names exists. Places each problem in the storyline's file.
+pub fn validate_storyline(
+    storyline: &crate::model::storyline::Storyline,
+    dataset: &crate::model::Dataset,
+    src: &SourceText,
+    out: &mut Vec<Diagnostic>,
+) {
+    let text = &src.text;
+    let whole = src.location(0..text.len().min(1));
+    if storyline.steps.is_empty() {
+        out.push(
+            Diagnostic::warning("this storyline has no steps", Some(whole.clone()))
+                .with_hint("add steps: [(event: \"an-event-id\", caption: \"…\")]"),
+        );
+        return;
+    }
+    // Where each step's record is written: the records of the `steps` list.
+    let spans: Vec<std::ops::Range<usize>> = field_value_span(text, "steps")
+        .and_then(|list| {
+            let layout = super::lex::list_layout(&text[list.clone()]).ok()??;
+            Some(
+                layout
+                    .records
+                    .into_iter()
+                    .map(|r| list.start + r.start..list.start + r.end)
+                    .collect(),
+            )
+        })
+        .unwrap_or_default();
+    let manifest = &dataset.manifest;
+    for (n, step) in storyline.steps.iter().enumerate() {
+        let span = spans.get(n).cloned();
+        let step_text = span.as_ref().map_or("", |r| &text[r.clone()]);
+        let base = span.as_ref().map_or(0, |r| r.start);
+        let at_value = |field: &str, value: Option<&str>| -> Location {
+            let local = value
+                .and_then(|v| string_literal_span(step_text, v))
+                .or_else(|| field_value_span(step_text, field));
+            match (local, &span) {
+                (Some(r), _) => src.location(base + r.start..base + r.end),
+                (None, Some(r)) => src.location(r.start..r.start + 1),
+                (None, None) => whole.clone(),
+            }
+        };
+        if step.event.is_none() && step.window.is_none() {
+            out.push(
+                Diagnostic::error(
+                    format!(
+                        "step {} shows nothing: give it an `event` or a `window`",
+                        n + 1
+                    ),
+                    Some(at_value("caption", None)),
+                )
+                .with_hint("(event: \"hog-29\") or (window: \"2024-05/2024-08\")"),
+            );
+        }
+        if let Some(id) = &step.event
+            && dataset.index_of(id).is_none()
+        {
+            let mut d = Diagnostic::error(
+                format!("step {}: unknown event \"{id}\"", n + 1),
+                Some(at_value("event", Some(id))),
+            );
+            if let Some(best) = did_you_mean(id, dataset.events().iter().map(|e| &*e.id)) {
+                d = d.with_hint(format!("did you mean `{best}`?"));
+            }
+            out.push(d);
+        }
+        let Some(filter) = &step.filter else {
+            continue;
+        };
+        let known: [(&str, &[String], Vec<&str>); 4] = [
+            (
+                "category",
+                &filter.categories,
+                manifest.categories.iter().map(|c| c.id.as_str()).collect(),
+            ),
+            (
+                "series",
+                &filter.series,
+                manifest.series.iter().map(|c| c.id.as_str()).collect(),
+            ),
+            (
+                "person",
+                &filter.participants,
+                manifest.people.iter().map(|c| c.id.as_str()).collect(),
+            ),
+            (
+                "country",
+                &filter.countries,
+                manifest.countries.iter().map(|c| c.code.as_str()).collect(),
+            ),
+        ];
+        // Tags are free words; the others must be in the manifest.
+        for (what, ids, valid) in known {
+            for id in ids {
+                if !valid.contains(&id.as_str()) {
+                    let mut d = Diagnostic::error(
+                        format!("step {}: unknown {what} \"{id}\" in the filter", n + 1),
+                        Some(at_value("filter", Some(id))),
+                    );
+                    if let Some(best) = did_you_mean(id, valid.iter().copied()) {
+                        d = d.with_hint(format!("did you mean `{best}`?"));
+                    }
+                    out.push(d);
+                }
+            }
+        }
+    }
+}
+
 fn id_problem(id: &str) -> Option<&'static str> {
     if id.is_empty() {
         Some("is empty")

@@ -24,6 +24,9 @@ pub struct LayoutParams {
     pub label_pad_px: f32,
     /// Width of one cluster bucket where events are too dense to draw one by one.
     pub cluster_px: f32,
+    /// A title that fits on neither side may run off the right edge (cut there); otherwise
+    /// it is left out (presentation mode shows nothing cut).
+    pub clip_titles: bool,
 }
 
 impl Default for LayoutParams {
@@ -34,6 +37,7 @@ impl Default for LayoutParams {
             gap_px: 6.0,
             label_pad_px: 4.0,
             cluster_px: 28.0,
+            clip_titles: true,
         }
     }
 }
@@ -597,7 +601,7 @@ impl Mark {
         if left_fits {
             sides.push(Side::Left);
         }
-        if !right_fits && !left_fits {
+        if !right_fits && !left_fits && params.clip_titles {
             sides.push(Side::Right);
         }
         sides
@@ -775,6 +779,30 @@ mod tests {
         assert!(lx + 120.0 <= last.x0, "title left of the mark");
         assert!(lx >= 0.0);
         no_overlaps(&l, &params, 120.0);
+    }
+
+    #[test]
+    fn titles_with_no_room_are_cut_or_left_out_as_asked() {
+        // One event in the middle of a narrow canvas: its title fits on neither side.
+        let ds = dataset(&["2000", "2024-06-15", "2048"]);
+        let lane = one_lane(&ds);
+        let view = fitted(&ds, 0.0);
+        for clip in [true, false] {
+            let params = LayoutParams {
+                width_px: 300.0,
+                clip_titles: clip,
+                ..LayoutParams::default()
+            };
+            let l = layout_lane(&ds, &lane, &view, &params, 4, &mut |_| 200.0);
+            let middle = l.items.iter().find(|it| it.event == 1).unwrap();
+            match middle.label_x {
+                Some(x) => {
+                    assert!(clip, "a title is only cut when cutting is allowed");
+                    assert!(x + 200.0 > params.width_px);
+                }
+                None => assert!(!clip, "with cutting allowed the title is drawn (cut)"),
+            }
+        }
     }
 
     #[test]

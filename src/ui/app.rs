@@ -3,6 +3,7 @@
 //! view, selection, filters, language, theme, list and panels) is kept in [`Preferences`].
 
 mod editing;
+mod present;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -86,6 +87,8 @@ pub struct Preferences {
     pub show_list: bool,
     pub show_filters: bool,
     pub list_sort: ListSort,
+    /// What F5 presents: a storyline (file name in `briefings/`), or the shown events.
+    pub present: Option<String>,
 }
 
 /// A smooth move of the view from one window of time to another.
@@ -94,12 +97,14 @@ struct ViewAnimation {
     from: TimeView,
     to: TimeView,
     start_time: f64,
+    /// Seconds.
+    duration: f64,
 }
 
 impl ViewAnimation {
     /// The view at `now`, and whether the animation is over.
     fn at(&self, now: f64) -> (TimeView, bool) {
-        let t = ((now - self.start_time) / JUMP_SECONDS).clamp(0.0, 1.0);
+        let t = ((now - self.start_time) / self.duration).clamp(0.0, 1.0);
         if t >= 1.0 {
             return (self.to, true);
         }
@@ -168,6 +173,10 @@ pub struct AnnalsApp {
     conflicts: Vec<PathBuf>,
     close_asked: bool,
     allow_close: bool,
+    presentation: Option<present::Presentation>,
+    /// Title widths at the presentation's text size.
+    present_widths: TitleWidths,
+    present_style: TimelineStyle,
     ctx: egui::Context,
 }
 
@@ -251,6 +260,9 @@ impl AnnalsApp {
             conflicts: Vec::new(),
             close_asked: false,
             allow_close: false,
+            presentation: None,
+            present_widths: TitleWidths::default(),
+            present_style: super::presentation::timeline_style(),
             ctx: ctx.clone(),
         };
         app.watch();
@@ -432,10 +444,15 @@ impl AnnalsApp {
     }
 
     fn animate_to(&mut self, to: TimeView, now: f64) {
+        self.animate_for(to, now, JUMP_SECONDS);
+    }
+
+    fn animate_for(&mut self, to: TimeView, now: f64, seconds: f64) {
         self.animation = Some(ViewAnimation {
             from: self.view,
             to,
             start_time: now,
+            duration: seconds,
         });
     }
 
@@ -516,6 +533,10 @@ impl AnnalsApp {
                     let center = (first + last) / 2.0;
                     self.animate_to(TimeView::new(center - span / 2.0, span), now);
                 }
+            }
+            Command::CanvasSpan(left, right) if self.presentation.is_some() => {
+                // The steps' views are set in days and fit any canvas.
+                self.canvas_span = Some((left, right));
             }
             Command::CanvasSpan(left, right) => {
                 // When a panel opens or closes beside the canvas, keep the scale and the edge
@@ -615,6 +636,10 @@ impl AnnalsApp {
                     self.reload();
                 }
             }
+            command @ (Command::Present(_)
+            | Command::PresentGo(_)
+            | Command::EndPresentation
+            | Command::TogglePresenterView) => self.apply_present(command, now),
             other => self.apply_edit(other),
         }
     }
@@ -720,9 +745,18 @@ impl AnnalsApp {
         let mut commands = Vec::new();
         let editing = self.is_editing();
         let typing = ctx.egui_wants_keyboard_input();
+        // F5 presents what was presented last, if that storyline is still there.
+        let present = self
+            .prefs
+            .present
+            .clone()
+            .filter(|name| self.loaded.storylines.iter().any(|(n, _)| n == name));
         ctx.input_mut(|i| {
             if i.consume_key(Modifiers::COMMAND, Key::S) {
                 commands.push(Command::Save);
+            }
+            if i.consume_key(Modifiers::NONE, Key::F5) {
+                commands.push(Command::Present(present.clone()));
             }
             // Undo and redo act on the records; in the search box they are the box's own.
             if editing || !typing {
@@ -876,6 +910,7 @@ impl AnnalsApp {
             });
             if self.dataset().is_some() {
                 commands.extend(self.edit_menu_ui(ui));
+                commands.extend(self.present_menu_ui(ui));
             }
             ui.separator();
             match self.dataset() {
@@ -1168,6 +1203,17 @@ impl AnnalsApp {
             self.on_files_changed();
         }
         self.sync_draft();
+        if self.presentation.is_some() {
+            let mut commands = self.presentation_keys(&ctx);
+            commands.extend(self.presentation_frame(ui));
+            for command in commands {
+                self.apply(command, now);
+            }
+            if self.animation.is_some() {
+                ctx.request_repaint();
+            }
+            return;
+        }
         let mut commands = self.shortcuts(&ctx);
         // Folders or files dropped on the window open that dataset.
         let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));

@@ -84,6 +84,13 @@ pub enum Command {
     /// Files changed on disk while there were unsaved edits: keep mine (`true`: theirs is
     /// copied aside, mine is written) or reload theirs (mine is dropped).
     ResolveConflict(bool),
+    /// Start presenting a storyline (by file name), or the shown events in time order.
+    Present(Option<String>),
+    /// Go to this step of the presentation (clamped to the steps there are).
+    PresentGo(isize),
+    EndPresentation,
+    /// Open or close the presenter's window.
+    TogglePresenterView,
     /// Answer to "save before closing?": save and close, close without saving, or stay
     /// (`None`).
     CloseAnswer(Option<bool>),

@@ -9,6 +9,8 @@ pub mod filter_panel;
 pub mod fonts;
 pub mod list_view;
 pub mod markdown;
+pub mod presentation;
+pub mod render;
 pub mod theme;
 pub mod timeline_view;
 

@@ -44,6 +44,8 @@ pub struct TimelineStyle {
     pub zoom_per_scroll_point: f32,
     /// Size of event titles.
     pub title_size: f32,
+    /// Let titles with no room run off the right edge (cut) rather than leave them out.
+    pub clip_titles: bool,
 }
 
 impl Default for TimelineStyle {
@@ -59,6 +61,7 @@ impl Default for TimelineStyle {
             min_tick_spacing: 64.0,
             zoom_per_scroll_point: 0.003,
             title_size: 13.0,
+            clip_titles: true,
         }
     }
 }
@@ -204,6 +207,7 @@ pub fn timeline_ui(
         gap_px: 6.0,
         label_pad_px: 5.0,
         cluster_px: 28.0,
+        clip_titles: style.clip_titles,
     };
     let font = FontId::proportional(style.title_size);
     let laid = layout_lanes(dataset, &lanes.lanes, view, &params, total_rows, |i| {

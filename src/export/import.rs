@@ -1,0 +1,608 @@
+//! Importing TimelineJS data into a new dataset folder: its JSON format, and the CSV its
+//! spreadsheet template exports (`Year, Month, Day, Time, End Year, End Month, End Day,
+//! End Time, Display Date, Headline, Text, Media, Media Credit, Media Caption,
+//! Media Thumbnail, Type, Group, Background`). Groups become categories, eras become periods,
+//! media links become sources. Rows that cannot be converted are reported with the reason.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::model::date::{Bound, CalendarDate, EventDate};
+use crate::model::event::{Event, Source, Status, Symbol};
+use crate::store::write::{INDENT, event_file, quote};
+
+/// One slide as read from either format.
+#[derive(Clone, Debug, Default)]
+struct Slide {
+    /// "event 3" or "row 5": where it came from, for reports.
+    origin: String,
+    kind: SlideKind,
+    start: [Option<String>; 3],
+    end: [Option<String>; 3],
+    headline: String,
+    text: String,
+    media_url: String,
+    media_credit: String,
+    group: String,
+    unique_id: String,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum SlideKind {
+    #[default]
+    Event,
+    Title,
+    Era,
+}
+
+/// What an import did.
+#[derive(Debug, Default)]
+pub struct ImportReport {
+    pub title: String,
+    pub events: usize,
+    pub categories: usize,
+    pub periods: usize,
+    /// Rows or slides not converted, each with the reason.
+    pub skipped: Vec<String>,
+}
+
+/// The text of an HTML fragment: paragraphs and line breaks as new lines, tags dropped, the
+/// common entities decoded.
+pub fn html_to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('>') else {
+            out.push_str(&rest[open..]);
+            rest = "";
+            break;
+        };
+        let tag = rest[open + 1..open + close].trim().to_ascii_lowercase();
+        if tag.starts_with("br") || tag == "/p" || tag == "/li" || tag == "/div" {
+            out.push('\n');
+        }
+        if tag == "/p" {
+            out.push('\n');
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    let decoded = out
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    // At most one blank line in a row, no blanks at the ends.
+    let mut text = String::new();
+    let mut blank = 0;
+    for line in decoded.lines().map(str::trim) {
+        if line.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        text.push_str(line);
+    }
+    text
+}
+
+/// An id made of lowercase letters, digits and `-`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    let mut out: String = out.chars().take(60).collect();
+    if out.is_empty() {
+        out.push_str("event");
+    }
+    out
+}
+
+fn value_text(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn date_parts(v: Option<&Value>) -> [Option<String>; 3] {
+    let get = |k: &str| value_text(v.and_then(|d| d.get(k)));
+    [get("year"), get("month"), get("day")]
+}
+
+fn text_of(v: Option<&Value>, key: &str) -> String {
+    value_text(v.and_then(|t| t.get(key))).unwrap_or_default()
+}
+
+fn slide_from_json(v: &Value, origin: String, kind: SlideKind) -> Slide {
+    Slide {
+        origin,
+        kind,
+        start: date_parts(v.get("start_date")),
+        end: date_parts(v.get("end_date")),
+        headline: text_of(v.get("text"), "headline"),
+        text: text_of(v.get("text"), "text"),
+        media_url: text_of(v.get("media"), "url"),
+        media_credit: text_of(v.get("media"), "credit"),
+        group: value_text(v.get("group")).unwrap_or_default(),
+        unique_id: value_text(v.get("unique_id")).unwrap_or_default(),
+    }
+}
+
+fn slides_from_json(text: &str) -> Result<Vec<Slide>, String> {
+    let doc: Value = serde_json::from_str(text).map_err(|e| format!("not TimelineJS JSON: {e}"))?;
+    let mut slides = Vec::new();
+    if let Some(title) = doc.get("title") {
+        slides.push(slide_from_json(
+            title,
+            "the title slide".into(),
+            SlideKind::Title,
+        ));
+    }
+    let events = doc
+        .get("events")
+        .and_then(Value::as_array)
+        .ok_or("not TimelineJS JSON: there is no \"events\" list")?;
+    for (i, v) in events.iter().enumerate() {
+        slides.push(slide_from_json(
+            v,
+            format!("event {}", i + 1),
+            SlideKind::Event,
+        ));
+    }
+    for (i, v) in doc
+        .get("eras")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        slides.push(slide_from_json(v, format!("era {}", i + 1), SlideKind::Era));
+    }
+    Ok(slides)
+}
+
+/// Records of a CSV text (RFC 4180: quoted fields may hold commas, quotes as `""`, and
+/// line breaks), each with the line it starts on.
+pub fn csv_records(text: &str) -> Result<Vec<(usize, Vec<String>)>, String> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut line = 1;
+    let mut record_line = 1;
+    let mut chars = text.trim_start_matches('\u{feff}').chars().peekable();
+    let mut any = false;
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => quoted = false,
+                '\n' => {
+                    line += 1;
+                    field.push('\n');
+                }
+                c => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if field.is_empty() => {
+                quoted = true;
+                any = true;
+            }
+            ',' => {
+                record.push(std::mem::take(&mut field));
+                any = true;
+            }
+            '\r' => {}
+            '\n' => {
+                if any || !field.is_empty() {
+                    record.push(std::mem::take(&mut field));
+                    records.push((record_line, std::mem::take(&mut record)));
+                }
+                any = false;
+                line += 1;
+                record_line = line;
+            }
+            c => {
+                field.push(c);
+                any = true;
+            }
+        }
+    }
+    if quoted {
+        return Err(format!(
+            "line {record_line}: a quoted field is never closed"
+        ));
+    }
+    if any || !field.is_empty() {
+        record.push(field);
+        records.push((record_line, record));
+    }
+    Ok(records)
+}
+
+fn slides_from_csv(text: &str) -> Result<Vec<Slide>, String> {
+    let records = csv_records(text)?;
+    let Some(((_, header), rows)) = records.split_first() else {
+        return Err("the CSV file is empty".into());
+    };
+    let column = |name: &str| {
+        header
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+    };
+    let Some(headline_col) = column("Headline") else {
+        return Err("the CSV file has no `Headline` column; is it the TimelineJS template?".into());
+    };
+    let Some(year_col) = column("Year") else {
+        return Err("the CSV file has no `Year` column; is it the TimelineJS template?".into());
+    };
+    let cols = [
+        Some(year_col),
+        column("Month"),
+        column("Day"),
+        column("End Year"),
+        column("End Month"),
+        column("End Day"),
+        column("Text"),
+        column("Media"),
+        column("Media Credit"),
+        column("Type"),
+        column("Group"),
+    ];
+    let mut slides = Vec::new();
+    for (line, row) in rows {
+        let get = |col: Option<usize>| {
+            col.and_then(|c| row.get(c))
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+        };
+        if row.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let kind = match get(cols[9])
+            .as_deref()
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("title") => SlideKind::Title,
+            Some("era") => SlideKind::Era,
+            _ => SlideKind::Event,
+        };
+        slides.push(Slide {
+            origin: format!("line {line}"),
+            kind,
+            start: [get(cols[0]), get(cols[1]), get(cols[2])],
+            end: [get(cols[3]), get(cols[4]), get(cols[5])],
+            headline: get(Some(headline_col)).unwrap_or_default(),
+            text: get(cols[6]).unwrap_or_default(),
+            media_url: get(cols[7]).unwrap_or_default(),
+            media_credit: get(cols[8]).unwrap_or_default(),
+            group: get(cols[10]).unwrap_or_default(),
+            unique_id: String::new(),
+        });
+    }
+    Ok(slides)
+}
+
+fn calendar_date(parts: &[Option<String>; 3]) -> Result<Option<CalendarDate>, String> {
+    let number = |s: &Option<String>, what: &str| -> Result<Option<i64>, String> {
+        match s {
+            None => Ok(None),
+            Some(t) => t
+                .parse::<f64>()
+                .ok()
+                .filter(|n| n.fract() == 0.0)
+                .map(|n| Some(n as i64))
+                .ok_or_else(|| format!("the {what} `{t}` is not a whole number")),
+        }
+    };
+    let Some(year) = number(&parts[0], "year")? else {
+        if parts[1].is_some() || parts[2].is_some() {
+            return Err("a month or day without a year".into());
+        }
+        return Ok(None);
+    };
+    let month = number(&parts[1], "month")?;
+    let day = number(&parts[2], "day")?;
+    let year = i32::try_from(year).map_err(|_| format!("the year {year} is out of range"))?;
+    let to_u32 = |n: Option<i64>| n.map(|n| u32::try_from(n).unwrap_or(0));
+    CalendarDate::new(year, to_u32(month), to_u32(day)).map(Some)
+}
+
+fn event_date(slide: &Slide) -> Result<EventDate, String> {
+    let start = calendar_date(&slide.start)?.ok_or("it has no start year")?;
+    let end = calendar_date(&slide.end)?;
+    match end {
+        None => Ok(EventDate::Single(Bound::exact(start))),
+        Some(end) if end.last_day() < start.first_day() => {
+            Err("its end date comes before its start date".into())
+        }
+        Some(end) if end == start => Ok(EventDate::Single(Bound::exact(start))),
+        Some(end) => Ok(EventDate::Span {
+            start: Some(Bound::exact(start)),
+            end: Some(Bound::exact(end)),
+        }),
+    }
+}
+
+const PALETTE: [&str; 10] = [
+    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf",
+    "#bcbd22", "#7f7f7f",
+];
+
+/// The manifest and event file texts for `slides`, and what was done.
+fn build(slides: Vec<Slide>, fallback_title: &str) -> (String, String, ImportReport) {
+    let mut report = ImportReport::default();
+    let mut title = fallback_title.to_owned();
+    let mut description = String::new();
+    let mut categories: BTreeMap<String, String> = BTreeMap::new(); // id → label
+    let mut periods: Vec<(String, String, EventDate)> = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
+    let mut ids = std::collections::HashSet::new();
+    for slide in slides {
+        match slide.kind {
+            SlideKind::Title => {
+                if !slide.headline.is_empty() {
+                    title = html_to_text(&slide.headline);
+                }
+                description = html_to_text(&slide.text);
+                continue;
+            }
+            SlideKind::Era => {
+                let headline = html_to_text(&slide.headline);
+                match event_date(&slide) {
+                    Ok(when) => {
+                        let id = slug(&headline);
+                        periods.push((id, headline, when));
+                    }
+                    Err(e) => report.skipped.push(format!("{}: {e}", slide.origin)),
+                }
+                continue;
+            }
+            SlideKind::Event => {}
+        }
+        let headline = html_to_text(&slide.headline);
+        let text = html_to_text(&slide.text);
+        let headline = if headline.is_empty() {
+            text.split_whitespace()
+                .take(8)
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            headline
+        };
+        if headline.is_empty() {
+            report.skipped.push(format!(
+                "{}: it has neither a headline nor a text",
+                slide.origin
+            ));
+            continue;
+        }
+        let when = match event_date(&slide) {
+            Ok(when) => when,
+            Err(e) => {
+                report
+                    .skipped
+                    .push(format!("{} (“{headline}”): {e}", slide.origin));
+                continue;
+            }
+        };
+        let (kind_id, kind_label) = if slide.group.is_empty() {
+            ("event".to_owned(), "Event".to_owned())
+        } else {
+            (slug(&slide.group), slide.group.clone())
+        };
+        categories.entry(kind_id.clone()).or_insert(kind_label);
+        let base = if slide.unique_id.is_empty() {
+            slug(&headline)
+        } else {
+            slug(&slide.unique_id)
+        };
+        let mut id = base.clone();
+        let mut n = 2;
+        while !ids.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        let sources: Vec<Source> = (!slide.media_url.is_empty())
+            .then(|| {
+                let host = slide
+                    .media_url
+                    .split("://")
+                    .nth(1)
+                    .and_then(|rest| rest.split('/').next())
+                    .unwrap_or("media")
+                    .to_owned();
+                let credit = html_to_text(&slide.media_credit);
+                Source {
+                    publisher: Symbol::new(if credit.is_empty() { &host } else { &credit }),
+                    title: None,
+                    url: Some(slide.media_url.as_str().into()),
+                    published: None,
+                }
+            })
+            .into_iter()
+            .collect();
+        events.push(Event {
+            id: id.into(),
+            title: headline.into(),
+            when,
+            kind: Symbol::new(&kind_id),
+            place: None,
+            participants: Box::default(),
+            summary: text.into(),
+            sources: sources.into(),
+            status: Status::Unverified,
+            note: None,
+            series: None,
+            related: Box::default(),
+            tags: Box::default(),
+        });
+    }
+    events.sort_by(crate::model::dataset::chronological_cmp);
+    report.title = title.clone();
+    report.events = events.len();
+    report.categories = categories.len();
+    report.periods = periods.len();
+
+    let mut manifest = String::from("// Imported from TimelineJS by `annals import`.\n(\n");
+    let _ = writeln!(manifest, "{INDENT}title: {},", quote(&title));
+    if !description.is_empty() {
+        let _ = writeln!(manifest, "{INDENT}description: {},", quote(&description));
+    }
+    let _ = writeln!(manifest, "{INDENT}categories: [");
+    for (i, (id, label)) in categories.iter().enumerate() {
+        let _ = writeln!(
+            manifest,
+            "{INDENT}{INDENT}(id: {}, label: {}, colour: \"{}\"),",
+            quote(id),
+            quote(label),
+            PALETTE[i % PALETTE.len()]
+        );
+    }
+    let _ = writeln!(manifest, "{INDENT}],");
+    if !periods.is_empty() {
+        let _ = writeln!(manifest, "{INDENT}periods: [");
+        for (id, headline, when) in &periods {
+            let _ = writeln!(
+                manifest,
+                "{INDENT}{INDENT}(id: {}, title: {}, when: {}),",
+                quote(id),
+                quote(headline),
+                quote(&when.to_edtf())
+            );
+        }
+        let _ = writeln!(manifest, "{INDENT}],");
+    }
+    manifest.push_str(")\n");
+    let refs: Vec<&Event> = events.iter().collect();
+    let events_text = format!(
+        "// Imported from TimelineJS: the sources are the slides' media links; check each\n// record and set its status when it is verified.\n{}",
+        event_file(&refs)
+    );
+    (manifest, events_text, report)
+}
+
+/// Import a TimelineJS JSON file or template CSV (told apart by the `.csv` ending or a
+/// leading `{`) into a new dataset folder `out_dir` (created; an existing folder must be
+/// empty, so nothing is overwritten).
+pub fn import_timelinejs(file: &Path, out_dir: &Path) -> Result<ImportReport, String> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| format!("cannot read `{}`: {e}", file.display()))?;
+    let is_csv = file
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("csv"))
+        || !text.trim_start().starts_with('{');
+    let slides = if is_csv {
+        slides_from_csv(&text)?
+    } else {
+        slides_from_json(&text)?
+    };
+    if out_dir.exists()
+        && std::fs::read_dir(out_dir)
+            .map_err(|e| format!("cannot open `{}`: {e}", out_dir.display()))?
+            .next()
+            .is_some()
+    {
+        return Err(format!(
+            "`{}` is not empty; import into a new folder",
+            out_dir.display()
+        ));
+    }
+    let fallback = file.file_stem().map_or_else(
+        || "Imported timeline".to_owned(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    let (manifest, events, report) = build(slides, &fallback);
+    std::fs::create_dir_all(out_dir)
+        .map_err(|e| format!("cannot create `{}`: {e}", out_dir.display()))?;
+    for (name, text) in [("manifest.ron", manifest), ("events.ron", events)] {
+        crate::store::save::write_atomic(&out_dir.join(name), text.as_bytes())
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_becomes_plain_text() {
+        assert_eq!(
+            html_to_text("<p>One &amp; two</p><p>Three<br>four</p>"),
+            "One & two\n\nThree\nfour"
+        );
+        assert_eq!(html_to_text("a < b"), "a < b");
+        assert_eq!(html_to_text("<b>unclosed"), "unclosed");
+    }
+
+    #[test]
+    fn slugs_are_ids() {
+        assert_eq!(
+            slug("Putin's State Visit — 2024!"),
+            "putin-s-state-visit-2024"
+        );
+        assert_eq!(slug("普京访华"), "普京访华");
+        assert_eq!(slug("!!!"), "event");
+    }
+
+    #[test]
+    fn csv_quotes_commas_and_line_breaks() {
+        let text = "a,b,c\r\n\"x, y\",\"he said \"\"hi\"\"\",\"two\nlines\"\n\n1,,3";
+        let records = csv_records(text).unwrap();
+        assert_eq!(records.len(), 3);
+        assert_eq!(records[1].0, 2);
+        assert_eq!(records[1].1, ["x, y", "he said \"hi\"", "two\nlines"]);
+        assert_eq!(records[2], (5, vec!["1".into(), "".into(), "3".into()]));
+        assert!(csv_records("\"open").is_err());
+    }
+
+    #[test]
+    fn dates_from_parts() {
+        let slide = |start: [&str; 3], end: [&str; 3]| Slide {
+            start: start.map(|s| (!s.is_empty()).then(|| s.to_owned())),
+            end: end.map(|s| (!s.is_empty()).then(|| s.to_owned())),
+            ..Slide::default()
+        };
+        let edtf = |s: &Slide| event_date(s).map(|d| d.to_edtf());
+        assert_eq!(
+            edtf(&slide(["2024", "5", "16"], ["", "", ""])).unwrap(),
+            "2024-05-16"
+        );
+        assert_eq!(
+            edtf(&slide(["2024", "5", "16"], ["2024", "5", "17"])).unwrap(),
+            "2024-05-16/2024-05-17"
+        );
+        assert_eq!(
+            edtf(&slide(["-43", "3", "15"], ["", "", ""])).unwrap(),
+            "-0043-03-15"
+        );
+        assert!(edtf(&slide(["", "", ""], ["", "", ""])).is_err());
+        assert!(edtf(&slide(["2024", "2", "30"], ["", "", ""])).is_err());
+        assert!(edtf(&slide(["2024", "x", ""], ["", "", ""])).is_err());
+        assert!(edtf(&slide(["2024", "5", ""], ["2023", "", ""])).is_err());
+    }
+}

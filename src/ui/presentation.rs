@@ -1,0 +1,439 @@
+//! Presentation mode: the timeline beside a large card for the current step, a discreet
+//! progress indicator, no other chrome; and the presenter's own window (notes, next step,
+//! time). Everything is laid out for a 1280×720-point screen; the app scales the points to
+//! the real screen (1.5 pixels a point at 1920×1080), so the slide looks the same on any
+//! projector.
+
+use std::sync::Arc;
+
+use egui::{Align2, Color32, FontId, Galley, Pos2, Rect, RichText, Stroke, Ui, Vec2};
+
+use super::command::Command;
+use super::theme;
+use super::timeline_view::{TimelineInput, TimelineStyle, TitleWidths, timeline_ui};
+use crate::model::dataset::Dataset;
+use crate::model::manifest::Language;
+use crate::model::storyline::ShownStep;
+use crate::timeline::{Lanes, TimeView};
+
+/// Height of the screen, in points, that presentation mode lays out for.
+pub const DESIGN_HEIGHT: f32 = 720.0;
+
+/// Name of the card in the accessibility tree.
+pub const CARD_LABEL: &str = "Presentation card";
+
+/// High-contrast colours for a projector.
+pub mod colours {
+    use egui::Color32;
+    pub const BACKGROUND: Color32 = Color32::from_rgb(14, 17, 22);
+    pub const CARD: Color32 = Color32::from_rgb(26, 31, 40);
+    pub const TEXT: Color32 = Color32::from_rgb(245, 245, 245);
+    pub const SOFT: Color32 = Color32::from_rgb(200, 205, 212);
+    pub const FAINT: Color32 = Color32::from_rgb(140, 147, 158);
+    pub const ACCENT: Color32 = Color32::from_rgb(255, 196, 84);
+}
+
+/// The look of the timeline in presentation mode: bigger rows and titles.
+pub fn timeline_style() -> TimelineStyle {
+    TimelineStyle {
+        row_height: 30.0,
+        bar_height: 16.0,
+        marker_size: 14.0,
+        title_size: 15.0,
+        header_width: 140.0,
+        overview_height: 28.0,
+        clip_titles: false,
+        ..TimelineStyle::default()
+    }
+}
+
+/// One block of text on the card.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CardText {
+    pub text: String,
+    /// Size at full scale, in points.
+    pub size: f32,
+    pub colour: Color32,
+    /// Space above, at full scale.
+    pub gap: f32,
+}
+
+/// What the card of `step` says: title, date, place and people, status when it is not
+/// verified, the caption, the summary, the sources.
+pub fn card_texts(dataset: &Dataset, step: &ShownStep, language: Language) -> Vec<CardText> {
+    let text = |text: String, size: f32, colour: Color32, gap: f32| CardText {
+        text,
+        size,
+        colour,
+        gap,
+    };
+    let mut out = Vec::new();
+    let event = step.event.and_then(|i| dataset.event(i));
+    match event {
+        Some(event) => {
+            out.push(text(event.title.to_string(), 30.0, colours::TEXT, 0.0));
+            let mut when = event.when.human();
+            if event.when.is_uncertain() {
+                when.push_str(" — date uncertain");
+            }
+            out.push(text(when, 20.0, colours::ACCENT, 8.0));
+            let mut facts = Vec::new();
+            if let Some(place) = event.place.as_deref().and_then(|p| dataset.place(p)) {
+                facts.push(place.name.get(language).to_owned());
+            }
+            let people: Vec<&str> = event
+                .participants
+                .iter()
+                .filter_map(|p| dataset.person(p))
+                .map(|p| p.name.get(language))
+                .collect();
+            if !people.is_empty() {
+                facts.push(people.join(", "));
+            }
+            if !facts.is_empty() {
+                out.push(text(facts.join(" · "), 16.0, colours::SOFT, 6.0));
+            }
+            if event.status != crate::model::Status::Verified {
+                out.push(text(
+                    format!("Status: {}", event.status.label()),
+                    14.0,
+                    theme::status_colour(event.status),
+                    6.0,
+                ));
+            }
+            if !step.caption.trim().is_empty() {
+                out.push(text(
+                    step.caption.trim().to_owned(),
+                    20.0,
+                    colours::TEXT,
+                    18.0,
+                ));
+            }
+            let summary = event.summary.trim();
+            if !summary.is_empty() {
+                out.push(text(summary.to_owned(), 15.0, colours::SOFT, 14.0));
+            }
+            if let Some(note) = event.note.as_deref().filter(|n| !n.trim().is_empty()) {
+                out.push(text(
+                    format!("Note: {}", note.trim()),
+                    13.0,
+                    colours::FAINT,
+                    10.0,
+                ));
+            }
+            if !event.sources.is_empty() {
+                let publishers: Vec<&str> =
+                    event.sources.iter().map(|s| s.publisher.as_str()).collect();
+                out.push(text(
+                    format!("Sources: {}", publishers.join("; ")),
+                    12.5,
+                    colours::FAINT,
+                    14.0,
+                ));
+            }
+        }
+        None => {
+            let title = if step.caption.trim().is_empty() {
+                "Overview".to_owned()
+            } else {
+                step.caption.trim().to_owned()
+            };
+            out.push(text(title, 28.0, colours::TEXT, 0.0));
+            if let Some((a, b)) = step.window
+                && let (Some(first), Some(last)) = (
+                    crate::model::date::CalendarDate::from_day_number(a),
+                    crate::model::date::CalendarDate::from_day_number(b),
+                )
+            {
+                let words = crate::model::EventDate::Span {
+                    start: Some(crate::model::date::Bound::exact(first)),
+                    end: Some(crate::model::date::Bound::exact(last)),
+                }
+                .human();
+                out.push(text(words, 20.0, colours::ACCENT, 8.0));
+            }
+        }
+    }
+    out
+}
+
+/// Texts laid out in a box: each galley with its offset from the box's top left.
+pub struct CardLayout {
+    pub galleys: Vec<(Vec2, Arc<Galley>)>,
+    /// The scale the texts needed to fit (1 = full size).
+    pub scale: f32,
+    /// Whether everything fits (false only if even the smallest scale does not).
+    pub fits: bool,
+}
+
+/// Lay out `texts` in `size`, shrinking them (down to 60 %) until everything fits.
+pub fn fit_card(ui: &Ui, texts: &[CardText], size: Vec2) -> CardLayout {
+    let mut scale = 1.0f32;
+    loop {
+        let mut y = 0.0;
+        let mut galleys = Vec::with_capacity(texts.len());
+        for t in texts {
+            y += t.gap * scale;
+            let galley = ui.painter().layout(
+                t.text.clone(),
+                FontId::proportional(t.size * scale),
+                t.colour,
+                size.x,
+            );
+            galleys.push((Vec2::new(0.0, y), galley.clone()));
+            y += galley.size().y;
+        }
+        let fits = y <= size.y && galleys.iter().all(|(_, g)| g.size().x <= size.x + 0.5);
+        if fits || scale <= 0.6 {
+            return CardLayout {
+                galleys,
+                scale,
+                fits,
+            };
+        }
+        scale -= 0.05;
+    }
+}
+
+const MARGIN: f32 = 24.0;
+const CARD_PADDING: f32 = 24.0;
+
+/// Where the card goes on a screen of `full` points: the right 40 % or so.
+pub fn card_rect(full: Rect) -> Rect {
+    let card_width = (full.width() * 0.4).clamp(360.0, 620.0);
+    Rect::from_min_max(
+        Pos2::new(full.right() - card_width - MARGIN, full.top() + 56.0),
+        Pos2::new(full.right() - MARGIN, full.bottom() - 48.0),
+    )
+}
+
+/// The part of the card that holds text.
+pub fn card_text_rect(full: Rect) -> Rect {
+    card_rect(full).shrink(CARD_PADDING)
+}
+
+/// What presentation mode draws.
+pub struct PresentInput<'a> {
+    pub dataset: &'a Dataset,
+    pub lanes: &'a Lanes,
+    pub view: &'a TimeView,
+    pub step: &'a ShownStep,
+    /// 0-based.
+    pub index: usize,
+    pub count: usize,
+    pub title: &'a str,
+    pub language: Language,
+    pub style: &'a TimelineStyle,
+}
+
+/// The audience's view: the timeline on the left, the card on the right, the storyline's
+/// title above, "4 / 9" below. Returns the timeline's commands (clicks, zoom).
+pub fn presentation_ui(
+    ui: &mut Ui,
+    input: &PresentInput<'_>,
+    widths: &mut TitleWidths,
+) -> Vec<Command> {
+    let full = ui.max_rect();
+    ui.painter().rect_filled(full, 0.0, colours::BACKGROUND);
+    let margin = MARGIN;
+    let card = card_rect(full);
+    // Title of the storyline, top left; progress bottom right.
+    ui.painter().text(
+        Pos2::new(full.left() + margin, full.top() + 20.0),
+        Align2::LEFT_CENTER,
+        input.title,
+        FontId::proportional(16.0),
+        colours::SOFT,
+    );
+    let progress = format!("{} / {}", input.index + 1, input.count);
+    let progress_rect = ui.painter().text(
+        Pos2::new(full.right() - margin, full.bottom() - 22.0),
+        Align2::RIGHT_CENTER,
+        &progress,
+        FontId::proportional(14.0),
+        colours::FAINT,
+    );
+    ui.interact(
+        progress_rect,
+        ui.scope_id().with("progress"),
+        egui::Sense::hover(),
+    )
+    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &progress));
+    ui.painter().text(
+        Pos2::new(full.left() + margin, full.bottom() - 22.0),
+        Align2::LEFT_CENTER,
+        "→ / Space / PageDown next · ← / PageUp back · Home / End · P presenter view · Esc leave",
+        FontId::proportional(11.0),
+        colours::FAINT.gamma_multiply(0.7),
+    );
+
+    // The card.
+    ui.painter().rect(
+        card,
+        10.0,
+        colours::CARD,
+        Stroke::new(1.0, colours::FAINT.gamma_multiply(0.4)),
+        egui::StrokeKind::Inside,
+    );
+    let inner = card.shrink(CARD_PADDING);
+    let texts = card_texts(input.dataset, input.step, input.language);
+    let layout = fit_card(ui, &texts, inner.size());
+    ui.interact(card, ui.scope_id().with("card"), egui::Sense::hover())
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, CARD_LABEL));
+    for (offset, galley) in layout.galleys {
+        let rect = Rect::from_min_size(inner.min + offset, galley.size());
+        ui.painter().galley(rect.min, galley.clone(), colours::TEXT);
+        // Each block is readable by assistive technology (and by the tests).
+        let text = galley.text().to_owned();
+        ui.interact(
+            rect,
+            ui.scope_id().with(("card-text", &text)),
+            egui::Sense::hover(),
+        )
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
+    }
+
+    // The timeline fills the rest.
+    let timeline_rect = Rect::from_min_max(
+        Pos2::new(full.left() + margin, full.top() + 48.0),
+        Pos2::new(card.left() - margin, full.bottom() - 44.0),
+    );
+    let input = TimelineInput {
+        dataset: input.dataset,
+        lanes: input.lanes,
+        view: input.view,
+        selected: input.step.event,
+        matches: None,
+        language: input.language,
+        style: input.style,
+    };
+    let mut commands = Vec::new();
+    ui.scope_builder(egui::UiBuilder::new().max_rect(timeline_rect), |ui| {
+        commands = timeline_ui(ui, &input, widths);
+    });
+    // Only looking around (zoom, pan) from the timeline; the steps decide the selection.
+    commands.retain(|c| matches!(c, Command::SetView(_) | Command::CanvasSpan(..)));
+    commands
+}
+
+/// The presenter's window: time, where we are, this step's notes, the next step.
+pub fn presenter_ui(
+    ui: &mut Ui,
+    dataset: &Dataset,
+    steps: &[ShownStep],
+    index: usize,
+    elapsed_seconds: f64,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let step_title = |step: &ShownStep| {
+        step.event
+            .and_then(|i| dataset.event(i))
+            .map_or_else(|| step.caption.clone(), |e| e.title.to_string())
+    };
+    let seconds = elapsed_seconds.max(0.0) as u64;
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(format!("{:02}:{:02}", seconds / 60, seconds % 60))
+                .size(36.0)
+                .monospace(),
+        );
+        ui.add_space(20.0);
+        ui.label(RichText::new(format!("Step {} of {}", index + 1, steps.len())).size(22.0));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button(RichText::new("Next →").size(18.0)).clicked() {
+                commands.push(Command::PresentGo(index as isize + 1));
+            }
+            if ui.button(RichText::new("← Back").size(18.0)).clicked() {
+                commands.push(Command::PresentGo(index as isize - 1));
+            }
+        });
+    });
+    ui.separator();
+    if let Some(step) = steps.get(index) {
+        ui.label(RichText::new("Now").weak());
+        ui.label(RichText::new(step_title(step)).size(24.0).strong());
+        ui.add_space(8.0);
+        ui.label(RichText::new("Notes").weak());
+        let notes = if step.notes.trim().is_empty() {
+            "(no notes for this step)".to_owned()
+        } else {
+            step.notes.clone()
+        };
+        ui.label(RichText::new(notes).size(20.0));
+    }
+    ui.add_space(12.0);
+    ui.separator();
+    match steps.get(index + 1) {
+        Some(next) => {
+            ui.label(RichText::new("Next").weak());
+            ui.label(RichText::new(step_title(next)).size(18.0));
+            if !next.caption.trim().is_empty() {
+                ui.label(RichText::new(&next.caption).italics());
+            }
+        }
+        None => {
+            ui.label(RichText::new("This is the last step.").weak());
+        }
+    }
+    commands
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::storyline::steps_of_events;
+
+    /// Every event of the bundled dataset and every step of its storylines fits its card at
+    /// full or nearly full size, on 16:9, 16:10 and 4:3 screens (at any resolution the
+    /// layout is the same in points: 1280×720 and 1920×1080 both lay out 720 points high).
+    #[test]
+    fn every_card_fits_its_screen() {
+        let loaded = crate::store::load_dataset(&crate::cli::bundled_dataset_path());
+        let dataset = loaded.dataset.as_ref().unwrap();
+        let mut steps = steps_of_events(0..dataset.len());
+        for (_, story) in &loaded.storylines {
+            steps.extend(story.resolve(dataset));
+        }
+        let ctx = egui::Context::default();
+        crate::ui::fonts::install(&ctx);
+        for width in [1280.0, 1152.0, 960.0] {
+            let full = Rect::from_min_size(Pos2::ZERO, Vec2::new(width, DESIGN_HEIGHT));
+            let inner = card_text_rect(full);
+            let mut worst = 1.0f32;
+            for _ in 0..2 {
+                let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
+                    for step in &steps {
+                        let texts = card_texts(dataset, step, Language::English);
+                        let layout = fit_card(ui, &texts, inner.size());
+                        assert!(layout.fits, "step {step:?} does not fit at {width}");
+                        worst = worst.min(layout.scale);
+                        for (offset, galley) in &layout.galleys {
+                            assert!(offset.y + galley.size().y <= inner.height() + 0.5);
+                            assert!(galley.size().x <= inner.width() + 0.5);
+                        }
+                    }
+                });
+                out.textures_delta.clear();
+            }
+            assert!(worst >= 0.8, "text shrank to {worst} at width {width}");
+        }
+    }
+
+    #[test]
+    fn long_texts_shrink_to_fit() {
+        let ctx = egui::Context::default();
+        let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let texts = vec![CardText {
+                text: "word ".repeat(400),
+                size: 20.0,
+                colour: Color32::WHITE,
+                gap: 0.0,
+            }];
+            let layout = fit_card(ui, &texts, Vec2::new(400.0, 400.0));
+            assert!(layout.scale < 1.0);
+            let short = fit_card(ui, &texts[..0], Vec2::new(400.0, 400.0));
+            assert!(short.fits && short.scale == 1.0);
+        });
+        out.textures_delta.clear();
+    }
+}

@@ -1,0 +1,371 @@
+//! Pictures without a window or a GPU: egui draws a frame into a headless context, its
+//! tessellated triangles are filled on the CPU (with the font atlas as texture), and the result
+//! is written as PNG. The same code paints the window and the pictures, so an exported slide
+//! looks like the screen.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use egui::TexturesDelta;
+use egui::epaint::{ClippedPrimitive, Primitive, TextureId};
+use egui::{Color32, Context, Pos2, Rect, Ui, Vec2};
+
+use super::AnnalsApp;
+use super::command::Command;
+use super::presentation::DESIGN_HEIGHT;
+
+/// An RGBA picture.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Picture {
+    pub width: u32,
+    pub height: u32,
+    /// Row by row, top to bottom; opaque.
+    pub pixels: Vec<Color32>,
+}
+
+impl Picture {
+    pub fn pixel(&self, x: u32, y: u32) -> Color32 {
+        self.pixels[(y * self.width + x) as usize]
+    }
+
+    /// Encode as PNG.
+    pub fn to_png(&self) -> Result<Vec<u8>, String> {
+        let mut bytes = Vec::new();
+        {
+            let mut encoder = png::Encoder::new(&mut bytes, self.width, self.height);
+            encoder.set_color(png::ColorType::Rgb);
+            encoder.set_depth(png::BitDepth::Eight);
+            let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
+            let data: Vec<u8> = self
+                .pixels
+                .iter()
+                .flat_map(|c| [c.r(), c.g(), c.b()])
+                .collect();
+            writer.write_image_data(&data).map_err(|e| e.to_string())?;
+        }
+        Ok(bytes)
+    }
+}
+
+/// The textures egui asked for, kept up to date from each frame's deltas.
+#[derive(Default)]
+struct Textures {
+    images: HashMap<TextureId, ([usize; 2], Vec<Color32>)>,
+}
+
+impl Textures {
+    fn apply(&mut self, delta: &TexturesDelta) {
+        for (id, deltas) in &delta.set {
+            for d in deltas {
+                let egui::ImageData::Color(image) = &d.image;
+                match d.pos {
+                    None => {
+                        self.images.insert(*id, (image.size, image.pixels.clone()));
+                    }
+                    Some([x0, y0]) => {
+                        let Some((size, pixels)) = self.images.get_mut(id) else {
+                            continue;
+                        };
+                        for y in 0..image.size[1] {
+                            for x in 0..image.size[0] {
+                                let (tx, ty) = (x0 + x, y0 + y);
+                                if tx < size[0] && ty < size[1] {
+                                    pixels[ty * size[0] + tx] = image.pixels[y * image.size[0] + x];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for id in &delta.free {
+            self.images.remove(id);
+        }
+    }
+
+    /// Bilinear sample at normalised coordinates; white where there is no texture.
+    fn sample(&self, id: TextureId, u: f32, v: f32) -> [f32; 4] {
+        let Some((size, pixels)) = self.images.get(&id) else {
+            return [255.0; 4];
+        };
+        let (w, h) = (size[0], size[1]);
+        if w == 0 || h == 0 {
+            return [255.0; 4];
+        }
+        let x = (u * w as f32 - 0.5).clamp(0.0, (w - 1) as f32);
+        let y = (v * h as f32 - 0.5).clamp(0.0, (h - 1) as f32);
+        let (x0, y0) = (x.floor() as usize, y.floor() as usize);
+        let (x1, y1) = ((x0 + 1).min(w - 1), (y0 + 1).min(h - 1));
+        let (fx, fy) = (x - x0 as f32, y - y0 as f32);
+        let at = |x: usize, y: usize| pixels[y * w + x].to_array();
+        let (a, b, c, d) = (at(x0, y0), at(x1, y0), at(x0, y1), at(x1, y1));
+        let mut out = [0.0; 4];
+        for k in 0..4 {
+            let top = f32::from(a[k]) * (1.0 - fx) + f32::from(b[k]) * fx;
+            let bottom = f32::from(c[k]) * (1.0 - fx) + f32::from(d[k]) * fx;
+            out[k] = top * (1.0 - fy) + bottom * fy;
+        }
+        out
+    }
+}
+
+/// Fill the triangles of `primitives` over `background`. Colours are premultiplied sRGB and
+/// blended as egui's own renderers blend them.
+fn rasterize(
+    primitives: &[ClippedPrimitive],
+    textures: &Textures,
+    (width, height): (u32, u32),
+    pixels_per_point: f32,
+    background: Color32,
+) -> Picture {
+    let mut canvas: Vec<[f32; 4]> =
+        vec![background.to_array().map(f32::from); (width * height) as usize];
+    for clipped in primitives {
+        let Primitive::Mesh(mesh) = &clipped.primitive else {
+            continue;
+        };
+        let clip = Rect::from_min_max(
+            (clipped.clip_rect.min.to_vec2() * pixels_per_point).to_pos2(),
+            (clipped.clip_rect.max.to_vec2() * pixels_per_point).to_pos2(),
+        )
+        .intersect(Rect::from_min_size(
+            Pos2::ZERO,
+            Vec2::new(width as f32, height as f32),
+        ));
+        if clip.width() <= 0.0 || clip.height() <= 0.0 {
+            continue;
+        }
+        for tri in mesh.indices.chunks_exact(3) {
+            let v = [
+                &mesh.vertices[tri[0] as usize],
+                &mesh.vertices[tri[1] as usize],
+                &mesh.vertices[tri[2] as usize],
+            ];
+            let p = v.map(|v| v.pos.to_vec2() * pixels_per_point);
+            let area =
+                (p[1].x - p[0].x) * (p[2].y - p[0].y) - (p[2].x - p[0].x) * (p[1].y - p[0].y);
+            if area.abs() < 1e-6 {
+                continue;
+            }
+            let min_x = p
+                .iter()
+                .map(|p| p.x)
+                .fold(f32::INFINITY, f32::min)
+                .max(clip.min.x);
+            let max_x = p
+                .iter()
+                .map(|p| p.x)
+                .fold(f32::NEG_INFINITY, f32::max)
+                .min(clip.max.x);
+            let min_y = p
+                .iter()
+                .map(|p| p.y)
+                .fold(f32::INFINITY, f32::min)
+                .max(clip.min.y);
+            let max_y = p
+                .iter()
+                .map(|p| p.y)
+                .fold(f32::NEG_INFINITY, f32::max)
+                .min(clip.max.y);
+            if min_x >= max_x || min_y >= max_y {
+                continue;
+            }
+            let colours = v.map(|v| v.color.to_array().map(f32::from));
+            let textured = !v.iter().all(|v| v.uv == egui::epaint::WHITE_UV);
+            for y in (min_y.floor() as u32)..(max_y.ceil() as u32).min(height) {
+                let py = y as f32 + 0.5;
+                if py < min_y || py > max_y {
+                    continue;
+                }
+                for x in (min_x.floor() as u32)..(max_x.ceil() as u32).min(width) {
+                    let px = x as f32 + 0.5;
+                    if px < min_x || px > max_x {
+                        continue;
+                    }
+                    let edge =
+                        |a: Vec2, b: Vec2| (b.x - a.x) * (py - a.y) - (b.y - a.y) * (px - a.x);
+                    let w0 = edge(p[1], p[2]) / area;
+                    let w1 = edge(p[2], p[0]) / area;
+                    let w2 = edge(p[0], p[1]) / area;
+                    if w0 < -1e-4 || w1 < -1e-4 || w2 < -1e-4 {
+                        continue;
+                    }
+                    let mut src = [0.0f32; 4];
+                    for (k, s) in src.iter_mut().enumerate() {
+                        *s = colours[0][k] * w0 + colours[1][k] * w1 + colours[2][k] * w2;
+                    }
+                    if textured {
+                        let u = v[0].uv.x * w0 + v[1].uv.x * w1 + v[2].uv.x * w2;
+                        let t = v[0].uv.y * w0 + v[1].uv.y * w1 + v[2].uv.y * w2;
+                        let texel = textures.sample(mesh.texture_id, u, t);
+                        for k in 0..4 {
+                            src[k] *= texel[k] / 255.0;
+                        }
+                    }
+                    let dst = &mut canvas[(y * width + x) as usize];
+                    let keep = 1.0 - src[3] / 255.0;
+                    for k in 0..4 {
+                        dst[k] = src[k] + dst[k] * keep;
+                    }
+                }
+            }
+        }
+    }
+    Picture {
+        width,
+        height,
+        pixels: canvas
+            .into_iter()
+            .map(|c| {
+                let [r, g, b, _] = c.map(|x| x.round().clamp(0.0, 255.0) as u8);
+                Color32::from_rgb(r, g, b)
+            })
+            .collect(),
+    }
+}
+
+/// A headless egui context and the textures it has sent so far (egui sends the font atlas
+/// once, then only what changes, so one context keeps one texture store).
+pub struct Headless {
+    pub ctx: Context,
+    textures: Textures,
+}
+
+impl Headless {
+    /// A fresh context with Annals' fonts, dark or light.
+    pub fn new(dark: bool) -> Self {
+        Self {
+            ctx: headless_context(dark),
+            textures: Textures::default(),
+        }
+    }
+
+    /// Draw with `draw` at `size` pixels and `pixels_per_point`, and fill the result. A few
+    /// frames are run so that sizes measured in one frame are used in the next, as on screen.
+    pub fn render(
+        &mut self,
+        size: (u32, u32),
+        pixels_per_point: f32,
+        background: Color32,
+        draw: impl FnMut(&mut Ui),
+    ) -> Picture {
+        render_with(
+            &self.ctx,
+            &mut self.textures,
+            size,
+            pixels_per_point,
+            background,
+            draw,
+        )
+    }
+}
+
+fn render_with(
+    ctx: &Context,
+    textures: &mut Textures,
+    size: (u32, u32),
+    pixels_per_point: f32,
+    background: Color32,
+    mut draw: impl FnMut(&mut Ui),
+) -> Picture {
+    let points = Vec2::new(size.0 as f32, size.1 as f32) / pixels_per_point;
+    let mut input = egui::RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, points)),
+        max_texture_side: Some(8192),
+        ..Default::default()
+    };
+    input
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .native_pixels_per_point = Some(pixels_per_point);
+    let mut output = None;
+    for frame in 0..3 {
+        input.time = Some(frame as f64 * 10.0);
+        let mut out = ctx.run_ui(input.clone(), |ui| draw(ui));
+        textures.apply(&out.textures_delta);
+        out.textures_delta.clear();
+        output = Some(out);
+    }
+    let Some(out) = output else {
+        return Picture {
+            width: size.0,
+            height: size.1,
+            pixels: vec![background; (size.0 * size.1) as usize],
+        };
+    };
+    let primitives = ctx.tessellate(out.shapes, out.pixels_per_point);
+    rasterize(
+        &primitives,
+        textures,
+        size,
+        out.pixels_per_point,
+        background,
+    )
+}
+
+/// A fresh headless context with Annals' fonts and the given look.
+fn headless_context(dark: bool) -> Context {
+    let ctx = Context::default();
+    super::fonts::install(&ctx);
+    ctx.set_theme(if dark {
+        egui::Theme::Dark
+    } else {
+        egui::Theme::Light
+    });
+    ctx
+}
+
+/// How many pixels a point is in pictures of `height` pixels: the layout is that of a
+/// 720-point-high screen.
+pub fn pixels_per_point_for(height: u32) -> f32 {
+    (height as f32 / DESIGN_HEIGHT).max(0.5)
+}
+
+/// `annals export --format png`: with a storyline, one picture per step (as presentation mode
+/// shows it) into the folder `out` (`step-01.png`, …); without, the whole dataset's timeline
+/// into the file `out`. Returns the files written.
+pub fn export_png(
+    loaded: &crate::store::Loaded,
+    storyline: Option<&str>,
+    out: &Path,
+    size: (u32, u32),
+) -> Result<Vec<PathBuf>, String> {
+    let mut headless = Headless::new(storyline.is_some());
+    let ctx = headless.ctx.clone();
+    let mut app = AnnalsApp::with_context(&ctx, loaded.root.clone());
+    if app.dataset().is_none() {
+        return Err("the dataset has errors".into());
+    }
+    let write = |path: &Path, picture: &Picture| -> Result<(), String> {
+        let bytes = picture.to_png()?;
+        crate::store::save::write_atomic(path, &bytes).map_err(|e| e.to_string())
+    };
+    let Some(name) = storyline else {
+        let picture = app.render_view(size).ok_or("nothing to draw")?;
+        write(out, &picture)?;
+        return Ok(vec![out.to_path_buf()]);
+    };
+    let name = loaded
+        .storylines
+        .iter()
+        .find(|(n, s)| n == name || s.title == name)
+        .map(|(n, _)| n.clone())
+        .ok_or_else(|| format!("no storyline `{name}` in briefings/"))?;
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create `{}`: {e}", out.display()))?;
+    app.apply(Command::Present(Some(name)), 0.0);
+    let count = app.presentation().map_or(0, |p| p.steps.len());
+    let mut written = Vec::new();
+    let background = super::presentation::colours::BACKGROUND;
+    for step in 0..count {
+        app.apply(Command::PresentGo(step as isize), 0.0);
+        app.finish_animation();
+        let picture = headless.render(size, pixels_per_point_for(size.1), background, |ui| {
+            app.frame_ui(ui)
+        });
+        let path = out.join(format!("step-{:02}.png", step + 1));
+        write(&path, &picture)?;
+        written.push(path);
+    }
+    Ok(written)
+}

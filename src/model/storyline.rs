@@ -155,14 +155,15 @@ mod tests {
         let ds = crate::store::load_dataset(&crate::cli::bundled_dataset_path())
             .dataset
             .unwrap();
-        let storyline: Storyline = ron::from_str(
-            r#"(title: "T", steps: [
+        let storyline: Storyline = crate::store::load::ron_options()
+            .from_str(
+                r#"(title: "T", steps: [
                 (event: "hog-29", caption: "c", notes: "n"),
                 (window: "2024-05/2024-08", filter: (categories: ["visit"], status: [verified])),
                 (event: "no-such-event"),
             ])"#,
-        )
-        .unwrap();
+            )
+            .unwrap();
         let steps = storyline.resolve(&ds);
         assert_eq!(steps.len(), 2);
         assert_eq!(steps[0].event, ds.index_of("hog-29"));

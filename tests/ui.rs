@@ -1170,3 +1170,57 @@ fn a_storyline_from_the_present_menu_applies_its_steps_filters_and_restores_them
     harness.run();
     assert_eq!(harness.state().presentation().unwrap().steps.len(), 8);
 }
+
+#[test]
+fn exporting_from_the_window_writes_the_shown_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_on(bundled_dataset_path());
+    // Only the verified events.
+    let mut filter = harness.state().filter().clone();
+    filter.statuses.insert(annals::model::Status::Verified);
+    harness
+        .state_mut()
+        .apply(annals::ui::command::Command::SetFilter(filter), 0.0);
+    harness.run();
+    let shown = harness.state().shown_events().count();
+    assert!(shown < 18);
+
+    harness.get_by_label("📤 Export").click();
+    harness.run();
+    harness
+        .get_by_label("Handout (HTML, one self-contained file)…")
+        .click();
+    harness.run();
+    let html = dir.path().join("out").join("handout.html");
+    type_into(&mut harness, "Export path", html.to_str().unwrap());
+    harness.get_by_label("Export").click();
+    harness.run();
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert_eq!(text.matches("<section id=").count(), shown);
+    assert!(
+        harness.state().export_request().is_none(),
+        "the window closes"
+    );
+    assert!(
+        harness
+            .state()
+            .notice()
+            .unwrap()
+            .contains(&format!("{shown} events"))
+    );
+
+    harness.get_by_label("📤 Export").click();
+    harness.run();
+    harness
+        .get_by_label("Picture of the timeline (PNG)…")
+        .click();
+    harness.run();
+    let png = dir.path().join("view.png");
+    type_into(&mut harness, "Export path", png.to_str().unwrap());
+    type_into(&mut harness, "Picture size", "320x180");
+    harness.get_by_label("Export").click();
+    harness.run();
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).unwrap()));
+    let info = decoder.read_info().unwrap();
+    assert_eq!((info.info().width, info.info().height), (320, 180));
+}

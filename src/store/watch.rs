@@ -19,7 +19,7 @@ pub struct DatasetWatcher {
 }
 
 impl DatasetWatcher {
-    /// Watch `folder`. `wake` is called, on the watcher's own thread, after each batch of
+    /// Watch `folder` (and its `briefings/`). `wake` is called, on the watcher's own thread, after each batch of
     /// changes to `.ron` files (the app asks for a repaint there).
     pub fn new(folder: &Path, wake: impl Fn() + Send + 'static) -> Result<Self, String> {
         let (tx, changes) = mpsc::channel();
@@ -39,6 +39,13 @@ impl DatasetWatcher {
             .watcher()
             .watch(folder, RecursiveMode::NonRecursive)
             .map_err(|e| format!("cannot watch `{}`: {e}", folder.display()))?;
+        // Storylines live one level down.
+        let briefings = folder.join(super::load::BRIEFINGS_DIR);
+        if briefings.is_dir() {
+            let _ = debouncer
+                .watcher()
+                .watch(&briefings, RecursiveMode::NonRecursive);
+        }
         Ok(Self {
             _debouncer: debouncer,
             changes,

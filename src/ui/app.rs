@@ -3,7 +3,10 @@
 //! view, selection, filters, language, theme, list and panels) is kept in [`Preferences`].
 
 mod editing;
+mod export;
 mod present;
+
+pub use export::ExportRequest;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -174,6 +177,8 @@ pub struct AnnalsApp {
     close_asked: bool,
     allow_close: bool,
     presentation: Option<present::Presentation>,
+    /// The export window, when open.
+    export_request: Option<ExportRequest>,
     /// Title widths at the presentation's text size.
     present_widths: TitleWidths,
     present_style: TimelineStyle,
@@ -261,6 +266,7 @@ impl AnnalsApp {
             close_asked: false,
             allow_close: false,
             presentation: None,
+            export_request: None,
             present_widths: TitleWidths::default(),
             present_style: super::presentation::timeline_style(),
             ctx: ctx.clone(),
@@ -640,6 +646,14 @@ impl AnnalsApp {
             | Command::PresentGo(_)
             | Command::EndPresentation
             | Command::TogglePresenterView) => self.apply_present(command, now),
+            Command::AskExport(request) => self.export_request = request,
+            Command::Export(request) => match self.run_export(&request) {
+                Ok(message) => {
+                    self.export_request = None;
+                    self.notice = Some(message);
+                }
+                Err(message) => self.notice = Some(format!("Not exported: {message}")),
+            },
             other => self.apply_edit(other),
         }
     }
@@ -911,6 +925,7 @@ impl AnnalsApp {
             if self.dataset().is_some() {
                 commands.extend(self.edit_menu_ui(ui));
                 commands.extend(self.present_menu_ui(ui));
+                commands.extend(self.export_menu_ui(ui));
             }
             ui.separator();
             match self.dataset() {
@@ -1268,6 +1283,7 @@ impl AnnalsApp {
         }
         commands.extend(self.open_path_ui(&ctx));
         commands.extend(self.editing_dialogs_ui(&ctx));
+        commands.extend(self.export_window_ui(&ctx));
         // The editor takes the detail panel's place (same id, so it keeps its width).
         let editing = self.is_editing() && self.draft.is_some() && self.loaded.dataset.is_some();
         if editing {

@@ -1,5 +1,6 @@
 //! What the views ask the app to do. Views emit these; only the app changes state.
 
+use super::app::ExportRequest;
 use super::editor::Draft;
 use crate::model::dataset::EventIndex;
 use std::path::PathBuf;
@@ -91,6 +92,10 @@ pub enum Command {
     EndPresentation,
     /// Open or close the presenter's window.
     TogglePresenterView,
+    /// Show the export window with this request, or close it (`None`).
+    AskExport(Option<ExportRequest>),
+    /// Write an export.
+    Export(ExportRequest),
     /// Answer to "save before closing?": save and close, close without saving, or stay
     /// (`None`).
     CloseAnswer(Option<bool>),

@@ -40,7 +40,7 @@ pub fn timeline_style() -> TimelineStyle {
         bar_height: 16.0,
         marker_size: 14.0,
         title_size: 15.0,
-        header_width: 140.0,
+        header_width: 180.0,
         overview_height: 28.0,
         clip_titles: false,
         ..TimelineStyle::default()

@@ -1,0 +1,290 @@
+//! Exports from the window: the Export menu, the window that asks where to write, and the
+//! writing itself (the same code as `annals export`).
+
+use std::path::{Path, PathBuf};
+
+use egui::{RichText, Ui};
+
+use super::AnnalsApp;
+use crate::cli::ExportFormat;
+use crate::export::{Selection, handout_html, handout_markdown, icalendar, timelinejs};
+use crate::ui::command::Command;
+
+/// What the export window is filling in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportRequest {
+    pub format: ExportFormat,
+    /// For slides: the storyline (file name in `briefings/`).
+    pub storyline: Option<String>,
+    /// Where to write: a file, or a folder for slides.
+    pub path: String,
+    /// Picture size, as typed ("1920x1080").
+    pub size: String,
+}
+
+fn format_label(format: ExportFormat, slides: bool) -> &'static str {
+    match (format, slides) {
+        (ExportFormat::Png, false) => "Picture of the timeline (PNG)",
+        (ExportFormat::Png, true) => "Slides: one PNG per storyline step",
+        (ExportFormat::Markdown, _) => "Handout (Markdown)",
+        (ExportFormat::Html, _) => "Handout (HTML, one self-contained file)",
+        (ExportFormat::Timelinejs, _) => "TimelineJS (JSON, for the web)",
+        (ExportFormat::Ics, _) => "Calendar (iCalendar .ics)",
+    }
+}
+
+/// A folder to suggest: Documents in the home folder if there is one, else home, else here.
+fn default_folder() -> PathBuf {
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    match home {
+        Some(home) if home.join("Documents").is_dir() => home.join("Documents"),
+        Some(home) => home,
+        None => PathBuf::from("."),
+    }
+}
+
+impl AnnalsApp {
+    /// The export window's request, while it is open.
+    pub fn export_request(&self) -> Option<&ExportRequest> {
+        self.export_request.as_ref()
+    }
+
+    /// A request with a suggested path for `format`.
+    pub fn suggest_export(&self, format: ExportFormat, storyline: Option<String>) -> ExportRequest {
+        let name = self
+            .loaded
+            .root
+            .file_name()
+            .map_or_else(|| "annals".to_owned(), |n| n.to_string_lossy().into_owned());
+        let file = match (format, &storyline) {
+            (ExportFormat::Png, Some(story)) => format!("{name}-{story}-slides"),
+            (ExportFormat::Png, None) => format!("{name}-timeline.png"),
+            (ExportFormat::Markdown, _) => format!("{name}-handout.md"),
+            (ExportFormat::Html, _) => format!("{name}-handout.html"),
+            (ExportFormat::Timelinejs, _) => format!("{name}-timelinejs.json"),
+            (ExportFormat::Ics, _) => format!("{name}.ics"),
+        };
+        ExportRequest {
+            format,
+            storyline,
+            path: default_folder().join(file).display().to_string(),
+            size: "1920x1080".into(),
+        }
+    }
+
+    /// The events shown now (after the filters), in time order, under the dataset's title.
+    fn shown_selection(&self) -> Option<Selection> {
+        let dataset = self.dataset()?;
+        let mut selection =
+            Selection::of_events(dataset, (0..dataset.len()).filter(|&i| self.shown[i]));
+        if !self.prefs.filter.is_empty() {
+            selection.title = format!("{} (selected events)", selection.title);
+        }
+        Some(selection)
+    }
+
+    /// Write what `request` asks for; returns a message for the user.
+    pub(super) fn run_export(&mut self, request: &ExportRequest) -> Result<String, String> {
+        let path = PathBuf::from(request.path.trim());
+        if request.path.trim().is_empty() {
+            return Err("Type where to write the export.".into());
+        }
+        let dataset = self.dataset().ok_or("The dataset has errors.")?;
+        let language = self.prefs.language;
+        let write = |path: &Path, bytes: &[u8]| {
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| format!("cannot create `{}`: {e}", parent.display()))?;
+            }
+            crate::store::save::write_atomic(path, bytes).map_err(|e| e.to_string())
+        };
+        let selection = self.shown_selection().ok_or("Nothing to export.")?;
+        let count = selection.items.len();
+        match request.format {
+            ExportFormat::Png => {
+                let size = crate::cli::parse_size(&request.size)?;
+                if let Some(story) = &request.storyline {
+                    if self.is_dirty() {
+                        return Err(
+                            "Save your edits first: slides are drawn from the files.".into()
+                        );
+                    }
+                    let files =
+                        crate::ui::render::export_png(&self.loaded, Some(story), &path, size)?;
+                    return Ok(format!(
+                        "Wrote {} slides to {}.",
+                        files.len(),
+                        path.display()
+                    ));
+                }
+                let picture = self.render_view(size).ok_or("Nothing to draw.")?;
+                write(&path, &picture.to_png()?)?;
+                Ok(format!("Wrote {} ({}×{}).", path.display(), size.0, size.1))
+            }
+            ExportFormat::Markdown => {
+                write(
+                    &path,
+                    handout_markdown(dataset, &selection, language).as_bytes(),
+                )?;
+                Ok(format!(
+                    "Wrote the handout of {count} events to {}.",
+                    path.display()
+                ))
+            }
+            ExportFormat::Html => {
+                write(
+                    &path,
+                    handout_html(dataset, &selection, language).as_bytes(),
+                )?;
+                Ok(format!(
+                    "Wrote the handout of {count} events to {}.",
+                    path.display()
+                ))
+            }
+            ExportFormat::Timelinejs => {
+                let text = serde_json::to_string_pretty(&timelinejs(dataset, &selection))
+                    .map_err(|e| e.to_string())?;
+                write(&path, text.as_bytes())?;
+                Ok(format!(
+                    "Wrote {count} events for TimelineJS to {}.",
+                    path.display()
+                ))
+            }
+            ExportFormat::Ics => {
+                let (text, skipped) = icalendar(dataset, &selection, language, chrono::Utc::now());
+                write(&path, text.as_bytes())?;
+                let left_out = if skipped.is_empty() {
+                    String::new()
+                } else {
+                    format!(" Left out (before year 1): {}.", skipped.join("; "))
+                };
+                Ok(format!(
+                    "Wrote {} calendar events to {}.{left_out}",
+                    count - skipped.len(),
+                    path.display()
+                ))
+            }
+        }
+    }
+
+    /// The Export menu of the top bar.
+    pub(super) fn export_menu_ui(&self, ui: &mut Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        ui.menu_button("📤 Export", |ui| {
+            ui.label(RichText::new("The events shown now").weak());
+            for format in [
+                ExportFormat::Png,
+                ExportFormat::Html,
+                ExportFormat::Markdown,
+                ExportFormat::Timelinejs,
+                ExportFormat::Ics,
+            ] {
+                if ui
+                    .button(format!("{}…", format_label(format, false)))
+                    .clicked()
+                {
+                    ui.close();
+                    commands.push(Command::AskExport(Some(self.suggest_export(format, None))));
+                }
+            }
+            let stories = self.storylines();
+            if !stories.is_empty() {
+                ui.separator();
+                ui.label(RichText::new("Slides of a storyline").weak());
+                for (name, title) in stories {
+                    if ui.button(format!("{title}…")).clicked() {
+                        ui.close();
+                        commands.push(Command::AskExport(Some(
+                            self.suggest_export(ExportFormat::Png, Some(name)),
+                        )));
+                    }
+                }
+            }
+        });
+        commands
+    }
+
+    /// The window that asks where to write an export.
+    pub(super) fn export_window_ui(&self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let Some(request) = &self.export_request else {
+            return commands;
+        };
+        let mut request = request.clone();
+        let mut open = true;
+        let slides = request.storyline.is_some();
+        egui::Window::new("Export to a file")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 80.0))
+            .show(ctx, |ui| {
+                ui.label(RichText::new(format_label(request.format, slides)).strong());
+                if let Some(story) = &request.storyline {
+                    ui.label(format!("Storyline: briefings/{story}.ron"));
+                }
+                ui.label(if slides {
+                    "Folder to write the slides into:"
+                } else {
+                    "File to write:"
+                });
+                ui.horizontal(|ui| {
+                    let response =
+                        ui.add(egui::TextEdit::singleline(&mut request.path).desired_width(420.0));
+                    response.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Export path")
+                    });
+                    if ui.button("Choose…").clicked() {
+                        let current = PathBuf::from(request.path.trim());
+                        let dialog = rfd::FileDialog::new()
+                            .set_directory(current.parent().unwrap_or(Path::new(".")));
+                        let chosen = if slides {
+                            dialog.pick_folder()
+                        } else {
+                            dialog
+                                .set_file_name(
+                                    current
+                                        .file_name()
+                                        .map(|n| n.to_string_lossy().into_owned())
+                                        .unwrap_or_default(),
+                                )
+                                .save_file()
+                        };
+                        if let Some(path) = chosen {
+                            request.path = path.display().to_string();
+                        }
+                    }
+                });
+                if request.format == ExportFormat::Png {
+                    ui.horizontal(|ui| {
+                        ui.label("Size in pixels:");
+                        let response = ui.add(
+                            egui::TextEdit::singleline(&mut request.size).desired_width(100.0),
+                        );
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Picture size")
+                        });
+                        for preset in ["1920x1080", "1280x720", "3840x2160"] {
+                            if ui.small_button(preset).clicked() {
+                                request.size = preset.to_owned();
+                            }
+                        }
+                    });
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Export").clicked() {
+                        commands.push(Command::Export(request.clone()));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        commands.push(Command::AskExport(None));
+                    }
+                });
+            });
+        if !open {
+            commands.push(Command::AskExport(None));
+        } else if Some(&request) != self.export_request.as_ref() && commands.is_empty() {
+            commands.push(Command::AskExport(Some(request)));
+        }
+        commands
+    }
+}

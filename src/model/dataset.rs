@@ -85,7 +85,18 @@ impl Dataset {
 
     /// Remove the events with the ids in `remove` (one each) and add `add`, then put
     /// everything in order again. Indices change; look events up by id afterwards.
-    pub fn change_events(&mut self, remove: &[&str], add: Vec<Event>) {
+    pub fn change_events(&mut self, remove: &[&str], mut add: Vec<Event>) {
+        // The usual edit (a title, a summary, a source) keeps the id, the dates and the
+        // series: nothing that orders or indexes the events changes, so replace in place.
+        if let ([id], [new]) = (remove, add.as_slice())
+            && **id == *new.id
+            && let Some(i) = self.index_of(id)
+            && self.events[i].when == new.when
+            && self.events[i].series == new.series
+        {
+            self.events[i] = add.pop().expect("one event");
+            return;
+        }
         let manifest = std::mem::take(&mut self.manifest);
         let mut events = std::mem::take(&mut self.events);
         let mut remove: Vec<&str> = remove.to_vec();

@@ -10,7 +10,7 @@ use std::io::Write as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use super::lex::{Lexer, TokenKind, field_value_span, list_layout};
+use super::lex::{Lexer, TokenKind, list_layout};
 use super::write::{INDENT, event_to_ron, unquote};
 use crate::model::event::Event;
 
@@ -42,11 +42,36 @@ pub fn records_of(text: &str) -> Result<Vec<RecordText>, String> {
         .records
         .into_iter()
         .map(|span| {
-            let record = &text[span.clone()];
-            let id = field_value_span(record, "id").and_then(|v| unquote(&record[v]));
+            let id = record_id(&text[span.clone()]);
             RecordText { id, span }
         })
         .collect())
+}
+
+/// The `id` written in a record's text, read with the tokenizer (without parsing the record).
+fn record_id(record: &str) -> Option<String> {
+    let mut depth = 0i32;
+    let mut tokens = Lexer::new(record);
+    while let Some(Ok(token)) = tokens.next() {
+        match token.kind {
+            TokenKind::Punct(b'(' | b'[' | b'{') => depth += 1,
+            TokenKind::Punct(b')' | b']' | b'}') => depth -= 1,
+            TokenKind::Ident if depth == 1 && &record[token.span.clone()] == "id" => {
+                let colon = tokens.next()?.ok()?;
+                if colon.kind != TokenKind::Punct(b':') {
+                    continue;
+                }
+                let value = tokens.next()?.ok()?;
+                let literal = &record[value.span];
+                return match literal.strip_prefix('"').and_then(|l| l.strip_suffix('"')) {
+                    Some(plain) if !plain.contains('\\') => Some(plain.to_owned()),
+                    _ => unquote(literal),
+                };
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// What to do to one file: records to replace or remove (by the id written in the file) and
@@ -309,6 +334,17 @@ mod tests {
             .map(|r| r.id.unwrap())
             .collect();
         assert_eq!(ids, ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn ids_are_read_at_the_top_level_and_unescaped() {
+        let text = "[(series: (id: \"s\"), id: \"real\"), (id: \"q\\\"uote\"), (title: \"none\")]";
+        let ids: Vec<Option<String>> = records_of(text)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(ids, [Some("real".into()), Some("q\"uote".into()), None]);
     }
 
     #[test]

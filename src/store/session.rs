@@ -447,7 +447,19 @@ impl EditSession {
     /// changed (to put the session's version back over another).
     fn save_files(&mut self, dataset: &Dataset, force: &[usize]) -> SaveReport {
         let mut report = SaveReport::default();
+        // Only files with touched or new records can have changes; the others are not read.
+        let mut busy: HashSet<usize> = self.touched.iter().map(|(f, _)| *f).collect();
+        busy.extend(
+            self.homes
+                .values()
+                .filter(|h| h.original.is_none())
+                .map(|h| h.file),
+        );
+        busy.extend(force);
         for file in 0..self.documents.len() {
+            if !busy.contains(&file) {
+                continue;
+            }
             let changes = self.changes_for(file, dataset);
             let forced = force.contains(&file);
             if changes.is_empty() && !forced {

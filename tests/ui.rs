@@ -30,6 +30,9 @@ fn dataset_with_events(events: &str) -> tempfile::TempDir {
 fn harness_on(path: PathBuf) -> Harness<'static, AnnalsApp> {
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
+        // The folder watcher asks for a repaint when files change (the app's own saves too);
+        // one arriving during `run` costs a few more frames before it settles.
+        .with_max_steps(24)
         .build_eframe(move |cc| AnnalsApp::new(cc, Some(path)))
 }
 
@@ -1124,6 +1127,20 @@ fn f5_presents_the_shown_events_pagedown_steps_and_escape_leaves() {
     harness.key_press(egui::Key::Home);
     harness.run();
     assert_eq!(harness.state().presentation().unwrap().index, 0);
+
+    // P opens the presenter's window: this step's notes, the next step, the time.
+    harness.key_press(egui::Key::P);
+    harness.run();
+    assert!(harness.state().presentation().unwrap().presenter);
+    harness.get_by_label("Step 1 of 18");
+    harness.get_by_label("(no notes for this step)");
+    harness.get_by_label("Regular meetings of heads of government begin");
+    harness.get_by_label("Next →").click();
+    harness.run();
+    assert_eq!(harness.state().presentation().unwrap().index, 1);
+    harness.key_press(egui::Key::P);
+    harness.run();
+    assert!(!harness.state().presentation().unwrap().presenter);
 
     harness.key_press(egui::Key::Escape);
     harness.run();

@@ -1241,3 +1241,39 @@ fn exporting_from_the_window_writes_the_shown_events() {
     let info = decoder.read_info().unwrap();
     assert_eq!((info.info().width, info.info().height), (320, 180));
 }
+
+#[test]
+fn files_changing_during_a_presentation_update_its_steps() {
+    let (_dir, root) = scratch_copy();
+    let mut harness = harness_on(root.clone());
+    harness.key_press(egui::Key::F5);
+    harness.key_press(egui::Key::End);
+    harness.run();
+    assert_eq!(harness.state().presentation().unwrap().index, 17);
+    let last_id = selected_id(&harness).unwrap();
+    // Someone adds an event to a file while the briefing runs.
+    let path = root.join("relations.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let added = annals::model::Event::new(
+        "trade-2024",
+        "Two-way trade in 2024",
+        annals::model::EventDate::parse("2024").unwrap(),
+        "trade",
+    );
+    let mut changes = annals::store::save::FileChanges::default();
+    changes.append.push(&added);
+    let text = annals::store::save::apply_changes(&text, &changes).unwrap();
+    std::fs::write(&path, text).unwrap();
+    assert_eq!(annals::store::load_dataset(&root).error_count(), 0);
+    assert!(
+        step_until(&mut harness, |app| app
+            .presentation()
+            .is_some_and(|p| p.steps.len() == 19)),
+        "the steps follow the files"
+    );
+    // Still on the same event, which is now one step further.
+    let p = harness.state().presentation().unwrap();
+    assert_eq!(p.index, 18);
+    assert_eq!(selected_id(&harness).as_deref(), Some(last_id.as_str()));
+    harness.get_by_label("19 / 19");
+}

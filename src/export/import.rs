@@ -446,19 +446,10 @@ fn build(slides: Vec<Slide>, fallback_title: &str) -> (String, String, ImportRep
             .into_iter()
             .collect();
         events.push(Event {
-            id: id.into(),
-            title: headline.into(),
-            when,
-            kind: Symbol::new(&kind_id),
-            place: None,
-            participants: Box::default(),
             summary: text.into(),
             sources: sources.into(),
             status: Status::Unverified,
-            note: None,
-            series: None,
-            related: Box::default(),
-            tags: Box::default(),
+            ..Event::new(&id, &headline, when, &kind_id)
         });
     }
     events.sort_by(crate::model::dataset::chronological_cmp);

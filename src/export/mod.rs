@@ -83,15 +83,10 @@ pub fn source_citation(source: &Source) -> String {
 /// Place, participants and status of an event, for the line under its title.
 fn facts_line(dataset: &Dataset, event: &Event, language: Language) -> Vec<String> {
     let mut facts = Vec::new();
-    if let Some(place) = event.place.as_deref().and_then(|p| dataset.place(p)) {
-        facts.push(place.name.get(language).to_owned());
+    if let Some(place) = dataset.place_name(event, language) {
+        facts.push(place.to_owned());
     }
-    let people: Vec<&str> = event
-        .participants
-        .iter()
-        .filter_map(|p| dataset.person(p))
-        .map(|p| p.name.get(language))
-        .collect();
+    let people = dataset.participant_names(event, language);
     if !people.is_empty() {
         facts.push(people.join(", "));
     }

@@ -216,6 +216,29 @@ impl Dataset {
             })
     }
 
+    /// The name of the event's place in `language`, if the manifest knows the place.
+    pub fn place_name(&self, event: &Event, language: super::manifest::Language) -> Option<&str> {
+        event
+            .place
+            .as_deref()
+            .and_then(|p| self.place(p))
+            .map(|p| p.name.get(language))
+    }
+
+    /// The names of the event's participants that the manifest knows, in `language`.
+    pub fn participant_names(
+        &self,
+        event: &Event,
+        language: super::manifest::Language,
+    ) -> Vec<&str> {
+        event
+            .participants
+            .iter()
+            .filter_map(|p| self.person(p))
+            .map(|p| p.name.get(language))
+            .collect()
+    }
+
     pub fn series(&self, id: &str) -> Option<&Series> {
         self.manifest.series.iter().find(|s| s.id == id)
     }

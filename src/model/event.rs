@@ -219,6 +219,27 @@ pub struct Event {
     pub tags: Box<[Symbol]>,
 }
 
+impl Event {
+    /// An event with only the fields every record must have; the rest empty or default.
+    pub fn new(id: &str, title: &str, when: EventDate, kind: &str) -> Self {
+        Self {
+            id: id.into(),
+            title: title.into(),
+            when,
+            kind: Symbol::new(kind),
+            place: None,
+            participants: Box::default(),
+            summary: "".into(),
+            sources: Box::default(),
+            status: Status::default(),
+            note: None,
+            series: None,
+            related: Box::default(),
+            tags: Box::default(),
+        }
+    }
+}
+
 /// The fields an event may have, in the order of [`Event`], for diagnostics and hints.
 pub const EVENT_FIELDS: &[&str] = &[
     "id",

@@ -309,21 +309,7 @@ mod tests {
     const FILE: &str = "// Visits.\n#![enable(implicit_some)]\n[\n    // The first.\n    (\n        id: \"a\",\n        title: \"A\",\n        when: \"2024\",\n        kind: \"visit\",\n    ),\n\n    (id: \"b\", title: \"B\", when: \"2025\", kind: \"visit\"), // b's comment\n    (\n        id: \"c\",\n        title: \"C\",\n        when: \"2026\",\n        kind: \"visit\",\n    ),\n    // trailing comment\n]\n// after\n";
 
     fn event(id: &str, title: &str) -> Event {
-        Event {
-            id: id.into(),
-            title: title.into(),
-            when: EventDate::parse("2024-05-16").unwrap(),
-            kind: "visit".into(),
-            place: None,
-            participants: Box::default(),
-            summary: "".into(),
-            sources: Box::default(),
-            status: Default::default(),
-            note: None,
-            series: None,
-            related: Box::default(),
-            tags: Box::default(),
-        }
+        Event::new(id, title, EventDate::parse("2024-05-16").unwrap(), "visit")
     }
 
     #[test]

@@ -740,6 +740,7 @@ impl AnnalsApp {
         if !had_data && let Some(view) = self.fitted_view() {
             self.view = view;
         }
+        self.presentation_reloaded();
     }
 
     /// The shown event after (or before) `from` in time.

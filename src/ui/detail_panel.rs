@@ -210,16 +210,11 @@ pub fn citation(dataset: &Dataset, index: EventIndex, language: Language) -> Str
         return String::new();
     };
     let mut out = format!("{} ({}", event.title, event.when.human());
-    if let Some(place) = event.place.as_deref().and_then(|p| dataset.place(p)) {
-        out.push_str(&format!(", {}", place.name.get(language)));
+    if let Some(place) = dataset.place_name(event, language) {
+        out.push_str(&format!(", {place}"));
     }
     out.push_str(").");
-    let people: Vec<&str> = event
-        .participants
-        .iter()
-        .filter_map(|p| dataset.person(p))
-        .map(|p| p.name.get(language))
-        .collect();
+    let people = dataset.participant_names(event, language);
     if !people.is_empty() {
         out.push_str(&format!(" With {}.", people.join(", ")));
     }

@@ -78,15 +78,10 @@ pub fn card_texts(dataset: &Dataset, step: &ShownStep, language: Language) -> Ve
             }
             out.push(text(when, 20.0, colours::ACCENT, 8.0));
             let mut facts = Vec::new();
-            if let Some(place) = event.place.as_deref().and_then(|p| dataset.place(p)) {
-                facts.push(place.name.get(language).to_owned());
+            if let Some(place) = dataset.place_name(event, language) {
+                facts.push(place.to_owned());
             }
-            let people: Vec<&str> = event
-                .participants
-                .iter()
-                .filter_map(|p| dataset.person(p))
-                .map(|p| p.name.get(language))
-                .collect();
+            let people = dataset.participant_names(event, language);
             if !people.is_empty() {
                 facts.push(people.join(", "));
             }

@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 
 use super::AnnalsApp;
 use crate::model::date::EventDate;
-use crate::model::event::{Event, Status};
+use crate::model::event::Event;
 use crate::store::session::{
     Edit, EditSession, SessionError, change_with_references, delete_with_references,
 };
@@ -69,6 +69,12 @@ impl AnnalsApp {
     fn ensure_session(&mut self) -> bool {
         if self.session.is_some() {
             return true;
+        }
+        if !self.reload_problems.is_empty() {
+            self.notice = Some(
+                "The files on disk have errors (listed in the banner): fix them in your editor before editing here.".into(),
+            );
+            return false;
         }
         match EditSession::open(&self.loaded) {
             Ok(session) => {
@@ -303,21 +309,7 @@ impl AnnalsApp {
                     .map(|e| e.when)
                     .or_else(|| EventDate::day(today.year(), today.month(), today.day()).ok());
                 let Some(when) = when else { return };
-                Event {
-                    id: unique_id(dataset, "new-event").into(),
-                    title: "New event".into(),
-                    when,
-                    kind,
-                    place: None,
-                    participants: Box::default(),
-                    summary: "".into(),
-                    sources: Box::default(),
-                    status: Status::Unverified,
-                    note: None,
-                    series: None,
-                    related: Box::default(),
-                    tags: Box::default(),
-                }
+                Event::new(&unique_id(dataset, "new-event"), "New event", when, &kind)
             }
         };
         let id = event.id.to_string();

@@ -15,6 +15,8 @@ pub const STEP_SECONDS: f64 = 0.6;
 
 /// A presentation under way.
 pub struct Presentation {
+    /// The storyline presented (file name), or `None` for the shown events.
+    pub storyline: Option<String>,
     pub title: String,
     pub steps: Vec<ShownStep>,
     pub index: usize,
@@ -27,6 +29,8 @@ pub struct Presentation {
     zoom_before: f32,
     /// The presenter's window is open.
     pub presenter: bool,
+    /// Id of the current step's event (indices change when the files do).
+    event_id: Option<String>,
 }
 
 impl AnnalsApp {
@@ -79,10 +83,11 @@ impl AnnalsApp {
             self.notice = Some("Nothing to present: no events are shown.".into());
             return;
         }
-        self.prefs.present = storyline;
+        self.prefs.present = storyline.clone();
         self.editing = false;
         self.draft = None;
         self.presentation = Some(Presentation {
+            storyline: storyline.clone(),
             title,
             steps,
             index: 0,
@@ -92,11 +97,52 @@ impl AnnalsApp {
             selected_before: self.selected,
             zoom_before: self.ctx.zoom_factor(),
             presenter: false,
+            event_id: None,
         });
         self.present_widths.clear();
         self.ctx
             .send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
         self.go_to_step(0, now);
+    }
+
+    /// The files changed during a presentation: look its steps up again in the new data
+    /// (a storyline that no longer checks out keeps its old steps' positions where it can),
+    /// staying on the same step.
+    pub(super) fn presentation_reloaded(&mut self) {
+        let Some(dataset) = self.loaded.dataset.as_ref() else {
+            return;
+        };
+        let Some(p) = &mut self.presentation else {
+            return;
+        };
+        let steps = match &p.storyline {
+            Some(name) => self
+                .loaded
+                .storylines
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, s)| s.resolve(dataset)),
+            None => Some(steps_of_events(
+                (0..dataset.len()).filter(|&i| self.shown.get(i).copied().unwrap_or(false)),
+            )),
+        };
+        let steps: Vec<ShownStep> = steps.unwrap_or_default();
+        if steps.is_empty() {
+            // Nothing left to show: leave the presentation rather than show stale steps.
+            let now = self.ctx.input(|i| i.time);
+            self.end_presentation(now);
+            return;
+        }
+        // Stay on the event that was on screen if it is still a step, else on the same number.
+        let same_event = p.event_id.as_deref().and_then(|id| {
+            let index = dataset.index_of(id)?;
+            steps.iter().position(|s| s.event == Some(index))
+        });
+        p.index = same_event.unwrap_or(p.index).min(steps.len() - 1);
+        p.steps = steps;
+        let index = p.index as isize;
+        let now = self.ctx.input(|i| i.time);
+        self.go_to_step(index, now);
     }
 
     fn end_presentation(&mut self, now: f64) {
@@ -126,6 +172,10 @@ impl AnnalsApp {
         let index = index.clamp(0, p.steps.len() as isize - 1) as usize;
         p.index = index;
         let step = p.steps[index].clone();
+        p.event_id = step
+            .event
+            .and_then(|i| self.loaded.dataset.as_ref()?.event(i))
+            .map(|e| e.id.to_string());
         let filter = step
             .filter
             .clone()

@@ -933,7 +933,7 @@ impl AnnalsApp {
                 Some(dataset) => {
                     // Truncated, so the search box and the view controls keep their room.
                     ui.scope(|ui| {
-                        ui.set_max_width(280.0);
+                        ui.set_max_width(200.0);
                         ui.add(egui::Label::new(&dataset.manifest.title).truncate())
                             .on_hover_text(&dataset.manifest.title);
                     });

@@ -932,8 +932,9 @@ impl AnnalsApp {
             match self.dataset() {
                 Some(dataset) => {
                     // Truncated, so the search box and the view controls keep their room.
+                    let room = if self.is_dirty() { 90.0 } else { 200.0 };
                     ui.scope(|ui| {
-                        ui.set_max_width(200.0);
+                        ui.set_max_width(room);
                         ui.add(egui::Label::new(&dataset.manifest.title).truncate())
                             .on_hover_text(&dataset.manifest.title);
                     });

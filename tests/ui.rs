@@ -1277,3 +1277,35 @@ fn files_changing_during_a_presentation_update_its_steps() {
     assert_eq!(selected_id(&harness).as_deref(), Some(last_id.as_str()));
     harness.get_by_label("19 / 19");
 }
+
+#[test]
+fn importing_a_timelinejs_file_from_the_window_opens_the_new_dataset() {
+    let dir = tempfile::tempdir().unwrap();
+    let loaded = annals::store::load_dataset(&bundled_dataset_path());
+    let dataset = loaded.dataset.unwrap();
+    let json = annals::export::timelinejs(
+        &dataset,
+        &annals::export::Selection::of_events(&dataset, 0..dataset.len()),
+    );
+    let file = dir.path().join("timeline.json");
+    std::fs::write(&file, json.to_string()).unwrap();
+    let folder = dir.path().join("imported");
+
+    let mut harness = harness_on(bundled_dataset_path());
+    harness.get_by_label("📂 Dataset").click();
+    harness.run();
+    harness.get_by_label("Import from TimelineJS…").click();
+    harness.run();
+    type_into(&mut harness, "Import file", file.to_str().unwrap());
+    type_into(&mut harness, "New dataset folder", folder.to_str().unwrap());
+    harness.get_by_label("Import and open").click();
+    harness.run();
+    assert_eq!(harness.state().dataset().map(|d| d.len()), Some(18));
+    assert!(harness.state().dataset_path().ends_with("imported"));
+    assert!(
+        harness
+            .state()
+            .notice()
+            .is_some_and(|n| n.starts_with("Imported 18 events"))
+    );
+}

@@ -179,6 +179,8 @@ pub struct AnnalsApp {
     presentation: Option<present::Presentation>,
     /// The export window, when open.
     export_request: Option<ExportRequest>,
+    /// The import window, when open: (file, new folder).
+    import_request: Option<(String, String)>,
     /// Title widths at the presentation's text size.
     present_widths: TitleWidths,
     present_style: TimelineStyle,
@@ -267,6 +269,7 @@ impl AnnalsApp {
             allow_close: false,
             presentation: None,
             export_request: None,
+            import_request: None,
             present_widths: TitleWidths::default(),
             present_style: super::presentation::timeline_style(),
             ctx: ctx.clone(),
@@ -647,6 +650,8 @@ impl AnnalsApp {
             | Command::EndPresentation
             | Command::TogglePresenterView) => self.apply_present(command, now),
             Command::AskExport(request) => self.export_request = request,
+            Command::AskImport(request) => self.import_request = request,
+            Command::Import(file, folder) => self.import(&file, &folder),
             Command::Export(request) => match self.run_export(&request) {
                 Ok(message) => {
                     self.export_request = None;
@@ -913,6 +918,16 @@ impl AnnalsApp {
                 if ui.button("Bundled dataset").clicked() {
                     ui.close();
                     commands.push(Command::Open(crate::cli::bundled_dataset_path()));
+                }
+                if ui
+                    .button("Import from TimelineJS…")
+                    .on_hover_text(
+                        "A new dataset from a TimelineJS JSON file or its spreadsheet's CSV",
+                    )
+                    .clicked()
+                {
+                    ui.close();
+                    commands.push(Command::AskImport(Some(Default::default())));
                 }
                 ui.separator();
                 ui.label(RichText::new("Recent").weak());
@@ -1286,6 +1301,7 @@ impl AnnalsApp {
         commands.extend(self.open_path_ui(&ctx));
         commands.extend(self.editing_dialogs_ui(&ctx));
         commands.extend(self.export_window_ui(&ctx));
+        commands.extend(self.import_window_ui(&ctx));
         // The editor takes the detail panel's place (same id, so it keeps its width).
         let editing = self.is_editing() && self.draft.is_some() && self.loaded.dataset.is_some();
         if editing {
@@ -1453,9 +1469,16 @@ fn event_days(event: &crate::model::Event) -> (f64, f64) {
 
 impl eframe::App for AnnalsApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        if ui.ctx().input(|i| i.viewport().close_requested()) && !self.on_close_requested() {
-            ui.ctx()
-                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        if ui.ctx().input(|i| i.viewport().close_requested()) {
+            // The presentation's zoom is not to be remembered as the window's.
+            if self.presentation.is_some() {
+                let now = ui.ctx().input(|i| i.time);
+                self.apply(Command::EndPresentation, now);
+            }
+            if !self.on_close_requested() {
+                ui.ctx()
+                    .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            }
         }
         self.frame_ui(ui);
         let dirty = if self.is_dirty() { " ●" } else { "" };

@@ -96,6 +96,10 @@ pub enum Command {
     AskExport(Option<ExportRequest>),
     /// Write an export.
     Export(ExportRequest),
+    /// Show the import window with this (file, new folder) text, or close it.
+    AskImport(Option<(String, String)>),
+    /// Import a TimelineJS file into a new dataset folder, and open it.
+    Import(PathBuf, PathBuf),
     /// Answer to "save before closing?": save and close, close without saving, or stay
     /// (`None`).
     CloseAnswer(Option<bool>),

@@ -287,4 +287,88 @@ impl AnnalsApp {
         }
         commands
     }
+
+    /// Import a TimelineJS file into a new dataset folder and open it.
+    pub(super) fn import(&mut self, file: &Path, folder: &Path) {
+        if self.is_dirty() {
+            self.notice =
+                Some("Save (Ctrl+S) or undo your edits before opening another dataset.".into());
+            return;
+        }
+        match crate::export::import::import_timelinejs(file, folder) {
+            Ok(report) => {
+                self.import_request = None;
+                self.open(folder.to_path_buf());
+                let skipped = if report.skipped.is_empty() {
+                    String::new()
+                } else {
+                    format!(" Not converted: {}.", report.skipped.join("; "))
+                };
+                self.notice = Some(format!(
+                    "Imported {} events into {}.{skipped}",
+                    report.events,
+                    folder.display()
+                ));
+            }
+            Err(message) => self.notice = Some(format!("Not imported: {message}")),
+        }
+    }
+
+    /// The window that asks what to import and where to put the new dataset.
+    pub(super) fn import_window_ui(&self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let Some((file, folder)) = &self.import_request else {
+            return commands;
+        };
+        let (mut file, mut folder) = (file.clone(), folder.clone());
+        let mut open = true;
+        egui::Window::new("Import from TimelineJS")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 80.0))
+            .show(ctx, |ui| {
+                ui.label("TimelineJS JSON file, or the CSV of its spreadsheet template:");
+                ui.horizontal(|ui| {
+                    ui.add(egui::TextEdit::singleline(&mut file).desired_width(420.0))
+                        .widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Import file")
+                        });
+                    if ui.button("Choose…").clicked()
+                        && let Some(path) = rfd::FileDialog::new()
+                            .add_filter("TimelineJS", &["json", "csv"])
+                            .pick_file()
+                    {
+                        file = path.display().to_string();
+                    }
+                });
+                ui.label("New dataset folder (created; an existing one must be empty):");
+                ui.add(egui::TextEdit::singleline(&mut folder).desired_width(420.0))
+                    .widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, "New dataset folder")
+                    });
+                ui.horizontal(|ui| {
+                    if ui.button("Import and open").clicked() {
+                        commands.push(Command::Import(
+                            PathBuf::from(file.trim()),
+                            PathBuf::from(folder.trim()),
+                        ));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        commands.push(Command::AskImport(None));
+                    }
+                });
+                if let Some(notice) = &self.notice {
+                    ui.label(RichText::new(notice).color(ui.visuals().warn_fg_color));
+                }
+            });
+        if !open {
+            commands.push(Command::AskImport(None));
+        } else if Some(&(file.clone(), folder.clone())) != self.import_request.as_ref()
+            && commands.is_empty()
+        {
+            commands.push(Command::AskImport(Some((file, folder))));
+        }
+        commands
+    }
 }

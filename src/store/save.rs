@@ -10,7 +10,7 @@ use std::io::Write as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use super::lex::{Lexer, TokenKind, list_layout};
+use super::lex::{Lexer, ListLayout, TokenKind, list_layout};
 use super::write::{INDENT, event_to_ron, unquote};
 use crate::model::event::Event;
 
@@ -31,21 +31,33 @@ pub struct RecordText {
     pub span: Range<usize>,
 }
 
+/// Where an event file's list and records are, read once and used for every change to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileIndex {
+    /// `None` for a file with no list yet (empty, or only comments).
+    layout: Option<ListLayout>,
+    /// The records in the order they are written.
+    pub records: Vec<RecordText>,
+}
+
+impl FileIndex {
+    pub fn of(text: &str) -> Result<Self, String> {
+        let layout = list_layout(text).map_err(|e| e.message)?;
+        let records = layout
+            .iter()
+            .flat_map(|l| l.records.iter())
+            .map(|span| RecordText {
+                id: record_id(&text[span.clone()]),
+                span: span.clone(),
+            })
+            .collect();
+        Ok(Self { layout, records })
+    }
+}
+
 /// The records of an event file in the order they are written.
 pub fn records_of(text: &str) -> Result<Vec<RecordText>, String> {
-    let layout = match list_layout(text) {
-        Ok(Some(layout)) => layout,
-        Ok(None) => return Ok(Vec::new()),
-        Err(e) => return Err(e.message),
-    };
-    Ok(layout
-        .records
-        .into_iter()
-        .map(|span| {
-            let id = record_id(&text[span.clone()]);
-            RecordText { id, span }
-        })
-        .collect())
+    Ok(FileIndex::of(text)?.records)
 }
 
 /// The `id` written in a record's text, read with the tokenizer (without parsing the record).
@@ -117,19 +129,26 @@ pub fn apply_changes(text: &str, changes: &FileChanges<'_>) -> Result<String, St
     if changes.is_empty() {
         return Ok(text.to_owned());
     }
-    let layout = list_layout(text).map_err(|e| e.message)?;
-    let Some(layout) = layout else {
+    Ok(apply_indexed(text, &FileIndex::of(text)?, changes))
+}
+
+/// [`apply_changes`] on a text already indexed (`index` must be [`FileIndex::of`] `text`).
+pub fn apply_indexed(text: &str, index: &FileIndex, changes: &FileChanges<'_>) -> String {
+    if changes.is_empty() {
+        return text.to_owned();
+    }
+    let Some(layout) = &index.layout else {
         // Empty or only comments: keep them, then the new list.
         let mut out = text.to_owned();
         if !out.is_empty() && !out.ends_with('\n') {
             out.push('\n');
         }
         out.push_str(&super::write::event_file(&changes.append));
-        return Ok(out);
+        return out;
     };
-    let records = records_of(text)?;
+    let records = &index.records;
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
-    for record in &records {
+    for record in records {
         let Some(id) = record.id.as_deref() else {
             continue;
         };
@@ -197,7 +216,7 @@ pub fn apply_changes(text: &str, changes: &FileChanges<'_>) -> Result<String, St
         pos = range.end;
     }
     out.push_str(&text[pos..]);
-    Ok(out)
+    out
 }
 
 /// Why a file could not be written. The edits stay in memory whatever happens.

@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 
 use super::load::{FileStamp, Loaded, MANIFEST_FILE, ron_options};
 use super::save::{
-    FileChanges, WriteError, apply_changes, aside_path, fingerprint, records_of, write_atomic,
+    FileChanges, FileIndex, WriteError, apply_indexed, aside_path, fingerprint, records_of,
+    write_atomic,
 };
 use crate::model::dataset::Dataset;
 use crate::model::event::{Event, Symbol};
@@ -324,8 +325,7 @@ impl EditSession {
         let Some(step) = self.undo.pop() else {
             return false;
         };
-        let inverse: Vec<Edit> = step.iter().rev().map(Edit::inverse).collect();
-        let applied = self.run(dataset, inverse);
+        let applied = self.run_inverse(dataset, &step);
         self.redo.push(applied);
         true
     }
@@ -335,10 +335,15 @@ impl EditSession {
         let Some(step) = self.redo.pop() else {
             return false;
         };
-        let inverse: Vec<Edit> = step.iter().rev().map(Edit::inverse).collect();
-        let applied = self.run(dataset, inverse);
+        let applied = self.run_inverse(dataset, &step);
         self.undo.push(applied);
         true
+    }
+
+    /// Apply what undoes `step` (its edits' inverses, last first).
+    fn run_inverse(&mut self, dataset: &mut Dataset, step: &[Edit]) -> Vec<Edit> {
+        let inverse = step.iter().rev().map(Edit::inverse).collect();
+        self.run(dataset, inverse)
     }
 
     /// Apply edits to the homes and the model; returns them with where each record was.
@@ -382,14 +387,16 @@ impl EditSession {
     }
 
     /// The changes to write into document `file` to make it match `dataset`.
-    fn changes_for<'a>(&'a self, file: usize, dataset: &'a Dataset) -> FileChanges<'a> {
+    fn changes_for<'a>(
+        &'a self,
+        file: usize,
+        dataset: &'a Dataset,
+        index: &FileIndex,
+    ) -> FileChanges<'a> {
         let doc = &self.documents[file];
         let mut changes = FileChanges::default();
-        if !doc.holds_events {
-            return changes;
-        }
-        let records = records_of(&doc.text).unwrap_or_default();
-        let by_id: HashMap<&str, &str> = records
+        let by_id: HashMap<&str, &str> = index
+            .records
             .iter()
             .filter_map(|r| Some((r.id.as_deref()?, &doc.text[r.span.clone()])))
             .collect();
@@ -460,21 +467,32 @@ impl EditSession {
             if !busy.contains(&file) {
                 continue;
             }
-            let changes = self.changes_for(file, dataset);
+            let doc = &self.documents[file];
+            // The file's text is tokenized once: to find its records' changes and to splice.
+            let index = if doc.holds_events {
+                match FileIndex::of(&doc.text) {
+                    Ok(index) => Some(index),
+                    Err(message) => {
+                        report
+                            .errors
+                            .push(format!("`{}`: {message}", doc.path.display()));
+                        continue;
+                    }
+                }
+            } else {
+                None
+            };
+            let changes = index
+                .as_ref()
+                .map_or_else(FileChanges::default, |i| self.changes_for(file, dataset, i));
             let forced = force.contains(&file);
             if changes.is_empty() && !forced {
                 self.touched.retain(|(f, _)| *f != file);
                 continue;
             }
-            let doc = &self.documents[file];
-            let new_text = match apply_changes(&doc.text, &changes) {
-                Ok(text) => text,
-                Err(message) => {
-                    report
-                        .errors
-                        .push(format!("`{}`: {message}", doc.path.display()));
-                    continue;
-                }
+            let new_text = match &index {
+                Some(index) => apply_indexed(&doc.text, index, &changes),
+                None => doc.text.clone(),
             };
             if current_fingerprint(&doc.path) != doc.on_disk {
                 report.conflicts.push(doc.path.clone());

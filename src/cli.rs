@@ -19,6 +19,14 @@ pub fn bundled_dataset_path() -> PathBuf {
     }
 }
 
+/// The bundled dataset, loaded (for unit tests; it loads without errors).
+#[cfg(test)]
+pub(crate) fn bundled_dataset() -> crate::model::Dataset {
+    load_dataset(&bundled_dataset_path())
+        .dataset
+        .expect("the bundled dataset loads")
+}
+
 /// How `annals check` prints.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum CheckFormat {

@@ -82,14 +82,7 @@ pub fn source_citation(source: &Source) -> String {
 
 /// Place, participants and status of an event, for the line under its title.
 fn facts_line(dataset: &Dataset, event: &Event, language: Language) -> Vec<String> {
-    let mut facts = Vec::new();
-    if let Some(place) = dataset.place_name(event, language) {
-        facts.push(place.to_owned());
-    }
-    let people = dataset.participant_names(event, language);
-    if !people.is_empty() {
-        facts.push(people.join(", "));
-    }
+    let mut facts = dataset.place_and_participants(event, language);
     facts.push(event.status.label().to_owned());
     facts
 }

@@ -239,6 +239,21 @@ impl Dataset {
             .collect()
     }
 
+    /// Where and with whom, for a line under an event's title: the place's name and the
+    /// participants' names joined by commas, each when known.
+    pub fn place_and_participants(
+        &self,
+        event: &Event,
+        language: super::manifest::Language,
+    ) -> Vec<String> {
+        let people = self.participant_names(event, language);
+        self.place_name(event, language)
+            .map(str::to_owned)
+            .into_iter()
+            .chain((!people.is_empty()).then(|| people.join(", ")))
+            .collect()
+    }
+
     pub fn series(&self, id: &str) -> Option<&Series> {
         self.manifest.series.iter().find(|s| s.id == id)
     }

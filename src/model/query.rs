@@ -421,9 +421,7 @@ mod tests {
     use super::*;
 
     fn bundled() -> Dataset {
-        crate::store::load_dataset(&crate::cli::bundled_dataset_path())
-            .dataset
-            .unwrap()
+        crate::cli::bundled_dataset()
     }
 
     fn ids(ds: &Dataset, found: &[EventIndex]) -> Vec<String> {

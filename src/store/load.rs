@@ -62,11 +62,16 @@ pub struct FileStamp {
 impl FileStamp {
     /// The file's stamp now; `None` if it cannot be read.
     pub fn of(path: &Path) -> Option<FileStamp> {
-        let meta = fs::metadata(path).ok()?;
-        Some(FileStamp {
+        fs::metadata(path)
+            .ok()
+            .map(|meta| Self::from_metadata(&meta))
+    }
+
+    fn from_metadata(meta: &fs::Metadata) -> FileStamp {
+        FileStamp {
             len: meta.len(),
             modified: meta.modified().ok(),
-        })
+        }
     }
 }
 
@@ -308,11 +313,8 @@ fn read_text(path: &Path) -> Result<(String, FileStamp), Box<Diagnostic>> {
     let fail = |message: String| Box::new(Diagnostic::error(message, None));
     let meta =
         fs::metadata(path).map_err(|e| fail(format!("cannot read `{}`: {e}", path.display())))?;
-    let size = meta.len();
-    let stamp = FileStamp {
-        len: size,
-        modified: meta.modified().ok(),
-    };
+    let stamp = FileStamp::from_metadata(&meta);
+    let size = stamp.len;
     if size > MAX_FILE_BYTES {
         return Err(fail(format!(
             "`{}` is {} MiB; files over {} MiB are not read (split the events over several files)",

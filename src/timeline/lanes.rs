@@ -203,12 +203,9 @@ impl Lanes {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::load_dataset;
 
     fn bundled() -> Dataset {
-        load_dataset(&crate::cli::bundled_dataset_path())
-            .dataset
-            .unwrap()
+        crate::cli::bundled_dataset()
     }
 
     #[test]

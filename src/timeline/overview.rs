@@ -67,9 +67,7 @@ mod tests {
 
     #[test]
     fn histogram_counts_every_event_once() {
-        let ds = crate::store::load_dataset(&crate::cli::bundled_dataset_path())
-            .dataset
-            .unwrap();
+        let ds = crate::cli::bundled_dataset();
         let lanes = Lanes::build(&ds, Grouping::Category, |_| true);
         let view = overview_view(
             ds.extent(),

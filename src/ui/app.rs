@@ -625,22 +625,13 @@ impl AnnalsApp {
                 self.resort_lists();
             }
             Command::Open(path) => {
-                if self.is_dirty() {
-                    self.notice = Some(
-                        "Save (Ctrl+S) or undo your edits before opening another dataset.".into(),
-                    );
-                } else {
+                if !self.refused_while_dirty("opening another dataset") {
                     self.open(path);
                 }
             }
             Command::AskOpenPath(text) => self.open_path = text,
             Command::Reload => {
-                if self.is_dirty() {
-                    self.notice = Some(
-                        "You have unsaved edits: save them (Ctrl+S) or undo them before reloading."
-                            .into(),
-                    );
-                } else {
+                if !self.refused_while_dirty("reloading") {
                     self.session = None;
                     self.reload();
                 }

@@ -622,9 +622,7 @@ mod tests {
     use super::*;
 
     fn bundled() -> Dataset {
-        crate::store::load_dataset(&crate::cli::bundled_dataset_path())
-            .dataset
-            .unwrap()
+        crate::cli::bundled_dataset()
     }
 
     #[test]

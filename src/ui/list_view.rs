@@ -78,9 +78,8 @@ pub fn sort_rows(dataset: &Dataset, rows: &mut [EventIndex], sort: ListSort, lan
 fn place_name(dataset: &Dataset, index: EventIndex, language: Language) -> String {
     dataset
         .event(index)
-        .and_then(|e| e.place.as_deref())
-        .and_then(|p| dataset.place(p))
-        .map_or_else(String::new, |p| p.name.get(language).to_owned())
+        .and_then(|e| dataset.place_name(e, language))
+        .map_or_else(String::new, str::to_owned)
 }
 
 /// The table. `rows` are already filtered and sorted; `scroll_to` brings a row into view.
@@ -184,9 +183,7 @@ mod tests {
 
     #[test]
     fn sorting_by_each_column() {
-        let ds = crate::store::load_dataset(&crate::cli::bundled_dataset_path())
-            .dataset
-            .unwrap();
+        let ds = crate::cli::bundled_dataset();
         let all: Vec<EventIndex> = (0..ds.len()).collect();
         let mut rows = all.clone();
         sort_rows(&ds, &mut rows, ListSort::default(), Language::English);

@@ -77,14 +77,7 @@ pub fn card_texts(dataset: &Dataset, step: &ShownStep, language: Language) -> Ve
                 when.push_str(" — date uncertain");
             }
             out.push(text(when, 20.0, colours::ACCENT, 8.0));
-            let mut facts = Vec::new();
-            if let Some(place) = dataset.place_name(event, language) {
-                facts.push(place.to_owned());
-            }
-            let people = dataset.participant_names(event, language);
-            if !people.is_empty() {
-                facts.push(people.join(", "));
-            }
+            let facts = dataset.place_and_participants(event, language);
             if !facts.is_empty() {
                 out.push(text(facts.join(" · "), 16.0, colours::SOFT, 6.0));
             }

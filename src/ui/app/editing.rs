@@ -39,6 +39,17 @@ impl AnnalsApp {
         self.session.as_ref().is_some_and(EditSession::is_dirty)
     }
 
+    /// With unsaved edits, say that they must be saved or undone before `doing` and return
+    /// true (the caller does nothing); false when there are none.
+    pub(super) fn refused_while_dirty(&mut self, doing: &str) -> bool {
+        if self.is_dirty() {
+            self.notice = Some(format!(
+                "You have unsaved edits: save them (Ctrl+S) or undo them before {doing}."
+            ));
+        }
+        self.is_dirty()
+    }
+
     /// Whether the editor form is open.
     pub fn is_editing(&self) -> bool {
         self.editing && self.selected.is_some()

@@ -75,8 +75,7 @@ impl AnnalsApp {
     /// The events shown now (after the filters), in time order, under the dataset's title.
     fn shown_selection(&self) -> Option<Selection> {
         let dataset = self.dataset()?;
-        let mut selection =
-            Selection::of_events(dataset, (0..dataset.len()).filter(|&i| self.shown[i]));
+        let mut selection = Selection::of_events(dataset, self.shown_events());
         if !self.prefs.filter.is_empty() {
             selection.title = format!("{} (selected events)", selection.title);
         }
@@ -290,9 +289,7 @@ impl AnnalsApp {
 
     /// Import a TimelineJS file into a new dataset folder and open it.
     pub(super) fn import(&mut self, file: &Path, folder: &Path) {
-        if self.is_dirty() {
-            self.notice =
-                Some("Save (Ctrl+S) or undo your edits before opening another dataset.".into());
+        if self.refused_while_dirty("opening another dataset") {
             return;
         }
         match crate::export::import::import_timelinejs(file, folder) {

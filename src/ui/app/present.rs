@@ -33,6 +33,26 @@ pub struct Presentation {
     event_id: Option<String>,
 }
 
+/// Keys that go to the next step (presentation clickers send PageDown) and to the previous.
+const NEXT_KEYS: [Key; 4] = [Key::ArrowRight, Key::Space, Key::PageDown, Key::ArrowDown];
+const BACK_KEYS: [Key; 3] = [Key::ArrowLeft, Key::PageUp, Key::ArrowUp];
+
+/// Consume the next/back keys pressed this frame (in the audience's or the presenter's
+/// window); every press counts. The step they lead to from `index`, as a command.
+fn step_keys(input: &mut egui::InputState, index: usize, last: isize) -> Option<Command> {
+    let mut presses = |keys: &[Key]| {
+        let mut n = 0isize;
+        for &key in keys {
+            while input.consume_key(Modifiers::NONE, key) {
+                n += 1;
+            }
+        }
+        n
+    };
+    let moved = presses(&NEXT_KEYS) - presses(&BACK_KEYS);
+    (moved != 0).then(|| Command::PresentGo((index as isize + moved).clamp(0, last.max(0))))
+}
+
 impl AnnalsApp {
     /// The presentation under way, if any.
     pub fn presentation(&self) -> Option<&Presentation> {
@@ -76,7 +96,7 @@ impl AnnalsApp {
             },
             None => (
                 dataset.manifest.title.clone(),
-                steps_of_events((0..dataset.len()).filter(|&i| self.shown[i])),
+                steps_of_events(self.shown_events()),
             ),
         };
         if steps.is_empty() {
@@ -112,27 +132,28 @@ impl AnnalsApp {
         let Some(dataset) = self.loaded.dataset.as_ref() else {
             return;
         };
-        let Some(p) = &mut self.presentation else {
+        let Some(p) = &self.presentation else {
             return;
         };
-        let steps = match &p.storyline {
+        let steps: Vec<ShownStep> = match &p.storyline {
             Some(name) => self
                 .loaded
                 .storylines
                 .iter()
                 .find(|(n, _)| n == name)
-                .map(|(_, s)| s.resolve(dataset)),
-            None => Some(steps_of_events(
-                (0..dataset.len()).filter(|&i| self.shown.get(i).copied().unwrap_or(false)),
-            )),
+                .map(|(_, s)| s.resolve(dataset))
+                .unwrap_or_default(),
+            None => steps_of_events(self.shown_events()),
         };
-        let steps: Vec<ShownStep> = steps.unwrap_or_default();
         if steps.is_empty() {
             // Nothing left to show: leave the presentation rather than show stale steps.
             let now = self.ctx.input(|i| i.time);
             self.end_presentation(now);
             return;
         }
+        let Some(p) = &mut self.presentation else {
+            return;
+        };
         // Stay on the event that was on screen if it is still a step, else on the same number.
         let same_event = p.event_id.as_deref().and_then(|id| {
             let index = dataset.index_of(id)?;
@@ -220,20 +241,10 @@ impl AnnalsApp {
         let Some(p) = &self.presentation else {
             return Vec::new();
         };
-        let i = p.index as isize;
         let last = p.steps.len() as isize - 1;
         let mut commands = Vec::new();
         ctx.input_mut(|input| {
-            for key in [Key::ArrowRight, Key::Space, Key::PageDown, Key::ArrowDown] {
-                if input.consume_key(Modifiers::NONE, key) {
-                    commands.push(Command::PresentGo(i + 1));
-                }
-            }
-            for key in [Key::ArrowLeft, Key::PageUp, Key::ArrowUp] {
-                if input.consume_key(Modifiers::NONE, key) {
-                    commands.push(Command::PresentGo(i - 1));
-                }
-            }
+            commands.extend(step_keys(input, p.index, last));
             if input.consume_key(Modifiers::NONE, Key::Home) {
                 commands.push(Command::PresentGo(0));
             }
@@ -249,20 +260,6 @@ impl AnnalsApp {
                 commands.push(Command::EndPresentation);
             }
         });
-        // Several presses in one frame step several times.
-        let mut at = i;
-        for c in &mut commands {
-            if let Command::PresentGo(to) = c {
-                let delta = *to - i;
-                let target = if matches!(delta, 1 | -1) {
-                    at + delta
-                } else {
-                    *to
-                };
-                at = target.clamp(0, last.max(0));
-                *to = at;
-            }
-        }
         commands
     }
 
@@ -313,21 +310,11 @@ impl AnnalsApp {
                     egui::CentralPanel::default().show(ui, |ui| {
                         commands.extend(presenter_ui(ui, dataset, steps, index, now - started));
                     });
-                    let i = index as isize;
                     ui.input_mut(|input| {
                         if input.viewport().close_requested() {
                             commands.push(Command::TogglePresenterView);
                         }
-                        for key in [Key::ArrowRight, Key::Space, Key::PageDown, Key::ArrowDown] {
-                            if input.consume_key(Modifiers::NONE, key) {
-                                commands.push(Command::PresentGo((i + 1).min(last)));
-                            }
-                        }
-                        for key in [Key::ArrowLeft, Key::PageUp, Key::ArrowUp] {
-                            if input.consume_key(Modifiers::NONE, key) {
-                                commands.push(Command::PresentGo((i - 1).max(0)));
-                            }
-                        }
+                        commands.extend(step_keys(input, index, last));
                         if input.consume_key(Modifiers::NONE, Key::Escape) {
                             commands.push(Command::EndPresentation);
                         }

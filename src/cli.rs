@@ -135,13 +135,15 @@ pub fn list(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> io::Result
         return Ok(1);
     };
     for event in dataset.events() {
+        // Titles are checked for control characters, but a terminal is never sent one.
+        let escape = crate::store::diagnostics::escape_controls;
         writeln!(
             out,
             "{:<23} {:<36} {}  [{}]",
             event.when.to_edtf(),
             event.when.human(),
-            event.title,
-            event.id
+            escape(&event.title),
+            escape(&event.id)
         )?;
     }
     Ok(0)
@@ -173,6 +175,10 @@ pub fn fmt(path: &Path, check: bool, out: &mut dyn Write) -> io::Result<i32> {
         )?;
         return Ok(1);
     }
+    if !check {
+        // What a killed `fmt` or save left behind.
+        crate::store::atomic::remove_stale_temp_files(&loaded.root);
+    }
     let mut changed = 0;
     let mut failed = false;
     for file in &loaded.files {
@@ -197,12 +203,15 @@ pub fn fmt(path: &Path, check: bool, out: &mut dyn Write) -> io::Result<i32> {
         if formatted.text == text {
             continue;
         }
-        changed += 1;
         if check {
+            changed += 1;
             writeln!(out, "{}: not in the canonical layout", file.display())?;
         } else {
             match crate::store::save::write_atomic(file, formatted.text.as_bytes()) {
-                Ok(()) => writeln!(out, "{}: formatted", file.display())?,
+                Ok(()) => {
+                    changed += 1;
+                    writeln!(out, "{}: formatted", file.display())?;
+                }
                 Err(e) => {
                     writeln!(out, "{}: error: {e}", file.display())?;
                     failed = true;

@@ -158,10 +158,23 @@ const PLACES: usize = 150;
 const SERIES: usize = 25;
 
 /// Write a dataset folder at `out_dir`: `manifest.ron` and `events-NNNN.ron` files.
+/// A folder that holds anything is refused, so an existing dataset is never overwritten.
 pub fn generate(out_dir: &Path, options: &GenerateOptions) -> io::Result<()> {
+    if fs::read_dir(out_dir).is_ok_and(|mut entries| entries.next().is_some()) {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!(
+                "`{}` is not empty; generate into a new folder",
+                out_dir.display()
+            ),
+        ));
+    }
     fs::create_dir_all(out_dir)?;
+    let write = |path: &Path, text: &str| {
+        crate::store::save::write_atomic(path, text.as_bytes()).map_err(io::Error::other)
+    };
     let mut rng = Rng::new(options.seed);
-    fs::write(out_dir.join("manifest.ron"), manifest(&mut rng))?;
+    write(&out_dir.join("manifest.ron"), &manifest(&mut rng))?;
 
     let first = day_number(options.years.0, 1, 1);
     let last = day_number(options.years.1, 12, 31);
@@ -185,8 +198,8 @@ pub fn generate(out_dir: &Path, options: &GenerateOptions) -> io::Result<()> {
             write_event(&mut text, &mut rng, n, day, last, &mut next_ordinal);
         }
         text.push_str("]\n");
-        fs::write(
-            out_dir.join(format!("events-{:04}.ron", chunk_index + 1)),
+        write(
+            &out_dir.join(format!("events-{:04}.ron", chunk_index + 1)),
             &text,
         )?;
     }

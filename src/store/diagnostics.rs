@@ -28,8 +28,13 @@ pub struct Location {
     pub col: usize,
     /// How many characters to underline (at least 1).
     pub len: usize,
-    /// The whole line, without its line ending.
+    /// The line as quoted under the message, without its line ending: the whole line, or
+    /// for a long one a window around the spot with "…" where it was cut; control characters
+    /// are shown escaped (`\u{1b}`) so that nothing reaches a terminal as a command.
     pub line_text: String,
+    /// The column in `line_text` where the spot is (equal to `col` when nothing was cut or
+    /// escaped before it).
+    pub caret_col: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,15 +88,94 @@ impl Diagnostic {
 }
 
 fn headline(label: &str, message: &str, location: Option<&Location>) -> String {
+    let message = escape_controls(message);
     match location {
         Some(l) => format!(
             "{}:{}:{}: {label}: {message}",
-            l.file.display(),
+            escape_controls(&l.file.display().to_string()),
             l.line,
             l.col
         ),
         None => format!("{label}: {message}"),
     }
+}
+
+/// `text` with every control character other than a tab written as an escape (`\u{1b}`,
+/// `\n`), for output read in a terminal: an escape sequence in a record must never reach
+/// the terminal as a command, nor a line break forge a line of output.
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| c.is_control() && c != '\t') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        push_escaped(&mut out, c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Push `c`, escaped if it is a control character other than a tab; returns how many
+/// characters were pushed.
+fn push_escaped(out: &mut String, c: char) -> usize {
+    use std::fmt::Write as _;
+    match c {
+        '\t' => out.push('\t'),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        c if c.is_control() => {
+            let before = out.len();
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            return out.len() - before;
+        }
+        c => out.push(c),
+    }
+    match c {
+        '\n' | '\r' => 2,
+        _ => 1,
+    }
+}
+
+/// Characters quoted before the spot of a long line, and at most after it.
+const QUOTE_BEFORE: usize = 60;
+const QUOTE_AFTER: usize = 100;
+
+/// The part of `line` to quote for a spot at byte `spot` of it: the whole line when it is
+/// short, else a window around the spot with "…" at each cut end; control characters
+/// escaped. Returns the text and the spot's column in it. Costs the window, not the line.
+fn quote_line(line: &str, spot: usize) -> (String, usize) {
+    let spot = spot.min(line.len());
+    let from = if line.len() > (QUOTE_BEFORE + QUOTE_AFTER) * 4 {
+        line[..spot]
+            .char_indices()
+            .rev()
+            .take(QUOTE_BEFORE)
+            .last()
+            .map_or(spot, |(i, _)| i)
+    } else {
+        0
+    };
+    let mut out = String::new();
+    let mut caret_col = 1;
+    if from > 0 {
+        out.push('…');
+        caret_col += 1;
+    }
+    let mut after = 0;
+    let long = line.len() > (QUOTE_BEFORE + QUOTE_AFTER) * 4;
+    for (i, c) in line[from..].char_indices() {
+        let at = from + i;
+        if at >= spot {
+            if long && after == QUOTE_AFTER {
+                out.push('…');
+                break;
+            }
+            after += 1;
+            push_escaped(&mut out, c);
+        } else {
+            caret_col += push_escaped(&mut out, c);
+        }
+    }
+    (out, caret_col)
 }
 
 impl fmt::Display for Diagnostic {
@@ -101,7 +185,7 @@ impl fmt::Display for Diagnostic {
             write_snippet(f, location)?;
         }
         if let Some(hint) = &self.hint {
-            writeln!(f, "  = hint: {hint}")?;
+            writeln!(f, "  = hint: {}", escape_controls(hint))?;
         }
         for (message, location) in &self.notes {
             writeln!(f, "{}", headline("note", message, Some(location)))?;
@@ -116,7 +200,11 @@ fn write_snippet(f: &mut fmt::Formatter<'_>, l: &Location) -> fmt::Result {
     let gutter = " ".repeat(number.len());
     writeln!(f, "{gutter} |")?;
     writeln!(f, "{number} | {}", l.line_text)?;
-    writeln!(f, "{gutter} | {}", caret_line(&l.line_text, l.col, l.len))
+    writeln!(
+        f,
+        "{gutter} | {}",
+        caret_line(&l.line_text, l.caret_col, l.len)
+    )
 }
 
 /// Spaces (and the line's own tabs) up to column `col`, then `len` carets, wide characters
@@ -159,7 +247,8 @@ pub struct SourceText {
 
 impl SourceText {
     pub fn new(path: impl AsRef<Path>, text: String) -> Self {
-        let line_starts = std::iter::once(0)
+        // A byte order mark is not part of the first line.
+        let line_starts = std::iter::once(super::lex::bom_len(&text))
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         Self {
@@ -171,7 +260,9 @@ impl SourceText {
 
     /// 1-based (line, column in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = self.floor_char_boundary(offset.min(self.text.len()));
+        let offset = self
+            .floor_char_boundary(offset.min(self.text.len()))
+            .max(self.line_starts[0]);
         let line = self.line_starts.partition_point(|&s| s <= offset);
         let start = self.line_starts[line - 1];
         (line, self.text[start..offset].chars().count() + 1)
@@ -206,12 +297,20 @@ impl SourceText {
     /// The location of a byte range; the underline stops at the end of the first line.
     pub fn location(&self, range: Range<usize>) -> Location {
         let (line, col) = self.line_col(range.start);
-        let line_text = self.line_text_at(self.line_starts[line - 1]).to_owned();
+        let line_start = self.line_starts[line - 1];
+        let spot = self
+            .floor_char_boundary(range.start.min(self.text.len()))
+            .max(line_start);
+        let (line_text, caret_col) = quote_line(self.line_text_at(line_start), spot - line_start);
         let end = self.floor_char_boundary(range.end.clamp(range.start, self.text.len()));
-        let start = self.floor_char_boundary(range.start.min(self.text.len()));
+        let start = self
+            .floor_char_boundary(range.start.min(self.text.len()))
+            .max(self.line_starts[0]);
+        let end = end.max(start);
         let len = self.text[start..end]
             .chars()
             .take_while(|&c| c != '\n')
+            .take(QUOTE_AFTER)
             .count();
         Location {
             file: self.path.clone(),
@@ -219,36 +318,114 @@ impl SourceText {
             col,
             len: len.max(1),
             line_text,
+            caret_col,
         }
     }
 }
 
-/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
+/// The closest of `candidates` to `word`, if it is close enough to be a likely typo. For a
+/// handful of candidates (field names, a manifest's lists); many words against a large set
+/// go through a [`Suggester`].
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(1);
+    let limit = typo_limit(word);
     candidates
         .into_iter()
-        .map(|c| (edit_distance(word, c), c))
-        .filter(|&(d, _)| d <= limit)
+        .map(|c| (distance_within(word, c, limit), c))
+        .filter_map(|(d, c)| d.map(|d| (d, c)))
         .min_by_key(|&(d, _)| d)
         .map(|(_, c)| c)
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut row = vec![i + 1; b.len() + 1];
-        for (j, &cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            row[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(row[j] + 1);
-        }
-        prev = row;
+/// How many edits a typo of `word` may have: a third of its length, at least one.
+fn typo_limit(word: &str) -> usize {
+    (word.chars().count() / 3).max(1)
+}
+
+/// The Levenshtein distance (strsim's) of `a` and `b` if it is at most `limit`; the lengths
+/// alone rule most candidates out without computing it.
+fn distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.abs_diff(lb) > limit {
+        return None;
     }
-    prev[b.len()]
+    let d = strsim::levenshtein(a, b);
+    (d <= limit).then_some(d)
+}
+
+/// "Did you mean" over a large set of names (every event id of a dataset), at a cost that
+/// stays linear: the names are indexed once by their one-character deletions, so a typo
+/// within one edit (or a transposition) is found by a few look-ups instead of a comparison
+/// with every name. Small sets are compared directly, with the full typo limit.
+pub struct Suggester<'a> {
+    names: Vec<&'a str>,
+    /// (hash of a name or one of its one-deletion variants, index into `names`), sorted.
+    index: Vec<(u64, u32)>,
+}
+
+impl<'a> Suggester<'a> {
+    /// Above this many names, look-ups go through the deletion index.
+    const DIRECT: usize = 2_000;
+
+    pub fn new(names: impl IntoIterator<Item = &'a str>) -> Self {
+        let names: Vec<&str> = names.into_iter().collect();
+        let mut index = Vec::new();
+        if names.len() > Self::DIRECT {
+            index.reserve(names.len() * 12);
+            for (i, name) in names.iter().enumerate() {
+                let i = u32::try_from(i).unwrap_or(u32::MAX);
+                for_each_variant(name, |h| index.push((h, i)));
+            }
+            index.sort_unstable();
+            index.dedup();
+        }
+        Self { names, index }
+    }
+
+    /// The closest name to `word`, if it is likely a typo of it.
+    pub fn suggest(&self, word: &str) -> Option<&'a str> {
+        if self.names.len() <= Self::DIRECT {
+            return did_you_mean(word, self.names.iter().copied());
+        }
+        let mut candidates: Vec<u32> = Vec::new();
+        for_each_variant(word, |h| {
+            let from = self.index.partition_point(|&(k, _)| k < h);
+            candidates.extend(
+                self.index[from..]
+                    .iter()
+                    .take_while(|&&(k, _)| k == h)
+                    .map(|&(_, i)| i),
+            );
+        });
+        candidates.sort_unstable();
+        candidates.dedup();
+        did_you_mean(
+            word,
+            candidates
+                .into_iter()
+                .filter_map(|i| self.names.get(i as usize).copied()),
+        )
+    }
+}
+
+/// Call `f` with the hash of `name` and of each string made by deleting one of its characters.
+fn for_each_variant(name: &str, mut f: impl FnMut(u64)) {
+    use std::hash::{BuildHasher as _, Hasher as _};
+    let state =
+        std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default();
+    let hash = |parts: [&str; 2]| {
+        let mut h = state.build_hasher();
+        h.write(parts[0].as_bytes());
+        h.write(parts[1].as_bytes());
+        h.write_u8(0xff);
+        h.finish()
+    };
+    f(hash([name, ""]));
+    for (at, c) in name.char_indices() {
+        f(hash([&name[..at], &name[at + c.len_utf8()..]]));
+    }
 }
 
 #[cfg(test)]
@@ -281,11 +458,46 @@ mod tests {
         assert_eq!((loc.line, loc.col), (1, 14));
         // 13 characters before the spot, two of them wide.
         assert_eq!(
-            caret_line(&loc.line_text, loc.col, 1),
+            caret_line(&loc.line_text, loc.caret_col, 1),
             format!("{}^", " ".repeat(15))
         );
         assert_eq!(src.offset(1, 14), at);
         assert_eq!(src.line_col(src.text.len()), (1, 19));
+    }
+
+    #[test]
+    fn long_lines_are_quoted_around_the_spot() {
+        let line = format!("[{}(id: 1, wrong: 2),]", "(id: 0),".repeat(20_000));
+        let src = SourceText::new("f.ron", line.clone());
+        let at = line.find("wrong").unwrap();
+        let loc = src.location(at..at + 5);
+        // The column is exact; the quote is a window with cut ends marked.
+        assert_eq!((loc.line, loc.col), (1, at + 1));
+        assert!(loc.line_text.len() < 400, "{}", loc.line_text.len());
+        assert!(loc.line_text.starts_with('…') && loc.line_text.ends_with("),]"));
+        let caret = caret_line(&loc.line_text, loc.caret_col, loc.len);
+        let under = caret.find('^').unwrap();
+        assert_eq!(&loc.line_text[under + 2..under + 7], "wrong"); // "…" is 3 bytes, 1 column
+        let shown = Diagnostic::error("x", Some(loc)).to_string();
+        assert!(shown.len() < 1_000, "{}", shown.len());
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        let src = SourceText::new("f.ron", "(title: \"\u{1b}[31mred\u{7}\", x: 1)".into());
+        let at = src.text.find("x:").unwrap();
+        let loc = src.location(at..at + 1);
+        let shown = Diagnostic::error("unknown \u{1b}[2J", Some(loc.clone()))
+            .with_hint("\u{1b}]0;title\u{7}")
+            .to_string();
+        assert!(
+            !shown.chars().any(|c| c.is_control() && c != '\n'),
+            "{shown:?}"
+        );
+        assert!(shown.contains("\\u{1b}[31mred\\u{7}"), "{shown}");
+        // The caret still sits under `x`, after the escapes.
+        let caret = caret_line(&loc.line_text, loc.caret_col, 1);
+        assert_eq!(&loc.line_text[caret.find('^').unwrap()..][..2], "x:");
     }
 
     #[test]
@@ -294,5 +506,21 @@ mod tests {
         assert_eq!(did_you_mean("participant", fields), Some("participants"));
         assert_eq!(did_you_mean("sumary", fields), Some("summary"));
         assert_eq!(did_you_mean("colour", fields), None);
+    }
+
+    #[test]
+    fn a_large_set_finds_one_edit_typos_through_its_index() {
+        let names: Vec<String> = (0..10_000).map(|i| format!("event-{i:05}")).collect();
+        let suggester = Suggester::new(names.iter().map(String::as_str));
+        assert!(!suggester.index.is_empty());
+        // A deletion, an insertion, a substitution and a transposition of one name.
+        assert_eq!(suggester.suggest("event-0123"), Some("event-00123"));
+        assert_eq!(suggester.suggest("event-001234"), Some("event-00123"));
+        assert_eq!(suggester.suggest("evant-04321"), Some("event-04321"));
+        assert_eq!(suggester.suggest("evetn-04321"), Some("event-04321"));
+        assert_eq!(suggester.suggest("something-else"), None);
+        // Small sets keep the full limit of a third of the length.
+        let small = Suggester::new(["participants", "summary"]);
+        assert_eq!(small.suggest("partcpants"), Some("participants"));
     }
 }

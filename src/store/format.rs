@@ -6,7 +6,7 @@
 //! written, since moving its fields around could separate the comment from what it is about.
 //! Text before the list (attributes, a heading comment) and after it is kept as it is.
 
-use super::lex::{Lexer, list_layout};
+use super::lex::{Lexer, TokenKind, list_layout};
 use super::load::ron_options;
 use super::write::{INDENT, event_to_ron};
 use crate::model::event::Event;
@@ -34,10 +34,15 @@ fn has_comment(text: &str) -> bool {
 /// Write the blanks and comments between two records (or a record and a bracket).
 /// `first_line_follows_item`: the gap's first line continues the line of a record's comma.
 fn push_gap(out: &mut String, gap: &str, first_line_follows_item: bool) {
-    // The comma after a record is written by the caller.
-    let gap = match gap.trim_start().strip_prefix(',') {
-        Some(rest) => rest,
-        None => gap,
+    // The comma after a record is written by the caller: take it out of the gap, wherever it
+    // stands among the comments (`(…) /* c */ ,` has its comment first).
+    let without_comma;
+    let gap = match Lexer::new(gap).next() {
+        Some(Ok(token)) if token.kind == TokenKind::Punct(b',') => {
+            without_comma = format!("{}{}", &gap[..token.span.start], &gap[token.span.end..]);
+            without_comma.as_str()
+        }
+        _ => gap,
     };
     let mut lines = gap.split('\n');
     if first_line_follows_item && let Some(first) = lines.next() {
@@ -76,6 +81,24 @@ fn push_gap(out: &mut String, gap: &str, first_line_follows_item: bool) {
 /// Format one event file. Errors if the file cannot be read as a list of events (run
 /// `annals check` for the details).
 pub fn format_event_file(text: &str) -> Result<Formatted, String> {
+    // A file with Windows line endings keeps them: format with `\n`, then put `\r\n` back.
+    if uses_crlf(text) {
+        let formatted = format_lf(&text.replace("\r\n", "\n"))?;
+        return Ok(Formatted {
+            text: formatted.text.replace('\n', "\r\n"),
+            notes: formatted.notes,
+        });
+    }
+    format_lf(text)
+}
+
+/// Whether `text` ends its lines with `\r\n` (judged by its first line).
+pub fn uses_crlf(text: &str) -> bool {
+    text.find('\n')
+        .is_some_and(|i| i > 0 && text.as_bytes()[i - 1] == b'\r')
+}
+
+fn format_lf(text: &str) -> Result<Formatted, String> {
     let mut notes = Vec::new();
     let Some(layout) = list_layout(text).map_err(|e| e.message)? else {
         return Ok(Formatted {
@@ -133,6 +156,31 @@ mod tests {
     fn formatting_twice_changes_nothing_more() {
         let once = format_event_file(MESSY).unwrap().text;
         assert_eq!(format_event_file(&once).unwrap().text, once);
+    }
+
+    #[test]
+    fn a_comment_before_a_records_comma_stays_and_the_file_still_reads() {
+        let text = "[\n    (id: \"a\", title: \"A\", when: \"2024\", kind: \"visit\") /* c */ ,\n    (id: \"b\", title: \"B\", when: \"2025\", kind: \"visit\") // d\n    ,\n]\n";
+        let out = format_event_file(text).unwrap().text;
+        assert!(out.contains("    ), /* c */\n"), "{out}");
+        assert!(out.contains("    ), // d\n"), "{out}");
+        let layout = list_layout(&out).unwrap().unwrap();
+        assert_eq!(layout.records.len(), 2, "{out}");
+        for r in layout.records {
+            ron_options().from_str::<Event>(&out[r]).unwrap();
+        }
+        assert_eq!(format_event_file(&out).unwrap().text, out);
+    }
+
+    #[test]
+    fn windows_line_endings_are_kept() {
+        let crlf = MESSY.replace('\n', "\r\n");
+        let out = format_event_file(&crlf).unwrap().text;
+        assert_eq!(
+            out,
+            format_event_file(MESSY).unwrap().text.replace('\n', "\r\n")
+        );
+        assert!(!out.replace("\r\n", "").contains('\n'), "no bare line feed");
     }
 
     #[test]

@@ -33,6 +33,12 @@ pub struct LexError {
     pub message: String,
 }
 
+/// The length of the UTF-8 byte order mark that `text` starts with (0 or 3). Files saved by
+/// some Windows editors start with one; it is read as nothing and written back as it was.
+pub fn bom_len(text: &str) -> usize {
+    if text.starts_with('\u{feff}') { 3 } else { 0 }
+}
+
 /// Split `text` into tokens.
 pub fn tokenize(text: &str) -> Result<Vec<Token>, LexError> {
     Lexer::new(text).collect()
@@ -49,7 +55,8 @@ impl<'a> Lexer<'a> {
     pub fn new(text: &'a str) -> Self {
         Self {
             bytes: text.as_bytes(),
-            i: 0,
+            // A UTF-8 byte order mark at the start is not part of the text.
+            i: bom_len(text),
             failed: false,
         }
     }
@@ -296,25 +303,14 @@ pub fn list_layout(text: &str) -> Result<Option<ListLayout>, LayoutError> {
         message: e.message,
     };
     let mut tokens = Lexer::new(text).peekable();
-    // Skip inner attributes: `#` `!` `[` ... `]`.
+    // Inner attributes such as `#![enable(implicit_some)]` may come first; anything else
+    // starting with `#` is an error, never a reason to skip the file's records.
     while let Some(Ok(Token {
         kind: TokenKind::Punct(b'#'),
         ..
     })) = tokens.peek()
     {
-        let mut depth = 0;
-        for tok in tokens.by_ref() {
-            match tok.map_err(lex_error)?.kind {
-                TokenKind::Punct(b'[') => depth += 1,
-                TokenKind::Punct(b']') => {
-                    depth -= 1;
-                    if depth == 0 {
-                        break;
-                    }
-                }
-                _ => {}
-            }
-        }
+        skip_attribute(&mut tokens, text)?;
     }
     let first = match tokens.next() {
         None => return Ok(None),
@@ -406,6 +402,76 @@ pub fn list_layout(text: &str) -> Result<Option<ListLayout>, LayoutError> {
         ),
     };
     Err(LayoutError { at, message })
+}
+
+/// Read one inner attribute, `#![name(args…)]`, from `tokens` (whose next token is its `#`).
+fn skip_attribute(
+    tokens: &mut std::iter::Peekable<Lexer<'_>>,
+    text: &str,
+) -> Result<(), LayoutError> {
+    const FORM: &str = "an attribute is written `#![enable(implicit_some)]`";
+    let lex_error = |e: LexError| LayoutError {
+        at: e.at..e.at + 1,
+        message: e.message,
+    };
+    let hash = match tokens.next() {
+        Some(tok) => tok.map_err(lex_error)?,
+        None => return Ok(()),
+    };
+    // Every problem is reported at the `#`, saying what was expected next.
+    let fail = |what: &str, found: Option<&Token>| LayoutError {
+        at: hash.span.clone(),
+        message: match found {
+            Some(tok) => format!(
+                "this `#` does not start an attribute: expected {what}, found `{}`; {FORM}",
+                text[tok.span.clone()].chars().take(20).collect::<String>()
+            ),
+            None => format!("the file ends inside an attribute (expected {what}); {FORM}"),
+        },
+    };
+    let expect = |tokens: &mut std::iter::Peekable<Lexer<'_>>,
+                  kind: TokenKind,
+                  what: &str|
+     -> Result<Token, LayoutError> {
+        match tokens.next() {
+            Some(tok) => {
+                let tok = tok.map_err(lex_error)?;
+                if tok.kind == kind {
+                    Ok(tok)
+                } else {
+                    Err(fail(what, Some(&tok)))
+                }
+            }
+            None => Err(fail(what, None)),
+        }
+    };
+    expect(tokens, TokenKind::Punct(b'!'), "`!` after `#`")?;
+    expect(tokens, TokenKind::Punct(b'['), "`[` after `#!`")?;
+    expect(tokens, TokenKind::Ident, "a name such as `enable`")?;
+    expect(
+        tokens,
+        TokenKind::Punct(b'('),
+        "`(` after the attribute's name",
+    )?;
+    loop {
+        match tokens.next() {
+            Some(tok) => {
+                let tok = tok.map_err(lex_error)?;
+                match tok.kind {
+                    TokenKind::Punct(b')') => break,
+                    TokenKind::Ident | TokenKind::Punct(b',') => {}
+                    _ => {
+                        return Err(fail(
+                            "an extension name such as `implicit_some`",
+                            Some(&tok),
+                        ));
+                    }
+                }
+            }
+            None => return Err(fail("`)`", None)),
+        }
+    }
+    expect(tokens, TokenKind::Punct(b']'), "`]` to close the attribute").map(|_| ())
 }
 
 /// Inside one record's text: the byte range of the value of `field` at the record's top level
@@ -513,6 +579,44 @@ mod tests {
         assert_eq!(list_layout("").unwrap(), None);
         assert_eq!(list_layout("  // nothing\n/* here */").unwrap(), None);
         assert_eq!(list_layout("[]").unwrap().unwrap().records.len(), 0);
+    }
+
+    #[test]
+    fn stray_attributes_are_errors_not_empty_files() {
+        let list = "[\n    (id: \"a\"),\n]\n";
+        for (prefix, at) in [
+            ("#\n", 0),
+            ("#!\n", 0),
+            ("# [x]\n", 0),
+            ("#![enable(implicit_some)\n", 0),
+            ("#![\n", 0),
+            ("#![enable]\n", 0),
+            ("#![enable(implicit_some)] #\n", 26),
+        ] {
+            let text = format!("{prefix}{list}");
+            let err = list_layout(&text).expect_err(&text);
+            assert!(
+                err.message.contains("#![enable(implicit_some)]"),
+                "{text}: {}",
+                err.message
+            );
+            assert_eq!(err.at, at..at + 1, "{text:?}: {}", err.message);
+        }
+        let ok = format!(
+            "#![enable(implicit_some)]\n#![enable(unwrap_newtypes, implicit_some)]\n{list}"
+        );
+        assert_eq!(list_layout(&ok).unwrap().unwrap().records.len(), 1);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_read_as_nothing() {
+        let text = "\u{feff}[\n    (id: \"a\"),\n]\n";
+        let layout = list_layout(text).unwrap().unwrap();
+        assert_eq!(layout.open, 3);
+        assert_eq!(&text[layout.records[0].clone()], "(id: \"a\")");
+        assert_eq!(list_layout("\u{feff}").unwrap(), None);
+        // Only at the start: elsewhere it is text like any other.
+        assert!(list_layout("[\u{feff}]").unwrap().unwrap().records.len() == 1);
     }
 
     #[test]

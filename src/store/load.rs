@@ -23,7 +23,7 @@ pub const BRIEFINGS_DIR: &str = "briefings";
 pub const MANIFEST_FILE: &str = "manifest.ron";
 
 /// Files larger than this are refused rather than read into memory.
-pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Where a record was read from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -103,7 +103,7 @@ pub fn load_dataset(path: &Path) -> Loaded {
         root: root.clone(),
         ..Loaded::default()
     };
-    let names = match list_ron_files(&root) {
+    let names = match list_ron_files(&root, &mut loaded.diagnostics) {
         Ok(names) => names,
         Err(message) => {
             loaded.diagnostics.push(Diagnostic::error(message, None));
@@ -126,10 +126,12 @@ pub fn load_dataset(path: &Path) -> Loaded {
     let mut stamps: Vec<FileStamp> = Vec::new();
     let mut manifest = None;
     let mut events: Vec<ParsedEvent> = Vec::new();
+    let mut unread_ids: Vec<String> = Vec::new();
     let files = read_and_parse_all(&root, &names);
     events.reserve_exact(files.iter().map(|f| f.events.len()).sum());
     for (name, file) in names.iter().zip(files) {
         loaded.diagnostics.extend(file.diagnostics);
+        unread_ids.extend(file.unread_ids);
         let Some(src) = file.source else {
             continue;
         };
@@ -151,7 +153,13 @@ pub fn load_dataset(path: &Path) -> Loaded {
     loaded.stamps = stamps;
 
     if let Some(manifest) = &manifest {
-        validate(manifest, &events, &sources, &mut loaded.diagnostics);
+        validate(
+            manifest,
+            &events,
+            &unread_ids,
+            &sources,
+            &mut loaded.diagnostics,
+        );
     }
     if manifest.is_some() && !loaded.diagnostics.iter().any(Diagnostic::is_error) {
         let events = events.into_iter().map(|p| p.event).collect();
@@ -176,7 +184,7 @@ fn load_storylines(
     if !folder.is_dir() {
         return Vec::new();
     }
-    let names = match list_ron_files(&folder) {
+    let names = match list_ron_files(&folder, diagnostics) {
         Ok(names) => names,
         Err(message) => {
             diagnostics.push(Diagnostic::error(message, None));
@@ -194,9 +202,12 @@ fn load_storylines(
             }
         };
         let before = diagnostics.iter().filter(|d| d.is_error()).count();
-        let Some(storyline) =
-            parse_record::<Storyline>(&src, 0..src.text.len(), STEP_FIELDS, diagnostics)
-        else {
+        let Some(storyline) = parse_record::<Storyline>(
+            &src,
+            super::lex::bom_len(&src.text)..src.text.len(),
+            STEP_FIELDS,
+            diagnostics,
+        ) else {
             continue;
         };
         super::validate::validate_storyline(&storyline, dataset, &src, diagnostics);
@@ -230,6 +241,8 @@ struct ParsedFile {
     manifest: Option<Manifest>,
     /// Events with the byte range of their record.
     events: Vec<(Event, Range<usize>)>,
+    /// Ids of records that did not read as events (each has an error of its own).
+    unread_ids: Vec<String>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -243,6 +256,7 @@ fn read_and_parse(root: &Path, name: &str) -> ParsedFile {
         },
         manifest: None,
         events: Vec::new(),
+        unread_ids: Vec::new(),
         diagnostics: Vec::new(),
     };
     match read_text(&path) {
@@ -252,7 +266,12 @@ fn read_and_parse(root: &Path, name: &str) -> ParsedFile {
             if name == MANIFEST_FILE {
                 file.manifest = parse_manifest(&src, &mut file.diagnostics);
             } else {
-                parse_event_file(&src, &mut file.events, &mut file.diagnostics);
+                parse_event_file(
+                    &src,
+                    &mut file.events,
+                    &mut file.unread_ids,
+                    &mut file.diagnostics,
+                );
             }
             file.source = Some(src);
         }
@@ -294,18 +313,111 @@ fn read_and_parse_all(root: &Path, names: &[String]) -> Vec<ParsedFile> {
     results.into_iter().map(|(_, file)| file).collect()
 }
 
-/// `.ron` files directly in `root`, manifest first, the rest by name.
-fn list_ron_files(root: &Path) -> Result<Vec<String>, String> {
+/// `.ron` files directly in `root`, manifest first, the rest by name. Only regular files are
+/// read (links are followed); every other `.ron` entry is reported, never skipped in silence
+/// and never opened: a FIFO would hang the reader, a device or a link loop never end.
+fn list_ron_files(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<String>, String> {
     let entries = fs::read_dir(root)
         .map_err(|e| format!("cannot open dataset folder `{}`: {e}", root.display()))?;
-    let mut names: Vec<String> = entries
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file() || t.is_symlink()))
-        .filter_map(|e| e.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".ron") && !n.starts_with('.'))
-        .collect();
+    let canonical_root = fs::canonicalize(root).ok();
+    let mut names: Vec<String> = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let os_name = entry.file_name();
+        let lossy = os_name.to_string_lossy();
+        if !lossy.ends_with(".ron") || lossy.starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let Some(name) = os_name.to_str() else {
+            diagnostics.push(
+                Diagnostic::error(
+                    format!(
+                        "`{}`: the file name is not valid UTF-8, so the file is not read",
+                        root.join(&*lossy).display()
+                    ),
+                    None,
+                )
+                .with_hint("rename the file (letters, digits, `-` and `_` are safest)"),
+            );
+            continue;
+        };
+        let meta = match fs::metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) => {
+                diagnostics.push(Diagnostic::error(
+                    format!(
+                        "cannot read `{}`: {}",
+                        path.display(),
+                        describe_read_error(&e)
+                    ),
+                    None,
+                ));
+                continue;
+            }
+        };
+        if !meta.is_file() {
+            let what = describe_kind(&meta.file_type());
+            diagnostics.push(
+                Diagnostic::error(
+                    format!(
+                        "`{}` is {what}, not a file; only regular files are read",
+                        path.display()
+                    ),
+                    None,
+                )
+                .with_hint("rename it so that it does not end in .ron"),
+            );
+            continue;
+        }
+        let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+        if is_link
+            && let (Some(root), Ok(target)) = (&canonical_root, fs::canonicalize(&path))
+            && !target.starts_with(root)
+        {
+            diagnostics.push(Diagnostic::warning(
+                format!(
+                    "`{}` is a link to `{}`, outside the dataset folder",
+                    path.display(),
+                    target.display()
+                ),
+                None,
+            ));
+        }
+        names.push(name.to_owned());
+    }
     names.sort_by(|a, b| (a != MANIFEST_FILE, a).cmp(&(b != MANIFEST_FILE, b)));
     Ok(names)
+}
+
+/// "a folder", "a FIFO (named pipe)", … for what a path names.
+fn describe_kind(kind: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if kind.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if kind.is_dir() {
+        "a folder"
+    } else {
+        "not a regular file"
+    }
+}
+
+fn describe_read_error(e: &std::io::Error) -> String {
+    // ELOOP has no stable ErrorKind name on every toolchain; its text says it well enough.
+    if e.kind() == std::io::ErrorKind::NotFound {
+        "it is a link to something that does not exist".to_owned()
+    } else {
+        e.to_string()
+    }
 }
 
 /// Read a file as UTF-8 text, refusing huge and binary files with a clear message.
@@ -313,6 +425,13 @@ fn read_text(path: &Path) -> Result<(String, FileStamp), Box<Diagnostic>> {
     let fail = |message: String| Box::new(Diagnostic::error(message, None));
     let meta =
         fs::metadata(path).map_err(|e| fail(format!("cannot read `{}`: {e}", path.display())))?;
+    if !meta.is_file() {
+        return Err(fail(format!(
+            "`{}` is {}, not a file; only regular files are read",
+            path.display(),
+            describe_kind(&meta.file_type())
+        )));
+    }
     let stamp = FileStamp::from_metadata(&meta);
     let size = stamp.len;
     if size > MAX_FILE_BYTES {
@@ -323,8 +442,20 @@ fn read_text(path: &Path) -> Result<(String, FileStamp), Box<Diagnostic>> {
             MAX_FILE_BYTES / (1024 * 1024)
         )));
     }
-    let bytes =
-        fs::read(path).map_err(|e| fail(format!("cannot read `{}`: {e}", path.display())))?;
+    // Read at most one byte past the cap, in case the file grew since its size was taken.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    fs::File::open(path)
+        .and_then(|f| {
+            std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_FILE_BYTES + 1), &mut bytes)
+        })
+        .map_err(|e| fail(format!("cannot read `{}`: {e}", path.display())))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(fail(format!(
+            "`{}` grew past {} MiB while being read; files over that are not read",
+            path.display(),
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let bytes = e.into_bytes();
@@ -355,19 +486,21 @@ pub fn ron_options() -> ron::Options {
 }
 
 fn parse_manifest(src: &SourceText, diagnostics: &mut Vec<Diagnostic>) -> Option<Manifest> {
-    if src.text.trim().is_empty() {
+    let bom = super::lex::bom_len(&src.text);
+    if src.text[bom..].trim().is_empty() {
         diagnostics.push(
             Diagnostic::error("the manifest is empty", Some(src.location(0..0)))
                 .with_hint("write at least `(title: \"My dataset\")`"),
         );
         return None;
     }
-    parse_record::<Manifest>(src, 0..src.text.len(), &[], diagnostics)
+    parse_record::<Manifest>(src, bom..src.text.len(), &[], diagnostics)
 }
 
 fn parse_event_file(
     src: &SourceText,
     events: &mut Vec<(Event, Range<usize>)>,
+    unread_ids: &mut Vec<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let layout = match list_layout(&src.text) {
@@ -394,6 +527,13 @@ fn parse_event_file(
     for span in layout.records {
         if let Some(event) = parse_record::<Event>(src, span.clone(), EVENT_FIELDS, diagnostics) {
             events.push((event, span));
+        } else if let Some(id) = super::lex::field_value_span(&src.text[span.clone()], "id")
+            .and_then(|r| {
+                super::write::unquote(&src.text[span.start + r.start..span.start + r.end])
+            })
+        {
+            // The record has an error of its own; others that refer to it should not get one.
+            unread_ids.push(id);
         }
     }
 }

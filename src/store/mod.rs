@@ -1,5 +1,6 @@
 //! Files ↔ model: reading dataset folders, reporting problems with their place.
 
+pub mod atomic;
 pub mod diagnostics;
 pub mod format;
 pub mod lex;

@@ -4,9 +4,7 @@
 //! one), so a crash at any point leaves the old file or the new one, whole.
 
 use std::collections::HashMap;
-use std::fs;
 use std::hash::Hasher as _;
-use std::io::Write as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -181,7 +179,8 @@ pub fn apply_indexed(text: &str, index: &FileIndex, changes: &FileChanges<'_>) -
                         let line_end = text[after..].find('\n').map_or(text.len(), |i| after + i);
                         let rest = text[after..line_end].trim();
                         let at = if rest.is_empty() || rest.starts_with("//") {
-                            line_end
+                            // Before the line ending, `\r\n` included.
+                            line_end - usize::from(text[..line_end].ends_with('\r'))
                         } else {
                             after
                         };
@@ -210,106 +209,22 @@ pub fn apply_indexed(text: &str, index: &FileIndex, changes: &FileChanges<'_>) -
     edits.sort_by_key(|(range, _)| (range.start, range.end));
     let mut out = String::with_capacity(text.len() + 1024);
     let mut pos = 0;
+    // Written records take the file's line endings.
+    let crlf = super::format::uses_crlf(text);
     for (range, replacement) in edits {
         out.push_str(&text[pos..range.start]);
-        out.push_str(&replacement);
+        if crlf {
+            out.push_str(&replacement.replace('\n', "\r\n"));
+        } else {
+            out.push_str(&replacement);
+        }
         pos = range.end;
     }
     out.push_str(&text[pos..]);
     out
 }
 
-/// Why a file could not be written. The edits stay in memory whatever happens.
-#[derive(Debug, thiserror::Error)]
-pub enum WriteError {
-    #[error("`{0}` is read-only; make it writable or save the changes elsewhere")]
-    ReadOnly(PathBuf),
-    #[error("cannot write `{path}`: {message}")]
-    Io { path: PathBuf, message: String },
-}
-
-/// Steps of an atomic write, for tests that stop it part-way as a crash would.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum WriteStep {
-    TempCreated,
-    TempWritten,
-    TempSynced,
-    Renamed,
-}
-
-/// Write `bytes` to `path` atomically: a temporary file next to it, written, flushed and
-/// synced, then renamed over `path` (and the folder synced). The old file's permissions are
-/// kept. On any failure the temporary file is removed and `path` is untouched.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    write_atomic_until(path, bytes, None)
-}
-
-/// [`write_atomic`], stopping after `stop_after` as if the process had been killed there
-/// (leaving whatever a crash would leave). For tests.
-pub fn write_atomic_until(
-    path: &Path,
-    bytes: &[u8],
-    stop_after: Option<WriteStep>,
-) -> Result<(), WriteError> {
-    let io = |e: std::io::Error| WriteError::Io {
-        path: path.to_path_buf(),
-        message: describe_io(&e),
-    };
-    let old = fs::metadata(path).ok();
-    if old.as_ref().is_some_and(|m| m.permissions().readonly()) {
-        return Err(WriteError::ReadOnly(path.to_path_buf()));
-    }
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map_or_else(|| "file".into(), |n| n.to_string_lossy());
-    // A leading dot and no `.ron` ending: neither the loader nor the watcher looks at it.
-    let temp = folder.join(format!(".{name}.{}.annals-tmp", std::process::id()));
-    let stop = |step| stop_after == Some(step);
-    let result = (|| {
-        let mut file = fs::File::create(&temp).map_err(io)?;
-        if stop(WriteStep::TempCreated) {
-            return Ok(false);
-        }
-        file.write_all(bytes).map_err(io)?;
-        file.flush().map_err(io)?;
-        if stop(WriteStep::TempWritten) {
-            return Ok(false);
-        }
-        if let Some(meta) = &old {
-            fs::set_permissions(&temp, meta.permissions()).map_err(io)?;
-        }
-        file.sync_all().map_err(io)?;
-        if stop(WriteStep::TempSynced) {
-            return Ok(false);
-        }
-        fs::rename(&temp, path).map_err(io)?;
-        // The rename itself is made durable by syncing the folder (where the OS allows it).
-        if let Ok(dir) = fs::File::open(folder) {
-            let _ = dir.sync_all();
-        }
-        Ok(true)
-    })();
-    match result {
-        Ok(_) => Ok(()),
-        Err(e) => {
-            let _ = fs::remove_file(&temp);
-            Err(e)
-        }
-    }
-}
-
-fn describe_io(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::StorageFull => "the disk is full".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        std::io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_owned(),
-        _ => e.to_string(),
-    }
-}
+pub use super::atomic::{WriteError, WriteStep, write_atomic, write_atomic_until};
 
 /// Where to put a copy of `path` that would otherwise be overwritten: beside it, named with
 /// the time, ending in `.theirs` so the loader does not read it as part of the dataset.
@@ -324,11 +239,30 @@ pub fn aside_path(path: &Path, stamp: &str) -> PathBuf {
 mod tests {
     use super::*;
     use crate::model::EventDate;
+    use crate::store::atomic::describe_io;
+    use std::fs;
 
     const FILE: &str = "// Visits.\n#![enable(implicit_some)]\n[\n    // The first.\n    (\n        id: \"a\",\n        title: \"A\",\n        when: \"2024\",\n        kind: \"visit\",\n    ),\n\n    (id: \"b\", title: \"B\", when: \"2025\", kind: \"visit\"), // b's comment\n    (\n        id: \"c\",\n        title: \"C\",\n        when: \"2026\",\n        kind: \"visit\",\n    ),\n    // trailing comment\n]\n// after\n";
 
     fn event(id: &str, title: &str) -> Event {
         Event::new(id, title, EventDate::parse("2024-05-16").unwrap(), "visit")
+    }
+
+    #[test]
+    fn windows_line_endings_survive_a_save() {
+        let crlf = FILE.replace('\n', "\r\n");
+        let changed = event("a", "A changed");
+        let new = event("d", "D");
+        let mut changes = FileChanges::default();
+        changes.replace.insert("a", &changed);
+        changes.remove.push("b");
+        changes.append.push(&new);
+        let out = apply_changes(&crlf, &changes).unwrap();
+        assert!(!out.replace("\r\n", "").contains(['\n', '\r']), "{out:?}");
+        // The same edits on the LF file give the same text, line endings aside.
+        let lf = apply_changes(FILE, &changes).unwrap();
+        assert_eq!(out, lf.replace('\n', "\r\n"));
+        assert_eq!(records_of(&out).unwrap().len(), 3);
     }
 
     #[test]

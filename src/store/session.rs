@@ -454,6 +454,15 @@ impl EditSession {
     /// changed (to put the session's version back over another).
     fn save_files(&mut self, dataset: &Dataset, force: &[usize]) -> SaveReport {
         let mut report = SaveReport::default();
+        // What a killed save or `fmt` left behind in the dataset's folder.
+        let folders: HashSet<&Path> = self
+            .documents
+            .iter()
+            .filter_map(|d| d.path.parent())
+            .collect();
+        for folder in folders {
+            super::atomic::remove_stale_temp_files(folder);
+        }
         // Only files with touched or new records can have changes; the others are not read.
         let mut busy: HashSet<usize> = self.touched.iter().map(|(f, _)| *f).collect();
         busy.extend(

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::diagnostics::{Diagnostic, Location, SourceText, did_you_mean};
+use super::diagnostics::{Diagnostic, Location, SourceText, Suggester, did_you_mean};
 use super::lex::{field_name_span, field_value_span, string_literal_span};
 use super::load::{MANIFEST_FILE, ParsedEvent, RecordOrigin};
 use crate::model::dataset::chronological_cmp;
@@ -10,9 +10,12 @@ use crate::model::event::{Status, is_web_url};
 use crate::model::manifest::Manifest;
 
 /// Push every problem found across `events` and `manifest` to `out`.
+/// `unread_ids` are the ids of records that did not read as events: each already has an error,
+/// and references to them are not reported again.
 pub fn validate(
     manifest: &Manifest,
     events: &[ParsedEvent],
+    unread_ids: &[String],
     sources: &[SourceText],
     out: &mut Vec<Diagnostic>,
 ) {
@@ -89,8 +92,33 @@ pub fn validate(
                 .with_hint("add `sources: [(publisher: \"...\", url: \"https://...\")]`"),
             );
         }
+        check_text(&at, "title", &e.title, false, out);
+        check_text(&at, "summary", &e.summary, true, out);
+        if let Some(note) = &e.note {
+            check_text(&at, "note", note, true, out);
+        }
+        for tag in &e.tags {
+            check_text(&at, "tags", tag, false, out);
+        }
         for source in &e.sources {
+            check_text(&at, "sources", &source.publisher, false, out);
+            if let Some(title) = &source.title {
+                check_text(&at, "sources", title, false, out);
+            }
             if let Some(url) = &source.url
+                && let Some(problem) = url_problem(url)
+            {
+                out.push(
+                    Diagnostic::error(
+                        format!(
+                            "the source link {} is not a valid address: {problem}",
+                            crate::store::write::quote(url)
+                        ),
+                        Some(at.field_value("sources")),
+                    )
+                    .with_hint("write spaces as %20; an address is one unbroken line"),
+                );
+            } else if let Some(url) = &source.url
                 && !is_web_url(url)
             {
                 out.push(
@@ -113,6 +141,10 @@ pub fn validate(
     }
 
     // References to events need every id first.
+    let unread: HashSet<&str> = unread_ids.iter().map(String::as_str).collect();
+    // Built on the first unknown id only, and asked once per distinct unknown id.
+    let mut suggester: Option<Suggester<'_>> = None;
+    let mut suggestions: HashMap<&str, Option<&str>> = HashMap::new();
     for parsed in events {
         let at = Locator {
             src: &sources[parsed.origin.file],
@@ -124,12 +156,19 @@ pub fn validate(
                     "an event lists itself as related",
                     Some(at.value_in("related", related)),
                 ));
-            } else if !first_by_id.contains_key(related.as_str()) {
+            } else if !first_by_id.contains_key(related.as_str())
+                && !unread.contains(related.as_str())
+            {
                 let mut d = Diagnostic::error(
                     format!("unknown event \"{related}\" in `related`"),
                     Some(at.value_in("related", related)),
                 );
-                if let Some(best) = did_you_mean(related, first_by_id.keys().copied()) {
+                let best = *suggestions.entry(related.as_str()).or_insert_with(|| {
+                    suggester
+                        .get_or_insert_with(|| Suggester::new(first_by_id.keys().copied()))
+                        .suggest(related)
+                });
+                if let Some(best) = best {
                     d = d.with_hint(format!("did you mean \"{best}\"?"));
                 }
                 out.push(d);
@@ -138,6 +177,50 @@ pub fn validate(
     }
 
     check_series(manifest, events, sources, out);
+}
+
+/// The first control character in `text` (line breaks allowed where `breaks_allowed`).
+fn control_char(text: &str, breaks_allowed: bool) -> Option<char> {
+    text.chars()
+        .find(|&c| c.is_control() && !(breaks_allowed && matches!(c, '\n' | '\r' | '\t')))
+}
+
+/// Report a control character in a text field: invisible in the window, and a line break or
+/// escape sequence in a title would break handouts, calendars and terminals alike.
+fn check_text(
+    at: &Locator<'_>,
+    field: &str,
+    text: &str,
+    breaks_allowed: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    if let Some(c) = control_char(text, breaks_allowed) {
+        let allowed = if breaks_allowed {
+            " (line breaks are fine here)"
+        } else {
+            ""
+        };
+        out.push(
+            Diagnostic::error(
+                format!(
+                    "`{field}` holds the control character U+{:04X}{allowed}",
+                    c as u32
+                ),
+                Some(at.field_value(field)),
+            )
+            .with_hint("remove it; write the text on one line"),
+        );
+    }
+}
+
+/// Why `url` cannot be an address: spaces or control characters in it.
+fn url_problem(url: &str) -> Option<String> {
+    if let Some(c) = url.chars().find(|c| c.is_control()) {
+        return Some(format!("it holds the control character U+{:04X}", c as u32));
+    }
+    url.chars()
+        .any(char::is_whitespace)
+        .then(|| "it holds a space".to_owned())
 }
 
 /// Finds where a part of one record is written.
@@ -247,6 +330,7 @@ pub fn validate_storyline(
         })
         .unwrap_or_default();
     let manifest = &dataset.manifest;
+    let mut suggester: Option<Suggester<'_>> = None;
     for (n, step) in storyline.steps.iter().enumerate() {
         let span = spans.get(n).cloned();
         let step_text = span.as_ref().map_or("", |r| &text[r.clone()]);
@@ -280,7 +364,10 @@ pub fn validate_storyline(
                 format!("step {}: unknown event \"{id}\"", n + 1),
                 Some(at_value("event", Some(id))),
             );
-            if let Some(best) = did_you_mean(id, dataset.events().iter().map(|e| &*e.id)) {
+            if let Some(best) = suggester
+                .get_or_insert_with(|| Suggester::new(dataset.events().iter().map(|e| &*e.id)))
+                .suggest(id)
+            {
                 d = d.with_hint(format!("did you mean `{best}`?"));
             }
             out.push(d);
@@ -355,6 +442,51 @@ fn check_manifest(manifest: &Manifest, src: Option<&SourceText>, out: &mut Vec<D
             "the manifest's title is empty",
             locate("", 0),
         ));
+    }
+    let mut texts: Vec<(&str, bool)> =
+        vec![(&manifest.title, false), (&manifest.description, true)];
+    fn names(n: &crate::model::manifest::Names) -> [Option<&str>; 3] {
+        [Some(n.en.as_str()), n.zh.as_deref(), n.ru.as_deref()]
+    }
+    for c in &manifest.countries {
+        texts.extend(names(&c.name).into_iter().flatten().map(|t| (t, false)));
+    }
+    for p in &manifest.people {
+        texts.extend(names(&p.name).into_iter().flatten().map(|t| (t, false)));
+        texts.extend(p.role.as_deref().map(|t| (t, false)));
+    }
+    for p in &manifest.places {
+        texts.extend(names(&p.name).into_iter().flatten().map(|t| (t, false)));
+    }
+    texts.extend(
+        manifest
+            .categories
+            .iter()
+            .map(|c| (c.label.as_str(), false)),
+    );
+    texts.extend(manifest.series.iter().map(|s| (s.title.as_str(), false)));
+    texts.extend(
+        manifest
+            .series
+            .iter()
+            .filter_map(|s| s.item.as_deref())
+            .map(|t| (t, false)),
+    );
+    texts.extend(manifest.periods.iter().map(|p| (p.title.as_str(), false)));
+    for (text, breaks_allowed) in texts {
+        if let Some(c) = control_char(text, breaks_allowed) {
+            out.push(
+                Diagnostic::error(
+                    format!(
+                        "the manifest's text {} holds the control character U+{:04X}",
+                        crate::store::write::quote(text),
+                        c as u32
+                    ),
+                    locate(text, 0),
+                )
+                .with_hint("remove it; write the text on one line"),
+            );
+        }
     }
     let lists: [(&str, Vec<&str>); 6] = [
         (

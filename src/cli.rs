@@ -104,9 +104,11 @@ pub fn check_as(
         };
         writeln!(
             out,
-            "{}: {events} events in {} files{storylines}, {} warning{}",
+            "{}: {events} event{} in {} file{}{storylines}, {} warning{}",
             path.display(),
+            if events == 1 { "" } else { "s" },
             loaded.files.len(),
+            if loaded.files.len() == 1 { "" } else { "s" },
             warnings,
             if warnings == 1 { "" } else { "s" }
         )?;

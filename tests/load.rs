@@ -325,7 +325,14 @@ fn storylines_are_read_from_briefings_and_checked() {
     let loaded = load_dataset(&bundled_dataset_path());
     assert_eq!(loaded.error_count(), 0, "{:#?}", loaded.diagnostics);
     let names: Vec<&str> = loaded.storylines.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["regular-meetings"]);
+    assert_eq!(
+        names,
+        [
+            "partnership-to-no-limits",
+            "regular-meetings",
+            "summits-2024"
+        ]
+    );
     let steps = loaded.storylines[0]
         .1
         .resolve(loaded.dataset.as_ref().unwrap());

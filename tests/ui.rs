@@ -246,7 +246,16 @@ fn lanes_can_be_grouped_by_country() {
         harness.state().grouping(),
         annals::timeline::Grouping::Country
     );
-    // Events are still all on screen and clickable after regrouping.
+    // Events are still on screen and clickable after regrouping. Seen in 2024: across all
+    // of 1949–2025 the Kazakhstan lane shares the rows with busier lanes and shows its two
+    // events as one cluster.
+    let year = annals::model::EventDate::parse("2024").unwrap();
+    let (first, last) = (year.earliest_day() as f64, year.latest_day() as f64 + 1.0);
+    harness.state_mut().apply(
+        annals::ui::command::Command::SetView(annals::timeline::TimeView::new(first, last - first)),
+        0.0,
+    );
+    harness.run();
     harness
         .get_by_label("Xi Jinping and Vladimir Putin meet in Astana")
         .click();
@@ -397,16 +406,17 @@ fn search_for(harness: &mut Harness<'_, AnnalsApp>, text: &str) -> Vec<String> {
 #[test]
 fn search_finds_the_same_events_by_chinese_russian_and_english_names() {
     let mut harness = harness_on(bundled_dataset_path());
-    let chinese = search_for(&mut harness, "李强");
+    // Mishustin rather than Li Qiang: the words "li" and "qiang" are both in "Li Keqiang".
+    let chinese = search_for(&mut harness, "米舒斯京");
     assert!(chinese.contains(&"hog-29".to_owned()), "{chinese:?}");
-    let russian = search_for(&mut harness, "Ли Цян");
-    let english = search_for(&mut harness, "li qiang");
+    let russian = search_for(&mut harness, "Мишустин");
+    let english = search_for(&mut harness, "mishustin");
     assert_eq!(chinese, russian);
     assert_eq!(chinese, english);
     harness.get_by_label_contains(&format!("{} found", english.len()));
     // The matches are listed, in the event list that opens by itself while searching.
     let list = harness.get_by_label("Event list");
-    list.get_by_label_contains(&format!("{} matches for “li qiang”", english.len()));
+    list.get_by_label_contains(&format!("{} matches for “mishustin”", english.len()));
     list.get_by_label("29th regular meeting of heads of government");
     assert!(
         list.query_by_label("SCO summit in Astana").is_none(),
@@ -434,7 +444,8 @@ fn hiding_a_category_removes_its_events_from_timeline_and_list() {
         egui::Key::F,
     );
     harness.run();
-    let title = "Two-way trade in 2023: about 240 billion US dollars";
+    // The first row of the list (rows off screen are not built).
+    let title = "The PRC and the USSR establish diplomatic relations";
     let list = harness.get_by_label("Event list");
     list.get_by_label(title);
     let on_timeline = |harness: &Harness<'_, AnnalsApp>| {
@@ -444,14 +455,14 @@ fn hiding_a_category_removes_its_events_from_timeline_and_list() {
             .lanes
             .iter()
             .flat_map(|l| l.members.iter())
-            .filter(|&&i| dataset.events()[i].kind == "trade")
+            .filter(|&&i| dataset.events()[i].kind == "diplomacy")
             .count()
     };
-    assert_eq!(on_timeline(&harness), 2);
+    assert_eq!(on_timeline(&harness), 5);
 
     harness
         .get_by_label(annals::ui::filter_panel::FILTER_PANEL_LABEL)
-        .get_by_label("Trade figure")
+        .get_by_label("Diplomatic milestone")
         .click();
     harness.run();
     assert!(
@@ -459,12 +470,12 @@ fn hiding_a_category_removes_its_events_from_timeline_and_list() {
         "gone from the list"
     );
     assert_eq!(on_timeline(&harness), 0, "gone from the timeline");
-    assert_eq!(harness.state().list_rows().len(), 16);
-    harness.get_by_label_contains("16 of 18 events shown");
-    harness.get_by_label("hide Trade figure  ×").click();
+    assert_eq!(harness.state().list_rows().len(), 51);
+    harness.get_by_label_contains("51 of 56 events shown");
+    harness.get_by_label("hide Diplomatic milestone  ×").click();
     harness.run();
-    assert_eq!(harness.state().list_rows().len(), 18);
-    assert_eq!(on_timeline(&harness), 2);
+    assert_eq!(harness.state().list_rows().len(), 56);
+    assert_eq!(on_timeline(&harness), 5);
 }
 
 #[test]
@@ -484,7 +495,7 @@ fn selection_is_shared_by_the_list_and_the_timeline() {
     );
     // ...and selecting on the timeline (End: the last event) selects the row, scrolled into
     // view (rows off screen are not built at all).
-    let title = "Li Qiang meets Vladimir Putin in the Kremlin";
+    let title = "30th regular meeting of heads of government";
     let list = harness.get_by_label("Event list");
     assert!(
         list.query_by_label(title).is_none(),
@@ -493,10 +504,7 @@ fn selection_is_shared_by_the_list_and_the_timeline() {
     harness.key_press(egui::Key::End);
     harness.run();
     let selected = harness.state().selected().unwrap();
-    assert_eq!(
-        ids_of(&harness, &[selected])[0],
-        "li-qiang-putin-kremlin-2024"
-    );
+    assert_eq!(ids_of(&harness, &[selected])[0], "hog-30");
     let list = harness.get_by_label("Event list");
     list.get_by_label(title);
 }
@@ -1087,9 +1095,9 @@ fn f5_presents_the_shown_events_pagedown_steps_and_escape_leaves() {
         .state()
         .presentation()
         .expect("F5 starts presenting");
-    assert_eq!((p.index, p.steps.len()), (0, 18));
+    assert_eq!((p.index, p.steps.len()), (0, 56));
     harness.get_by_label(annals::ui::presentation::CARD_LABEL);
-    harness.get_by_label("1 / 18");
+    harness.get_by_label("1 / 56");
     assert_eq!(
         selected_id(&harness).as_deref(),
         Some("diplomatic-relations-1949")
@@ -1106,7 +1114,7 @@ fn f5_presents_the_shown_events_pagedown_steps_and_escape_leaves() {
     harness.run();
     assert_eq!(harness.state().presentation().unwrap().index, 1);
     assert_eq!(selected_id(&harness).as_deref(), Some("hog-mechanism-1996"));
-    harness.get_by_label("2 / 18");
+    harness.get_by_label("2 / 56");
     harness.key_press(egui::Key::Space);
     harness.key_press(egui::Key::ArrowRight);
     harness.run();
@@ -1116,12 +1124,12 @@ fn f5_presents_the_shown_events_pagedown_steps_and_escape_leaves() {
     assert_eq!(harness.state().presentation().unwrap().index, 2);
     harness.key_press(egui::Key::End);
     harness.run();
-    harness.get_by_label("18 / 18");
+    harness.get_by_label("56 / 56");
     harness.key_press(egui::Key::PageDown);
     harness.run();
     assert_eq!(
         harness.state().presentation().unwrap().index,
-        17,
+        55,
         "stays on the last"
     );
     harness.key_press(egui::Key::Home);
@@ -1132,7 +1140,7 @@ fn f5_presents_the_shown_events_pagedown_steps_and_escape_leaves() {
     harness.key_press(egui::Key::P);
     harness.run();
     assert!(harness.state().presentation().unwrap().presenter);
-    harness.get_by_label("Step 1 of 18");
+    harness.get_by_label("Step 1 of 56");
     harness.get_by_label("(no notes for this step)");
     harness.get_by_label("Regular meetings of heads of government begin");
     harness.get_by_label("Next →").click();
@@ -1154,15 +1162,16 @@ fn a_storyline_from_the_present_menu_applies_its_steps_filters_and_restores_them
     harness.get_by_label("▶ Present").click();
     harness.run();
     harness
-        .get_by_label_contains("China and Russia: the heads of government meet")
+        .get_by_label_contains("Thirty years of regular meetings")
         .click();
     harness.run();
     let p = harness
         .state()
         .presentation()
         .expect("presenting the storyline");
-    assert_eq!(p.steps.len(), 8);
-    harness.get_by_label("The starting point: diplomatic relations between the PRC and the USSR.");
+    assert_eq!(p.steps.len(), 13);
+    harness
+        .get_by_label("In 1996 the two governments agree that their heads will meet every year.");
     for _ in 0..3 {
         harness.key_press(egui::Key::PageDown);
     }
@@ -1170,8 +1179,9 @@ fn a_storyline_from_the_present_menu_applies_its_steps_filters_and_restores_them
     // Step 4 shows a window of time with only the regular meetings.
     assert_eq!(harness.state().presentation().unwrap().index, 3);
     assert!(!harness.state().filter().is_empty());
-    assert_eq!(harness.state().shown_events().count(), 4);
-    harness.get_by_label("The series continues every year: the 27th, 28th and 29th meetings.");
+    assert_eq!(harness.state().shown_events().count(), 30);
+    harness
+        .get_by_label("1998–2003: six meetings, in Moscow, Beijing, St Petersburg and Shanghai.");
     harness.key_press(egui::Key::PageDown);
     harness.run();
     assert!(
@@ -1185,7 +1195,7 @@ fn a_storyline_from_the_present_menu_applies_its_steps_filters_and_restores_them
     // F5 now presents that storyline again.
     harness.key_press(egui::Key::F5);
     harness.run();
-    assert_eq!(harness.state().presentation().unwrap().steps.len(), 8);
+    assert_eq!(harness.state().presentation().unwrap().steps.len(), 13);
 }
 
 #[test]
@@ -1200,7 +1210,7 @@ fn exporting_from_the_window_writes_the_shown_events() {
         .apply(annals::ui::command::Command::SetFilter(filter), 0.0);
     harness.run();
     let shown = harness.state().shown_events().count();
-    assert!(shown < 18);
+    assert!(shown < 56);
 
     harness.get_by_label("📤 Export").click();
     harness.run();
@@ -1249,7 +1259,7 @@ fn files_changing_during_a_presentation_update_its_steps() {
     harness.key_press(egui::Key::F5);
     harness.key_press(egui::Key::End);
     harness.run();
-    assert_eq!(harness.state().presentation().unwrap().index, 17);
+    assert_eq!(harness.state().presentation().unwrap().index, 55);
     let last_id = selected_id(&harness).unwrap();
     // Someone adds an event to a file while the briefing runs.
     let path = root.join("relations.ron");
@@ -1268,14 +1278,14 @@ fn files_changing_during_a_presentation_update_its_steps() {
     assert!(
         step_until(&mut harness, |app| app
             .presentation()
-            .is_some_and(|p| p.steps.len() == 19)),
+            .is_some_and(|p| p.steps.len() == 57)),
         "the steps follow the files"
     );
     // Still on the same event, which is now one step further.
     let p = harness.state().presentation().unwrap();
-    assert_eq!(p.index, 18);
+    assert_eq!(p.index, 56);
     assert_eq!(selected_id(&harness).as_deref(), Some(last_id.as_str()));
-    harness.get_by_label("19 / 19");
+    harness.get_by_label("57 / 57");
 }
 
 #[test]
@@ -1300,12 +1310,12 @@ fn importing_a_timelinejs_file_from_the_window_opens_the_new_dataset() {
     type_into(&mut harness, "New dataset folder", folder.to_str().unwrap());
     harness.get_by_label("Import and open").click();
     harness.run();
-    assert_eq!(harness.state().dataset().map(|d| d.len()), Some(18));
+    assert_eq!(harness.state().dataset().map(|d| d.len()), Some(56));
     assert!(harness.state().dataset_path().ends_with("imported"));
     assert!(
         harness
             .state()
             .notice()
-            .is_some_and(|n| n.starts_with("Imported 18 events"))
+            .is_some_and(|n| n.starts_with("Imported 56 events"))
     );
 }

@@ -232,7 +232,7 @@ mod tests {
         let lanes = Lanes::build(&ds, Grouping::Category, |_| true);
         let titles: Vec<&str> = lanes.lanes.iter().map(|l| l.title.as_str()).collect();
         assert_eq!(titles[0], "Regular meeting of heads of government");
-        assert_eq!(lanes.lanes[0].members.len(), 4);
+        assert_eq!(lanes.lanes[0].members.len(), 30);
         let series = Lanes::build(&ds, Grouping::Series, |_| true);
         assert_eq!(series.lanes.len(), 2);
         assert_eq!(series.lanes[1].title, "Not in a series");
@@ -254,7 +254,7 @@ mod tests {
         let lanes = Lanes::build(&ds, Grouping::None, |_| true);
         let lane = &lanes.lanes[0];
         let day = |s: &str| crate::model::EventDate::parse(s).unwrap().earliest_day() as f64;
-        assert_eq!(lane.count_starting_in(day("2024"), day("2025")), 10);
+        assert_eq!(lane.count_starting_in(day("2024"), day("2025")), 11);
         assert_eq!(lane.count_starting_in(f64::MIN, f64::MAX), ds.len());
         // The Years of Culture (2024–2025) are under way in mid-2025.
         assert_eq!(lane.count_ongoing_at(day("2025-06-01") as i64), 1);

@@ -246,3 +246,17 @@ fn the_package_files_are_there() {
     assert_eq!(entry("StartupWMClass"), annals::ui::APP_ID);
     assert!(entry("Exec").starts_with("annals "));
 }
+
+/// In the window, **Bundled dataset** opens the same dataset `--print-dataset-path` names: run
+/// from the source tree (as tests are), the real files.
+#[test]
+fn the_dataset_menu_opens_the_bundled_dataset() {
+    let dir = tempfile::tempdir().unwrap();
+    annals::generate::generate(dir.path(), &annals::generate::GenerateOptions::new(5, 1)).unwrap();
+    let ctx = egui::Context::default();
+    let mut app = annals::ui::AnnalsApp::with_context(&ctx, dir.path().to_path_buf());
+    app.apply(annals::ui::command::Command::OpenBundled, 0.0);
+    assert_eq!(app.dataset_path(), annals::cli::bundled_dataset_path());
+    assert!(app.dataset().is_some());
+    assert!(app.notice().is_none());
+}

@@ -22,7 +22,14 @@ pub fn bundled_dataset_path() -> PathBuf {
 /// never overwritten after.
 pub fn default_dataset_path() -> Result<PathBuf, String> {
     let exe = std::env::current_exe().ok();
-    if let Some(path) = developer_dataset(exe.as_deref(), Path::new(env!("CARGO_MANIFEST_DIR"))) {
+    // `cargo run` and `cargo test` tell the program its package's folder, wherever the
+    // target folder is.
+    let run_by_cargo_for = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
+    if let Some(path) = developer_dataset(
+        exe.as_deref(),
+        run_by_cargo_for.as_deref(),
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+    ) {
         return Ok(path);
     }
     let datasets = user_datasets_dir()
@@ -48,13 +55,22 @@ pub fn user_datasets_dir() -> Option<PathBuf> {
     eframe::storage_dir(crate::ui::APP_ID).map(|dir| dir.join("datasets"))
 }
 
-/// `data/china-russia` of the source tree at `manifest_dir`, when the running executable is
-/// inside that tree (`target/…`) and the folder is there.
-fn developer_dataset(exe: Option<&Path>, manifest_dir: &Path) -> Option<PathBuf> {
-    let exe = std::fs::canonicalize(exe?).ok()?;
+/// `data/china-russia` of the source tree at `manifest_dir` (where the binary was built), when
+/// the folder is there and the binary runs as a developer's: the executable is inside that
+/// tree (`target/…`), or cargo runs it for that package (`run_by_cargo_for`, cargo's
+/// `CARGO_MANIFEST_DIR` at run time, as with a `CARGO_TARGET_DIR` elsewhere).
+fn developer_dataset(
+    exe: Option<&Path>,
+    run_by_cargo_for: Option<&Path>,
+    manifest_dir: &Path,
+) -> Option<PathBuf> {
     let tree = std::fs::canonicalize(manifest_dir).ok()?;
+    let inside = |path: Option<&Path>| {
+        path.and_then(|p| std::fs::canonicalize(p).ok())
+            .is_some_and(|p| p.starts_with(&tree))
+    };
     let dataset = manifest_dir.join(BUNDLED_DATASET);
-    (exe.starts_with(&tree) && dataset.is_dir()).then_some(dataset)
+    ((inside(exe) || inside(run_by_cargo_for)) && dataset.is_dir()).then_some(dataset)
 }
 
 /// `annals --print-dataset-path`: the dataset opened by default (copying the bundled one on
@@ -491,21 +507,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_source_tree_is_used_only_by_a_binary_inside_it() {
+    fn the_source_tree_is_used_only_by_a_developers_binary() {
         let tree = Path::new(env!("CARGO_MANIFEST_DIR"));
         let inside = tree.join("Cargo.toml");
-        assert_eq!(
-            developer_dataset(Some(&inside), tree),
-            Some(tree.join(BUNDLED_DATASET))
-        );
+        let dataset = Some(tree.join(BUNDLED_DATASET));
+        assert_eq!(developer_dataset(Some(&inside), None, tree), dataset);
         let elsewhere = tempfile::tempdir().unwrap();
         let exe = elsewhere.path().join("annals");
         std::fs::write(&exe, "").unwrap();
-        assert_eq!(developer_dataset(Some(&exe), tree), None);
+        assert_eq!(developer_dataset(Some(&exe), None, tree), None);
+        // Run by cargo with the target folder elsewhere.
+        assert_eq!(developer_dataset(Some(&exe), Some(tree), tree), dataset);
+        let other = Some(elsewhere.path());
+        assert_eq!(developer_dataset(Some(&exe), other, tree), None);
         // A tree without the dataset (a source tree moved or trimmed) is not used.
-        assert_eq!(developer_dataset(Some(&exe), elsewhere.path()), None);
-        assert_eq!(developer_dataset(None, tree), None);
-        // Tests run from the tree, so they open the real files.
-        assert_eq!(default_dataset_path().unwrap(), bundled_dataset_path());
+        assert_eq!(developer_dataset(Some(&exe), other, elsewhere.path()), None);
+        assert_eq!(developer_dataset(None, None, tree), None);
     }
 }

@@ -4,6 +4,7 @@
 //! model and a view into geometry, and `ui` paints it with egui and emits commands.
 //! `model`, `store` and `timeline` know nothing of egui.
 
+pub mod bundled;
 pub mod cli;
 pub mod export;
 pub mod generate;

@@ -10,13 +10,18 @@ use annals::cli;
 #[derive(Parser)]
 #[command(
     name = "annals",
-    version,
+    // The package version and, when the build knew it, the commit: "0.1.0 (09a5e0f)".
+    version = env!("ANNALS_VERSION"),
     about = "Browse, present and curate a history of events"
 )]
 #[command(args_conflicts_with_subcommands = true)]
 struct Args {
     /// Dataset folder to open (default: the one open last time, else the bundled dataset).
     path: Option<PathBuf>,
+    /// Print the path of the dataset opened by default, and exit. Installed, that is the
+    /// user's copy of the bundled dataset, written on first use.
+    #[arg(long)]
+    print_dataset_path: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -71,8 +76,8 @@ enum Command {
     },
     /// Print the events in chronological order, one a line.
     List {
-        /// Dataset folder, or a file in it.
-        path: PathBuf,
+        /// Dataset folder, or a file in it (default: the bundled dataset).
+        path: Option<PathBuf>,
     },
     /// Write a synthetic, valid dataset (for benchmarks and stress tests).
     Generate {
@@ -100,6 +105,9 @@ enum ImportFrom {
 fn main() -> ExitCode {
     let args = Args::parse();
     let result = match args.command {
+        None if args.print_dataset_path => {
+            cli::print_dataset_path(&mut std::io::stdout().lock(), &mut std::io::stderr().lock())
+        }
         Some(Command::Check {
             path,
             deny_warnings,
@@ -123,11 +131,17 @@ fn main() -> ExitCode {
             from: ImportFrom::Timelinejs { file, out_dir },
         }) => cli::import_timelinejs(&file, &out_dir, &mut std::io::stdout().lock()),
         Some(Command::Fmt { path, check }) => cli::fmt(&path, check, &mut std::io::stdout().lock()),
-        Some(Command::List { path }) => cli::list(
-            &path,
-            &mut std::io::stdout().lock(),
-            &mut std::io::stderr().lock(),
-        ),
+        Some(Command::List { path }) => match path.map_or_else(cli::default_dataset_path, Ok) {
+            Ok(path) => cli::list(
+                &path,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+            ),
+            Err(message) => {
+                eprintln!("annals: {message}");
+                Ok(2)
+            }
+        },
         Some(Command::Generate {
             events,
             seed,

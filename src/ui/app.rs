@@ -221,9 +221,9 @@ impl AnnalsApp {
                     "{} was not found; the bundled dataset is open instead.",
                     missing.display()
                 ));
-                crate::cli::bundled_dataset_path()
+                Self::bundled_or_notice(&mut notice)
             }
-            None => crate::cli::bundled_dataset_path(),
+            None => Self::bundled_or_notice(&mut notice),
         };
         let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
         let same_dataset = !explicit || prefs.dataset.as_deref() == Some(canonical.as_path());
@@ -629,6 +629,28 @@ impl AnnalsApp {
                     self.open(path);
                 }
             }
+            Command::OpenBundled | Command::RestoreBundled => {
+                if !self.refused_while_dirty("opening another dataset") {
+                    let restore = command == Command::RestoreBundled;
+                    let path = if restore {
+                        crate::cli::restore_bundled_dataset()
+                    } else {
+                        crate::cli::default_dataset_path()
+                    };
+                    match path {
+                        Ok(path) => {
+                            self.open(path);
+                            if restore {
+                                self.notice = Some(format!(
+                                    "A fresh copy of the bundled dataset is open: {}",
+                                    self.dataset_path.display()
+                                ));
+                            }
+                        }
+                        Err(message) => self.notice = Some(message),
+                    }
+                }
+            }
             Command::AskOpenPath(text) => self.open_path = text,
             Command::Reload => {
                 if !self.refused_while_dirty("reloading") {
@@ -670,6 +692,15 @@ impl AnnalsApp {
             None => results.len() - 1,
         };
         results.get(pos).or(results.first()).copied()
+    }
+
+    /// The bundled dataset to open by default; if it cannot be copied into the data folder,
+    /// the reason goes into `notice` (and the missing path opens, showing the error).
+    fn bundled_or_notice(notice: &mut Option<String>) -> PathBuf {
+        crate::cli::default_dataset_path().unwrap_or_else(|message| {
+            *notice = Some(message);
+            crate::cli::bundled_dataset_path()
+        })
     }
 
     /// Open another dataset (a folder, or a file in one).
@@ -908,7 +939,17 @@ impl AnnalsApp {
                 }
                 if ui.button("Bundled dataset").clicked() {
                     ui.close();
-                    commands.push(Command::Open(crate::cli::bundled_dataset_path()));
+                    commands.push(Command::OpenBundled);
+                }
+                if ui
+                    .button("Restore the bundled dataset")
+                    .on_hover_text(
+                        "A fresh copy of the bundled dataset, beside yours (which is kept)",
+                    )
+                    .clicked()
+                {
+                    ui.close();
+                    commands.push(Command::RestoreBundled);
                 }
                 if ui
                     .button("Import from TimelineJS…")

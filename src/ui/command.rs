@@ -54,6 +54,11 @@ pub enum Command {
     SortList(ListSort),
     /// Open another dataset (a folder, or a file in one).
     Open(PathBuf),
+    /// Open the bundled dataset: the source tree's own when run from it, else the user's copy
+    /// (written from the binary on first use).
+    OpenBundled,
+    /// Write a fresh copy of the bundled dataset beside the user's copy, and open it.
+    RestoreBundled,
     /// Show the "open a path" window with this text, or close it (`None`).
     AskOpenPath(Option<String>),
     /// Read the dataset from disk again.

@@ -18,15 +18,27 @@ use std::path::PathBuf;
 
 pub use app::AnnalsApp;
 
+/// The application id: the window's class (`StartupWMClass` in `assets/annals.desktop`) and
+/// the name of the folder eframe keeps the settings in (`~/.local/share/annals`).
+pub const APP_ID: &str = "annals";
+
+/// The application icon (window and taskbar), drawn in `assets/icon/annals.svg`.
+const ICON_PNG: &[u8] = include_bytes!("../../assets/icon/annals-256.png");
+
 /// Open the window on the dataset at `path` (by default the one open last time, else the
 /// bundled one). A dataset with errors still opens, showing them.
 pub fn run_native(path: Option<PathBuf>) -> eframe::Result {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Annals")
+        .with_app_id(APP_ID)
+        .with_inner_size([1400.0, 860.0])
+        .with_min_inner_size([720.0, 420.0]);
+    match eframe::icon_data::from_png_bytes(ICON_PNG) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(e) => eprintln!("annals: the icon could not be read: {e}"),
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Annals")
-            .with_app_id("annals")
-            .with_inner_size([1400.0, 860.0])
-            .with_min_inner_size([720.0, 420.0]),
+        viewport,
         ..Default::default()
     };
     eframe::run_native(
@@ -34,4 +46,17 @@ pub fn run_native(path: Option<PathBuf>) -> eframe::Result {
         options,
         Box::new(move |cc| Ok(Box::new(AnnalsApp::new(cc, path)))),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_icon_decodes() {
+        let icon = eframe::icon_data::from_png_bytes(super::ICON_PNG).unwrap();
+        assert_eq!((icon.width, icon.height), (256, 256));
+        assert!(
+            icon.rgba.chunks(4).any(|p| p[3] == 0),
+            "transparent corners"
+        );
+    }
 }

@@ -365,3 +365,116 @@ fn moving_a_record_to_another_file_and_back() {
     assert!(ids_in("visits-2024.ron").contains(&"astana-2024".to_owned()));
     assert_eq!(load_dataset(&root).error_count(), 0);
 }
+
+/// Write `text` over `path` keeping its size and its modification time, as a tool that
+/// rewrites a file in place within the same second might.
+fn write_keeping_size_and_time(path: &Path, text: &str) {
+    let before = fs::metadata(path).unwrap();
+    assert_eq!(before.len(), text.len() as u64, "same size");
+    fs::write(path, text).unwrap();
+    let file = fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(before.modified().unwrap()).unwrap();
+    let after = fs::metadata(path).unwrap();
+    assert_eq!(
+        (after.len(), after.modified().unwrap()),
+        (before.len(), before.modified().unwrap())
+    );
+}
+
+#[test]
+fn a_change_of_the_same_size_and_second_is_still_seen() {
+    let (_dir, root) = scratch();
+    let path = root.join("relations.ron");
+    let original = fs::read_to_string(&path).unwrap();
+    // One letter changed: same size, and the time put back.
+    let theirs = original
+        .replacen("title: \"", "title: \"X", 1)
+        .replacen("\",\n", ",\n", 0);
+    let theirs = {
+        let at = theirs.find("title: \"X").unwrap() + 9;
+        format!("{}{}", &theirs[..at], &theirs[at + 1..])
+    };
+    assert_eq!(theirs.len(), original.len());
+    assert_ne!(theirs, original);
+
+    // Between loading and the first edit: the session refuses to start on stale data.
+    let loaded = load_dataset(&root);
+    write_keeping_size_and_time(&path, &theirs);
+    match EditSession::open(&loaded) {
+        Err(SessionError::Changed(changed)) => assert_eq!(changed, path),
+        other => panic!("expected the change to be seen, got {other:?}"),
+    }
+
+    // Between the first edit and saving: a conflict, and their file is not overwritten.
+    fs::write(&path, &original).unwrap();
+    let (mut dataset, mut session) = open(&root);
+    let id = records_of(&original).unwrap()[0].id.clone().unwrap();
+    let old = event(&dataset, &id);
+    let mut new = old.clone();
+    new.title = "Mine".into();
+    session.apply(&mut dataset, vec![Edit::change(old, new)]);
+    write_keeping_size_and_time(&path, &theirs);
+    assert_eq!(session.changed_on_disk(), vec![path.clone()]);
+    let report = session.save(&dataset);
+    assert_eq!(report.conflicts, vec![path.clone()]);
+    assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+}
+
+/// The byte range of the record with `id` in a file in the canonical layout, found by its
+/// lines alone (not by the tokenizer the saver uses): from the line `    (` before its id
+/// to the line `    ),` after it.
+fn record_lines(text: &str, id: &str) -> std::ops::Range<usize> {
+    let at = text
+        .find(&format!("id: \"{id}\""))
+        .expect("the id is in the file");
+    let start = text[..at].rfind("\n    (\n").expect("record start") + 1;
+    let end = at + text[at..].find("\n    ),\n").expect("record end") + "\n    ),\n".len();
+    start..end
+}
+
+#[test]
+fn a_save_leaves_every_other_record_and_comment_byte_for_byte() {
+    let (_dir, root) = scratch();
+    let path = root.join("regular-meetings.ron");
+    let original = fs::read_to_string(&path).unwrap();
+    // Comments between records, inside the changed file.
+    let ids: Vec<String> = records_of(&original)
+        .unwrap()
+        .into_iter()
+        .filter_map(|r| r.id)
+        .collect();
+    assert!(ids.len() > 10);
+    let mut text = original.clone();
+    for id in [&ids[2], &ids[5], &ids[9]] {
+        let at = record_lines(&text, id).start;
+        text.insert_str(at, &format!("    // About {id}: /* kept */ (not code)\n\n"));
+    }
+    fs::write(&path, &text).unwrap();
+
+    let (mut dataset, mut session) = open(&root);
+    let target = &ids[5];
+    let old = event(&dataset, target);
+    let mut new = old.clone();
+    new.title = "A new title".into();
+    new.summary = "A new summary.".into();
+    session.apply(&mut dataset, vec![Edit::change(old, new)]);
+    assert!(session.save(&dataset).is_complete());
+
+    let saved = fs::read_to_string(&path).unwrap();
+    let before = record_lines(&text, target);
+    let after = record_lines(&saved, target);
+    assert_eq!(
+        saved[..after.start],
+        text[..before.start],
+        "everything before the record"
+    );
+    assert_eq!(
+        saved[after.end..],
+        text[before.end..],
+        "everything after the record"
+    );
+    assert!(saved[after.clone()].contains("A new title"));
+    for id in [&ids[2], &ids[5], &ids[9]] {
+        assert!(saved.contains(&format!("    // About {id}: /* kept */ (not code)\n\n")));
+    }
+}

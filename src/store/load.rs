@@ -52,25 +52,22 @@ pub struct Loaded {
     pub storylines: Vec<(String, Storyline)>,
 }
 
-/// Size and modification time of a file: a cheap way to tell that it changed.
+/// What a file held when it was read: its size and a fingerprint of its bytes, to tell later
+/// whether it changed on disk (a change that keeps the size and the modification second is
+/// still a change).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FileStamp {
     pub len: u64,
-    pub modified: Option<std::time::SystemTime>,
+    /// [`super::save::fingerprint`] of the bytes read.
+    pub hash: u64,
 }
 
 impl FileStamp {
-    /// The file's stamp now; `None` if it cannot be read.
-    pub fn of(path: &Path) -> Option<FileStamp> {
-        fs::metadata(path)
-            .ok()
-            .map(|meta| Self::from_metadata(&meta))
-    }
-
-    fn from_metadata(meta: &fs::Metadata) -> FileStamp {
+    /// The stamp of `bytes` as read from a file.
+    pub fn of_bytes(bytes: &[u8]) -> FileStamp {
         FileStamp {
-            len: meta.len(),
-            modified: meta.modified().ok(),
+            len: bytes.len() as u64,
+            hash: super::save::fingerprint(bytes),
         }
     }
 }
@@ -250,10 +247,7 @@ fn read_and_parse(root: &Path, name: &str) -> ParsedFile {
     let path = root.join(name);
     let mut file = ParsedFile {
         source: None,
-        stamp: FileStamp {
-            len: 0,
-            modified: None,
-        },
+        stamp: FileStamp::of_bytes(b""),
         manifest: None,
         events: Vec::new(),
         unread_ids: Vec::new(),
@@ -432,8 +426,7 @@ fn read_text(path: &Path) -> Result<(String, FileStamp), Box<Diagnostic>> {
             describe_kind(&meta.file_type())
         )));
     }
-    let stamp = FileStamp::from_metadata(&meta);
-    let size = stamp.len;
+    let size = meta.len();
     if size > MAX_FILE_BYTES {
         return Err(fail(format!(
             "`{}` is {} MiB; files over {} MiB are not read (split the events over several files)",
@@ -456,6 +449,7 @@ fn read_text(path: &Path) -> Result<(String, FileStamp), Box<Diagnostic>> {
             MAX_FILE_BYTES / (1024 * 1024)
         )));
     }
+    let stamp = FileStamp::of_bytes(&bytes);
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let bytes = e.into_bytes();

@@ -208,14 +208,14 @@ impl EditSession {
         let mut documents = Vec::new();
         let mut homes = HashMap::new();
         for (i, path) in loaded.files.iter().enumerate() {
-            let stamp = FileStamp::of(path);
-            if stamp.is_none() || stamp != loaded.stamps.get(i).copied() {
-                return Err(SessionError::Changed(path.clone()));
-            }
             let text = fs::read_to_string(path).map_err(|e| SessionError::Read {
                 path: path.clone(),
                 message: e.to_string(),
             })?;
+            // The bytes themselves, not the size and time: another writer may keep both.
+            if Some(FileStamp::of_bytes(text.as_bytes())) != loaded.stamps.get(i).copied() {
+                return Err(SessionError::Changed(path.clone()));
+            }
             let holds_events = path.file_name().is_none_or(|n| n != MANIFEST_FILE);
             if holds_events {
                 let file = documents.len();

@@ -1066,27 +1066,6 @@ fn a_file_changed_on_disk_under_unsaved_edits_is_a_conflict_resolved_without_los
 }
 
 #[test]
-fn closing_with_unsaved_edits_asks_first() {
-    let (_dir, root) = scratch_copy();
-    let mut harness = harness_on(root);
-    assert!(harness.state_mut().on_close_requested(), "nothing to lose");
-    harness
-        .get_by_label("29th regular meeting of heads of government")
-        .click();
-    harness.run();
-    harness.key_press(egui::Key::E);
-    harness.run();
-    type_into(&mut harness, "Edit title", "Unsaved");
-    assert!(!harness.state_mut().on_close_requested());
-    harness.run();
-    harness.get_by_label("Save your changes?");
-    harness.get_by_label("Cancel").click();
-    harness.run();
-    assert!(!harness.state().is_asking_to_close());
-    assert!(harness.state().is_dirty(), "the edits are still there");
-}
-
-#[test]
 fn f5_presents_the_shown_events_pagedown_steps_and_escape_leaves() {
     let mut harness = harness_on(bundled_dataset_path());
     harness.key_press(egui::Key::F5);

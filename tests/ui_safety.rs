@@ -1,0 +1,326 @@
+//! The paths where a user could lose work, each driven through the real window as a person
+//! would: the window's close button, the menus and keys that open or reload, files changing
+//! on disk, the remembered session, and leaving a presentation.
+
+use std::path::{Path, PathBuf};
+
+use annals::cli::bundled_dataset_path;
+use annals::ui::AnnalsApp;
+use egui::{ViewportCommand, ViewportEvent, ViewportId};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness_on(path: PathBuf) -> Harness<'static, AnnalsApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(24)
+        .build_eframe(move |cc| AnnalsApp::new(cc, Some(path)))
+}
+
+/// A copy of the bundled dataset in a scratch folder, to edit.
+fn scratch_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("china-russia");
+    std::fs::create_dir(&root).unwrap();
+    for entry in std::fs::read_dir(bundled_dataset_path()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|x| x == "ron") {
+            std::fs::copy(&path, root.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    (dir, root)
+}
+
+fn read(root: &Path, name: &str) -> String {
+    std::fs::read_to_string(root.join(name)).unwrap()
+}
+
+/// Run frames until `done` holds (the file watcher works on its own thread), or give up.
+fn step_until(harness: &mut Harness<'_, AnnalsApp>, done: impl Fn(&AnnalsApp) -> bool) -> bool {
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(10) {
+        harness.step();
+        if done(harness.state()) {
+            harness.run();
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    false
+}
+
+const MEETING: &str = "29th regular meeting of heads of government";
+
+/// Select the 29th meeting, open the form and type a new title: an unsaved edit.
+fn edit_title(harness: &mut Harness<'_, AnnalsApp>, title: &str) {
+    harness.get_by_label(MEETING).click();
+    harness.run();
+    harness.key_press(egui::Key::E);
+    harness.run();
+    harness.get_by_label("Edit title").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Edit title").type_text(title);
+    harness.run();
+    harness.get_by_label("● unsaved");
+}
+
+/// Press the window's close button, as the windowing layer reports it. Returns whether the
+/// app cancelled the close (so the window stays open).
+fn press_close_button(harness: &mut Harness<'_, AnnalsApp>) -> bool {
+    harness
+        .input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+    harness.step();
+    let cancelled = harness
+        .output()
+        .viewport_output
+        .get(&ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(&ViewportCommand::CancelClose));
+    harness.run();
+    cancelled
+}
+
+#[test]
+fn closing_without_edits_just_closes() {
+    let (_dir, root) = scratch_copy();
+    let mut harness = harness_on(root);
+    assert!(!press_close_button(&mut harness));
+    assert!(harness.query_by_label("Save your changes?").is_none());
+}
+
+#[test]
+fn closing_with_unsaved_edits_then_cancel_keeps_the_window_and_the_edits() {
+    let (_dir, root) = scratch_copy();
+    let before = read(&root, "regular-meetings.ron");
+    let mut harness = harness_on(root.clone());
+    edit_title(&mut harness, "Kept in memory");
+    assert!(press_close_button(&mut harness), "the close is held back");
+    harness.get_by_label("Save your changes?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label("Save your changes?").is_none());
+    harness.get_by_label("● unsaved");
+    harness.get_by_label("Kept in memory");
+    assert_eq!(read(&root, "regular-meetings.ron"), before);
+    // Asked again next time.
+    assert!(press_close_button(&mut harness));
+    harness.get_by_label("Save your changes?");
+}
+
+#[test]
+fn save_and_close_writes_the_edits_then_lets_the_window_close() {
+    let (_dir, root) = scratch_copy();
+    let mut harness = harness_on(root.clone());
+    edit_title(&mut harness, "Saved on the way out");
+    assert!(press_close_button(&mut harness));
+    harness.get_by_label("Save and close").click();
+    harness.run();
+    assert!(read(&root, "regular-meetings.ron").contains("title: \"Saved on the way out\""));
+    assert!(
+        !press_close_button(&mut harness),
+        "nothing is held back any more"
+    );
+}
+
+#[test]
+fn close_without_saving_leaves_the_files_and_lets_the_window_close() {
+    let (_dir, root) = scratch_copy();
+    let before = read(&root, "regular-meetings.ron");
+    let mut harness = harness_on(root.clone());
+    edit_title(&mut harness, "Dropped");
+    assert!(press_close_button(&mut harness));
+    harness.get_by_label("Close without saving").click();
+    harness.run();
+    assert_eq!(read(&root, "regular-meetings.ron"), before);
+    assert!(!press_close_button(&mut harness));
+}
+
+const REFUSED: &str = "You have unsaved edits: save them (Ctrl+S) or undo them before";
+
+/// The dataset on screen is still the edited one.
+fn still_editing(harness: &Harness<'_, AnnalsApp>, root: &Path) {
+    assert_eq!(harness.state().dataset_path(), root);
+    let title = &harness
+        .state()
+        .dataset()
+        .unwrap()
+        .by_id("hog-29")
+        .unwrap()
+        .title;
+    assert_eq!(title.as_ref(), "Not yet saved");
+    harness.get_by_label("● unsaved");
+}
+
+#[test]
+fn opening_or_reloading_is_refused_while_edits_are_unsaved() {
+    let (_dir, root) = scratch_copy();
+    let other = tempfile::tempdir().unwrap();
+    annals::generate::generate(other.path(), &annals::generate::GenerateOptions::new(20, 4))
+        .unwrap();
+    let mut harness = harness_on(root.clone());
+    edit_title(&mut harness, "Not yet saved");
+    harness.key_press(egui::Key::Escape); // close the form; the edit stays
+
+    // The Dataset menu: the bundled dataset.
+    harness.get_by_label_contains("Dataset").click();
+    harness.run();
+    harness.get_by_label("Bundled dataset").click();
+    harness.run();
+    harness.get_by_label_contains(REFUSED);
+    still_editing(&harness, &root);
+
+    // Ctrl+O, a typed path.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    harness.run();
+    harness
+        .get_by_label("Dataset path")
+        .type_text(other.path().to_str().unwrap());
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.get_by_label_contains(REFUSED);
+    still_editing(&harness, &root);
+
+    // Ctrl+R.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::R);
+    harness.run();
+    harness.get_by_label_contains(&format!("{REFUSED} reloading"));
+    still_editing(&harness, &root);
+
+    // A folder dropped on the window.
+    #[derive(Debug)]
+    struct DroppedFolder(PathBuf);
+    impl egui::DroppedFile for DroppedFolder {
+        fn path(&self) -> &Path {
+            &self.0
+        }
+        fn bytes(&self) -> Result<Vec<u8>, String> {
+            Err("a folder has no bytes".into())
+        }
+    }
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedFolder(
+            other.path().to_path_buf(),
+        )));
+    harness.run();
+    harness.get_by_label_contains(REFUSED);
+    still_editing(&harness, &root);
+
+    // The watcher: a change on disk is a conflict to resolve, not a reload.
+    let theirs = read(&root, "relations.ron").replacen("[", "// Theirs.\n[", 1);
+    std::fs::write(root.join("relations.ron"), &theirs).unwrap();
+    assert!(step_until(&mut harness, |app| !app.conflicts().is_empty()));
+    still_editing(&harness, &root);
+    harness.get_by_label("Reload theirs");
+}
+
+#[test]
+fn reload_theirs_drops_mine_and_shows_their_version() {
+    let (_dir, root) = scratch_copy();
+    let mut harness = harness_on(root.clone());
+    edit_title(&mut harness, "Mine");
+    let theirs = read(&root, "regular-meetings.ron").replace(MEETING, "Their title");
+    std::fs::write(root.join("regular-meetings.ron"), &theirs).unwrap();
+    assert!(step_until(&mut harness, |app| !app.conflicts().is_empty()));
+    harness.get_by_label("Reload theirs").click();
+    harness.run();
+    harness.get_by_label_contains("your unsaved edits were dropped");
+    assert!(harness.query_by_label_contains("unsaved edits:").is_none());
+    assert!(!harness.state().is_dirty());
+    assert!(
+        harness
+            .state()
+            .dataset()
+            .unwrap()
+            .by_id("hog-29")
+            .unwrap()
+            .title
+            .as_ref()
+            == "Their title"
+    );
+    assert_eq!(
+        read(&root, "regular-meetings.ron"),
+        theirs,
+        "their file untouched"
+    );
+}
+
+#[test]
+fn a_save_with_a_conflict_in_one_file_still_writes_the_others() {
+    let (_dir, root) = scratch_copy();
+    let mut harness = harness_on(root.clone());
+    // Two edits in two files: the 29th meeting (regular-meetings.ron) and a 2024 visit.
+    edit_title(&mut harness, "Edited meeting");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    let visit = harness
+        .state()
+        .dataset()
+        .unwrap()
+        .by_id("putin-state-visit-2024")
+        .map(|e| e.title.to_string())
+        .expect("the 2024 state visit is in the bundled dataset");
+    // Find it through search, then edit it from its detail panel.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    harness.get_by_label("Search").type_text(&visit);
+    // Enter steps through the matches in time order until the visit is the one shown.
+    let shown = |h: &Harness<'_, AnnalsApp>| {
+        h.state()
+            .selected()
+            .and_then(|i| h.state().dataset()?.event(i))
+            .is_some_and(|e| e.id.as_ref() == "putin-state-visit-2024")
+    };
+    for _ in 0..10 {
+        if shown(&harness) {
+            break;
+        }
+        harness.key_press(egui::Key::Enter);
+        harness.run();
+    }
+    assert!(shown(&harness), "search reaches the visit");
+    // The detail panel's button (the menu of the same name is at the top left).
+    let buttons: Vec<_> = harness.query_all_by_label("✏ Edit").collect();
+    assert_eq!(buttons.len(), 2, "the menu and the detail panel's button");
+    let panel_button = buttons
+        .into_iter()
+        .max_by(|a, b| a.rect().min.x.total_cmp(&b.rect().min.x))
+        .unwrap();
+    panel_button.click();
+    harness.run();
+    harness.get_by_label("Edit title").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Edit title").type_text("Edited visit");
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .dataset()
+            .unwrap()
+            .by_id("putin-state-visit-2024")
+            .unwrap()
+            .title
+            .as_ref(),
+        "Edited visit"
+    );
+
+    // Someone else changes the meetings' file; then Ctrl+S.
+    let theirs = read(&root, "regular-meetings.ron").replacen("[", "// Theirs.\n[", 1);
+    std::fs::write(root.join("regular-meetings.ron"), &theirs).unwrap();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    assert!(read(&root, "visits-2024.ron").contains("title: \"Edited visit\""));
+    assert_eq!(read(&root, "regular-meetings.ron"), theirs);
+    harness.get_by_label("Keep mine");
+    assert!(
+        harness.state().is_dirty(),
+        "the meeting's edit is still to save"
+    );
+}

@@ -324,3 +324,72 @@ fn a_save_with_a_conflict_in_one_file_still_writes_the_others() {
         "the meeting's edit is still to save"
     );
 }
+
+/// Views are equal to within a thousandth of a day.
+fn assert_same_view(a: annals::timeline::TimeView, b: annals::timeline::TimeView) {
+    assert!(
+        (a.start_day - b.start_day).abs() < 1e-3 && (a.span_days - b.span_days).abs() < 1e-3,
+        "{a:?} != {b:?}"
+    );
+}
+
+/// Run frames until the view stops moving (animations last well under a second).
+fn settle(harness: &mut Harness<'_, AnnalsApp>) {
+    for _ in 0..6 {
+        harness.run();
+    }
+}
+
+#[test]
+fn leaving_a_presentation_restores_the_filters_the_view_and_selects_the_last_step() {
+    let mut harness = harness_on(bundled_dataset_path());
+    // A filter (verified only, from the filter panel), a zoomed view around a selection.
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::F,
+    );
+    harness.run();
+    harness.get_by_label("verified only").click();
+    harness.run();
+    let filter = harness.state().filter().clone();
+    assert!(!filter.is_empty());
+    harness.get_by_label(MEETING).click();
+    harness.run();
+    harness.key_press(egui::Key::Plus);
+    harness.key_press(egui::Key::Plus);
+    settle(&mut harness);
+    let view = harness.state().view();
+    let fitted = {
+        let d = harness.state().dataset().unwrap();
+        d.events().len()
+    };
+    assert!(fitted > 0);
+
+    for round in 0..3 {
+        harness.key_press(egui::Key::F5);
+        settle(&mut harness);
+        assert!(harness.state().presentation().is_some(), "round {round}");
+        harness.key_press(egui::Key::PageDown);
+        harness.key_press(egui::Key::PageDown);
+        settle(&mut harness);
+        let last_step_event = harness
+            .state()
+            .presentation()
+            .and_then(|p| p.steps[p.index].event)
+            .expect("a step with an event");
+        harness.key_press(egui::Key::Escape);
+        settle(&mut harness);
+        assert!(harness.state().presentation().is_none());
+        assert_eq!(
+            harness.state().filter(),
+            &filter,
+            "round {round}: the filter"
+        );
+        assert_same_view(harness.state().view(), view);
+        assert_eq!(
+            harness.state().selected(),
+            Some(last_step_event),
+            "round {round}"
+        );
+    }
+}

@@ -152,6 +152,11 @@ pub struct AnnalsApp {
     style: TimelineStyle,
     /// Left and right edge of the timeline canvas in the last frame, in points.
     canvas_span: Option<(f32, f32)>,
+    /// Until this time (and for at least a few frames), canvas measurements are taken as
+    /// they come without rescaling the view: leaving a presentation changes the zoom factor,
+    /// the window's size and the panels over several frames, and the view restored then must
+    /// stay exactly as it was.
+    canvas_settling: (u8, f64),
     /// Last title sent to the window, so it is only sent when it changes.
     window_title: String,
     theme_applied: Option<ThemeChoice>,
@@ -254,6 +259,7 @@ impl AnnalsApp {
             style: TimelineStyle::default(),
             window_title: String::new(),
             canvas_span: None,
+            canvas_settling: (0, f64::NEG_INFINITY),
             theme_applied: None,
             watcher: None,
             reload_problems: Vec::new(),
@@ -545,6 +551,12 @@ impl AnnalsApp {
             }
             Command::CanvasSpan(left, right) if self.presentation.is_some() => {
                 // The steps' views are set in days and fit any canvas.
+                self.canvas_span = Some((left, right));
+            }
+            Command::CanvasSpan(left, right)
+                if self.canvas_settling.0 > 0 || now < self.canvas_settling.1 =>
+            {
+                self.canvas_settling.0 = self.canvas_settling.0.saturating_sub(1);
                 self.canvas_span = Some((left, right));
             }
             Command::CanvasSpan(left, right) => {

@@ -182,6 +182,7 @@ impl AnnalsApp {
         self.selected = last.or(p.selected_before);
         self.details_open = self.selected.is_some();
         self.canvas_span = None;
+        self.canvas_settling = (3, now + 1.0);
         self.animate_to(p.view_before, now);
     }
 

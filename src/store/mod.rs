@@ -5,6 +5,7 @@ pub mod diagnostics;
 pub mod format;
 pub mod lex;
 pub mod load;
+pub mod merge;
 pub mod save;
 pub mod session;
 pub mod validate;

@@ -226,8 +226,8 @@ fn shape(text: &str) -> Result<Shape, String> {
     })
 }
 
-/// A value's tokens with layout, comments and trailing commas left out: two texts that
-/// read the same have the same normal form.
+/// A value's tokens with layout, comments and trailing commas left out, written on one line
+/// (`(id: "s", ordinal: 2)`): two texts that read the same have the same normal form.
 pub fn normal_form(text: &str) -> String {
     let Ok(tokens) = tokenize(text) else {
         return text.trim().to_owned();
@@ -242,7 +242,9 @@ pub fn normal_form(text: &str) -> String {
         {
             continue;
         }
-        if !out.is_empty() {
+        let after_open = out.ends_with(['(', '[', '{']);
+        let closing = matches!(tok.kind, TokenKind::Punct(b',' | b':' | b')' | b']' | b'}'));
+        if !out.is_empty() && !after_open && !closing {
             out.push(' ');
         }
         out.push_str(&text[tok.span.clone()]);

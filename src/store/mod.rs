@@ -3,6 +3,7 @@
 pub mod atomic;
 pub mod diagnostics;
 pub mod format;
+pub mod history;
 pub mod lex;
 pub mod load;
 pub mod merge;

@@ -299,90 +299,156 @@ pub fn record_fields(text: &str) -> Vec<(String, String)> {
     out
 }
 
-/// Histories and "changed since the last commit" computed on a worker thread, one file at a
-/// time, and kept until HEAD or the file changes. The window asks; answers arrive later.
+/// What the window knows of one event file: its records' texts now, and which differ from
+/// the last commit (`None` outside git).
+#[derive(Clone, Debug, Default)]
+pub struct FileStatus {
+    pub current: HashMap<String, String>,
+    pub changed: Option<HashSet<String>>,
+}
+
+enum Request {
+    Status(PathBuf),
+    History(PathBuf),
+}
+
+enum Answer {
+    Status(PathBuf, FileStatus),
+    History(PathBuf, Option<FileHistory>),
+}
+
+/// Histories and "changed since the last commit", computed on a worker thread and kept (a
+/// history until HEAD changes). The window asks; answers arrive later, and `wake` asks it
+/// to look.
 pub struct HistoryWorker {
-    requests: std::sync::mpsc::Sender<PathBuf>,
-    answers: std::sync::mpsc::Receiver<(PathBuf, Option<FileHistory>, Option<HashSet<String>>)>,
-    /// By file: its history (when in git) and the records changed since the last commit.
-    pub files: HashMap<PathBuf, (Option<FileHistory>, Option<HashSet<String>>)>,
+    requests: std::sync::mpsc::Sender<Request>,
+    answers: std::sync::mpsc::Receiver<Answer>,
+    pub status: HashMap<PathBuf, FileStatus>,
+    /// `None` once answered outside git.
+    pub histories: HashMap<PathBuf, Option<FileHistory>>,
     pending: HashSet<PathBuf>,
 }
 
 impl HistoryWorker {
     /// Start the worker; `wake` is called on its thread after each answer.
     pub fn new(wake: impl Fn() + Send + 'static) -> Self {
-        let (requests, rx) = std::sync::mpsc::channel::<PathBuf>();
+        let (requests, rx) = std::sync::mpsc::channel::<Request>();
         let (tx, answers) = std::sync::mpsc::channel();
-        std::thread::Builder::new()
+        let spawned = std::thread::Builder::new()
             .name("annals-history".into())
             .spawn(move || {
                 let mut cache: HashMap<(PathBuf, String), FileHistory> = HashMap::new();
-                while let Ok(path) = rx.recv() {
-                    let history = repo_file(&path).and_then(|repo| {
-                        let head = head(&repo)?;
-                        let key = (path.clone(), head);
-                        if let Some(h) = cache.get(&key) {
-                            return Some(h.clone());
+                while let Ok(request) = rx.recv() {
+                    let answer = match request {
+                        Request::Status(path) => {
+                            let text = std::fs::read_to_string(&path).unwrap_or_default();
+                            let current = record_forms(&text)
+                                .into_iter()
+                                .map(|(id, (_, raw))| (id, raw))
+                                .collect();
+                            let changed = changed_since_commit(&path, &text);
+                            Answer::Status(path, FileStatus { current, changed })
                         }
-                        let h = file_history(&path)?;
-                        cache.insert(key, h.clone());
-                        Some(h)
-                    });
-                    let changed = std::fs::read_to_string(&path)
-                        .ok()
-                        .and_then(|text| changed_since_commit(&path, &text));
-                    if tx.send((path, history, changed)).is_err() {
+                        Request::History(path) => {
+                            let history = repo_file(&path).and_then(|repo| {
+                                let key = (path.clone(), head(&repo)?);
+                                if let Some(h) = cache.get(&key) {
+                                    return Some(h.clone());
+                                }
+                                let h = file_history(&path)?;
+                                cache.insert(key, h.clone());
+                                Some(h)
+                            });
+                            Answer::History(path, history)
+                        }
+                    };
+                    if tx.send(answer).is_err() {
                         break;
                     }
                     wake();
                 }
-            })
-            .ok();
+            });
+        // Without a worker nothing is ever answered, and nothing is shown.
+        drop(spawned);
         Self {
             requests,
             answers,
-            files: HashMap::new(),
+            status: HashMap::new(),
+            histories: HashMap::new(),
             pending: HashSet::new(),
         }
     }
 
-    /// Ask for `file` (again, after a reload or a save); answered by [`Self::poll`].
-    pub fn request(&mut self, file: &Path) {
-        if self.pending.insert(file.to_path_buf()) {
-            let _ = self.requests.send(file.to_path_buf());
+    /// Read `files` again (after a load, a reload or a save): their records now, what
+    /// changed since the last commit; histories already shown are asked for again (cheap
+    /// while HEAD stays the same).
+    pub fn refresh(&mut self, files: &[PathBuf]) {
+        for file in files {
+            let _ = self.requests.send(Request::Status(file.clone()));
+        }
+        let shown: Vec<PathBuf> = self.histories.keys().cloned().collect();
+        for file in shown {
+            let _ = self.requests.send(Request::History(file));
         }
     }
 
-    /// Ask for `file` unless it has been answered or asked for already.
-    pub fn ensure(&mut self, file: &Path) {
-        if !self.files.contains_key(file) {
-            self.request(file);
+    /// Ask for the history of `file` unless it is known or asked for already.
+    pub fn ensure_history(&mut self, file: &Path) {
+        if !self.histories.contains_key(file) && self.pending.insert(file.to_path_buf()) {
+            let _ = self.requests.send(Request::History(file.to_path_buf()));
         }
     }
 
     /// Take the answers that arrived; true if any did.
     pub fn poll(&mut self) -> bool {
         let mut any = false;
-        while let Ok((path, history, changed)) = self.answers.try_recv() {
-            self.pending.remove(&path);
-            self.files.insert(path, (history, changed));
+        while let Ok(answer) = self.answers.try_recv() {
+            match answer {
+                Answer::Status(path, status) => {
+                    self.status.insert(path, status);
+                }
+                Answer::History(path, history) => {
+                    self.pending.remove(&path);
+                    self.histories.insert(path, history);
+                }
+            }
             any = true;
         }
         any
     }
 
-    /// The history of record `id` in `file`, if known.
+    /// The file that holds record `id` now, as far as known.
+    pub fn file_of(&self, id: &str) -> Option<&Path> {
+        self.status
+            .iter()
+            .find(|(_, s)| s.current.contains_key(id))
+            .map(|(p, _)| p.as_path())
+    }
+
+    /// The history of record `id` in `file`: `None` while it is being computed or outside
+    /// git (see [`Self::in_git`]).
     pub fn history(&self, file: &Path, id: &str) -> Option<&[RecordChange]> {
-        self.files.get(file)?.0.as_ref().map(|h| h.of(id))
+        self.histories.get(file)?.as_ref().map(|h| h.of(id))
+    }
+
+    /// Whether `file` is known to be in a git work tree.
+    pub fn in_git(&self, file: &Path) -> bool {
+        self.status.get(file).is_some_and(|s| s.changed.is_some())
     }
 
     /// Whether record `id` of `file` differs from the last commit (false if unknown).
     pub fn changed(&self, file: &Path, id: &str) -> bool {
-        self.files
+        self.status
             .get(file)
-            .and_then(|(_, c)| c.as_ref())
+            .and_then(|s| s.changed.as_ref())
             .is_some_and(|c| c.contains(id))
+    }
+
+    /// Whether record `id` (in whichever file) differs from the last commit.
+    pub fn changed_anywhere(&self, id: &str) -> bool {
+        self.status
+            .values()
+            .any(|s| s.changed.as_ref().is_some_and(|c| c.contains(id)))
     }
 }
 
@@ -486,14 +552,18 @@ mod tests {
         // The worker gives the same answers.
         fs::write(&file, &now).unwrap();
         let mut worker = HistoryWorker::new(|| {});
-        worker.request(&file);
+        worker.refresh(std::slice::from_ref(&file));
+        worker.ensure_history(&file);
         let start = std::time::Instant::now();
-        while !worker.poll() {
+        while worker.status.is_empty() || worker.histories.is_empty() {
             assert!(start.elapsed().as_secs() < 30);
             std::thread::sleep(std::time::Duration::from_millis(5));
+            worker.poll();
         }
         assert_eq!(worker.history(&file, "x").unwrap().len(), 3);
         assert!(worker.changed(&file, "y") && !worker.changed(&file, "x"));
+        assert_eq!(worker.file_of("z"), Some(file.as_path()));
+        assert!(worker.in_git(&file));
     }
 
     #[test]

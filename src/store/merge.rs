@@ -1060,6 +1060,53 @@ pub fn conflict_diagnostics(src: &SourceText, blocks: &[ConflictBlock]) -> Vec<D
     out
 }
 
+/// A conflict left in a file, for the window's "take ours / take theirs".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileConflict {
+    pub path: std::path::PathBuf,
+    /// Which conflict of the file, in order.
+    pub index: usize,
+    /// "merge conflict in record `hog-29`, field `summary`", or git's own label.
+    pub label: String,
+}
+
+/// The conflicts left in the files that `diagnostics` report merge conflicts in.
+pub fn conflicts_in(diagnostics: &[Diagnostic]) -> Vec<FileConflict> {
+    let mut files: Vec<&std::path::Path> = diagnostics
+        .iter()
+        .filter(|d| d.message.starts_with("merge conflict"))
+        .filter_map(|d| d.location.as_ref().map(|l| l.file.as_path()))
+        .collect();
+    files.dedup();
+    files.sort();
+    files.dedup();
+    let mut out = Vec::new();
+    for path in files {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        for (index, block) in conflict_blocks(&text).into_iter().enumerate() {
+            out.push(FileConflict {
+                path: path.to_path_buf(),
+                index,
+                label: block.conflict.map_or_else(
+                    || "merge conflict left by a line merge".to_owned(),
+                    |c| c.describe(),
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// Resolve conflict `index` of the file at `path` to `side`, writing the file atomically.
+pub fn take_side(path: &std::path::Path, index: usize, side: Side) -> Result<(), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let resolved = resolve_conflict(&text, index, side)
+        .ok_or_else(|| format!("{}: that conflict is no longer there", path.display()))?;
+    super::atomic::write_atomic(path, resolved.as_bytes()).map_err(|e| e.to_string())
+}
+
 /// Where `field: ` is written in `text[range]` (the first such name at any depth).
 fn field_name_in(text: &str, range: Range<usize>, field: &str) -> Option<Range<usize>> {
     let part = &text[range.clone()];

@@ -91,6 +91,7 @@ pub fn list_view_ui(
     sort: ListSort,
     language: Language,
     scroll_to: Option<usize>,
+    changed: &dyn Fn(&str) -> bool,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let row_height = 20.0;
@@ -143,6 +144,10 @@ pub fn list_view_ui(
                     ui.label(event.when.human());
                 });
                 row.col(|ui| {
+                    if changed(&event.id) {
+                        ui.label(RichText::new("●").color(ui.visuals().warn_fg_color))
+                            .on_hover_text("changed since the last commit");
+                    }
                     ui.label(&*event.title);
                 });
                 row.col(|ui| {

@@ -431,3 +431,70 @@ fn git_setup_outside_a_repository_says_so() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("not in a git repository"));
 }
+
+/// Figures in a debug build (`cargo test --test merge figures -- --ignored --nocapture`):
+/// merging two 10,000-event files, and the history of a record in 1,000 commits.
+#[test]
+#[ignore]
+fn figures() {
+    #[path = "../benches/merge.rs"]
+    #[allow(dead_code)]
+    mod bench;
+    let (base, ours, theirs) = bench::versions(10_000);
+    let start = std::time::Instant::now();
+    let out = annals::store::merge::merge_texts(&base, &ours, &theirs).unwrap();
+    println!(
+        "merge of two 10,000-event files ({} KB each): {:.0} ms, {} conflicts",
+        ours.len() / 1024,
+        start.elapsed().as_secs_f64() * 1000.0,
+        out.conflicts.len()
+    );
+    assert!(out.conflicts.is_empty());
+
+    // 1,000 commits of a 200-record file, one record changed in each; r-000 in every 10th.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    git(root, &["init", "-q"]);
+    let mut stream = String::new();
+    let titles = |n: usize| -> Vec<String> { (0..200).map(|i| format!("T{i}-{n}")).collect() };
+    let mut current = titles(0);
+    for c in 0..1000 {
+        let changed = if c % 10 == 0 { 0 } else { 1 + c % 199 };
+        current[changed] = format!("T{changed}-{c}");
+        let mut text = String::from("[\n");
+        for (i, t) in current.iter().enumerate() {
+            text.push_str(&format!(
+                "    (\n        id: \"r-{i:03}\",\n        title: \"{t}\",\n        when: \"2024\",\n        kind: \"visit\",\n    ),\n"
+            ));
+        }
+        text.push_str("]\n");
+        let message = format!("commit {c}");
+        stream.push_str(&format!(
+            "commit refs/heads/main\ncommitter Ann <ann@example.org> {} +0000\ndata {}\n{message}\n",
+            1_700_000_000 + c * 60,
+            message.len()
+        ));
+        stream.push_str(&format!(
+            "M 100644 inline events.ron\ndata {}\n{text}\n",
+            text.len()
+        ));
+    }
+    let mut child = Command::new("git")
+        .args(["fast-import", "--quiet"])
+        .current_dir(root)
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(child.stdin.as_mut().unwrap(), stream.as_bytes()).unwrap();
+    assert!(child.wait().unwrap().success());
+    git(root, &["checkout", "-q", "main"]);
+    let file = root.join("events.ron");
+    let start = std::time::Instant::now();
+    let history = annals::store::history::file_history(&file).unwrap();
+    println!(
+        "history in a repository of 1,000 commits (200 records): {:.0} ms, r-000 changed in {} commits",
+        start.elapsed().as_secs_f64() * 1000.0,
+        history.of("r-000").len()
+    );
+    assert_eq!(history.of("r-000").len(), 100);
+}

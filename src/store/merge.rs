@@ -267,12 +267,11 @@ fn has_comment(text: &str) -> bool {
     !text[pos..].trim().is_empty()
 }
 
+/// A list's layout and its records' keys and spans.
+type KeyedList = (super::lex::ListLayout, Vec<(String, Range<usize>)>);
+
 /// The records of a list text with their keys; `Ok(None)` for a text with no list.
-fn keyed_records(
-    side: &str,
-    text: &str,
-    key: &str,
-) -> Result<Option<(super::lex::ListLayout, Vec<(String, Range<usize>)>)>, String> {
+fn keyed_records(side: &str, text: &str, key: &str) -> Result<Option<KeyedList>, String> {
     let Some(layout) = list_layout(text).map_err(|e| format!("{side}: {}", e.message))? else {
         return Ok(None);
     };
@@ -936,6 +935,9 @@ pub struct ConflictBlock {
     pub conflict: Option<Conflict>,
 }
 
+/// A block being read: its marker line, where ours starts and ends, where theirs starts.
+type OpenBlock = (Range<usize>, usize, Option<usize>, Option<usize>);
+
 /// The conflict blocks of a text, in order. A block that is never closed runs to the end.
 pub fn conflict_blocks(text: &str) -> Vec<ConflictBlock> {
     if !text.contains(OURS_MARKER) {
@@ -943,7 +945,7 @@ pub fn conflict_blocks(text: &str) -> Vec<ConflictBlock> {
     }
     let mut blocks = Vec::new();
     // (marker line, ours start, ours end, theirs start)
-    let mut open: Option<(Range<usize>, usize, Option<usize>, Option<usize>)> = None;
+    let mut open: Option<OpenBlock> = None;
     let mut pos = 0;
     while pos < text.len() {
         let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);

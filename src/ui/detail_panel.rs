@@ -333,33 +333,6 @@ fn source_ui(ui: &mut Ui, number: usize, source: &Source) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn citation_is_one_paragraph_with_numbered_sources() {
-        let ds = crate::cli::bundled_dataset();
-        let i = ds.index_of("hog-29").unwrap();
-        let text = citation(&ds, i, Language::English);
-        assert!(
-            text.starts_with("29th regular meeting of heads of government (21 August 2024, Moscow). With Li Qiang, Mikhail Mishustin. Li Qiang and Mikhail Mishustin co-chair"),
-            "{text}"
-        );
-        assert!(text.contains("[verified]"));
-        assert!(text.contains(
-            "(1) Xinhua, \"China, Russia eye closer all-round cooperation\", 22 August 2024."
-        ));
-        assert!(text.ends_with("(3) TASS, https://tass.com/politics/1830785."));
-        assert!(!text.contains('\n'));
-        let russian = citation(&ds, i, Language::Russian);
-        assert!(
-            russian.contains("(21 August 2024, Москва). With Ли Цян, Михаил Мишустин."),
-            "{russian}"
-        );
-    }
-}
-
 /// The record's history: the commits that changed it, newest first; a click shows that
 /// version's fields beside today's.
 fn history_ui(ui: &mut Ui, id: &str, git: &RecordGit<'_>) {
@@ -444,4 +417,31 @@ fn compare_ui(ui: &mut Ui, then: Option<&str>, now: Option<&str>) {
                 ui.end_row();
             }
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn citation_is_one_paragraph_with_numbered_sources() {
+        let ds = crate::cli::bundled_dataset();
+        let i = ds.index_of("hog-29").unwrap();
+        let text = citation(&ds, i, Language::English);
+        assert!(
+            text.starts_with("29th regular meeting of heads of government (21 August 2024, Moscow). With Li Qiang, Mikhail Mishustin. Li Qiang and Mikhail Mishustin co-chair"),
+            "{text}"
+        );
+        assert!(text.contains("[verified]"));
+        assert!(text.contains(
+            "(1) Xinhua, \"China, Russia eye closer all-round cooperation\", 22 August 2024."
+        ));
+        assert!(text.ends_with("(3) TASS, https://tass.com/politics/1830785."));
+        assert!(!text.contains('\n'));
+        let russian = citation(&ds, i, Language::Russian);
+        assert!(
+            russian.contains("(21 August 2024, Москва). With Ли Цян, Михаил Мишустин."),
+            "{russian}"
+        );
+    }
 }

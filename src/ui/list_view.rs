@@ -82,7 +82,9 @@ fn place_name(dataset: &Dataset, index: EventIndex, language: Language) -> Strin
         .map_or_else(String::new, str::to_owned)
 }
 
-/// The table. `rows` are already filtered and sorted; `scroll_to` brings a row into view.
+/// The table. `rows` are already filtered and sorted; `scroll_to` brings a row into view;
+/// `changed` says which records differ from the last commit (marked ●).
+#[allow(clippy::too_many_arguments)]
 pub fn list_view_ui(
     ui: &mut Ui,
     dataset: &Dataset,

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use crate::store::{Diagnostic, load_dataset};
 
+pub mod team;
+
 /// Where the bundled dataset lives, relative to the repository root.
 pub const BUNDLED_DATASET: &str = "data/china-russia";
 

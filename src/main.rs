@@ -90,6 +90,28 @@ enum Command {
         /// Folder to write (created if missing).
         out_dir: PathBuf,
     },
+    #[command(flatten)]
+    Team(Team),
+}
+
+#[derive(Subcommand)]
+enum Team {
+    /// Merge three versions of a dataset file record by record (git's merge driver: see
+    /// `git-setup`). Writes the result over OURS; exit code 0 clean, 1 conflicts.
+    MergeFile {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+        /// The file's name in the repository, for messages.
+        #[arg(long)]
+        path: Option<String>,
+    },
+    /// Make git merge the dataset's .ron files with `merge-file` (.gitattributes and the
+    /// local git configuration).
+    GitSetup {
+        /// Dataset folder in a git repository (default: the current folder).
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -154,6 +176,22 @@ fn main() -> ExitCode {
             println!("{}: {events} events (seed {seed})", out_dir.display());
             0
         }),
+        Some(Command::Team(Team::MergeFile {
+            base,
+            ours,
+            theirs,
+            path,
+        })) => cli::team::merge_file(
+            &base,
+            &ours,
+            &theirs,
+            path.as_deref(),
+            &mut std::io::stderr().lock(),
+        ),
+        Some(Command::Team(Team::GitSetup { dir })) => cli::team::git_setup(
+            dir.as_deref().unwrap_or(std::path::Path::new(".")),
+            &mut std::io::stdout().lock(),
+        ),
         Some(Command::Open { path }) => return open(path.or(args.path)),
         None => return open(args.path),
     };

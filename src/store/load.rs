@@ -192,7 +192,7 @@ fn load_storylines(
     for name in names {
         let path = folder.join(&name);
         let src = match read_text(&path) {
-            Ok((text, _)) => SourceText::new(&path, text),
+            Ok((text, _)) => SourceText::new(&path, take_conflicts(&path, text, diagnostics)),
             Err(d) => {
                 diagnostics.push(*d);
                 continue;
@@ -256,6 +256,7 @@ fn read_and_parse(root: &Path, name: &str) -> ParsedFile {
     match read_text(&path) {
         Ok((text, stamp)) => {
             file.stamp = stamp;
+            let text = take_conflicts(&path, text, &mut file.diagnostics);
             let src = SourceText::new(&path, text);
             if name == MANIFEST_FILE {
                 file.manifest = parse_manifest(&src, &mut file.diagnostics);
@@ -272,6 +273,20 @@ fn read_and_parse(root: &Path, name: &str) -> ParsedFile {
         Err(diagnostic) => file.diagnostics.push(*diagnostic),
     }
     file
+}
+
+/// Report the merge conflicts left in a file's text (`annals merge-file` confines each to its
+/// record) and return the text to parse: each conflict read as ours' version, at the same
+/// positions, so the rest of the file is still checked.
+fn take_conflicts(path: &Path, text: String, diagnostics: &mut Vec<Diagnostic>) -> String {
+    let blocks = super::merge::conflict_blocks(&text);
+    if blocks.is_empty() {
+        return text;
+    }
+    let blanked = super::merge::blank_conflicts(&text, &blocks);
+    let src = SourceText::new(path, text);
+    diagnostics.extend(super::merge::conflict_diagnostics(&src, &blocks));
+    blanked
 }
 
 /// Read and parse `names` on as many threads as there are cores; results in `names` order.

@@ -3,8 +3,10 @@
 pub mod atomic;
 pub mod diagnostics;
 pub mod format;
+pub mod history;
 pub mod lex;
 pub mod load;
+pub mod merge;
 pub mod save;
 pub mod session;
 pub mod validate;

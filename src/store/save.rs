@@ -101,7 +101,7 @@ impl FileChanges<'_> {
 
 /// The whitespace between the start of the line holding `at` and `at`, if only whitespace
 /// comes before it on that line.
-fn line_indent(text: &str, at: usize) -> Option<&str> {
+pub(super) fn line_indent(text: &str, at: usize) -> Option<&str> {
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let before = &text[line_start..at];
     before
@@ -112,7 +112,7 @@ fn line_indent(text: &str, at: usize) -> Option<&str> {
 
 /// Offset just past the comma that follows a record ending at `end`, if one does (only blanks
 /// and comments may come between).
-fn comma_after(text: &str, end: usize) -> Option<usize> {
+pub(super) fn comma_after(text: &str, end: usize) -> Option<usize> {
     let mut lexer = Lexer::new(&text[end..]);
     match lexer.next() {
         Some(Ok(tok)) if tok.kind == TokenKind::Punct(b',') => Some(end + tok.span.end),

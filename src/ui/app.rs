@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use super::command::Command;
 use super::detail_panel::detail_panel_ui;
-use super::diagnostics_view::diagnostics_ui;
+use super::diagnostics_view::{diagnostics_ui, merge_conflicts_ui};
 use super::editor::Draft;
 use super::filter_panel::filter_panel_ui;
 use super::fonts;
@@ -179,6 +179,10 @@ pub struct AnnalsApp {
     confirm_delete: bool,
     /// Files changed on disk under unsaved edits.
     conflicts: Vec<PathBuf>,
+    /// Histories and "changed since the last commit" from git, computed on a worker.
+    git: crate::store::history::HistoryWorker,
+    /// Merge conflicts left in the files, to take one side of.
+    merge_conflicts: Vec<crate::store::merge::FileConflict>,
     close_asked: bool,
     allow_close: bool,
     presentation: Option<present::Presentation>,
@@ -271,6 +275,11 @@ impl AnnalsApp {
             last_focus: None,
             confirm_delete: false,
             conflicts: Vec::new(),
+            git: {
+                let ctx = ctx.clone();
+                crate::store::history::HistoryWorker::new(move || ctx.request_repaint())
+            },
+            merge_conflicts: Vec::new(),
             close_asked: false,
             allow_close: false,
             presentation: None,
@@ -305,6 +314,7 @@ impl AnnalsApp {
 
     /// Start watching the open dataset's folder; a change wakes the UI, which reloads.
     fn watch(&mut self) {
+        self.git_refresh();
         let ctx = self.ctx.clone();
         let folder = self.loaded.root.clone();
         self.watcher = match DatasetWatcher::new(&folder, move || ctx.request_repaint()) {
@@ -314,6 +324,25 @@ impl AnnalsApp {
                 None
             }
         };
+    }
+
+    /// Ask git again which records changed since the last commit (and their histories), and
+    /// find the merge conflicts the diagnostics report.
+    pub(super) fn git_refresh(&mut self) {
+        let files: Vec<PathBuf> = self
+            .loaded
+            .files
+            .iter()
+            .filter(|f| {
+                f.file_name()
+                    .is_none_or(|n| n != crate::store::load::MANIFEST_FILE)
+            })
+            .cloned()
+            .collect();
+        self.git.refresh(&files);
+        let mut diagnostics = self.loaded.diagnostics.clone();
+        diagnostics.extend(self.reload_problems.iter().cloned());
+        self.merge_conflicts = crate::store::merge::conflicts_in(&diagnostics);
     }
 
     fn remember_dataset(&mut self) {
@@ -664,6 +693,12 @@ impl AnnalsApp {
                 }
             }
             Command::AskOpenPath(text) => self.open_path = text,
+            Command::TakeMergeSide(path, index, side) => {
+                match crate::store::merge::take_side(&path, index, side) {
+                    Ok(()) => self.reload(),
+                    Err(message) => self.notice = Some(message),
+                }
+            }
             Command::Reload => {
                 if !self.refused_while_dirty("reloading") {
                     self.session = None;
@@ -764,6 +799,7 @@ impl AnnalsApp {
                 .into_iter()
                 .filter(Diagnostic::is_error)
                 .collect();
+            self.git_refresh();
             return;
         }
         self.reload_problems.clear();
@@ -776,6 +812,7 @@ impl AnnalsApp {
         self.title_widths.clear();
         self.selected = selected_id.and_then(|id| self.dataset()?.index_of(&id));
         self.refresh();
+        self.git_refresh();
         if !had_data && let Some(view) = self.fitted_view() {
             self.view = view;
         }
@@ -1209,6 +1246,7 @@ impl AnnalsApp {
             commands.push(Command::Reload);
         }
         ui.separator();
+        commands.extend(merge_conflicts_ui(ui, &self.merge_conflicts));
         diagnostics_ui(ui, &self.loaded.diagnostics);
         commands
     }
@@ -1334,6 +1372,7 @@ impl AnnalsApp {
                         .color(ui.visuals().error_fg_color)
                         .strong(),
                     );
+                    commands.extend(merge_conflicts_ui(ui, &self.merge_conflicts));
                     diagnostics_ui(ui, &self.reload_problems);
                 });
         }
@@ -1355,6 +1394,33 @@ impl AnnalsApp {
                 .min_size(300.0)
                 .show(ui, |ui| commands.extend(self.editor_panel_ui(ui)));
         }
+        // What git knows of the selected record (asked for on a worker when first shown).
+        self.git.poll();
+        let selected_id = self
+            .selected
+            .and_then(|i| self.dataset()?.event(i))
+            .map(|e| e.id.to_string());
+        let git_file = selected_id
+            .as_deref()
+            .and_then(|id| self.git.file_of(id))
+            .filter(|f| self.git.in_git(f))
+            .map(Path::to_path_buf);
+        if let Some(file) = &git_file {
+            self.git.ensure_history(file);
+        }
+        let record_git = git_file
+            .as_deref()
+            .zip(selected_id.as_deref())
+            .map(|(file, id)| super::detail_panel::RecordGit {
+                changed: self.git.changed(file, id),
+                history: self.git.history(file, id),
+                current: self
+                    .git
+                    .status
+                    .get(file)
+                    .and_then(|s| s.current.get(id))
+                    .map(String::as_str),
+            });
         match self.loaded.dataset.as_ref() {
             None => {
                 egui::CentralPanel::default()
@@ -1380,7 +1446,13 @@ impl AnnalsApp {
                         .default_size(380.0)
                         .min_size(260.0)
                         .show(ui, |ui| {
-                            commands.extend(detail_panel_ui(ui, dataset, selected, language))
+                            commands.extend(detail_panel_ui(
+                                ui,
+                                dataset,
+                                selected,
+                                language,
+                                record_git.as_ref(),
+                            ))
                         });
                 }
                 // While searching, the list shows the matches (and opens by itself).
@@ -1419,7 +1491,14 @@ impl AnnalsApp {
                                         ui.label(RichText::new(heading).strong());
                                     }
                                     commands.extend(list_view_ui(
-                                        ui, dataset, rows, selected, sort, language, scroll_to,
+                                        ui,
+                                        dataset,
+                                        rows,
+                                        selected,
+                                        sort,
+                                        language,
+                                        scroll_to,
+                                        &|id: &str| self.git.changed_anywhere(id),
                                     ));
                                 },
                             );

@@ -108,4 +108,6 @@ pub enum Command {
     /// Answer to "save before closing?": save and close, close without saving, or stay
     /// (`None`).
     CloseAnswer(Option<bool>),
+    /// Resolve a merge conflict left in a file (its path, which conflict) to one side.
+    TakeMergeSide(PathBuf, usize, crate::store::merge::Side),
 }

@@ -8,9 +8,20 @@ use super::theme;
 use crate::model::dataset::{Dataset, EventIndex};
 use crate::model::event::Source;
 use crate::model::manifest::Language;
+use crate::store::history::{RecordChange, record_fields};
 
 /// Name of the panel in the accessibility tree.
 pub const DETAIL_PANEL_LABEL: &str = "Event details";
+
+/// What git knows of the shown record (only for a dataset in a git work tree).
+pub struct RecordGit<'a> {
+    /// The record differs from the last commit.
+    pub changed: bool,
+    /// The commits that changed it, newest first; `None` while they are being found.
+    pub history: Option<&'a [RecordChange]>,
+    /// The record's text in the file now.
+    pub current: Option<&'a str>,
+}
 
 /// Show event `index`; returns a command when the user follows a link to another event or
 /// closes the panel.
@@ -19,6 +30,7 @@ pub fn detail_panel_ui(
     dataset: &Dataset,
     index: EventIndex,
     language: Language,
+    git: Option<&RecordGit<'_>>,
 ) -> Option<Command> {
     let event = dataset.event(index)?;
     let mut command = None;
@@ -74,6 +86,13 @@ pub fn detail_panel_ui(
                             ui.label(&category.label);
                         }
                     });
+                    if git.is_some_and(|g| g.changed) {
+                        ui.label(
+                            RichText::new("● changed since the last commit")
+                                .color(ui.visuals().warn_fg_color)
+                                .small(),
+                        );
+                    }
 
                     if let Some(label) = dataset.series_label(event) {
                         ui.horizontal_wrapped(|ui| {
@@ -197,6 +216,9 @@ pub fn detail_panel_ui(
                             .small()
                             .monospace(),
                     );
+                    if let Some(git) = git {
+                        history_ui(ui, &event.id, git);
+                    }
                 });
         },
     );
@@ -309,6 +331,92 @@ fn source_ui(ui: &mut Ui, number: usize, source: &Source) {
             }
         });
     }
+}
+
+/// The record's history: the commits that changed it, newest first; a click shows that
+/// version's fields beside today's.
+fn history_ui(ui: &mut Ui, id: &str, git: &RecordGit<'_>) {
+    let title = match git.history {
+        Some(changes) => format!("History ({})", changes.len()),
+        None => "History (reading git…)".to_owned(),
+    };
+    egui::CollapsingHeader::new(title)
+        .id_salt(("history", id))
+        .show(ui, |ui| {
+            let Some(changes) = git.history else {
+                ui.spinner();
+                return;
+            };
+            if changes.is_empty() {
+                ui.label(RichText::new("Not committed yet.").weak());
+            }
+            let open_id = ui.make_persistent_id(("history-open", id));
+            let mut open: Option<String> = ui.data(|d| d.get_temp(open_id));
+            for change in changes {
+                let commit = &change.commit;
+                let short = &commit.id[..commit.id.len().min(8)];
+                let deleted = if change.text.is_none() {
+                    " (deleted)"
+                } else {
+                    ""
+                };
+                let text = format!(
+                    "{} · {} — {}{deleted}",
+                    commit.date, commit.author, commit.message
+                );
+                let is_open = open.as_deref() == Some(commit.id.as_str());
+                if ui
+                    .selectable_label(is_open, text)
+                    .on_hover_text(format!("commit {short}: click to compare with today"))
+                    .clicked()
+                {
+                    open = (!is_open).then(|| commit.id.clone());
+                }
+                if is_open {
+                    compare_ui(ui, change.text.as_deref(), git.current);
+                }
+            }
+            ui.data_mut(|d| d.insert_temp(open_id, open));
+        });
+}
+
+/// Two versions of a record, field by field; fields that differ stand out.
+fn compare_ui(ui: &mut Ui, then: Option<&str>, now: Option<&str>) {
+    let then = then.map(record_fields).unwrap_or_default();
+    let now = now.map(record_fields).unwrap_or_default();
+    let mut names: Vec<&str> = now.iter().map(|(n, _)| n.as_str()).collect();
+    for (n, _) in &then {
+        if !names.contains(&n.as_str()) {
+            names.push(n);
+        }
+    }
+    let value = |fields: &[(String, String)], name: &str| {
+        fields
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or_else(|| "—".to_owned(), |(_, v)| v.clone())
+    };
+    egui::Grid::new(ui.make_persistent_id("history-compare"))
+        .striped(true)
+        .num_columns(3)
+        .show(ui, |ui| {
+            ui.label(RichText::new("field").strong());
+            ui.label(RichText::new("that version").strong());
+            ui.label(RichText::new("today").strong());
+            ui.end_row();
+            for name in names {
+                let (a, b) = (value(&then, name), value(&now, name));
+                let differs = a != b;
+                let cell = |text: String| {
+                    let text = RichText::new(text).monospace().small();
+                    if differs { text.strong() } else { text.weak() }
+                };
+                ui.label(RichText::new(name).small());
+                ui.add(egui::Label::new(cell(a)).wrap());
+                ui.add(egui::Label::new(cell(b)).wrap());
+                ui.end_row();
+            }
+        });
 }
 
 #[cfg(test)]

@@ -31,3 +31,42 @@ pub fn diagnostics_ui(ui: &mut Ui, diagnostics: &[Diagnostic]) {
             }
         });
 }
+
+/// The merge conflicts left in the files, each with **Take ours** / **Take theirs**.
+pub fn merge_conflicts_ui(
+    ui: &mut Ui,
+    conflicts: &[crate::store::merge::FileConflict],
+) -> Vec<super::command::Command> {
+    use crate::store::merge::Side;
+    let mut commands = Vec::new();
+    for conflict in conflicts {
+        ui.horizontal_wrapped(|ui| {
+            let name = conflict
+                .path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            ui.label(RichText::new(format!("⚠ {name}: {}", conflict.label)).strong());
+            for (side, text, hover) in [
+                (
+                    Side::Ours,
+                    "Take ours",
+                    "Keep the version of the branch you merged into",
+                ),
+                (
+                    Side::Theirs,
+                    "Take theirs",
+                    "Keep the version of the branch you merged in",
+                ),
+            ] {
+                if ui.button(text).on_hover_text(hover).clicked() {
+                    commands.push(super::command::Command::TakeMergeSide(
+                        conflict.path.clone(),
+                        conflict.index,
+                        side,
+                    ));
+                }
+            }
+        });
+    }
+    commands
+}

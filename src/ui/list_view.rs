@@ -82,7 +82,9 @@ fn place_name(dataset: &Dataset, index: EventIndex, language: Language) -> Strin
         .map_or_else(String::new, str::to_owned)
 }
 
-/// The table. `rows` are already filtered and sorted; `scroll_to` brings a row into view.
+/// The table. `rows` are already filtered and sorted; `scroll_to` brings a row into view;
+/// `changed` says which records differ from the last commit (marked ●).
+#[allow(clippy::too_many_arguments)]
 pub fn list_view_ui(
     ui: &mut Ui,
     dataset: &Dataset,
@@ -91,6 +93,7 @@ pub fn list_view_ui(
     sort: ListSort,
     language: Language,
     scroll_to: Option<usize>,
+    changed: &dyn Fn(&str) -> bool,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let row_height = 20.0;
@@ -143,6 +146,10 @@ pub fn list_view_ui(
                     ui.label(event.when.human());
                 });
                 row.col(|ui| {
+                    if changed(&event.id) {
+                        ui.label(RichText::new("●").color(ui.visuals().warn_fg_color))
+                            .on_hover_text("changed since the last commit");
+                    }
                     ui.label(&*event.title);
                 });
                 row.col(|ui| {

@@ -407,6 +407,7 @@ impl AnnalsApp {
                 .filter(Diagnostic::is_error)
                 .collect();
         }
+        self.git_refresh();
     }
 
     /// The watcher saw `.ron` files change. Without unsaved edits, reload (unless the change

@@ -302,13 +302,13 @@ fn manifest_changes_on_both_sides_merge() {
         |r| {
             edit(r, "manifest.ron", |t| {
                 t.replacen("(id: \"harbin\", name: (en: \"Harbin\",", "(id: \"harbin\", name: (en: \"Harbin City\",", 1)
-                    .replacen("    places: [\n", "    places: [\n        (id: \"shanghai\", name: (en: \"Shanghai\"), country: \"CN\"),\n", 1)
+                    .replacen("    places: [\n", "    places: [\n        (id: \"nanjing\", name: (en: \"Nanjing\"), country: \"CN\"),\n", 1)
             })
         },
         |r| {
             edit(r, "manifest.ron", |t| {
-                t.replacen("role: \"Prime Minister of Russia\"", "role: \"Chairman of the Government of Russia\"", 1)
-                    .replacen("(id: \"astana\", name: (en: \"Astana\", zh: \"阿斯塔纳\", ru: \"Астана\"), country: \"KZ\"),\n", "(id: \"astana\", name: (en: \"Astana\", zh: \"阿斯塔纳\", ru: \"Астана\"), country: \"KZ\"),\n        (id: \"kazan\", name: (en: \"Kazan\"), country: \"RU\"),\n", 1)
+                t.replacen("role: \"Prime Minister of Russia; co-chaired regular meetings 25–30 (2020–2025)\"", "role: \"Chairman of the Government of Russia\"", 1)
+                    .replacen("(id: \"astana\", name: (en: \"Astana\", zh: \"阿斯塔纳\", ru: \"Астана\"), country: \"KZ\"),\n", "(id: \"astana\", name: (en: \"Astana\", zh: \"阿斯塔纳\", ru: \"Астана\"), country: \"KZ\"),\n        (id: \"novosibirsk\", name: (en: \"Novosibirsk\"), country: \"RU\"),\n", 1)
             })
         },
     );
@@ -324,8 +324,8 @@ fn manifest_changes_on_both_sides_merge() {
             .map(|p| p.name.en.clone())
     };
     assert_eq!(place("harbin").as_deref(), Some("Harbin City"));
-    assert_eq!(place("shanghai").as_deref(), Some("Shanghai"));
-    assert_eq!(place("kazan").as_deref(), Some("Kazan"));
+    assert_eq!(place("nanjing").as_deref(), Some("Nanjing"));
+    assert_eq!(place("novosibirsk").as_deref(), Some("Novosibirsk"));
     let mishustin = m
         .people
         .iter()

@@ -140,10 +140,10 @@ pub fn to_plain_text(text: &str) -> String {
     };
     for event in events(text) {
         match event {
-            Event::Start(Tag::Paragraph | Tag::CodeBlock(_) | Tag::BlockQuote(_)) => {
-                if !fresh_item {
-                    start_block(&mut out, &mut blank_before);
-                }
+            Event::Start(Tag::Paragraph | Tag::CodeBlock(_) | Tag::BlockQuote(_))
+                if !fresh_item =>
+            {
+                start_block(&mut out, &mut blank_before);
             }
             Event::End(TagEnd::Paragraph | TagEnd::CodeBlock | TagEnd::BlockQuote(_)) => {
                 blank_before = lists.is_empty();

@@ -66,11 +66,11 @@ pub fn lines(text: &str) -> Vec<Line> {
     for event in events(text) {
         let indent = lists.len() + quotes;
         match event {
-            Event::Start(Tag::Paragraph) => {
-                // A loose item's first paragraph stays on the marker's line.
-                if !(current.marker.is_some() && current.runs.is_empty()) {
-                    flush(&mut out, &mut current, indent, quotes > 0);
-                }
+            // A loose item's first paragraph stays on the marker's line.
+            Event::Start(Tag::Paragraph)
+                if !(current.marker.is_some() && current.runs.is_empty()) =>
+            {
+                flush(&mut out, &mut current, indent, quotes > 0);
             }
             Event::End(TagEnd::Paragraph) => flush(&mut out, &mut current, indent, quotes > 0),
             Event::Start(Tag::BlockQuote(_)) => {

@@ -65,6 +65,13 @@ pub fn html_to_text(html: &str) -> String {
         if tag.starts_with("br") || tag == "/p" || tag == "/li" || tag == "/div" {
             out.push('\n');
         }
+        // A list item stays one in the summary's Markdown.
+        if tag == "li" || tag.starts_with("li ") {
+            if !out.is_empty() && !out.ends_with('\n') {
+                out.push('\n');
+            }
+            out.push_str("- ");
+        }
         if tag == "/p" {
             out.push('\n');
         }
@@ -178,68 +185,77 @@ fn slides_from_json(text: &str) -> Result<Vec<Slide>, String> {
     Ok(slides)
 }
 
-/// Records of a CSV text (RFC 4180: quoted fields may hold commas, quotes as `""`, and
-/// line breaks), each with the line it starts on.
+/// Records of a CSV text (RFC 4180, read by the `csv` crate: quoted fields may hold commas,
+/// quotes as `""`, and line breaks), each with the line it starts on; blank lines are
+/// skipped, a UTF-8 byte order mark is ignored. A quoted field still open at the end of the
+/// text is an error rather than a last field swallowing every line after it.
 pub fn csv_records(text: &str) -> Result<Vec<(usize, Vec<String>)>, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
     let mut records = Vec::new();
-    let mut record = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut line = 1;
-    let mut record_line = 1;
-    let mut chars = text.trim_start_matches('\u{feff}').chars().peekable();
-    let mut any = false;
-    while let Some(c) = chars.next() {
-        if quoted {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => quoted = false,
-                '\n' => {
-                    line += 1;
-                    field.push('\n');
-                }
-                c => field.push(c),
-            }
-            continue;
-        }
-        match c {
-            '"' if field.is_empty() => {
-                quoted = true;
-                any = true;
-            }
-            ',' => {
-                record.push(std::mem::take(&mut field));
-                any = true;
-            }
-            '\r' => {}
-            '\n' => {
-                if any || !field.is_empty() {
-                    record.push(std::mem::take(&mut field));
-                    records.push((record_line, std::mem::take(&mut record)));
-                }
-                any = false;
-                line += 1;
-                record_line = line;
-            }
-            c => {
-                field.push(c);
-                any = true;
-            }
-        }
+    let mut last_start = 0;
+    // The line each record starts on, counted here from its byte offset: the reader's own line
+    // count lags a line behind after a CRLF. Counted from the previous record on.
+    let (mut counted_to, mut line) = (0, 1);
+    for record in reader.records() {
+        let record = record.map_err(|e| match e.position() {
+            Some(p) => format!("line {}: {e}", p.line()),
+            None => e.to_string(),
+        })?;
+        let mut start = record
+            .position()
+            .map_or(0, |p| p.byte() as usize)
+            .min(text.len());
+        // The offset may point at the end of the line before.
+        start += text[start..].len() - text[start..].trim_start_matches(['\r', '\n']).len();
+        line += line_breaks(&text[counted_to..start]);
+        counted_to = start;
+        last_start = start;
+        records.push((line, record.iter().map(str::to_owned).collect()));
     }
-    if quoted {
-        return Err(format!(
-            "line {record_line}: a quoted field is never closed"
-        ));
-    }
-    if any || !field.is_empty() {
-        record.push(field);
-        records.push((record_line, record));
+    if let Some((line, _)) = records.last()
+        && quote_left_open(&text[last_start.min(text.len())..])
+    {
+        return Err(format!("line {line}: a quoted field is never closed"));
     }
     Ok(records)
+}
+
+/// Line breaks in `text`: LF, CRLF or a lone CR.
+fn line_breaks(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count()
+}
+
+/// Whether the last record of a CSV text (`record`, from its start to the end of the text)
+/// ends inside a quoted field: a field opened by a quote whose quotes are not all paired.
+fn quote_left_open(record: &str) -> bool {
+    let mut quoted = false;
+    let mut field_start = true;
+    let mut chars = record.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+            }
+            '"' if quoted => quoted = false,
+            '"' if field_start => quoted = true,
+            ',' | '\n' | '\r' if !quoted => {
+                field_start = true;
+                continue;
+            }
+            _ => {}
+        }
+        field_start = false;
+    }
+    quoted
 }
 
 fn slides_from_csv(text: &str) -> Result<Vec<Slide>, String> {
@@ -502,14 +518,16 @@ fn build(slides: Vec<Slide>, fallback_title: &str) -> (String, String, ImportRep
 pub fn import_timelinejs(file: &Path, out_dir: &Path) -> Result<ImportReport, String> {
     let text = std::fs::read_to_string(file)
         .map_err(|e| format!("cannot read `{}`: {e}", file.display()))?;
+    // Spreadsheets and some editors on Windows start UTF-8 files with a byte order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let is_csv = file
         .extension()
         .is_some_and(|x| x.eq_ignore_ascii_case("csv"))
         || !text.trim_start().starts_with('{');
     let slides = if is_csv {
-        slides_from_csv(&text)?
+        slides_from_csv(text)?
     } else {
-        slides_from_json(&text)?
+        slides_from_json(text)?
     };
     if out_dir.exists()
         && std::fs::read_dir(out_dir)
@@ -548,6 +566,10 @@ mod tests {
         );
         assert_eq!(html_to_text("a < b"), "a < b");
         assert_eq!(html_to_text("<b>unclosed"), "unclosed");
+        assert_eq!(
+            html_to_text("<p>Two:</p><ul><li>one</li><li>two</li></ul>"),
+            "Two:\n\n- one\n- two"
+        );
     }
 
     #[test]
@@ -569,6 +591,43 @@ mod tests {
         assert_eq!(records[1].1, ["x, y", "he said \"hi\"", "two\nlines"]);
         assert_eq!(records[2], (5, vec!["1".into(), "".into(), "3".into()]));
         assert!(csv_records("\"open").is_err());
+        assert!(csv_records("a,b\n1,\"two\nlines, never closed\n3,4\n").is_err());
+        // A quote inside an unquoted field is a character like any other.
+        assert_eq!(
+            csv_records("a,5\" tall\n").unwrap(),
+            [(1, vec!["a".to_owned(), "5\" tall".to_owned()])]
+        );
+        // A byte order mark is not part of the first header.
+        assert_eq!(
+            csv_records("\u{feff}Year,Headline\n").unwrap()[0].1[0],
+            "Year"
+        );
+    }
+
+    /// Imports `text` written to a file named `name`; the report and the new dataset folder.
+    fn import_text(name: &str, text: &str) -> (ImportReport, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(name);
+        std::fs::write(&file, text).unwrap();
+        let report = import_timelinejs(&file, &dir.path().join("out")).unwrap();
+        (report, dir)
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted_in_json_and_csv() {
+        let json = "\u{feff}{\"title\": {\"text\": {\"headline\": \"With a BOM\"}},\
+                    \"events\": [{\"start_date\": {\"year\": 2024, \"month\": 5, \"day\": 16},\
+                    \"text\": {\"headline\": \"State visit\"}}]}";
+        let (report, _dir) = import_text("timeline.json", json);
+        assert_eq!((report.title.as_str(), report.events), ("With a BOM", 1));
+        // Without the `.json` ending the leading `{` still tells JSON from CSV.
+        let (report, _dir) = import_text("timeline.txt", json);
+        assert_eq!(report.events, 1);
+        let csv = "\u{feff}Year,Month,Day,Headline,Group\r\n2024,5,16,State visit,Visits\r\n";
+        let (report, dir) = import_text("sheet.csv", csv);
+        assert_eq!((report.events, report.categories), (1, 1), "{report:?}");
+        let manifest = std::fs::read_to_string(dir.path().join("out/manifest.ron")).unwrap();
+        assert!(manifest.contains("\"Visits\""), "{manifest}");
     }
 
     #[test]

@@ -2,16 +2,19 @@
 //! the web, and iCalendar. Pure functions from the model to text; no egui, no files.
 //! Importing TimelineJS files is in [`import`].
 
+pub mod handout;
 pub mod import;
+pub mod markdown;
 
-use std::collections::HashMap;
+pub use handout::{Handout, handout_html, handout_markdown};
+
 use std::fmt::Write as _;
 
 use serde_json::json;
 
 use crate::model::dataset::{Dataset, EventIndex};
 use crate::model::date::{Bound, CalendarDate, EventDate, Precision, ymd_of_day};
-use crate::model::event::{Event, Source, is_web_url};
+use crate::model::event::{Source, is_web_url};
 use crate::model::manifest::Language;
 
 /// What to export: a title and events in the order they should appear, each with an optional
@@ -34,37 +37,6 @@ impl Selection {
     }
 }
 
-/// The sources of the selection, numbered in order of first citation; equal sources share a
-/// number. Returns the list and, for each item, its sources' numbers.
-fn number_sources<'a>(
-    dataset: &'a Dataset,
-    selection: &Selection,
-) -> (Vec<&'a Source>, Vec<Vec<usize>>) {
-    let mut list: Vec<&Source> = Vec::new();
-    let mut numbers: HashMap<String, usize> = HashMap::new();
-    let per_item = selection
-        .items
-        .iter()
-        .map(|(i, _)| {
-            dataset
-                .event(*i)
-                .map(|e| {
-                    e.sources
-                        .iter()
-                        .map(|s| {
-                            *numbers.entry(source_citation(s)).or_insert_with(|| {
-                                list.push(s);
-                                list.len()
-                            })
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
-        })
-        .collect();
-    (list, per_item)
-}
-
 /// "Xinhua, “Title”, 22 August 2024, https://…"
 pub fn source_citation(source: &Source) -> String {
     let mut out = source.publisher.to_string();
@@ -76,81 +48,6 @@ pub fn source_citation(source: &Source) -> String {
     }
     if let Some(url) = &source.url {
         let _ = write!(out, ", {url}");
-    }
-    out
-}
-
-/// Place, participants and status of an event, for the line under its title.
-fn facts_line(dataset: &Dataset, event: &Event, language: Language) -> Vec<String> {
-    let mut facts = dataset.place_and_participants(event, language);
-    facts.push(event.status.label().to_owned());
-    facts
-}
-
-fn date_range_words(dataset: &Dataset, selection: &Selection) -> String {
-    let days: Vec<i64> = selection
-        .items
-        .iter()
-        .filter_map(|(i, _)| dataset.event(*i))
-        .flat_map(|e| [e.when.known_start(), e.when.known_end()])
-        .flatten()
-        .collect();
-    let year = |d: i64| ymd_of_day(d).map(|(y, _, _)| crate::model::date::year_label(y));
-    match (days.iter().min(), days.iter().max()) {
-        (Some(&a), Some(&b)) => match (year(a), year(b)) {
-            (Some(a), Some(b)) if a == b => format!(", {a}"),
-            (Some(a), Some(b)) => format!(", {a}–{b}"),
-            _ => String::new(),
-        },
-        _ => String::new(),
-    }
-}
-
-/// A handout in Markdown: title, the events in order (date, place, participants, status,
-/// caption, summary, note, citation numbers), then the numbered sources.
-pub fn handout_markdown(dataset: &Dataset, selection: &Selection, language: Language) -> String {
-    let (sources, cited) = number_sources(dataset, selection);
-    let mut out = format!("# {}\n\n", selection.title.trim());
-    if !selection.description.trim().is_empty() {
-        let _ = writeln!(out, "{}\n", selection.description.trim());
-    }
-    let count = selection.items.len();
-    let _ = writeln!(
-        out,
-        "{count} event{}{}.\n",
-        if count == 1 { "" } else { "s" },
-        date_range_words(dataset, selection)
-    );
-    for (n, ((index, caption), numbers)) in selection.items.iter().zip(&cited).enumerate() {
-        let Some(event) = dataset.event(*index) else {
-            continue;
-        };
-        let _ = writeln!(out, "## {}. {}\n", n + 1, event.title);
-        let mut line = format!("**{}**", event.when.human());
-        for fact in facts_line(dataset, event, language) {
-            let _ = write!(line, " · {fact}");
-        }
-        let _ = writeln!(out, "{line}\n");
-        if let Some(caption) = caption.as_deref().filter(|c| !c.trim().is_empty()) {
-            let _ = writeln!(out, "*{}*\n", caption.trim());
-        }
-        if !event.summary.trim().is_empty() {
-            let _ = writeln!(out, "{}\n", event.summary.trim());
-        }
-        if let Some(note) = event.note.as_deref().filter(|n| !n.trim().is_empty()) {
-            let _ = writeln!(out, "> Note: {}\n", note.trim());
-        }
-        if !numbers.is_empty() {
-            let refs: Vec<String> = numbers.iter().map(|k| format!("[{k}]")).collect();
-            let _ = writeln!(out, "Sources: {}\n", refs.join(" "));
-        }
-    }
-    if !sources.is_empty() {
-        out.push_str("## Sources\n\n");
-        for (k, source) in sources.iter().enumerate() {
-            let _ = writeln!(out, "{}. {}", k + 1, source_citation(source));
-        }
-        out.push('\n');
     }
     out
 }
@@ -168,117 +65,6 @@ pub fn html_escape(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
-}
-
-/// Paragraphs of a text (blank lines between them) as `<p>` elements.
-fn html_paragraphs(text: &str) -> String {
-    text.split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| format!("<p>{}</p>", html_escape(p).replace('\n', "<br>")))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-const HTML_STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans','Noto Sans CJK SC',sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1d1d1f;background:#fff}\
-h1{font-size:1.8rem;margin-bottom:.2rem}.meta{color:#555}section{border-top:1px solid #ddd;padding:.6rem 0}\
-h2{font-size:1.2rem;margin:.4rem 0}.when{font-weight:600}.facts{color:#444}.caption{font-style:italic}\
-.note{border-left:3px solid #c77c02;padding-left:.6rem;color:#333}.refs{font-size:.9rem;color:#555}\
-ol.sources{font-size:.9rem}@media print{body{margin:0;max-width:none}a{color:inherit}}";
-
-/// A self-contained HTML handout (inline style, no scripts, no outside files): the same
-/// content as [`handout_markdown`]. Only http(s) sources become links.
-pub fn handout_html(dataset: &Dataset, selection: &Selection, language: Language) -> String {
-    let (sources, cited) = number_sources(dataset, selection);
-    let title = html_escape(selection.title.trim());
-    let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{HTML_STYLE}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
-    );
-    if !selection.description.trim().is_empty() {
-        let _ = writeln!(
-            out,
-            "<p class=\"meta\">{}</p>",
-            html_escape(selection.description.trim())
-        );
-    }
-    let count = selection.items.len();
-    let _ = writeln!(
-        out,
-        "<p class=\"meta\">{count} event{}{}.</p>",
-        if count == 1 { "" } else { "s" },
-        html_escape(&date_range_words(dataset, selection))
-    );
-    for (n, ((index, caption), numbers)) in selection.items.iter().zip(&cited).enumerate() {
-        let Some(event) = dataset.event(*index) else {
-            continue;
-        };
-        let _ = writeln!(
-            out,
-            "<section id=\"{}\">\n<h2>{}. {}</h2>",
-            html_escape(&event.id),
-            n + 1,
-            html_escape(&event.title)
-        );
-        let facts: Vec<String> = facts_line(dataset, event, language)
-            .iter()
-            .map(|f| html_escape(f))
-            .collect();
-        let _ = writeln!(
-            out,
-            "<p><span class=\"when\">{}</span> <span class=\"facts\">· {}</span></p>",
-            html_escape(&event.when.human()),
-            facts.join(" · ")
-        );
-        if let Some(caption) = caption.as_deref().filter(|c| !c.trim().is_empty()) {
-            let _ = writeln!(
-                out,
-                "<p class=\"caption\">{}</p>",
-                html_escape(caption.trim())
-            );
-        }
-        if !event.summary.trim().is_empty() {
-            let _ = writeln!(out, "{}", html_paragraphs(&event.summary));
-        }
-        if let Some(note) = event.note.as_deref().filter(|n| !n.trim().is_empty()) {
-            let _ = writeln!(
-                out,
-                "<p class=\"note\"><strong>Note:</strong> {}</p>",
-                html_escape(note.trim())
-            );
-        }
-        if !numbers.is_empty() {
-            let refs: Vec<String> = numbers
-                .iter()
-                .map(|k| format!("<a href=\"#source-{k}\">[{k}]</a>"))
-                .collect();
-            let _ = writeln!(out, "<p class=\"refs\">Sources: {}</p>", refs.join(" "));
-        }
-        out.push_str("</section>\n");
-    }
-    if !sources.is_empty() {
-        out.push_str("<h2>Sources</h2>\n<ol class=\"sources\">\n");
-        for (k, source) in sources.iter().enumerate() {
-            let mut item = format!("<strong>{}</strong>", html_escape(&source.publisher));
-            if let Some(t) = &source.title {
-                let _ = write!(item, ", “{}”", html_escape(t));
-            }
-            if let Some(p) = &source.published {
-                let _ = write!(item, ", {}", html_escape(&p.human()));
-            }
-            if let Some(url) = &source.url {
-                if is_web_url(url) {
-                    let url = html_escape(url);
-                    let _ = write!(item, ", <a href=\"{url}\">{url}</a>");
-                } else {
-                    let _ = write!(item, ", {}", html_escape(url));
-                }
-            }
-            let _ = writeln!(out, "<li id=\"source-{}\">{item}</li>", k + 1);
-        }
-        out.push_str("</ol>\n");
-    }
-    out.push_str("</body>\n</html>\n");
     out
 }
 
@@ -332,9 +118,12 @@ pub fn timelinejs(dataset: &Dataset, selection: &Selection) -> serde_json::Value
             if let Some(caption) = caption.as_deref().filter(|c| !c.trim().is_empty()) {
                 let _ = write!(text, "<p><em>{}</em></p>", html_escape(caption.trim()));
             }
-            text.push_str(&html_paragraphs(&event.summary));
-            if let Some(note) = &event.note {
-                let _ = write!(text, "<p>Note: {}</p>", html_escape(note));
+            text.push_str(&markdown::to_html(&event.summary));
+            if let Some(note) = event.note.as_deref().filter(|n| !n.trim().is_empty()) {
+                text.push_str(&markdown::events_to_html(markdown::with_lead_in(
+                    "Note:",
+                    markdown::events(note),
+                )));
             }
             if !event.sources.is_empty() {
                 let items: Vec<String> = event
@@ -346,7 +135,7 @@ pub fn timelinejs(dataset: &Dataset, selection: &Selection) -> serde_json::Value
             }
             slide.insert(
                 "text".into(),
-                json!({"headline": &*event.title, "text": text}),
+                json!({"headline": html_escape(&event.title), "text": text}),
             );
             if let Some(category) = dataset.category(&event.kind) {
                 slide.insert("group".into(), json!(category.label));
@@ -371,34 +160,45 @@ pub fn timelinejs(dataset: &Dataset, selection: &Selection) -> serde_json::Value
             Some(json!({
                 "start_date": tljs_date(start.date, None),
                 "end_date": tljs_date(end.date, None),
-                "text": {"headline": p.title},
+                "text": {"headline": html_escape(&p.title)},
             }))
         })
         .collect();
     json!({
         "title": {"text": {
-            "headline": selection.title,
-            "text": html_paragraphs(&selection.description),
+            "headline": html_escape(&selection.title),
+            "text": markdown::to_html(&selection.description),
         }},
         "events": events,
         "eras": eras,
     })
 }
 
-/// iCalendar text: `\`, `;`, `,` and newlines escaped.
+/// iCalendar TEXT (RFC 5545, 3.3.11): `\\`, `;`, `,` and line breaks (LF, CRLF or a lone
+/// CR, and the Unicode line and paragraph separators) escaped; every other control character
+/// but the tab removed, as TEXT may not hold them, so no value can end its line early.
 fn ics_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\\' => out.push_str("\\\\"),
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push_str("\\n"),
+            '\t' => out.push(c),
+            c if c.is_control() => {}
             c => out.push(c),
         }
     }
     out
+}
+
+/// An iCalendar value that is not TEXT (a URI): control characters removed, nothing else
+/// changed (a URI has no escapes in iCalendar).
+fn ics_uri(text: &str) -> String {
+    text.chars().filter(|c| !c.is_control()).collect()
 }
 
 /// One content line, folded at 75 octets (never inside a character), ending in CRLF.
@@ -493,9 +293,10 @@ pub fn icalendar(
         if let Some(caption) = caption {
             let _ = writeln!(description, "{caption}\n");
         }
-        description.push_str(event.summary.trim());
+        // Calendars show plain text: the Markdown of summary and note as words.
+        description.push_str(&markdown::to_plain_text(&event.summary));
         if let Some(note) = &event.note {
-            let _ = write!(description, "\n\nNote: {note}");
+            let _ = write!(description, "\n\nNote: {}", markdown::to_plain_text(note));
         }
         for (k, source) in event.sources.iter().enumerate() {
             let _ = write!(description, "\n[{}] {}", k + 1, source_citation(source));
@@ -529,10 +330,246 @@ pub fn icalendar(
             .iter()
             .find_map(|s| s.url.as_deref().filter(|u| is_web_url(u)))
         {
-            ics_line(&mut out, &format!("URL:{url}"));
+            ics_line(&mut out, &format!("URL:{}", ics_uri(url.trim())));
         }
         ics_line(&mut out, "END:VEVENT");
     }
     ics_line(&mut out, "END:VCALENDAR");
     (out, skipped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::event::{Event, Symbol};
+    use crate::model::manifest::Manifest;
+
+    /// A dataset of one event made by `edit` from a plain one, and all its events selected.
+    fn one_event(edit: impl FnOnce(&mut Event)) -> (Dataset, Selection) {
+        let mut event = Event::new(
+            "e1",
+            "An event",
+            EventDate::parse("2024-05-16").unwrap(),
+            "visit",
+        );
+        edit(&mut event);
+        let dataset = Dataset::new(Manifest::default(), vec![event]);
+        let selection = Selection::of_events(&dataset, 0..dataset.len());
+        (dataset, selection)
+    }
+
+    fn source(url: &str) -> Source {
+        Source {
+            publisher: Symbol::new("Pub"),
+            title: None,
+            url: Some(url.into()),
+            published: None,
+        }
+    }
+
+    fn ics(dataset: &Dataset, selection: &Selection) -> String {
+        let stamp = chrono::DateTime::from_timestamp(0, 0).unwrap();
+        icalendar(dataset, selection, Language::English, stamp).0
+    }
+
+    /// The content lines of an iCalendar text, checked for bare line breaks and unfolded.
+    fn ics_lines(text: &str) -> Vec<String> {
+        let mut lines: Vec<String> = Vec::new();
+        for raw in text.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(!raw.contains(['\r', '\n']), "bare line break in {raw:?}");
+            assert!(
+                !raw.chars().any(|c| c.is_control() && c != '\t'),
+                "control character in {raw:?}"
+            );
+            assert!(raw.len() <= 75, "{raw:?}");
+            match raw.strip_prefix(' ') {
+                Some(rest) => lines.last_mut().unwrap().push_str(rest),
+                None => lines.push(raw.to_owned()),
+            }
+        }
+        lines
+    }
+
+    #[test]
+    fn line_breaks_in_any_ics_field_cannot_forge_events() {
+        let forged =
+            "\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:forged\r\nEND:VEVENT\r\nBEGIN:VEVENT";
+        let (dataset, selection) = one_event(|e| {
+            e.title = format!("Title\rX{forged}").into();
+            e.summary = format!("Summary\rwith a lone CR{forged}").into();
+            e.note = Some(format!("Note{forged}").into());
+            e.sources = vec![
+                Source {
+                    title: Some(format!("T\u{0}\u{7}\u{1b}{forged}").into()),
+                    ..source(&format!("https://e.org/x{forged}"))
+                },
+                Source {
+                    publisher: Symbol::new(&format!("P{forged}")),
+                    ..source("https://e.org/y")
+                },
+            ]
+            .into();
+        });
+        let text = ics(&dataset, &selection);
+        let lines = ics_lines(&text);
+        let begins = lines.iter().filter(|l| *l == "BEGIN:VEVENT").count();
+        let ends = lines.iter().filter(|l| *l == "END:VEVENT").count();
+        assert_eq!((begins, ends), (1, 1), "{text}");
+        assert!(!lines.iter().any(|l| l.starts_with("SUMMARY:forged")));
+        let url = lines.iter().find(|l| l.starts_with("URL:")).unwrap();
+        assert_eq!(
+            url,
+            "URL:https://e.org/xEND:VEVENTBEGIN:VEVENTSUMMARY:forgedEND:VEVENTBEGIN:VEVENT"
+        );
+        let summary = lines.iter().find(|l| l.starts_with("SUMMARY:")).unwrap();
+        assert!(
+            summary.starts_with("SUMMARY:Title\\nX\\nEND:VEVENT\\n"),
+            "{summary}"
+        );
+        let description = lines
+            .iter()
+            .find(|l| l.starts_with("DESCRIPTION:"))
+            .unwrap();
+        // Summary and note are Markdown, so their line breaks are spaces in the calendar.
+        assert!(
+            description.contains("Summary with a lone CR END:VEVENT BEGIN:VEVENT"),
+            "{description}"
+        );
+        assert!(description.contains("“T\\nEND:VEVENT\\n"), "{description}");
+    }
+
+    #[test]
+    fn ics_text_escapes_and_folds() {
+        assert_eq!(
+            ics_escape("a;b,c\\d\r\ne\rf\ng\th\u{2028}"),
+            "a\\;b\\,c\\\\d\\ne\\nf\\ng\th\\n"
+        );
+        assert_eq!(ics_uri("https://e.org/\r\n\u{0}x"), "https://e.org/x");
+        let mut out = String::new();
+        ics_line(&mut out, &format!("DESCRIPTION:{}", "李".repeat(40)));
+        for line in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(line.len() <= 75, "{line}");
+        }
+    }
+
+    #[test]
+    fn timelinejs_headlines_are_html_escaped() {
+        let (mut dataset, selection) = one_event(|e| {
+            e.title = "<img src=x onerror=alert(1)> & more".into();
+            e.summary = "- one\n- *two*\n\n<script>x</script>".into();
+        });
+        dataset.manifest.title = "<b>Title</b>".into();
+        let doc = timelinejs(
+            &dataset,
+            &Selection {
+                title: dataset.manifest.title.clone(),
+                ..selection
+            },
+        );
+        let slide = &doc["events"][0]["text"];
+        assert_eq!(
+            slide["headline"],
+            "&lt;img src=x onerror=alert(1)&gt; &amp; more"
+        );
+        assert_eq!(doc["title"]["text"]["headline"], "&lt;b&gt;Title&lt;/b&gt;");
+        let text = slide["text"].as_str().unwrap();
+        assert!(
+            text.contains("<ul>\n<li>one</li>\n<li><em>two</em></li>\n</ul>"),
+            "{text}"
+        );
+        assert!(text.contains("&lt;script&gt;"), "{text}");
+        assert!(!text.contains("<script"), "{text}");
+    }
+
+    const MARKDOWN_SUMMARY: &str = "Before the list:\n\n- **strong *and emphasis***\n- a [link](https://e.org/a)\n- [bad](javascript:alert(1)) and [data](data:text/html,x)\n\n<img src=x onerror=alert(1)>";
+
+    #[test]
+    fn handouts_show_lists_emphasis_and_links_and_nothing_active() {
+        let (dataset, selection) = one_event(|e| {
+            e.title = "Line\n## Forged heading <script>x</script>".into();
+            e.summary = MARKDOWN_SUMMARY.into();
+            e.note = Some("Sources differ:\n\n1. one\n2. *two*".into());
+        });
+        let html = handout_html(&dataset, &selection, Language::English);
+        assert!(html.contains("<p>Before the list:</p>\n<ul>\n"), "{html}");
+        assert!(
+            !html.contains("<p>- "),
+            "a list, not a paragraph of dashes: {html}"
+        );
+        assert!(
+            html.contains("<li><strong>strong <em>and emphasis</em></strong></li>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<li>a <a href=\"https://e.org/a\">link</a></li>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("bad (javascript:alert(1)) and data (data:text/html,x)"),
+            "{html}"
+        );
+        assert!(!html.contains("href=\"javascript") && !html.contains("href=\"data"));
+        assert!(
+            !html.contains("<img") && !html.contains("<script"),
+            "{html}"
+        );
+        assert!(html.contains("<div class=\"note\">\n<p><strong>Note:</strong> Sources differ:</p>\n<ol>\n<li>one</li>\n<li><em>two</em></li>\n</ol>\n</div>"), "{html}");
+
+        let markdown = handout_markdown(&dataset, &selection, Language::English);
+        assert!(
+            markdown.contains("## 1. Line ## Forged heading \\<script>x\\</script>\n"),
+            "the title stays one line of text: {markdown}"
+        );
+        assert!(
+            markdown.contains(
+                "Before the list:\n\n- **strong *and emphasis***\n- a [link](https://e.org/a)\n"
+            ),
+            "{markdown}"
+        );
+        assert!(
+            markdown.contains("> **Note:** Sources differ:\n>\n> 1. one\n> 2. *two*\n"),
+            "{markdown}"
+        );
+        // Read back as Markdown, the handout has no raw HTML and no other links.
+        let read = markdown::tests::commonmark_html(&markdown);
+        for active in [
+            "<img",
+            "<script",
+            "href=\"javascript",
+            "href=\"data",
+            "<h2>Forged",
+        ] {
+            assert!(!read.contains(active), "{active} in {read}");
+        }
+        assert_eq!(read.matches("<h2>").count(), 1, "{read}");
+        assert!(
+            read.contains("<li>a <a href=\"https://e.org/a\">link</a></li>"),
+            "{read}"
+        );
+        assert!(read.contains("bad (javascript:alert(1))"), "{read}");
+    }
+
+    #[test]
+    fn markdown_handout_sources_are_text_or_web_links() {
+        let (dataset, selection) = one_event(|e| {
+            e.sources = vec![
+                source("https://e.org/a_b"),
+                source("javascript:alert(1)"),
+                Source {
+                    publisher: Symbol::new("<b>P</b>"),
+                    ..source("data:text/html,<script>x</script>")
+                },
+            ]
+            .into();
+        });
+        let markdown = handout_markdown(&dataset, &selection, Language::English);
+        assert!(
+            markdown.contains("1. Pub, <https://e.org/a_b>\n"),
+            "{markdown}"
+        );
+        let read = markdown::tests::commonmark_html(&markdown);
+        assert!(read.contains("<a href=\"https://e.org/a_b\">"), "{read}");
+        assert_eq!(read.matches("<a ").count(), 1, "{read}");
+        assert!(!read.contains("<b>") && !read.contains("<script"), "{read}");
+    }
 }

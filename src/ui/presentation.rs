@@ -11,6 +11,7 @@ use egui::{Align2, Color32, FontId, Galley, Pos2, Rect, RichText, Stroke, Ui, Ve
 use super::command::Command;
 use super::theme;
 use super::timeline_view::{TimelineInput, TimelineStyle, TitleWidths, timeline_ui};
+use crate::export::markdown::to_plain_text;
 use crate::model::dataset::Dataset;
 use crate::model::manifest::Language;
 use crate::model::storyline::ShownStep;
@@ -97,13 +98,14 @@ pub fn card_texts(dataset: &Dataset, step: &ShownStep, language: Language) -> Ve
                     18.0,
                 ));
             }
-            let summary = event.summary.trim();
+            // Summary and note are Markdown; the card shows their words, lists as bullets.
+            let summary = to_plain_text(&event.summary);
             if !summary.is_empty() {
-                out.push(text(summary.to_owned(), 15.0, colours::SOFT, 14.0));
+                out.push(text(summary, 15.0, colours::SOFT, 14.0));
             }
             if let Some(note) = event.note.as_deref().filter(|n| !n.trim().is_empty()) {
                 out.push(text(
-                    format!("Note: {}", note.trim()),
+                    format!("Note: {}", to_plain_text(note)),
                     13.0,
                     colours::FAINT,
                     10.0,

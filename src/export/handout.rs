@@ -1,0 +1,277 @@
+//! Handouts: what a handout says is gathered once into a [`Handout`] (title, the events with
+//! their date, facts, caption, summary, note and numbered sources, then the sources), and
+//! each format only writes it: Markdown and self-contained HTML here, and any later one (a
+//! PDF drawn by a painter) from the same value. Summaries and notes are Markdown, read by
+//! [`super::markdown`], so lists, emphasis and links come out alike in both formats, and
+//! raw HTML and links other than http(s) come out inert.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use super::markdown::{self, markdown_line};
+use super::{Selection, html_escape, source_citation};
+use crate::model::dataset::Dataset;
+use crate::model::date::ymd_of_day;
+use crate::model::event::{Event, Source, is_web_url};
+use crate::model::manifest::Language;
+
+/// The content of a handout, in order, ready to be written in any format.
+#[derive(Clone, Debug)]
+pub struct Handout<'a> {
+    pub title: String,
+    /// Markdown.
+    pub description: String,
+    /// "18 events, 1949–2024."
+    pub count: String,
+    pub items: Vec<HandoutItem<'a>>,
+    /// Every source cited, numbered from 1 in order of first citation.
+    pub sources: Vec<&'a Source>,
+}
+
+/// One event of a handout.
+#[derive(Clone, Debug)]
+pub struct HandoutItem<'a> {
+    /// From 1.
+    pub number: usize,
+    pub event: &'a Event,
+    /// The date in words.
+    pub when: String,
+    /// Place, participants, status.
+    pub facts: Vec<String>,
+    /// A storyline step's caption (plain text).
+    pub caption: Option<&'a str>,
+    /// Markdown; may be empty.
+    pub summary: &'a str,
+    /// Markdown.
+    pub note: Option<&'a str>,
+    /// Numbers into [`Handout::sources`].
+    pub sources: Vec<usize>,
+}
+
+impl<'a> Handout<'a> {
+    pub fn new(dataset: &'a Dataset, selection: &'a Selection, language: Language) -> Self {
+        let mut sources: Vec<&Source> = Vec::new();
+        let mut numbers: HashMap<String, usize> = HashMap::new();
+        let mut items = Vec::new();
+        for (index, caption) in &selection.items {
+            let Some(event) = dataset.event(*index) else {
+                continue;
+            };
+            let cited = event
+                .sources
+                .iter()
+                .map(|s| {
+                    *numbers.entry(source_citation(s)).or_insert_with(|| {
+                        sources.push(s);
+                        sources.len()
+                    })
+                })
+                .collect();
+            let mut facts = dataset.place_and_participants(event, language);
+            facts.push(event.status.label().to_owned());
+            items.push(HandoutItem {
+                number: items.len() + 1,
+                event,
+                when: event.when.human(),
+                facts,
+                caption: caption.as_deref().map(str::trim).filter(|c| !c.is_empty()),
+                summary: event.summary.trim(),
+                note: event
+                    .note
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty()),
+                sources: cited,
+            });
+        }
+        let count = selection.items.len();
+        Self {
+            title: selection.title.trim().to_owned(),
+            description: selection.description.trim().to_owned(),
+            count: format!(
+                "{count} event{}{}.",
+                if count == 1 { "" } else { "s" },
+                date_range_words(dataset, selection)
+            ),
+            items,
+            sources,
+        }
+    }
+}
+
+fn date_range_words(dataset: &Dataset, selection: &Selection) -> String {
+    let days: Vec<i64> = selection
+        .items
+        .iter()
+        .filter_map(|(i, _)| dataset.event(*i))
+        .flat_map(|e| [e.when.known_start(), e.when.known_end()])
+        .flatten()
+        .collect();
+    let year = |d: i64| ymd_of_day(d).map(|(y, _, _)| crate::model::date::year_label(y));
+    match (days.iter().min(), days.iter().max()) {
+        (Some(&a), Some(&b)) => match (year(a), year(b)) {
+            (Some(a), Some(b)) if a == b => format!(", {a}"),
+            (Some(a), Some(b)) => format!(", {a}–{b}"),
+            _ => String::new(),
+        },
+        _ => String::new(),
+    }
+}
+
+/// A handout in Markdown: title, the events in order (date, place, participants, status,
+/// caption, summary, note, citation numbers), then the numbered sources.
+pub fn handout_markdown(dataset: &Dataset, selection: &Selection, language: Language) -> String {
+    let handout = Handout::new(dataset, selection, language);
+    let mut out = format!("# {}\n\n", markdown_line(&handout.title));
+    if !handout.description.is_empty() {
+        let _ = writeln!(out, "{}\n", markdown::to_markdown(&handout.description));
+    }
+    let _ = writeln!(out, "{}\n", markdown_line(&handout.count));
+    for item in &handout.items {
+        let _ = writeln!(
+            out,
+            "## {}. {}\n",
+            item.number,
+            markdown_line(&item.event.title)
+        );
+        let mut line = format!("**{}**", markdown_line(&item.when));
+        for fact in &item.facts {
+            let _ = write!(line, " · {}", markdown_line(fact));
+        }
+        let _ = writeln!(out, "{line}\n");
+        if let Some(caption) = item.caption {
+            let _ = writeln!(out, "*{}*\n", markdown_line(caption));
+        }
+        if !item.summary.is_empty() {
+            let _ = writeln!(out, "{}\n", markdown::to_markdown(item.summary));
+        }
+        if let Some(note) = item.note {
+            let note = markdown::events_to_markdown(markdown::with_lead_in(
+                "Note:",
+                markdown::events(note),
+            ));
+            for line in note.lines() {
+                let _ = writeln!(out, "{}", format!("> {line}").trim_end());
+            }
+            out.push('\n');
+        }
+        if !item.sources.is_empty() {
+            let refs: Vec<String> = item.sources.iter().map(|k| format!("[{k}]")).collect();
+            let _ = writeln!(out, "Sources: {}\n", refs.join(" "));
+        }
+    }
+    if !handout.sources.is_empty() {
+        out.push_str("## Sources\n\n");
+        for (k, source) in handout.sources.iter().enumerate() {
+            let _ = writeln!(out, "{}. {}", k + 1, source_markdown(source));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// A source for the Markdown handout: its citation as text, a web address as a link.
+fn source_markdown(source: &Source) -> String {
+    let mut out = markdown_line(&source.publisher);
+    if let Some(title) = &source.title {
+        let _ = write!(out, ", “{}”", markdown_line(title));
+    }
+    if let Some(published) = &source.published {
+        let _ = write!(out, ", {}", markdown_line(&published.human()));
+    }
+    if let Some(url) = &source.url {
+        let clean: String = url.trim().chars().filter(|c| !c.is_control()).collect();
+        if is_web_url(&clean) && !clean.contains([' ', '<', '>']) {
+            let _ = write!(out, ", <{clean}>");
+        } else {
+            let _ = write!(out, ", {}", markdown_line(url));
+        }
+    }
+    out
+}
+
+const HTML_STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans','Noto Sans CJK SC',sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1d1d1f;background:#fff}\
+h1{font-size:1.8rem;margin-bottom:.2rem}.meta{color:#555}section{border-top:1px solid #ddd;padding:.6rem 0}\
+h2{font-size:1.2rem;margin:.4rem 0}.when{font-weight:600}.facts{color:#444}.caption{font-style:italic}\
+.note{border-left:3px solid #c77c02;padding-left:.6rem;color:#333}.note p{margin:.3rem 0}.refs{font-size:.9rem;color:#555}\
+ol.sources{font-size:.9rem}@media print{body{margin:0;max-width:none}a{color:inherit}}";
+
+/// A self-contained HTML handout (inline style, no scripts, no outside files): the same
+/// content as [`handout_markdown`]. Only http(s) addresses become links.
+pub fn handout_html(dataset: &Dataset, selection: &Selection, language: Language) -> String {
+    let handout = Handout::new(dataset, selection, language);
+    let title = html_escape(&handout.title);
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{HTML_STYLE}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
+    );
+    if !handout.description.is_empty() {
+        let _ = write!(
+            out,
+            "<div class=\"meta\">\n{}</div>\n",
+            markdown::to_html(&handout.description)
+        );
+    }
+    let _ = writeln!(out, "<p class=\"meta\">{}</p>", html_escape(&handout.count));
+    for item in &handout.items {
+        let _ = writeln!(
+            out,
+            "<section id=\"{}\">\n<h2>{}. {}</h2>",
+            html_escape(&item.event.id),
+            item.number,
+            html_escape(&item.event.title)
+        );
+        let facts: Vec<String> = item.facts.iter().map(|f| html_escape(f)).collect();
+        let _ = writeln!(
+            out,
+            "<p><span class=\"when\">{}</span> <span class=\"facts\">· {}</span></p>",
+            html_escape(&item.when),
+            facts.join(" · ")
+        );
+        if let Some(caption) = item.caption {
+            let _ = writeln!(out, "<p class=\"caption\">{}</p>", html_escape(caption));
+        }
+        if !item.summary.is_empty() {
+            out.push_str(&markdown::to_html(item.summary));
+        }
+        if let Some(note) = item.note {
+            let _ = write!(
+                out,
+                "<div class=\"note\">\n{}</div>\n",
+                markdown::events_to_html(markdown::with_lead_in("Note:", markdown::events(note)))
+            );
+        }
+        if !item.sources.is_empty() {
+            let refs: Vec<String> = item
+                .sources
+                .iter()
+                .map(|k| format!("<a href=\"#source-{k}\">[{k}]</a>"))
+                .collect();
+            let _ = writeln!(out, "<p class=\"refs\">Sources: {}</p>", refs.join(" "));
+        }
+        out.push_str("</section>\n");
+    }
+    if !handout.sources.is_empty() {
+        out.push_str("<h2>Sources</h2>\n<ol class=\"sources\">\n");
+        for (k, source) in handout.sources.iter().enumerate() {
+            let mut item = format!("<strong>{}</strong>", html_escape(&source.publisher));
+            if let Some(t) = &source.title {
+                let _ = write!(item, ", “{}”", html_escape(t));
+            }
+            if let Some(p) = &source.published {
+                let _ = write!(item, ", {}", html_escape(&p.human()));
+            }
+            if let Some(url) = &source.url {
+                if is_web_url(url) {
+                    let url = html_escape(url);
+                    let _ = write!(item, ", <a href=\"{url}\">{url}</a>");
+                } else {
+                    let _ = write!(item, ", {}", html_escape(url));
+                }
+            }
+            let _ = writeln!(out, "<li id=\"source-{}\">{item}</li>", k + 1);
+        }
+        out.push_str("</ol>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}

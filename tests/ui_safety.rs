@@ -393,3 +393,109 @@ fn leaving_a_presentation_restores_the_filters_the_view_and_selects_the_last_ste
         );
     }
 }
+
+/// Settings kept in memory, as eframe's storage keeps them on disk.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+/// Pick `option` from the drop-down named `name` in the top bar.
+fn choose(harness: &mut Harness<'_, AnnalsApp>, name: &str, option: &str) {
+    harness.get_by_label(name).click();
+    harness.run();
+    harness.get_by_label(option).click();
+    harness.run();
+}
+
+#[test]
+fn every_remembered_setting_is_written_and_read_back() {
+    use annals::ui::app::{Preferences, ThemeChoice};
+    let mut harness = harness_on(bundled_dataset_path());
+    // Change each setting the way a user does.
+    choose(&mut harness, "Names", "Русский");
+    choose(&mut harness, "Theme", "Light");
+    choose(&mut harness, "Lanes", "Country");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::F,
+    );
+    harness.run();
+    harness.get_by_label("verified only").click();
+    harness.run();
+    harness.get_by_label("Title").click(); // sort the list by title
+    harness.run();
+    harness.get_by_label("▶ Present").click();
+    harness.run();
+    harness
+        .get_by_label_contains("2024: a year of summits")
+        .click();
+    settle(&mut harness);
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    harness.key_press(egui::Key::Minus);
+    settle(&mut harness);
+    let selected = harness
+        .state()
+        .selected()
+        .expect("the last step's event is selected");
+    let view = harness.state().view();
+
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    let saved: Preferences =
+        eframe::get_value(&storage, eframe::APP_KEY).expect("the settings are written");
+    assert_eq!(saved.language, annals::model::Language::Russian);
+    assert_eq!(saved.theme, ThemeChoice::Light);
+    assert_eq!(saved.grouping, annals::timeline::lanes::Grouping::Country);
+    assert!(saved.show_list && saved.show_filters);
+    assert!(
+        saved
+            .filter
+            .statuses
+            .contains(&annals::model::Status::Verified)
+    );
+    assert_eq!(
+        saved.list_sort.column,
+        annals::ui::list_view::ListColumn::Title
+    );
+    assert_eq!(saved.present.as_deref(), Some("summits-2024"));
+    let selected_id = harness
+        .state()
+        .dataset()
+        .unwrap()
+        .event(selected)
+        .unwrap()
+        .id
+        .to_string();
+    assert_eq!(saved.selected_id.as_deref(), Some(selected_id.as_str()));
+    assert_same_view(saved.view.unwrap(), view);
+    let canonical = std::fs::canonicalize(bundled_dataset_path()).unwrap();
+    assert_eq!(saved.dataset.as_deref(), Some(canonical.as_path()));
+
+    // A new start with these settings is the same session, and saves the same settings.
+    let ctx = egui::Context::default();
+    let mut again = AnnalsApp::with_preferences(&ctx, None, saved.clone());
+    assert_eq!(again.selected(), Some(selected));
+    assert_same_view(again.view(), view);
+    assert_eq!(again.filter(), &saved.filter);
+    assert_eq!(again.grouping(), saved.grouping);
+    let mut storage_again = MemoryStorage::default();
+    eframe::App::save(&mut again, &mut storage_again);
+    assert_eq!(
+        storage_again.0, storage.0,
+        "the same settings, byte for byte"
+    );
+}

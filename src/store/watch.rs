@@ -2,7 +2,7 @@
 //! The folder is watched rather than each file, so editors that save by writing a new file
 //! and renaming it over the old one are seen like any other save.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -15,7 +15,8 @@ pub const QUIET: Duration = Duration::from_millis(250);
 /// A watch on one dataset folder; dropping it stops watching.
 pub struct DatasetWatcher {
     _debouncer: Debouncer<RecommendedWatcher>,
-    changes: mpsc::Receiver<()>,
+    /// The `.ron` files of each batch of changes.
+    changes: mpsc::Receiver<Vec<PathBuf>>,
 }
 
 impl DatasetWatcher {
@@ -24,13 +25,17 @@ impl DatasetWatcher {
     pub fn new(folder: &Path, wake: impl Fn() + Send + 'static) -> Result<Self, String> {
         let (tx, changes) = mpsc::channel();
         let mut debouncer = new_debouncer(QUIET, move |result: DebounceEventResult| {
-            let ron_changed = result.is_ok_and(|events| {
-                events
-                    .iter()
-                    .any(|e| e.path.extension().is_some_and(|x| x == "ron"))
-            });
-            if ron_changed {
-                let _ = tx.send(());
+            let changed: Vec<PathBuf> = result
+                .map(|events| {
+                    events
+                        .into_iter()
+                        .filter(|e| e.path.extension().is_some_and(|x| x == "ron"))
+                        .map(|e| e.path)
+                        .collect()
+                })
+                .unwrap_or_default();
+            if !changed.is_empty() {
+                let _ = tx.send(changed);
                 wake();
             }
         })
@@ -54,11 +59,15 @@ impl DatasetWatcher {
 
     /// Whether `.ron` files changed since the last call.
     pub fn take_changes(&self) -> bool {
-        let mut any = false;
-        while self.changes.try_recv().is_ok() {
-            any = true;
-        }
-        any
+        !self.take_changed_paths().is_empty()
+    }
+
+    /// The `.ron` files that changed since the last call (each once).
+    pub fn take_changed_paths(&self) -> Vec<PathBuf> {
+        let mut paths: Vec<PathBuf> = self.changes.try_iter().flatten().collect();
+        paths.sort();
+        paths.dedup();
+        paths
     }
 }
 
@@ -67,34 +76,39 @@ mod tests {
     use super::*;
     use std::time::Instant;
 
-    fn wait_for(watcher: &DatasetWatcher) -> bool {
+    /// The files of the next report, waiting up to 5 s for one.
+    fn next_report(watcher: &DatasetWatcher) -> Vec<PathBuf> {
         let start = Instant::now();
         while start.elapsed() < Duration::from_secs(5) {
-            if watcher.take_changes() {
-                return true;
+            let paths = watcher.take_changed_paths();
+            if !paths.is_empty() {
+                return paths;
             }
             std::thread::sleep(Duration::from_millis(20));
         }
-        false
+        Vec::new()
     }
 
     #[test]
     fn sees_writes_and_rename_over_but_not_other_files() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("events.ron"), "[]").unwrap();
+        let events = dir.path().join("events.ron");
+        std::fs::write(&events, "[]").unwrap();
         let watcher = DatasetWatcher::new(dir.path(), || {}).unwrap();
-        std::fs::write(dir.path().join("events.ron"), "[ ]").unwrap();
-        assert!(wait_for(&watcher), "a plain write");
+        std::fs::write(&events, "[ ]").unwrap();
+        assert_eq!(next_report(&watcher), [events.clone()], "a plain write");
         // An editor saving by rename: write a temporary file, move it over the original.
         std::fs::write(dir.path().join(".events.tmp"), "[  ]").unwrap();
-        std::fs::rename(
-            dir.path().join(".events.tmp"),
-            dir.path().join("events.ron"),
-        )
-        .unwrap();
-        assert!(wait_for(&watcher), "a rename over the file");
+        std::fs::rename(dir.path().join(".events.tmp"), &events).unwrap();
+        assert_eq!(
+            next_report(&watcher),
+            [events.clone()],
+            "a rename over the file"
+        );
+        // Another file changes, then a dataset file: the report that proves the watcher saw
+        // both names the dataset file alone.
         std::fs::write(dir.path().join("notes.txt"), "x").unwrap();
-        std::thread::sleep(QUIET * 3);
-        assert!(!watcher.take_changes(), "other files are ignored");
+        std::fs::write(&events, "[   ]").unwrap();
+        assert_eq!(next_report(&watcher), [events], "other files are ignored");
     }
 }

@@ -152,6 +152,8 @@ pub struct AnnalsApp {
     style: TimelineStyle,
     /// Left and right edge of the timeline canvas in the last frame, in points.
     canvas_span: Option<(f32, f32)>,
+    /// Reports of changed files handled so far (the app's own saves included).
+    watcher_reports: usize,
     /// Until this time (and for at least a few frames), canvas measurements are taken as
     /// they come without rescaling the view: leaving a presentation changes the zoom factor,
     /// the window's size and the panels over several frames, and the view restored then must
@@ -263,6 +265,7 @@ impl AnnalsApp {
             style: TimelineStyle::default(),
             window_title: String::new(),
             canvas_span: None,
+            watcher_reports: 0,
             canvas_settling: (0, f64::NEG_INFINITY),
             theme_applied: None,
             watcher: None,
@@ -450,6 +453,12 @@ impl AnnalsApp {
     /// Events matching the search among those shown.
     pub fn search_results(&self) -> &[EventIndex] {
         &self.search_results
+    }
+
+    /// How many reports of changed files the folder watcher has delivered and the app has
+    /// handled (its own saves included): tests wait on it to know a change was seen.
+    pub fn watcher_reports(&self) -> usize {
+        self.watcher_reports
     }
 
     pub fn notice(&self) -> Option<&str> {
@@ -1314,6 +1323,7 @@ impl AnnalsApp {
             .as_ref()
             .is_some_and(DatasetWatcher::take_changes)
         {
+            self.watcher_reports += 1;
             self.on_files_changed();
         }
         self.sync_draft();

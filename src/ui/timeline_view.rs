@@ -117,6 +117,10 @@ pub struct TimelineInput<'a> {
 }
 
 /// Draw the timeline into the remaining space of `ui`; returns what the user asked for.
+/// What assistive technology (and the UI tests) call the timeline's canvas: the time axis and
+/// the lanes of events, without the lane headers and the overview strip.
+pub const CANVAS_LABEL: &str = "Timeline canvas";
+
 pub fn timeline_ui(
     ui: &mut Ui,
     input: &TimelineInput<'_>,
@@ -163,6 +167,7 @@ pub fn timeline_ui(
         ui.scope_id().with("timeline-canvas"),
         Sense::click_and_drag(),
     );
+    background.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, CANVAS_LABEL));
     ui.advance_cursor_after_rect(canvas);
     let painter = ui.painter_at(canvas);
     painter.rect_filled(canvas, 0.0, visuals.extreme_bg_color);

@@ -656,8 +656,10 @@ mod tests {
     }
 
     #[test]
-    fn arbitrary_bytes_do_not_panic() {
-        for text in [
+    fn arbitrary_text_does_not_panic_and_tokens_stay_in_order() {
+        // Edge cases first, then seeded random texts over an alphabet of what matters to the
+        // tokenizer: brackets, quotes, escapes, comment starts, multi-byte characters.
+        let mut texts: Vec<String> = [
             "\u{feff}[",
             "[é, 李强, ']",
             "'",
@@ -666,9 +668,49 @@ mod tests {
             "[\"\\",
             "/*/",
             "[(]",
-        ] {
-            let _ = tokenize(text);
-            let _ = list_layout(text);
+        ]
+        .map(String::from)
+        .to_vec();
+        let alphabet: Vec<char> = "()[]{},:#!\"'\\/*rb_ a1\n\té李😀\u{feff}".chars().collect();
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..5_000 {
+            let mut text = String::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            for _ in 0..state % 40 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push(alphabet[(state % alphabet.len() as u64) as usize]);
+            }
+            texts.push(text);
+        }
+        for text in &texts {
+            if let Ok(tokens) = tokenize(text) {
+                let mut end = 0;
+                for token in tokens {
+                    assert!(
+                        token.span.start >= end && token.span.end > token.span.start,
+                        "{text:?}"
+                    );
+                    assert!(
+                        text.is_char_boundary(token.span.start)
+                            && text.is_char_boundary(token.span.end),
+                        "{text:?}"
+                    );
+                    end = token.span.end;
+                }
+                assert!(end <= text.len());
+            }
+            if let Ok(Some(layout)) = list_layout(text) {
+                for record in layout.records {
+                    assert!(
+                        record.end <= text.len() && text.is_char_boundary(record.start),
+                        "{text:?}"
+                    );
+                }
+            }
         }
     }
 }

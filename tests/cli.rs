@@ -327,28 +327,26 @@ fn handouts_hold_every_event_and_every_source() {
         "self-contained"
     );
     let (_, markdown, _) = annals(&["export", "--format", "markdown", "data/china-russia"]);
-    let escape = annals::export::html_escape;
+    // The text a browser shows: entities decoded here, independently of the exporter.
+    let shown = html
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
     for event in dataset.events() {
         assert!(html.contains(&format!("<section id=\"{}\">", event.id)));
-        assert!(
-            html.contains(&escape(&event.title)),
-            "{} in the HTML",
-            event.title
-        );
+        assert!(shown.contains(&*event.title), "{} in the HTML", event.title);
         assert!(
             markdown.contains(&*event.title),
             "{} in the Markdown",
             event.title
         );
         for source in &event.sources {
-            assert!(
-                html.contains(&escape(&source.publisher)),
-                "{}",
-                source.publisher
-            );
+            assert!(shown.contains(&*source.publisher), "{}", source.publisher);
             assert!(markdown.contains(&*source.publisher));
             if let Some(url) = source.url.as_deref() {
-                assert!(html.contains(&format!("href=\"{}\"", escape(url))), "{url}");
+                assert!(shown.contains(&format!("href=\"{url}\"")), "{url}");
             }
         }
     }

@@ -98,11 +98,19 @@ proptest! {
 
     #[test]
     fn order_is_transitive(a in event_date(), b in event_date(), c in event_date()) {
-        let mut v = [a, b, c];
-        v.sort_by(EventDate::chronological_cmp);
-        prop_assert_ne!(v[0].chronological_cmp(&v[1]), Ordering::Greater);
-        prop_assert_ne!(v[1].chronological_cmp(&v[2]), Ordering::Greater);
-        prop_assert_ne!(v[0].chronological_cmp(&v[2]), Ordering::Greater);
+        // For every ordering of the three: x ≤ y and y ≤ z give x ≤ z, and x < y and y < z
+        // give x < z (checked on the comparison itself, not on a sorted list).
+        let v = [a, b, c];
+        for (i, j, k) in [(0, 1, 2), (0, 2, 1), (1, 0, 2), (1, 2, 0), (2, 0, 1), (2, 1, 0)] {
+            let (x, y, z) = (&v[i], &v[j], &v[k]);
+            let (xy, yz, xz) = (x.chronological_cmp(y), y.chronological_cmp(z), x.chronological_cmp(z));
+            if xy != Ordering::Greater && yz != Ordering::Greater {
+                prop_assert_ne!(xz, Ordering::Greater, "{:?} {:?} {:?}", x, y, z);
+            }
+            if xy == Ordering::Less && yz == Ordering::Less {
+                prop_assert_eq!(xz, Ordering::Less, "{:?} {:?} {:?}", x, y, z);
+            }
+        }
     }
 
     #[test]

@@ -258,6 +258,20 @@ impl Headless {
             draw,
         )
     }
+
+    /// Run `draw` for the same frames as [`Self::render`] and return the shapes the last frame
+    /// painted, before tessellation: for tests that check what is drawn (a circle's fill, a
+    /// text) where a picture would be too coarse.
+    pub fn shapes(
+        &mut self,
+        size: (u32, u32),
+        pixels_per_point: f32,
+        draw: impl FnMut(&mut Ui),
+    ) -> Vec<egui::epaint::ClippedShape> {
+        run_frames(&self.ctx, &mut self.textures, size, pixels_per_point, draw)
+            .map(|out| out.shapes)
+            .unwrap_or_default()
+    }
 }
 
 fn render_with(
@@ -266,8 +280,34 @@ fn render_with(
     size: (u32, u32),
     pixels_per_point: f32,
     background: Color32,
-    mut draw: impl FnMut(&mut Ui),
+    draw: impl FnMut(&mut Ui),
 ) -> Picture {
+    let Some(out) = run_frames(ctx, textures, size, pixels_per_point, draw) else {
+        return Picture {
+            width: size.0,
+            height: size.1,
+            pixels: vec![background; (size.0 * size.1) as usize],
+        };
+    };
+    let primitives = ctx.tessellate(out.shapes, out.pixels_per_point);
+    rasterize(
+        &primitives,
+        textures,
+        size,
+        out.pixels_per_point,
+        background,
+    )
+}
+
+/// Run a few frames of `draw` (so that sizes measured in one frame are used in the next, as on
+/// screen), keeping `textures` up to date; returns the last frame's output.
+fn run_frames(
+    ctx: &Context,
+    textures: &mut Textures,
+    size: (u32, u32),
+    pixels_per_point: f32,
+    mut draw: impl FnMut(&mut Ui),
+) -> Option<egui::FullOutput> {
     let points = Vec2::new(size.0 as f32, size.1 as f32) / pixels_per_point;
     let mut input = egui::RawInput {
         screen_rect: Some(Rect::from_min_size(Pos2::ZERO, points)),
@@ -287,21 +327,7 @@ fn render_with(
         out.textures_delta.clear();
         output = Some(out);
     }
-    let Some(out) = output else {
-        return Picture {
-            width: size.0,
-            height: size.1,
-            pixels: vec![background; (size.0 * size.1) as usize],
-        };
-    };
-    let primitives = ctx.tessellate(out.shapes, out.pixels_per_point);
-    rasterize(
-        &primitives,
-        textures,
-        size,
-        out.pixels_per_point,
-        background,
-    )
+    output
 }
 
 /// A fresh headless context with Annals' fonts and the given look.

@@ -1151,6 +1151,16 @@ fn f5_presents_the_shown_events_pagedown_steps_and_escape_leaves() {
 #[test]
 fn a_storyline_from_the_present_menu_applies_its_steps_filters_and_restores_them() {
     let mut harness = harness_on(bundled_dataset_path());
+    // A filter of the user's own before presenting (verified only): restored afterwards.
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::F,
+    );
+    harness.run();
+    harness.get_by_label("verified only").click();
+    harness.run();
+    let before = harness.state().filter().clone();
+    assert!(!before.is_empty());
     harness.get_by_label("▶ Present").click();
     harness.run();
     harness
@@ -1176,14 +1186,19 @@ fn a_storyline_from_the_present_menu_applies_its_steps_filters_and_restores_them
         .get_by_label("1998–2003: six meetings, in Moscow, Beijing, St Petersburg and Shanghai.");
     harness.key_press(egui::Key::PageDown);
     harness.run();
-    assert!(
-        harness.state().filter().is_empty(),
-        "the next step has no filter"
+    assert_eq!(
+        harness.state().filter(),
+        &before,
+        "the next step has no filter of its own: the user's applies"
     );
     harness.key_press(egui::Key::Escape);
     harness.run();
     assert!(harness.state().presentation().is_none());
-    assert!(harness.state().filter().is_empty());
+    assert_eq!(harness.state().filter(), &before, "restored");
+    harness.get_by_label_contains(&format!(
+        "{} of 56 events shown",
+        harness.state().shown_events().count()
+    ));
     // F5 now presents that storyline again.
     harness.key_press(egui::Key::F5);
     harness.run();

@@ -686,7 +686,13 @@ mod tests {
             }
             texts.push(text);
         }
+        let (mut read, mut refused) = (0, 0);
         for text in &texts {
+            if tokenize(text).is_ok() {
+                read += 1;
+            } else {
+                refused += 1;
+            }
             if let Ok(tokens) = tokenize(text) {
                 let mut end = 0;
                 for token in tokens {
@@ -712,5 +718,10 @@ mod tests {
                 }
             }
         }
+        // Both outcomes are exercised.
+        assert!(
+            read > 500 && refused > 500,
+            "{read} read, {refused} refused"
+        );
     }
 }

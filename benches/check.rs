@@ -7,19 +7,23 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use annals::generate::GENERATOR_VERSION;
 use criterion::{BenchmarkId, Criterion, criterion_group};
 
 /// A copy of the generated dataset of `n` events with one change, made once.
 fn variant(n: usize, name: &str, change: impl FnOnce(&Path)) -> PathBuf {
     let base = common::dataset_dir(n);
-    prepared(&base.with_file_name(format!("n{n}-s1-{name}")), |dir| {
-        for entry in fs::read_dir(&base).expect("dataset").filter_map(Result::ok) {
-            if entry.file_name().to_string_lossy().ends_with(".ron") {
-                fs::copy(entry.path(), dir.join(entry.file_name())).expect("copy");
+    prepared(
+        &base.with_file_name(format!("n{n}-s1-g{GENERATOR_VERSION}-{name}")),
+        |dir| {
+            for entry in fs::read_dir(&base).expect("dataset").filter_map(Result::ok) {
+                if entry.file_name().to_string_lossy().ends_with(".ron") {
+                    fs::copy(entry.path(), dir.join(entry.file_name())).expect("copy");
+                }
             }
-        }
-        change(dir);
-    })
+            change(dir);
+        },
+    )
 }
 
 /// The folder `dir`, filled by `make` once (a marker file says it is complete).

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use annals::generate::{GenerateOptions, generate};
+use annals::generate::{GENERATOR_VERSION, GenerateOptions, generate};
 
 /// Sizes to measure: `ANNALS_BENCH_SIZES=1000,10000` overrides the default four.
 pub fn sizes() -> Vec<usize> {
@@ -14,12 +14,13 @@ pub fn sizes() -> Vec<usize> {
         .unwrap_or_else(|| vec![1_000, 10_000, 100_000, 1_000_000])
 }
 
-/// A generated dataset of `n` events (seed 1), written once and reused.
+/// A generated dataset of `n` events (seed 1), written once and reused until the generator
+/// changes (its version is in the folder's name).
 pub fn dataset_dir(n: usize) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("target")
         .join("bench-data")
-        .join(format!("n{n}-s1"));
+        .join(format!("n{n}-s1-g{GENERATOR_VERSION}"));
     let done = dir.join(".complete");
     if !done.exists() {
         let _ = std::fs::remove_dir_all(&dir);

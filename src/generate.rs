@@ -10,6 +10,10 @@ use std::path::Path;
 
 use crate::model::date::{CalendarDate, day_number, ymd_of_day};
 
+/// The generator's version: raise it whenever a change would generate different data, so
+/// caches of generated datasets (the benchmarks' `target/bench-data`) are made again.
+pub const GENERATOR_VERSION: u32 = 2;
+
 /// Events written to each generated file.
 pub const EVENTS_PER_FILE: usize = 10_000;
 
@@ -380,6 +384,32 @@ fn write_event(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_change_of_output_comes_with_a_new_version() {
+        // If this fails, the generator now writes other data: raise GENERATOR_VERSION (so the
+        // benchmarks' cached datasets are made again) and record the new fingerprint here.
+        let dir = tempfile::tempdir().unwrap();
+        generate(dir.path(), &GenerateOptions::new(1_500, 1)).unwrap();
+        let mut names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        let mut all = Vec::new();
+        for name in names {
+            all.extend(fs::read(dir.path().join(name)).unwrap());
+        }
+        // FNV-1a: a fingerprint that no toolchain change can move.
+        let fingerprint = all.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        assert_eq!(
+            (GENERATOR_VERSION, fingerprint),
+            (2, 0),
+            "fingerprint {fingerprint}"
+        );
+    }
 
     #[test]
     fn generated_datasets_are_valid_and_reproducible() {

@@ -406,7 +406,7 @@ mod tests {
         });
         assert_eq!(
             (GENERATOR_VERSION, fingerprint),
-            (2, 0),
+            (2, 12_001_534_564_609_015_359),
             "fingerprint {fingerprint}"
         );
     }

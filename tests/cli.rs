@@ -550,3 +550,28 @@ fn png_export_draws_the_timeline_and_a_slide_per_step() {
     assert_eq!((first.0, first.1), (480, 270));
     assert_ne!(first.2, second.2, "each step is its own picture");
 }
+
+#[test]
+fn ics_export_lists_events_before_year_one_as_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("manifest.ron"),
+        "(title: \"T\", categories: [(id: \"visit\", label: \"Visit\", colour: \"#123456\")])",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("events.ron"),
+        "[\n    (id: \"ides\", title: \"The Ides of March\", when: \"-0043-03-15\", kind: \"visit\", sources: [(publisher: \"P\")]),\n    (id: \"later\", title: \"Later\", when: \"2024-05-16\", kind: \"visit\", sources: [(publisher: \"P\")]),\n]\n",
+    )
+    .unwrap();
+    let (code, out, err) = annals(&["export", "--format", "ics", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let lines = ics_lines(&out);
+    assert_eq!(lines.iter().filter(|l| *l == "BEGIN:VEVENT").count(), 1);
+    assert!(lines.iter().any(|l| l == "UID:later@annals"));
+    assert!(!out.contains("Ides"), "not in the calendar");
+    assert!(
+        err.contains("left out ides: 15 March 44 BCE cannot be written in iCalendar"),
+        "and said so: {err}"
+    );
+}

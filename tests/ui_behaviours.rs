@@ -1,0 +1,281 @@
+//! Behaviours README promises, each checked as a user meets it: what the detail panel shows
+//! after a key, what survives a reload, what search finds.
+
+use std::path::PathBuf;
+
+use annals::cli::bundled_dataset_path;
+use annals::model::{Dataset, Event, Status};
+use annals::ui::AnnalsApp;
+use annals::ui::detail_panel::DETAIL_PANEL_LABEL;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness_on(path: PathBuf) -> Harness<'static, AnnalsApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(24)
+        .build_eframe(move |cc| AnnalsApp::new(cc, Some(path)))
+}
+
+/// A copy of the bundled dataset (storylines included) in a scratch folder.
+fn scratch_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("china-russia");
+    for sub in ["", "briefings"] {
+        std::fs::create_dir_all(root.join(sub)).unwrap();
+        for entry in std::fs::read_dir(bundled_dataset_path().join(sub)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|x| x == "ron") {
+                std::fs::copy(&path, root.join(sub).join(path.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    (dir, root)
+}
+
+fn step_until(harness: &mut Harness<'_, AnnalsApp>, done: impl Fn(&AnnalsApp) -> bool) -> bool {
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(10) {
+        harness.step();
+        if done(harness.state()) {
+            harness.run();
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    false
+}
+
+fn dataset(harness: &Harness<'_, AnnalsApp>) -> Dataset {
+    harness.state().dataset().unwrap().clone()
+}
+
+fn by_id(dataset: &Dataset, id: &str) -> Event {
+    dataset.by_id(id).unwrap().clone()
+}
+
+/// The detail panel is open and shows `title`.
+fn panel_shows(harness: &Harness<'_, AnnalsApp>, title: &str) {
+    let panel = harness.get_by_label(DETAIL_PANEL_LABEL);
+    assert!(
+        panel.query_by_label(title).is_some(),
+        "the detail panel should show “{title}”"
+    );
+}
+
+fn press(harness: &mut Harness<'_, AnnalsApp>, modifiers: egui::Modifiers, key: egui::Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+fn settle(harness: &mut Harness<'_, AnnalsApp>) {
+    for _ in 0..6 {
+        harness.run();
+    }
+}
+
+const NONE: egui::Modifiers = egui::Modifiers::NONE;
+
+#[test]
+fn the_selection_and_the_view_survive_reloads() {
+    let (_dir, root) = scratch_copy();
+    let mut harness = harness_on(root.clone());
+    let data = dataset(&harness);
+    let meeting = by_id(&data, "hog-28");
+    harness.get_by_label(&meeting.title).click();
+    harness.run();
+    press(&mut harness, NONE, egui::Key::Plus);
+    settle(&mut harness);
+    let view = harness.state().view();
+
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::R);
+    panel_shows(&harness, &meeting.title);
+    assert_eq!(harness.state().view(), view);
+
+    // A hand edit elsewhere, reloaded by the watcher.
+    let file = root.join("relations.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("// A hand-written note.\n{text}")).unwrap();
+    assert!(step_until(&mut harness, |app| app.watcher_reports() >= 1));
+    panel_shows(&harness, &meeting.title);
+    assert_eq!(harness.state().view(), view);
+}
+
+#[test]
+fn arrows_skip_the_events_the_filters_hide() {
+    let mut harness = harness_on(bundled_dataset_path());
+    press(
+        &mut harness,
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::F,
+    );
+    harness.get_by_label("verified only").click();
+    harness.run();
+    let data = dataset(&harness);
+    // Verified events in time order, from the model.
+    let events = data.events();
+    let verified: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.status == Status::Verified)
+        .collect();
+    // A verified event whose next event in time is hidden by the filter.
+    let at = (1..verified.len() - 1)
+        .find(|&i| {
+            let all_at = events.iter().position(|e| e.id == verified[i].id).unwrap();
+            events[all_at + 1].status != Status::Verified
+        })
+        .expect("a verified event followed by a hidden one");
+    // Select it from the list (its title may be left out on the crowded timeline).
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::L);
+    harness
+        .query_all_by_label(&verified[at].title)
+        .next()
+        .expect("listed")
+        .click();
+    harness.run();
+    panel_shows(&harness, &verified[at].title);
+    press(&mut harness, NONE, egui::Key::ArrowRight);
+    panel_shows(&harness, &verified[at + 1].title);
+    press(&mut harness, NONE, egui::Key::ArrowLeft);
+    press(&mut harness, NONE, egui::Key::ArrowLeft);
+    panel_shows(&harness, &verified[at - 1].title);
+    // Home and End: the first and the last shown event.
+    press(&mut harness, NONE, egui::Key::End);
+    panel_shows(&harness, &verified.last().unwrap().title);
+    press(&mut harness, NONE, egui::Key::Home);
+    panel_shows(&harness, &verified[0].title);
+}
+
+#[test]
+fn shift_arrows_follow_the_series_both_ways() {
+    let mut harness = harness_on(bundled_dataset_path());
+    let data = dataset(&harness);
+    harness.get_by_label(&by_id(&data, "hog-29").title).click();
+    harness.run();
+    press(&mut harness, egui::Modifiers::SHIFT, egui::Key::ArrowLeft);
+    panel_shows(&harness, &by_id(&data, "hog-28").title);
+    press(&mut harness, egui::Modifiers::SHIFT, egui::Key::ArrowLeft);
+    panel_shows(&harness, &by_id(&data, "hog-27").title);
+    press(&mut harness, egui::Modifiers::SHIFT, egui::Key::ArrowRight);
+    panel_shows(&harness, &by_id(&data, "hog-28").title);
+}
+
+#[test]
+fn ctrl_n_with_nothing_selected_adds_an_event_dated_today_in_the_latest_events_file() {
+    let (_dir, root) = scratch_copy();
+    let mut harness = harness_on(root.clone());
+    let data = dataset(&harness);
+    let latest = data.events().last().unwrap().id.to_string();
+    let latest_file = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            std::fs::read_to_string(p).is_ok_and(|t| t.contains(&format!("id: \"{latest}\"")))
+        })
+        .expect("the latest event's file");
+    assert_eq!(harness.state().selected(), None);
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::N);
+    let today = chrono::Local::now()
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string();
+    assert_eq!(
+        harness.get_by_label("Edit date").value().as_deref(),
+        Some(today.as_str())
+    );
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::S);
+    let written = std::fs::read_to_string(&latest_file).unwrap();
+    assert!(
+        written.contains("id: \"new-event\"") && written.contains(&format!("when: \"{today}\"")),
+        "{}",
+        latest_file.display()
+    );
+}
+
+#[test]
+fn ctrl_y_redoes_and_the_delete_key_asks_first() {
+    let (_dir, root) = scratch_copy();
+    let mut harness = harness_on(root);
+    let data = dataset(&harness);
+    let meeting = by_id(&data, "hog-29");
+    harness.get_by_label(&meeting.title).click();
+    harness.run();
+    press(&mut harness, NONE, egui::Key::E);
+    harness.get_by_label("Edit title").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Edit title").type_text("Renamed");
+    harness.run();
+    press(&mut harness, NONE, egui::Key::Escape); // leave the form; the edit stays
+    panel_shows(&harness, "Renamed");
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    panel_shows(&harness, &meeting.title);
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Y);
+    panel_shows(&harness, "Renamed");
+
+    let count = dataset(&harness).len();
+    press(&mut harness, NONE, egui::Key::Delete);
+    harness.get_by_label("Delete this event?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(
+        dataset(&harness).len(),
+        count,
+        "nothing deleted without a yes"
+    );
+    panel_shows(&harness, "Renamed");
+}
+
+#[test]
+fn storyline_files_are_watched() {
+    let (_dir, root) = scratch_copy();
+    let mut harness = harness_on(root.clone());
+    let file = root.join("briefings/summits-2024.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let title = text
+        .split("title: \"")
+        .nth(1)
+        .and_then(|t| t.split('"').next())
+        .unwrap()
+        .to_owned();
+    std::fs::write(&file, text.replacen(&title, "Summits, retitled", 1)).unwrap();
+    assert!(step_until(&mut harness, |app| app.watcher_reports() >= 1));
+    harness.get_by_label("▶ Present").click();
+    harness.run();
+    harness.get_by_label_contains("Summits, retitled");
+    assert!(harness.query_by_label_contains(&title).is_none());
+}
+
+/// Ids of the events the search box finds for `text`.
+fn search(harness: &mut Harness<'_, AnnalsApp>, text: &str) -> Vec<String> {
+    press(harness, egui::Modifiers::COMMAND, egui::Key::F);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Search").type_text(text);
+    harness.run();
+    let data = dataset(harness);
+    harness
+        .state()
+        .search_results()
+        .iter()
+        .map(|&i| data.event(i).unwrap().id.to_string())
+        .collect()
+}
+
+#[test]
+fn search_looks_at_tags_sources_and_notes() {
+    let (_dir, root) = scratch_copy();
+    // One event with a word in each of those fields, and nowhere else.
+    let file = root.join("relations.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let extra = "[\n    (\n        id: \"probe\",\n        title: \"A probe\",\n        when: \"2001-01-01\",\n        kind: \"diplomacy\",\n        summary: \"Nothing to find here.\",\n        sources: [(publisher: \"Quillpress\", title: \"Vellum\")],\n        note: \"Zephyrine.\",\n        tags: [\"obsidian\"],\n    ),\n";
+    std::fs::write(&file, text.replacen("[\n", extra, 1)).unwrap();
+    let mut harness = harness_on(root.to_path_buf());
+    assert!(
+        harness.state().dataset().is_some(),
+        "{:?}",
+        harness.state().loaded().diagnostics
+    );
+    for word in ["obsidian", "Quillpress", "vellum", "zephyrine"] {
+        assert_eq!(search(&mut harness, word), ["probe"], "{word}");
+    }
+}

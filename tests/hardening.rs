@@ -459,3 +459,17 @@ fn fmt_keeps_a_comment_before_a_comma_and_windows_line_endings() {
     let (_, after, _) = annals(&["list", data.path().to_str().unwrap()]);
     assert_eq!(before, after);
 }
+
+#[test]
+fn a_file_over_the_size_cap_is_refused_with_a_message() {
+    let data = dataset(&[("events.ron", &events_file(&[("a", "2024")]))]);
+    // A sparse file: 257 MiB on paper, nothing on disk.
+    let huge = fs::File::create(data.path().join("huge.ron")).unwrap();
+    huge.set_len(257 * 1024 * 1024).unwrap();
+    let (code, out) = check(data.path());
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("huge.ron` is 257 MiB; files over 256 MiB are not read"),
+        "{out}"
+    );
+}

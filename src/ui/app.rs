@@ -343,9 +343,18 @@ impl AnnalsApp {
             .cloned()
             .collect();
         self.git.refresh(&files);
+        self.forget_other_files_git();
         let mut diagnostics = self.loaded.diagnostics.clone();
         diagnostics.extend(self.reload_problems.iter().cloned());
         self.merge_conflicts = crate::store::merge::conflicts_in(&diagnostics);
+    }
+
+    /// Keep what git said of the open dataset's files only: a dataset opened before (whose
+    /// answers may still arrive) holds records with the same ids, and its history and its
+    /// changes since the last commit are not this one's.
+    fn forget_other_files_git(&mut self) {
+        let files = &self.loaded.files;
+        self.git.status.retain(|path, _| files.contains(path));
     }
 
     fn remember_dataset(&mut self) {
@@ -1405,7 +1414,9 @@ impl AnnalsApp {
                 .show(ui, |ui| commands.extend(self.editor_panel_ui(ui)));
         }
         // What git knows of the selected record (asked for on a worker when first shown).
-        self.git.poll();
+        if self.git.poll() {
+            self.forget_other_files_git();
+        }
         let selected_id = self
             .selected
             .and_then(|i| self.dataset()?.event(i))

@@ -351,7 +351,10 @@ fn history_ui(ui: &mut Ui, id: &str, git: &RecordGit<'_>) {
                 ui.label(RichText::new("Not committed yet.").weak());
             }
             let open_id = ui.make_persistent_id(("history-open", id));
-            let mut open: Option<String> = ui.data(|d| d.get_temp(open_id));
+            // Stored as an `Option<String>` (closed is `None`), so read back as one: temp
+            // data is keyed by its type too.
+            let mut open: Option<String> =
+                ui.data(|d| d.get_temp::<Option<String>>(open_id)).flatten();
             for change in changes {
                 let commit = &change.commit;
                 let short = &commit.id[..commit.id.len().min(8)];

@@ -7,7 +7,7 @@
 //! Text before the list (attributes, a heading comment) and after it is kept as it is.
 
 use super::lex::{Lexer, TokenKind, list_layout};
-use super::load::ron_options;
+use super::parse::ron_options;
 use super::write::{INDENT, event_to_ron};
 use crate::model::event::Event;
 
@@ -92,11 +92,7 @@ pub fn format_event_file(text: &str) -> Result<Formatted, String> {
     format_lf(text)
 }
 
-/// Whether `text` ends its lines with `\r\n` (judged by its first line).
-pub fn uses_crlf(text: &str) -> bool {
-    text.find('\n')
-        .is_some_and(|i| i > 0 && text.as_bytes()[i - 1] == b'\r')
-}
+pub use super::parse::uses_crlf;
 
 fn format_lf(text: &str) -> Result<Formatted, String> {
     let mut notes = Vec::new();

@@ -5,34 +5,19 @@ use std::fs;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
 use super::diagnostics::{Diagnostic, SourceText, did_you_mean};
 use super::lex::{LayoutError, TokenKind, list_layout, tokenize};
+pub use super::parse::{BRIEFINGS_DIR, MANIFEST_FILE, ParsedEvent, RecordOrigin, ron_options};
 use super::validate::validate;
 use crate::model::dataset::Dataset;
 use crate::model::event::{EVENT_FIELDS, Event};
 use crate::model::manifest::Manifest;
 use crate::model::storyline::{STEP_FIELDS, Storyline};
 
-/// The folder of a dataset that holds its storylines.
-pub const BRIEFINGS_DIR: &str = "briefings";
-
-/// The file in a dataset folder that holds its manifest; every other `.ron` file holds events.
-pub const MANIFEST_FILE: &str = "manifest.ron";
-
 /// Files larger than this are refused rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
-
-/// Where a record was read from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RecordOrigin {
-    /// Index into [`Loaded::files`].
-    pub file: usize,
-    /// Byte range of the record's text.
-    pub span: Range<usize>,
-}
 
 /// The outcome of loading: the dataset if there were no errors, and every diagnostic.
 #[derive(Debug, Default)]
@@ -58,7 +43,7 @@ pub struct Loaded {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FileStamp {
     pub len: u64,
-    /// [`super::save::fingerprint`] of the bytes read.
+    /// [`super::parse::fingerprint`] of the bytes read.
     pub hash: u64,
 }
 
@@ -67,7 +52,7 @@ impl FileStamp {
     pub fn of_bytes(bytes: &[u8]) -> FileStamp {
         FileStamp {
             len: bytes.len() as u64,
-            hash: super::save::fingerprint(bytes),
+            hash: super::parse::fingerprint(bytes),
         }
     }
 }
@@ -80,12 +65,6 @@ impl Loaded {
     pub fn warning_count(&self) -> usize {
         self.diagnostics.len() - self.error_count()
     }
-}
-
-/// An event as parsed, with where it came from; input to validation.
-pub struct ParsedEvent {
-    pub event: Event,
-    pub origin: RecordOrigin,
 }
 
 /// Load the dataset at `path`: a dataset folder, or any file inside one.
@@ -485,13 +464,6 @@ fn read_text(path: &Path) -> Result<(String, FileStamp), Box<Diagnostic>> {
         )
     })?;
     Ok((text, stamp))
-}
-
-/// How records are read: `Some` may be left out, nesting is limited.
-pub fn ron_options() -> ron::Options {
-    ron::Options::default()
-        .with_default_extension(Extensions::IMPLICIT_SOME)
-        .with_recursion_limit(64)
 }
 
 fn parse_manifest(src: &SourceText, diagnostics: &mut Vec<Diagnostic>) -> Option<Manifest> {

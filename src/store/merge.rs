@@ -335,7 +335,7 @@ fn canonical_event(text: &str, indent: &str) -> String {
     if has_comment(text) {
         return text.to_owned();
     }
-    match super::load::ron_options().from_str::<Event>(text) {
+    match super::parse::ron_options().from_str::<Event>(text) {
         Ok(event) => event_to_ron(&event, indent),
         Err(_) => text.to_owned(),
     }
@@ -638,7 +638,7 @@ fn merge_list(
 /// `text` with `edits` made (ranges do not overlap), new text taking its line endings.
 fn splice(text: &str, mut edits: Vec<(Range<usize>, String)>) -> String {
     edits.sort_by_key(|(range, _)| (range.start, range.end));
-    let crlf = super::format::uses_crlf(text);
+    let crlf = super::parse::uses_crlf(text);
     let mut out = String::with_capacity(text.len() + 1024);
     let mut pos = 0;
     for (range, replacement) in edits {
@@ -1292,7 +1292,7 @@ mod tests {
         );
         let out = merge_texts(base, &ours, &theirs).unwrap();
         assert!(out.conflicts.is_empty(), "{}", out.text);
-        let m: crate::model::manifest::Manifest = super::super::load::ron_options()
+        let m: crate::model::manifest::Manifest = super::super::parse::ron_options()
             .from_str(&out.text)
             .unwrap();
         let people: Vec<_> = m.people.iter().map(|p| p.id.as_str()).collect();
@@ -1306,7 +1306,7 @@ mod tests {
         assert_eq!(out.conflicts[0].fields, ["title"]);
         let taken = resolve_conflict(&out.text, 0, Side::Theirs).unwrap();
         let m: crate::model::manifest::Manifest =
-            super::super::load::ron_options().from_str(&taken).unwrap();
+            super::super::parse::ron_options().from_str(&taken).unwrap();
         assert_eq!(m.title, "T theirs");
         assert_eq!(m.people.len(), 3);
     }

@@ -7,6 +7,7 @@ pub mod history;
 pub mod lex;
 pub mod load;
 pub mod merge;
+pub mod parse;
 pub mod save;
 pub mod session;
 pub mod validate;

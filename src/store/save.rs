@@ -4,7 +4,6 @@
 //! one), so a crash at any point leaves the old file or the new one, whole.
 
 use std::collections::HashMap;
-use std::hash::Hasher as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -12,13 +11,7 @@ use super::lex::{Lexer, ListLayout, TokenKind, list_layout};
 use super::write::{INDENT, event_to_ron, unquote};
 use crate::model::event::Event;
 
-/// A fingerprint of a file's bytes, to notice that it changed on disk since it was read.
-pub fn fingerprint(bytes: &[u8]) -> u64 {
-    let mut hasher = std::hash::DefaultHasher::new();
-    hasher.write(bytes);
-    hasher.write_usize(bytes.len());
-    hasher.finish()
-}
+pub use super::parse::fingerprint;
 
 /// One record found in a file's text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -210,7 +203,7 @@ pub fn apply_indexed(text: &str, index: &FileIndex, changes: &FileChanges<'_>) -
     let mut out = String::with_capacity(text.len() + 1024);
     let mut pos = 0;
     // Written records take the file's line endings.
-    let crlf = super::format::uses_crlf(text);
+    let crlf = super::parse::uses_crlf(text);
     for (range, replacement) in edits {
         out.push_str(&text[pos..range.start]);
         if crlf {

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::diagnostics::{Diagnostic, Location, SourceText, Suggester, did_you_mean};
 use super::lex::{field_name_span, field_value_span, string_literal_span};
-use super::load::{MANIFEST_FILE, ParsedEvent, RecordOrigin};
+use super::parse::{MANIFEST_FILE, ParsedEvent, RecordOrigin};
 use crate::model::dataset::chronological_cmp;
 use crate::model::event::{Status, is_web_url};
 use crate::model::manifest::Manifest;

@@ -162,7 +162,7 @@ mod tests {
 
     #[test]
     fn the_embedded_files_are_the_source_trees_files() {
-        let source = read_tree(&crate::cli::bundled_dataset_path());
+        let source = read_tree(&crate::paths::bundled_dataset_path());
         let source: Vec<_> = source
             .into_iter()
             .filter(|(p, _)| !p.split('/').any(|part| part.starts_with('.')))

@@ -9,6 +9,14 @@ pub mod cli;
 pub mod export;
 pub mod generate;
 pub mod model;
+pub mod paths;
 pub mod store;
 pub mod timeline;
 pub mod ui;
+
+#[cfg(test)]
+pub(crate) mod testing;
+
+/// The application id: the window's class (`StartupWMClass` in `assets/annals.desktop`) and
+/// the name of the folder eframe keeps the settings in (`~/.local/share/annals`).
+pub const APP_ID: &str = "annals";

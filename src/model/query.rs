@@ -421,7 +421,7 @@ mod tests {
     use super::*;
 
     fn bundled() -> Dataset {
-        crate::cli::bundled_dataset()
+        crate::testing::bundled_dataset()
     }
 
     fn ids(ds: &Dataset, found: &[EventIndex]) -> Vec<String> {

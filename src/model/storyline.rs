@@ -152,7 +152,7 @@ mod tests {
 
     #[test]
     fn filters_and_steps_resolve_against_the_dataset() {
-        let ds = crate::cli::bundled_dataset();
+        let ds = crate::testing::bundled_dataset();
         let storyline: Storyline = crate::store::load::ron_options()
             .from_str(
                 r#"(title: "T", steps: [

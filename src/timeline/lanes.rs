@@ -205,7 +205,7 @@ mod tests {
     use super::*;
 
     fn bundled() -> Dataset {
-        crate::cli::bundled_dataset()
+        crate::testing::bundled_dataset()
     }
 
     #[test]

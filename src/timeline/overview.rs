@@ -67,7 +67,7 @@ mod tests {
 
     #[test]
     fn histogram_counts_every_event_once() {
-        let ds = crate::cli::bundled_dataset();
+        let ds = crate::testing::bundled_dataset();
         let lanes = Lanes::build(&ds, Grouping::Category, |_| true);
         let view = overview_view(
             ds.extent(),

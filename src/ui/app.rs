@@ -692,9 +692,9 @@ impl AnnalsApp {
                 if !self.refused_while_dirty("opening another dataset") {
                     let restore = command == Command::RestoreBundled;
                     let path = if restore {
-                        crate::cli::restore_bundled_dataset()
+                        crate::paths::restore_bundled_dataset()
                     } else {
-                        crate::cli::default_dataset_path()
+                        crate::paths::default_dataset_path()
                     };
                     match path {
                         Ok(path) => {
@@ -762,9 +762,9 @@ impl AnnalsApp {
     /// The bundled dataset to open by default; if it cannot be copied into the data folder,
     /// the reason goes into `notice` (and the missing path opens, showing the error).
     fn bundled_or_notice(notice: &mut Option<String>) -> PathBuf {
-        crate::cli::default_dataset_path().unwrap_or_else(|message| {
+        crate::paths::default_dataset_path().unwrap_or_else(|message| {
             *notice = Some(message);
-            crate::cli::bundled_dataset_path()
+            crate::paths::bundled_dataset_path()
         })
     }
 

@@ -428,7 +428,7 @@ mod tests {
 
     #[test]
     fn citation_is_one_paragraph_with_numbered_sources() {
-        let ds = crate::cli::bundled_dataset();
+        let ds = crate::testing::bundled_dataset();
         let i = ds.index_of("hog-29").unwrap();
         let text = citation(&ds, i, Language::English);
         assert!(

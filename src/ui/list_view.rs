@@ -190,7 +190,7 @@ mod tests {
 
     #[test]
     fn sorting_by_each_column() {
-        let ds = crate::cli::bundled_dataset();
+        let ds = crate::testing::bundled_dataset();
         let all: Vec<EventIndex> = (0..ds.len()).collect();
         let mut rows = all.clone();
         sort_rows(&ds, &mut rows, ListSort::default(), Language::English);

@@ -18,9 +18,7 @@ use std::path::PathBuf;
 
 pub use app::AnnalsApp;
 
-/// The application id: the window's class (`StartupWMClass` in `assets/annals.desktop`) and
-/// the name of the folder eframe keeps the settings in (`~/.local/share/annals`).
-pub const APP_ID: &str = "annals";
+pub use crate::APP_ID;
 
 /// The application icon (window and taskbar), drawn in `assets/icon/annals.svg`.
 const ICON_PNG: &[u8] = include_bytes!("../../assets/icon/annals-256.png");

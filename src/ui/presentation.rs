@@ -378,7 +378,7 @@ mod tests {
     /// layout is the same in points: 1280×720 and 1920×1080 both lay out 720 points high).
     #[test]
     fn every_card_fits_its_screen() {
-        let loaded = crate::store::load_dataset(&crate::cli::bundled_dataset_path());
+        let loaded = crate::store::load_dataset(&crate::paths::bundled_dataset_path());
         let dataset = loaded.dataset.as_ref().unwrap();
         let mut steps = steps_of_events(0..dataset.len());
         for (_, story) in &loaded.storylines {

@@ -2,8 +2,10 @@
 
 pub mod dataset;
 pub mod date;
+pub mod draft;
 pub mod event;
 pub mod interval_index;
+pub mod list;
 pub mod manifest;
 pub mod query;
 pub mod storyline;

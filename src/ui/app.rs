@@ -38,34 +38,7 @@ const FIT_MARGIN: f64 = 0.04;
 /// How many recently opened datasets are remembered.
 const RECENT_MAX: usize = 8;
 
-/// Light, dark, or whatever the system uses.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ThemeChoice {
-    #[default]
-    System,
-    Light,
-    Dark,
-}
-
-impl ThemeChoice {
-    pub const ALL: [ThemeChoice; 3] = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ThemeChoice::System => "System theme",
-            ThemeChoice::Light => "Light",
-            ThemeChoice::Dark => "Dark",
-        }
-    }
-
-    fn preference(self) -> egui::ThemePreference {
-        match self {
-            ThemeChoice::System => egui::ThemePreference::System,
-            ThemeChoice::Light => egui::ThemePreference::Light,
-            ThemeChoice::Dark => egui::ThemePreference::Dark,
-        }
-    }
-}
+pub use super::theme::ThemeChoice;
 
 fn language_label(language: Language) -> &'static str {
     match language {

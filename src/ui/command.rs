@@ -5,8 +5,8 @@ use super::editor::Draft;
 use crate::model::dataset::EventIndex;
 use std::path::PathBuf;
 
-use super::app::ThemeChoice;
 use super::list_view::ListSort;
+use super::theme::ThemeChoice;
 use crate::model::manifest::Language;
 use crate::model::query::Filter;
 use crate::timeline::{Grouping, TimeView};

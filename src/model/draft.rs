@@ -1,0 +1,267 @@
+//! What the event editor's form holds: every field as typed, and the rules that turn it into
+//! an event (the fields that read) and a list of problems (those that do not). No egui: the
+//! form in `ui/edit` only shows a [`Draft`] and sends it back.
+
+use crate::model::dataset::Dataset;
+use crate::model::date::EventDate;
+use crate::model::event::{Event, SeriesRef, Source, Status, Symbol};
+
+/// The text of one source as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DraftSource {
+    pub publisher: String,
+    pub title: String,
+    pub url: String,
+    pub published: String,
+}
+
+/// The form's fields as typed, for the event with id `target`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Draft {
+    /// Id of the event in the model this draft edits.
+    pub target: String,
+    pub id: String,
+    pub title: String,
+    pub when: String,
+    pub kind: String,
+    pub place: String,
+    pub participants: Vec<String>,
+    pub summary: String,
+    pub sources: Vec<DraftSource>,
+    pub status: Status,
+    pub note: String,
+    pub series: String,
+    pub ordinal: String,
+    pub related: Vec<String>,
+    pub tags: String,
+    /// The id typed in the "add related event" box.
+    pub related_input: String,
+}
+
+/// Problems of fields that do not read, by field name.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldErrors(pub Vec<(&'static str, String)>);
+
+impl FieldErrors {
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+fn optional(text: &str) -> Option<Box<str>> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.into())
+}
+
+impl Draft {
+    pub fn from_event(event: &Event) -> Self {
+        Self {
+            target: event.id.to_string(),
+            id: event.id.to_string(),
+            title: event.title.to_string(),
+            when: event.when.to_edtf(),
+            kind: event.kind.to_string(),
+            place: event.place.as_deref().unwrap_or_default().to_owned(),
+            participants: event.participants.iter().map(|p| p.to_string()).collect(),
+            summary: event.summary.to_string(),
+            sources: event
+                .sources
+                .iter()
+                .map(|s| DraftSource {
+                    publisher: s.publisher.to_string(),
+                    title: s.title.as_deref().unwrap_or_default().to_owned(),
+                    url: s.url.as_deref().unwrap_or_default().to_owned(),
+                    published: s
+                        .published
+                        .as_ref()
+                        .map(EventDate::to_edtf)
+                        .unwrap_or_default(),
+                })
+                .collect(),
+            status: event.status,
+            note: event.note.as_deref().unwrap_or_default().to_owned(),
+            series: event
+                .series
+                .as_ref()
+                .map(|s| s.id.to_string())
+                .unwrap_or_default(),
+            ordinal: event
+                .series
+                .as_ref()
+                .and_then(|s| s.ordinal)
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+            related: event.related.iter().map(|r| r.to_string()).collect(),
+            tags: event
+                .tags
+                .iter()
+                .map(|t| t.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            related_input: String::new(),
+        }
+    }
+
+    /// `base` with every field of the draft that reads correctly, and the problems of those
+    /// that do not (those keep `base`'s value).
+    pub fn apply(&self, base: &Event, dataset: &Dataset) -> (Event, FieldErrors) {
+        let mut event = base.clone();
+        let mut errors = FieldErrors::default();
+        let id = self.id.trim();
+        if id.is_empty() {
+            errors.0.push(("id", "an id is needed".into()));
+        } else if id.chars().any(|c| c.is_whitespace() || c == '"') {
+            errors.0.push((
+                "id",
+                "no spaces or quotes: use letters, digits and -".into(),
+            ));
+        } else if id != &*base.id && dataset.index_of(id).is_some() {
+            errors
+                .0
+                .push(("id", format!("another event already has the id `{id}`")));
+        } else {
+            event.id = id.into();
+        }
+        if self.title.trim().is_empty() {
+            errors.0.push(("title", "a title is needed".into()));
+        } else {
+            event.title = self.title.trim().into();
+        }
+        match EventDate::parse(self.when.trim()) {
+            Ok(when) => event.when = when,
+            Err(e) => errors.0.push(("when", e.to_string())),
+        }
+        if dataset.category(&self.kind).is_some() {
+            event.kind = Symbol::new(&self.kind);
+        }
+        event.place = optional(&self.place).map(|p| Symbol::new(&p));
+        event.participants = self.participants.iter().map(|p| Symbol::new(p)).collect();
+        event.summary = self.summary.trim_end().into();
+        let mut sources = Vec::new();
+        for (n, s) in self.sources.iter().enumerate() {
+            let published = match optional(&s.published) {
+                None => None,
+                Some(text) => match EventDate::parse(&text) {
+                    Ok(date) => Some(date),
+                    Err(e) => {
+                        errors.0.push(("sources", format!("source {}: {e}", n + 1)));
+                        base.sources.get(n).and_then(|old| old.published)
+                    }
+                },
+            };
+            if s.publisher.trim().is_empty() {
+                errors.0.push((
+                    "sources",
+                    format!("source {}: a publisher is needed", n + 1),
+                ));
+                if let Some(old) = base.sources.get(n) {
+                    sources.push(old.clone());
+                }
+                continue;
+            }
+            sources.push(Source {
+                publisher: Symbol::new(s.publisher.trim()),
+                title: optional(&s.title),
+                url: optional(&s.url),
+                published,
+            });
+        }
+        event.sources = sources.into();
+        event.status = self.status;
+        event.note = optional(&self.note);
+        event.series = match optional(&self.series) {
+            None => None,
+            Some(id) => {
+                let ordinal = match self.ordinal.trim() {
+                    "" => None,
+                    text => match text.parse::<u32>() {
+                        Ok(n) if n > 0 => Some(n),
+                        _ => {
+                            errors.0.push(("ordinal", "a whole number from 1".into()));
+                            base.series.as_ref().and_then(|s| s.ordinal)
+                        }
+                    },
+                };
+                Some(SeriesRef {
+                    id: Symbol::new(&id),
+                    ordinal,
+                })
+            }
+        };
+        event.related = self.related.iter().map(|r| Symbol::new(r)).collect();
+        event.tags = self
+            .tags
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(Symbol::new)
+            .collect();
+        (event, errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled() -> crate::model::Dataset {
+        crate::testing::bundled_dataset()
+    }
+
+    #[test]
+    fn a_draft_of_an_event_gives_the_event_back() {
+        let ds = bundled();
+        for event in ds.events() {
+            let (back, errors) = Draft::from_event(event).apply(event, &ds);
+            assert!(errors.is_empty(), "{}: {errors:?}", event.id);
+            assert_eq!(&back, event);
+        }
+    }
+
+    #[test]
+    fn fields_that_do_not_read_keep_the_old_value_and_say_why() {
+        let ds = bundled();
+        let event = ds.by_id("hog-29").unwrap();
+        let mut draft = Draft::from_event(event);
+        draft.when = "2024-13-01".into();
+        draft.title = "New title".into();
+        draft.id = "hog-28".into();
+        draft.ordinal = "zero".into();
+        draft.sources[0].published = "someday".into();
+        let (back, errors) = draft.apply(event, &ds);
+        assert_eq!(&*back.title, "New title");
+        assert_eq!(back.when, event.when);
+        assert_eq!(back.id, event.id);
+        assert_eq!(back.series, event.series);
+        assert_eq!(back.sources[0].published, event.sources[0].published);
+        assert!(errors.get("when").is_some());
+        assert!(errors.get("id").unwrap().contains("already has the id"));
+        assert!(errors.get("ordinal").is_some());
+        assert!(errors.get("sources").unwrap().starts_with("source 1:"));
+    }
+
+    #[test]
+    fn tags_and_optional_fields_are_tidied() {
+        let ds = bundled();
+        let event = ds.by_id("hog-29").unwrap();
+        let mut draft = Draft::from_event(event);
+        draft.tags = " a, , b ,".into();
+        draft.note = "   ".into();
+        draft.place = String::new();
+        let (back, errors) = draft.apply(event, &ds);
+        assert!(errors.is_empty());
+        assert_eq!(
+            back.tags.iter().map(|t| t.as_str()).collect::<Vec<_>>(),
+            ["a", "b"]
+        );
+        assert_eq!(back.note, None);
+        assert_eq!(back.place, None);
+    }
+}

@@ -379,6 +379,8 @@ fn lane_header_ui(
         ui.scope_id().with(("lane-header", &lane.key)),
         Sense::hover(),
     );
+    // The lane's name, as assistive technology (and the tests) read it.
+    response.widget_info(|| WidgetInfo::labeled(Role::Label, true, &lane.title));
     response.on_hover_text(format!(
         "{} — {} events, {visible} in view",
         lane.title,

@@ -1,22 +1,30 @@
 """Make the bundled Chinese font subset (assets/fonts/NotoSansSC-Annals.otf).
 
 Input:  Noto Sans CJK SC Regular from Debian's `fonts-noto-cjk` package
-        (/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc).
+        (/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc), and the bundled dataset
+        (every file under data/china-russia, briefings included, read as UTF-8 text).
 Output: every character of GB 2312 (the 6,763 common simplified hanzi plus its symbols),
-        CJK punctuation and full-width forms; nothing else (Latin and Cyrillic come from
-        egui's own fonts, which stay first in every family).
+        CJK punctuation and full-width forms, and every character the bundled dataset uses
+        beyond those (rarer simplified hanzi such as 镕, traditional forms in source titles);
+        nothing below U+2000 (Latin and Cyrillic come from egui's own fonts, which stay first
+        in every family).
 
-Run from the repository root:
+Development-time only: the subset is committed, so neither the build nor CI needs this.
+Run from the repository root after changing the dataset (tests/fonts.rs fails when the
+dataset uses a character no installed font has):
     apt-get install fonts-noto-cjk && pip install fonttools
-    python3 assets/fonts/tools/make_font_subset.py
+    python3 assets/fonts/tools/make_font_subset.py [DATASET_FOLDER ...]
+With no folder given, data/china-russia is read.
 """
 
+import pathlib
 import subprocess
 import sys
 import tempfile
 
 SOURCE = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 OUTPUT = "assets/fonts/NotoSansSC-Annals.otf"
+DATASETS = ["data/china-russia"]
 
 
 def gb2312_chars():
@@ -27,6 +35,18 @@ def gb2312_chars():
                 chars.add(bytes([hi, lo]).decode("gb2312"))
             except UnicodeDecodeError:
                 pass
+    return chars
+
+
+def dataset_chars(folders):
+    """Every character of every file under the given folders."""
+    chars = set()
+    for folder in folders:
+        files = [p for p in sorted(pathlib.Path(folder).rglob("*")) if p.is_file()]
+        if not files:
+            sys.exit(f"no files in {folder} (run from the repository root)")
+        for path in files:
+            chars.update(path.read_text(encoding="utf-8"))
     return chars
 
 
@@ -43,7 +63,10 @@ def main():
     chars = gb2312_chars()
     chars.update(chr(c) for c in range(0x3000, 0x3040))  # CJK symbols and punctuation
     chars.update(chr(c) for c in range(0xFF01, 0xFF5F))  # full-width forms
+    base = {c for c in chars if ord(c) > 0x2000}
+    chars.update(dataset_chars(sys.argv[1:] or DATASETS))
     chars = sorted(c for c in chars if ord(c) > 0x2000)  # leave Latin/Cyrillic to egui's fonts
+    added = [c for c in chars if c not in base]
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
         f.write("".join(chars))
         text_file = f.name
@@ -58,7 +81,9 @@ def main():
         ],
         check=True,
     )
+    pathlib.Path(text_file).unlink()
     print(f"{len(chars)} characters -> {OUTPUT}")
+    print(f"from the dataset beyond GB 2312 and punctuation: {' '.join(added) or 'none'}")
 
 
 if __name__ == "__main__":

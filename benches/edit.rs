@@ -86,9 +86,8 @@ fn slide(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("timeline_1920x1080", |b| {
         b.iter(|| {
-            let files = annals::ui::render::export_png(
-                &loaded,
-                None,
+            let files = annals::ui::render::write_timeline_picture(
+                loaded.dataset.as_ref().expect("the bundled dataset loads"),
                 &out.path().join("view.png"),
                 (1920, 1080),
             )

@@ -8,7 +8,7 @@ use std::hint::black_box;
 
 use annals::timeline::TimeView;
 use annals::ui::AnnalsApp;
-use annals::ui::command::Command;
+use annals::ui::command::{Command, ViewCommand};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 fn input() -> egui::RawInput {
@@ -41,7 +41,7 @@ fn frames(c: &mut Criterion) {
             ("day", TimeView::new(centre.floor(), 1.0)),
         ];
         for (name, view) in views {
-            app.apply(Command::SetView(view), 0.0);
+            app.apply(Command::View(ViewCommand::SetView(view)), 0.0);
             for _ in 0..3 {
                 frame(&ctx, &mut app); // fonts, caches
             }
@@ -51,7 +51,7 @@ fn frames(c: &mut Criterion) {
         }
         // Panning at one-year zoom: the view moves 5 px each frame, back and forth.
         let year = views[1].1;
-        app.apply(Command::SetView(year), 0.0);
+        app.apply(Command::View(ViewCommand::SetView(year)), 0.0);
         let mut step = 0u64;
         group.bench_with_input(BenchmarkId::new("pan", n), &n, |b, _| {
             b.iter(|| {
@@ -62,7 +62,7 @@ fn frames(c: &mut Criterion) {
                     -5.0
                 };
                 let next = app.view().panned_by_px(dx, 1600.0);
-                app.apply(Command::SetView(next), 0.0);
+                app.apply(Command::View(ViewCommand::SetView(next)), 0.0);
                 black_box(frame(&ctx, &mut app))
             })
         });

@@ -225,85 +225,7 @@ pub fn fmt(path: &Path, check: bool, out: &mut dyn Write) -> io::Result<i32> {
     Ok(i32::from(failed || (check && changed > 0)))
 }
 
-/// What `annals export` writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum ExportFormat {
-    /// The timeline as a picture (with `--storyline`: one picture per step, into a folder).
-    Png,
-    /// A handout in Markdown.
-    Markdown,
-    /// A handout as one self-contained HTML file.
-    Html,
-    /// TimelineJS JSON, to publish the same events on the web.
-    Timelinejs,
-    /// iCalendar: one all-day event per event.
-    Ics,
-}
-
-impl ExportFormat {
-    /// The usual file ending.
-    pub fn extension(self) -> &'static str {
-        match self {
-            ExportFormat::Png => "png",
-            ExportFormat::Markdown => "md",
-            ExportFormat::Html => "html",
-            ExportFormat::Timelinejs => "json",
-            ExportFormat::Ics => "ics",
-        }
-    }
-}
-
-/// The events an export covers: a storyline's (its steps' events, and the events in its
-/// windows), or every event.
-pub fn export_selection(
-    loaded: &crate::store::Loaded,
-    storyline: Option<&str>,
-) -> Result<crate::export::Selection, String> {
-    let dataset = loaded.dataset.as_ref().ok_or("the dataset has errors")?;
-    let Some(name) = storyline else {
-        return Ok(crate::export::Selection::of_events(
-            dataset,
-            0..dataset.len(),
-        ));
-    };
-    let (_, story) = loaded
-        .storylines
-        .iter()
-        .find(|(n, s)| n == name || s.title == name)
-        .ok_or_else(|| {
-            let known: Vec<&str> = loaded.storylines.iter().map(|(n, _)| n.as_str()).collect();
-            format!(
-                "no storyline `{name}` in briefings/ (there are: {})",
-                if known.is_empty() {
-                    "none".to_owned()
-                } else {
-                    known.join(", ")
-                }
-            )
-        })?;
-    let mut items = Vec::new();
-    for step in story.resolve(dataset) {
-        let shown = step.filter.as_ref().map(|f| f.mask(dataset));
-        let passes = |i: usize| shown.as_ref().is_none_or(|m| m[i]);
-        match (step.event, step.window) {
-            (Some(i), _) => items.push((i, Some(step.caption.clone()))),
-            (None, Some((a, b))) => {
-                let mut first = true;
-                for i in dataset.in_window(a, b).into_iter().filter(|&i| passes(i)) {
-                    let caption = first.then(|| step.caption.clone());
-                    first = false;
-                    items.push((i, caption));
-                }
-            }
-            (None, None) => {}
-        }
-    }
-    Ok(crate::export::Selection {
-        title: story.title.clone(),
-        description: story.description.clone(),
-        items,
-    })
-}
+pub use crate::export::Format as ExportFormat;
 
 /// `annals export`: the dataset (or one storyline) as a handout, TimelineJS, iCalendar or
 /// pictures. Text goes to `out_path`, or to `out` when there is none; pictures need a path.
@@ -325,52 +247,45 @@ pub fn export(
         )?;
         return Ok(1);
     };
-    let selection = match export_selection(&loaded, storyline) {
+    let selection = match crate::export::Selection::of_loaded(&loaded, storyline) {
         Ok(selection) => selection,
         Err(message) => {
             writeln!(out, "annals: {message}")?;
             return Ok(1);
         }
     };
-    let language = crate::model::Language::English;
-    let text = match format {
-        ExportFormat::Markdown => crate::export::handout_markdown(dataset, &selection, language),
-        ExportFormat::Html => crate::export::handout_html(dataset, &selection, language),
-        ExportFormat::Timelinejs => {
-            serde_json::to_string_pretty(&crate::export::timelinejs(dataset, &selection))
-                .map_err(io::Error::other)?
-                + "\n"
-        }
-        ExportFormat::Ics => {
-            let (text, skipped) =
-                crate::export::icalendar(dataset, &selection, language, chrono::Utc::now());
-            for s in skipped {
-                eprintln!("annals: left out {s}");
+    if format == ExportFormat::Png {
+        let Some(out_path) = out_path else {
+            writeln!(
+                out,
+                "annals: a picture needs --out FILE.png (or a folder with --storyline)"
+            )?;
+            return Ok(1);
+        };
+        let written = match storyline {
+            Some(name) => crate::ui::render::write_slides(&loaded, name, out_path, size),
+            None => crate::ui::render::write_timeline_picture(dataset, out_path, size),
+        };
+        return match written {
+            Ok(written) => {
+                for file in written {
+                    writeln!(out, "{}", file.display())?;
+                }
+                Ok(0)
             }
-            text
-        }
-        ExportFormat::Png => {
-            let Some(out_path) = out_path else {
-                writeln!(
-                    out,
-                    "annals: a picture needs --out FILE.png (or a folder with --storyline)"
-                )?;
-                return Ok(1);
-            };
-            return match crate::ui::render::export_png(&loaded, storyline, out_path, size) {
-                Ok(written) => {
-                    for file in written {
-                        writeln!(out, "{}", file.display())?;
-                    }
-                    Ok(0)
-                }
-                Err(message) => {
-                    writeln!(out, "annals: {message}")?;
-                    Ok(1)
-                }
-            };
-        }
-    };
+            Err(message) => {
+                writeln!(out, "annals: {message}")?;
+                Ok(1)
+            }
+        };
+    }
+    let language = crate::model::Language::English;
+    let text = crate::export::text(dataset, &selection, format, language, chrono::Utc::now())
+        .map_err(io::Error::other)?;
+    for left_out in &text.left_out {
+        eprintln!("annals: left out {left_out}");
+    }
+    let text = text.text;
     match out_path {
         Some(file) => {
             crate::store::save::write_atomic(file, text.as_bytes()).map_err(io::Error::other)?;
@@ -425,21 +340,4 @@ pub fn import_timelinejs(file: &Path, out_dir: &Path, out: &mut dyn Write) -> io
     }
 }
 
-/// "1920x1080" → (1920, 1080).
-pub fn parse_size(text: &str) -> Result<(u32, u32), String> {
-    let (w, h) = text
-        .split_once(['x', 'X', '×'])
-        .ok_or_else(|| format!("`{text}` is not a size like 1920x1080"))?;
-    let parse = |s: &str| {
-        s.trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|n| (16..=8192).contains(n))
-    };
-    match (parse(w), parse(h)) {
-        (Some(w), Some(h)) => Ok((w, h)),
-        _ => Err(format!(
-            "`{text}`: width and height must be 16 to 8192 pixels"
-        )),
-    }
-}
+pub use crate::export::parse_size;

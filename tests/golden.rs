@@ -21,7 +21,7 @@ use annals::cli::bundled_dataset_path;
 use annals::model::date::day_number;
 use annals::timeline::TimeView;
 use annals::ui::AnnalsApp;
-use annals::ui::command::Command;
+use annals::ui::command::{BrowseCommand, Command, ViewCommand};
 use annals::ui::render::{Headless, Picture, pixels_per_point_for};
 use annals::ui::timeline_view::{TimelineInput, TimelineStyle, TitleWidths, timeline_ui};
 use egui::epaint::{ClippedShape, Shape};
@@ -195,7 +195,7 @@ fn app_on(path: PathBuf, view: TimeView, dark: bool) -> AnnalsApp {
     });
     let mut app = AnnalsApp::with_context(&ctx, path);
     assert!(app.dataset().is_some(), "{:#?}", app.loaded().diagnostics);
-    app.apply(Command::SetView(view), 0.0);
+    app.apply(Command::View(ViewCommand::SetView(view)), 0.0);
     app
 }
 
@@ -279,7 +279,10 @@ fn rules_dataset() -> tempfile::TempDir {
 /// The rules dataset from October 2022 to April 2025, with the search typed.
 fn rules_app(dir: &Path, dark: bool) -> AnnalsApp {
     let mut app = app_on(dir.to_path_buf(), view((2022, 10), (2025, 4)), dark);
-    app.apply(Command::SetSearch(RULES_SEARCH.into()), 0.0);
+    app.apply(
+        Command::Browse(BrowseCommand::SetSearch(RULES_SEARCH.into())),
+        0.0,
+    );
     assert_eq!(app.search_results().len(), 2, "the search finds two events");
     app
 }

@@ -274,7 +274,7 @@ fn the_dataset_menu_opens_the_bundled_dataset() {
     annals::generate::generate(dir.path(), &annals::generate::GenerateOptions::new(5, 1)).unwrap();
     let ctx = egui::Context::default();
     let mut app = annals::ui::AnnalsApp::with_context(&ctx, dir.path().to_path_buf());
-    app.apply(annals::ui::command::Command::OpenBundled, 0.0);
+    app.apply(annals::ui::command::FileCommand::OpenBundled.into(), 0.0);
     assert_eq!(app.dataset_path(), annals::cli::bundled_dataset_path());
     assert!(app.dataset().is_some());
     assert!(app.notice().is_none());

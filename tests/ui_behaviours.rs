@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use annals::cli::bundled_dataset_path;
 use annals::model::{Dataset, Event, Status};
 use annals::ui::AnnalsApp;
-use annals::ui::detail_panel::DETAIL_PANEL_LABEL;
+use annals::ui::browse::detail_panel::DETAIL_PANEL_LABEL;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 

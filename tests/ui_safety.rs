@@ -421,7 +421,7 @@ fn choose(harness: &mut Harness<'_, AnnalsApp>, name: &str, option: &str) {
 
 #[test]
 fn every_remembered_setting_is_written_and_read_back() {
-    use annals::ui::app::{Preferences, ThemeChoice};
+    use annals::ui::{app::Preferences, theme::ThemeChoice};
     let mut harness = harness_on(bundled_dataset_path());
     // Change each setting the way a user does.
     choose(&mut harness, "Names", "Русский");
@@ -469,7 +469,7 @@ fn every_remembered_setting_is_written_and_read_back() {
     );
     assert_eq!(
         saved.list_sort.column,
-        annals::ui::list_view::ListColumn::Title
+        annals::model::list::ListColumn::Title
     );
     assert_eq!(saved.present.as_deref(), Some("summits-2024"));
     let selected_id = harness

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use annals::cli::bundled_dataset_path;
 use annals::ui::AnnalsApp;
-use annals::ui::detail_panel::DETAIL_PANEL_LABEL;
+use annals::ui::browse::detail_panel::DETAIL_PANEL_LABEL;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 

@@ -35,6 +35,134 @@ impl Selection {
             items: indices.into_iter().map(|i| (i, None)).collect(),
         }
     }
+
+    /// The events an export covers: a storyline's (its steps' events, and the events in its
+    /// windows), or every event.
+    pub fn of_loaded(
+        loaded: &crate::store::Loaded,
+        storyline: Option<&str>,
+    ) -> Result<Selection, String> {
+        let dataset = loaded.dataset.as_ref().ok_or("the dataset has errors")?;
+        let Some(name) = storyline else {
+            return Ok(Selection::of_events(dataset, 0..dataset.len()));
+        };
+        let (_, story) = loaded.storyline(name).ok_or_else(|| {
+            let known = loaded.storyline_names();
+            format!(
+                "no storyline `{name}` in briefings/ (there are: {})",
+                if known.is_empty() {
+                    "none".to_owned()
+                } else {
+                    known.join(", ")
+                }
+            )
+        })?;
+        let mut items = Vec::new();
+        for step in story.resolve(dataset) {
+            let shown = step.filter.as_ref().map(|f| f.mask(dataset));
+            let passes = |i: usize| shown.as_ref().is_none_or(|m| m[i]);
+            match (step.event, step.window) {
+                (Some(i), _) => items.push((i, Some(step.caption.clone()))),
+                (None, Some((a, b))) => {
+                    let mut first = true;
+                    for i in dataset.in_window(a, b).into_iter().filter(|&i| passes(i)) {
+                        let caption = first.then(|| step.caption.clone());
+                        first = false;
+                        items.push((i, caption));
+                    }
+                }
+                (None, None) => {}
+            }
+        }
+        Ok(Selection {
+            title: story.title.clone(),
+            description: story.description.clone(),
+            items,
+        })
+    }
+}
+
+/// The formats of an export: the picture (drawn in `ui::render`) and the text formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// The timeline as a picture (with `--storyline`: one picture per step, into a folder).
+    Png,
+    /// A handout in Markdown.
+    Markdown,
+    /// A handout as one self-contained HTML file.
+    Html,
+    /// TimelineJS JSON, to publish the same events on the web.
+    Timelinejs,
+    /// iCalendar: one all-day event per event.
+    Ics,
+}
+
+impl Format {
+    /// The usual file ending.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Png => "png",
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Timelinejs => "json",
+            Format::Ics => "ics",
+        }
+    }
+}
+
+/// A text export, and what it had to leave out (events before year 1 in a calendar).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextExport {
+    pub text: String,
+    pub left_out: Vec<String>,
+}
+
+/// The selection in a text format: the one pipeline the command line and the window share.
+/// Pictures ([`Format::Png`]) are drawn by the window's painter, not here.
+pub fn text(
+    dataset: &Dataset,
+    selection: &Selection,
+    format: Format,
+    language: Language,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<TextExport, String> {
+    let plain = |text| TextExport {
+        text,
+        left_out: Vec::new(),
+    };
+    Ok(match format {
+        Format::Markdown => plain(handout_markdown(dataset, selection, language)),
+        Format::Html => plain(handout_html(dataset, selection, language)),
+        Format::Timelinejs => plain(
+            serde_json::to_string_pretty(&timelinejs(dataset, selection))
+                .map_err(|e| e.to_string())?
+                + "\n",
+        ),
+        Format::Ics => {
+            let (text, left_out) = icalendar(dataset, selection, language, now);
+            TextExport { text, left_out }
+        }
+        Format::Png => return Err("a picture is drawn by the window's painter".into()),
+    })
+}
+
+/// "1920x1080" → (1920, 1080).
+pub fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let (w, h) = text
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| format!("`{text}` is not a size like 1920x1080"))?;
+    let parse = |s: &str| {
+        s.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (16..=8192).contains(n))
+    };
+    match (parse(w), parse(h)) {
+        (Some(w), Some(h)) => Ok((w, h)),
+        _ => Err(format!(
+            "`{text}`: width and height must be 16 to 8192 pixels"
+        )),
+    }
 }
 
 /// "Xinhua, “Title”, 22 August 2024, https://…"

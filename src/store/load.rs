@@ -4,6 +4,7 @@
 use std::fs;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use serde::de::DeserializeOwned;
 
@@ -58,6 +59,20 @@ impl FileStamp {
 }
 
 impl Loaded {
+    /// The storyline named `name` (its file name without `.ron`, or its title), with its
+    /// file name.
+    pub fn storyline(&self, name: &str) -> Option<(&str, &Storyline)> {
+        self.storylines
+            .iter()
+            .find(|(n, s)| n == name || s.title == name)
+            .map(|(n, s)| (n.as_str(), s))
+    }
+
+    /// The file names of the storylines that check out, for messages.
+    pub fn storyline_names(&self) -> Vec<&str> {
+        self.storylines.iter().map(|(n, _)| n.as_str()).collect()
+    }
+
     pub fn error_count(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
@@ -67,8 +82,61 @@ impl Loaded {
     }
 }
 
+/// How far a load has got, shared with the thread that started it (to show progress), and
+/// its way to ask the load to stop.
+#[derive(Debug, Default)]
+pub struct LoadProgress {
+    pub files_total: AtomicUsize,
+    pub files_read: AtomicUsize,
+    pub events_parsed: AtomicUsize,
+    cancel: AtomicBool,
+}
+
+impl LoadProgress {
+    /// Ask the load to stop; it does between files.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    /// (files read, files in all, events parsed so far).
+    pub fn snapshot(&self) -> (usize, usize, usize) {
+        (
+            self.files_read.load(Ordering::Relaxed),
+            self.files_total.load(Ordering::Relaxed),
+            self.events_parsed.load(Ordering::Relaxed),
+        )
+    }
+}
+
+/// The bytes of the `.ron` files of the dataset at `path` (a quick look at their sizes, to
+/// decide whether reading them is worth a progress bar).
+pub fn dataset_bytes(path: &Path) -> u64 {
+    let root = if path.is_file() {
+        path.parent().unwrap_or(Path::new("."))
+    } else {
+        path
+    };
+    fs::read_dir(root).map_or(0, |entries| {
+        entries
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".ron"))
+            .filter_map(|e| e.metadata().ok())
+            .map(|m| m.len())
+            .sum()
+    })
+}
+
 /// Load the dataset at `path`: a dataset folder, or any file inside one.
 pub fn load_dataset(path: &Path) -> Loaded {
+    load_dataset_with(path, &LoadProgress::default()).unwrap_or_default()
+}
+
+/// [`load_dataset`], reporting its progress in `progress`; `None` if it was cancelled there.
+pub fn load_dataset_with(path: &Path, progress: &LoadProgress) -> Option<Loaded> {
     let root = if path.is_file() {
         path.parent()
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
@@ -83,9 +151,10 @@ pub fn load_dataset(path: &Path) -> Loaded {
         Ok(names) => names,
         Err(message) => {
             loaded.diagnostics.push(Diagnostic::error(message, None));
-            return loaded;
+            return Some(loaded);
         }
     };
+    progress.files_total.store(names.len(), Ordering::Relaxed);
     if !names.iter().any(|n| n == MANIFEST_FILE) {
         loaded.diagnostics.push(
             Diagnostic::error(
@@ -94,7 +163,7 @@ pub fn load_dataset(path: &Path) -> Loaded {
             )
             .with_hint("a dataset folder holds a manifest.ron (title, people, places, categories, series) and event files"),
         );
-        return loaded;
+        return Some(loaded);
     }
 
     // Files are independent: read and parse them on every core, then merge in name order.
@@ -103,7 +172,7 @@ pub fn load_dataset(path: &Path) -> Loaded {
     let mut manifest = None;
     let mut events: Vec<ParsedEvent> = Vec::new();
     let mut unread_ids: Vec<String> = Vec::new();
-    let files = read_and_parse_all(&root, &names);
+    let files = read_and_parse_all(&root, &names, progress)?;
     events.reserve_exact(files.iter().map(|f| f.events.len()).sum());
     for (name, file) in names.iter().zip(files) {
         loaded.diagnostics.extend(file.diagnostics);
@@ -145,7 +214,7 @@ pub fn load_dataset(path: &Path) -> Loaded {
         loaded.storylines = load_storylines(&root, dataset, &mut loaded.diagnostics);
     }
     release_free_memory();
-    loaded
+    Some(loaded)
 }
 
 /// Read and check the storylines in `root/briefings`. Problems are reported like any other
@@ -268,14 +337,34 @@ fn take_conflicts(path: &Path, text: String, diagnostics: &mut Vec<Diagnostic>) 
     blanked
 }
 
-/// Read and parse `names` on as many threads as there are cores; results in `names` order.
-fn read_and_parse_all(root: &Path, names: &[String]) -> Vec<ParsedFile> {
+/// Read and parse `names` on as many threads as there are cores; results in `names` order,
+/// or `None` if `progress` was cancelled.
+fn read_and_parse_all(
+    root: &Path,
+    names: &[String],
+    progress: &LoadProgress,
+) -> Option<Vec<ParsedFile>> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(names.len())
         .max(1);
+    let read_one = |name: &String| {
+        let file = read_and_parse(root, name);
+        progress.files_read.fetch_add(1, Ordering::Relaxed);
+        progress
+            .events_parsed
+            .fetch_add(file.events.len(), Ordering::Relaxed);
+        file
+    };
     if workers == 1 {
-        return names.iter().map(|n| read_and_parse(root, n)).collect();
+        let mut files = Vec::with_capacity(names.len());
+        for name in names {
+            if progress.is_cancelled() {
+                return None;
+            }
+            files.push(read_one(name));
+        }
+        return Some(files);
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut results: Vec<(usize, ParsedFile)> = std::thread::scope(|scope| {
@@ -284,9 +373,12 @@ fn read_and_parse_all(root: &Path, names: &[String]) -> Vec<ParsedFile> {
                 scope.spawn(|| {
                     let mut done = Vec::new();
                     loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        if progress.is_cancelled() {
+                            break;
+                        }
+                        let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(name) = names.get(i) else { break };
-                        done.push((i, read_and_parse(root, name)));
+                        done.push((i, read_one(name)));
                     }
                     done
                 })
@@ -297,8 +389,11 @@ fn read_and_parse_all(root: &Path, names: &[String]) -> Vec<ParsedFile> {
             .flat_map(|h| h.join().unwrap_or_default())
             .collect()
     });
+    if progress.is_cancelled() {
+        return None;
+    }
     results.sort_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, file)| file).collect()
+    Some(results.into_iter().map(|(_, file)| file).collect())
 }
 
 /// `.ron` files directly in `root`, manifest first, the rest by name. Only regular files are

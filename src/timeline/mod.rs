@@ -10,5 +10,5 @@ pub mod ticks;
 
 pub use lanes::{Grouping, Lane, Lanes};
 pub use layout::{Cluster, LaneLayout, LayoutItem, LayoutParams, layout_lane, layout_lanes};
-pub use scale::TimeView;
+pub use scale::{CanvasChange, TimeView, keeping_day_inside};
 pub use ticks::{Ruler, Tick, TickUnit, ruler};

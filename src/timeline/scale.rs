@@ -131,6 +131,76 @@ impl TimeView {
     }
 }
 
+/// How the view follows a change of the canvas's width: when a panel opens or closes beside
+/// it, the scale and the edge that did not move stay, so nothing on screen jumps and the
+/// panel covers the part of time on its side; a change of both edges (a window resize) keeps
+/// the centre.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CanvasChange {
+    /// New width over old width.
+    scale: f64,
+    /// Which point of the view stays put: 0 its start, 1 its end, 0.5 its centre.
+    anchor: f64,
+}
+
+impl CanvasChange {
+    /// The change from the canvas spanning `old` (left, right, in points) to `new`; `None`
+    /// when nothing moved by more than half a point (or the old canvas had no width).
+    pub fn between(old: (f32, f32), new: (f32, f32)) -> Option<Self> {
+        let ((old_left, old_right), (left, right)) = (old, new);
+        let moved = |a: f32, b: f32| (a - b).abs() > 0.5;
+        if old_right - old_left <= 1.0 || !(moved(old_left, left) || moved(old_right, right)) {
+            return None;
+        }
+        let anchor = if !moved(old_left, left) {
+            0.0
+        } else if !moved(old_right, right) {
+            1.0
+        } else {
+            0.5
+        };
+        Some(Self {
+            scale: f64::from((right - left) / (old_right - old_left)),
+            anchor,
+        })
+    }
+
+    /// `view` on the new canvas.
+    pub fn apply(self, view: TimeView) -> TimeView {
+        let span = view.span_days * self.scale;
+        let fixed = view.start_day + view.span_days * self.anchor;
+        TimeView::new(fixed - span * self.anchor, span)
+    }
+}
+
+/// `view` slid (same scale) just enough that `day`, which was in view before, shows near the
+/// edge it went past; unchanged if it is still well inside.
+pub fn keeping_day_inside(view: TimeView, day: f64) -> TimeView {
+    if day > view.end_day() - view.span_days * 0.05 {
+        TimeView::new(day - view.span_days * 0.85, view.span_days)
+    } else if day < view.start_day + view.span_days * 0.05 {
+        TimeView::new(day - view.span_days * 0.15, view.span_days)
+    } else {
+        view
+    }
+}
+
+/// First and last (exclusive) day an event covers, as fractional day numbers; open ends are
+/// cut to the end that is known.
+pub fn event_days(event: &crate::model::Event) -> (f64, f64) {
+    let start = event
+        .when
+        .known_start()
+        .or(event.when.known_end())
+        .unwrap_or(0);
+    let end = event
+        .when
+        .known_end()
+        .or(event.when.known_start())
+        .unwrap_or(start);
+    (start as f64, end as f64 + 1.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,5 +272,35 @@ mod tests {
         assert_eq!(v.keeping_in_view(40.0, 41.0, 0.1), v);
         let moved = v.keeping_in_view(150.0, 151.0, 0.1);
         assert!(moved.end_day() >= 161.0 - 1e-9 && moved.span_days == 100.0);
+    }
+
+    #[test]
+    fn a_panel_keeps_the_scale_and_the_edge_that_did_not_move() {
+        let view = TimeView::new(100.0, 50.0);
+        // The right edge moves in by 100 of 1000 points: the start stays, a tenth less time.
+        let change = CanvasChange::between((0.0, 1000.0), (0.0, 900.0)).unwrap();
+        let v = change.apply(view);
+        assert!((v.start_day - 100.0).abs() < 1e-5 && (v.span_days - 45.0).abs() < 1e-5);
+        // The left edge moves: the end stays.
+        let change = CanvasChange::between((0.0, 1000.0), (100.0, 1000.0)).unwrap();
+        let v = change.apply(view);
+        assert!((v.end_day() - 150.0).abs() < 1e-5 && (v.span_days - 45.0).abs() < 1e-5);
+        // Both move (a resize): the centre stays.
+        let change = CanvasChange::between((0.0, 1000.0), (50.0, 550.0)).unwrap();
+        let v = change.apply(view);
+        assert!((v.center_day() - 125.0).abs() < 1e-5 && (v.span_days - 25.0).abs() < 1e-5);
+        // Less than half a point is no change.
+        assert_eq!(CanvasChange::between((0.0, 1000.0), (0.2, 1000.3)), None);
+        assert_eq!(CanvasChange::between((0.0, 0.5), (0.0, 900.0)), None);
+    }
+
+    #[test]
+    fn a_day_pushed_past_an_edge_is_brought_back() {
+        let view = TimeView::new(0.0, 100.0);
+        assert_eq!(keeping_day_inside(view, 50.0), view);
+        let v = keeping_day_inside(view, 99.0);
+        assert!((v.start_day - 14.0).abs() < 1e-9 && v.span_days == 100.0);
+        let v = keeping_day_inside(view, 1.0);
+        assert!((v.start_day + 14.0).abs() < 1e-9);
     }
 }

@@ -59,10 +59,12 @@ pub fn merge_conflicts_ui(
                 ),
             ] {
                 if ui.button(text).on_hover_text(hover).clicked() {
-                    commands.push(super::command::Command::TakeMergeSide(
-                        conflict.path.clone(),
-                        conflict.index,
-                        side,
+                    commands.push(crate::ui::command::Command::Files(
+                        crate::ui::command::FileCommand::TakeMergeSide(
+                            conflict.path.clone(),
+                            conflict.index,
+                            side,
+                        ),
                     ));
                 }
             }

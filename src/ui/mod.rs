@@ -1,18 +1,22 @@
 //! egui only: paints the model and the pure layout, and turns input into [`command::Command`]s.
 
+pub mod actions;
 pub mod app;
+pub mod browse;
 pub mod command;
-pub mod detail_panel;
 pub mod diagnostics_view;
-pub mod editor;
-pub mod filter_panel;
+pub mod dialogs;
+pub mod edit;
+pub mod files;
 pub mod fonts;
-pub mod list_view;
+pub mod frame;
 pub mod markdown;
-pub mod presentation;
+pub mod present;
 pub mod render;
 pub mod theme;
 pub mod timeline_view;
+pub mod view;
+pub mod widgets;
 
 use std::path::PathBuf;
 

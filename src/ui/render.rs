@@ -10,9 +10,11 @@ use egui::TexturesDelta;
 use egui::epaint::{ClippedPrimitive, Primitive, TextureId};
 use egui::{Color32, Context, Pos2, Rect, Ui, Vec2};
 
-use super::AnnalsApp;
-use super::command::Command;
-use super::presentation::DESIGN_HEIGHT;
+use super::present::slide::{DESIGN_HEIGHT, PresentInput, presentation_ui};
+use super::timeline_view::{TimelineInput, TimelineStyle, TitleWidths, timeline_ui};
+use crate::model::dataset::{Dataset, EventIndex};
+use crate::model::manifest::Language;
+use crate::timeline::{Grouping, Lanes, TimeView};
 
 /// An RGBA picture.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -348,49 +350,129 @@ pub fn pixels_per_point_for(height: u32) -> f32 {
     (height as f32 / DESIGN_HEIGHT).max(0.5)
 }
 
-/// `annals export --format png`: with a storyline, one picture per step (as presentation mode
-/// shows it) into the folder `out` (`step-01.png`, …); without, the whole dataset's timeline
-/// into the file `out`. Returns the files written.
-pub fn export_png(
-    loaded: &crate::store::Loaded,
-    storyline: Option<&str>,
+/// What a picture of the timeline shows.
+pub struct TimelineScene<'a> {
+    pub dataset: &'a Dataset,
+    pub lanes: &'a Lanes,
+    pub view: TimeView,
+    pub selected: Option<EventIndex>,
+    pub matches: &'a std::collections::HashSet<EventIndex>,
+    pub language: Language,
+    pub style: &'a TimelineStyle,
+}
+
+/// A picture of the timeline alone (no panels), at `size` pixels, dark or light.
+pub fn timeline_picture(
+    scene: &TimelineScene<'_>,
+    size: (u32, u32),
+    dark: bool,
+) -> Option<Picture> {
+    let mut headless = Headless::new(dark);
+    let background = headless.ctx.global_style().visuals.panel_fill;
+    let mut widths = TitleWidths::default();
+    let input = TimelineInput {
+        dataset: scene.dataset,
+        lanes: scene.lanes,
+        view: &scene.view,
+        selected: scene.selected,
+        matches: (!scene.matches.is_empty()).then_some(scene.matches),
+        language: scene.language,
+        style: scene.style,
+    };
+    Some(
+        headless.render(size, pixels_per_point_for(size.1), background, |ui| {
+            egui::CentralPanel::default().show(ui, |ui| {
+                timeline_ui(ui, &input, &mut widths);
+            });
+        }),
+    )
+}
+
+/// `annals export --format png` of a whole dataset: every event, fitted, in the light theme,
+/// written to `out`.
+pub fn write_timeline_picture(
+    dataset: &Dataset,
     out: &Path,
     size: (u32, u32),
 ) -> Result<Vec<PathBuf>, String> {
-    let mut headless = Headless::new(storyline.is_some());
-    let ctx = headless.ctx.clone();
-    let mut app = AnnalsApp::with_context(&ctx, loaded.root.clone());
-    if app.dataset().is_none() {
-        return Err("the dataset has errors".into());
-    }
-    let write = |path: &Path, picture: &Picture| -> Result<(), String> {
-        let bytes = picture.to_png()?;
-        crate::store::save::write_atomic(path, &bytes).map_err(|e| e.to_string())
+    let lanes = Lanes::build(dataset, Grouping::default(), |_| true);
+    let (first, last) = dataset.extent().ok_or("nothing to draw")?;
+    let scene = TimelineScene {
+        dataset,
+        lanes: &lanes,
+        view: TimeView::fit(first, last, 0.04),
+        selected: None,
+        matches: &std::collections::HashSet::new(),
+        language: Language::English,
+        style: &TimelineStyle::default(),
     };
-    let Some(name) = storyline else {
-        let picture = app.render_view(size).ok_or("nothing to draw")?;
-        write(out, &picture)?;
-        return Ok(vec![out.to_path_buf()]);
-    };
-    let name = loaded
-        .storylines
-        .iter()
-        .find(|(n, s)| n == name || s.title == name)
-        .map(|(n, _)| n.clone())
+    let picture = timeline_picture(&scene, size, false).ok_or("nothing to draw")?;
+    write_png(out, &picture)?;
+    Ok(vec![out.to_path_buf()])
+}
+
+fn write_png(path: &Path, picture: &Picture) -> Result<(), String> {
+    let bytes = picture.to_png()?;
+    crate::store::save::write_atomic(path, &bytes).map_err(|e| e.to_string())
+}
+
+/// The slides of storyline `name` (as presentation mode shows them), one picture per step.
+pub fn slides(
+    loaded: &crate::store::Loaded,
+    name: &str,
+    size: (u32, u32),
+) -> Result<Vec<Picture>, String> {
+    let dataset = loaded.dataset.as_ref().ok_or("the dataset has errors")?;
+    let (_, story) = loaded
+        .storyline(name)
         .ok_or_else(|| format!("no storyline `{name}` in briefings/"))?;
+    let steps = story.resolve(dataset);
+    let mut headless = Headless::new(true);
+    let style = super::present::slide::timeline_style();
+    let mut widths = TitleWidths::default();
+    let background = super::present::slide::colours::BACKGROUND;
+    let mut pictures = Vec::with_capacity(steps.len());
+    for (index, step) in steps.iter().enumerate() {
+        let filter = step.filter.clone().unwrap_or_default();
+        let mask = filter.mask(dataset);
+        let lanes = Lanes::build(dataset, Grouping::default(), |i| mask[i]);
+        let view = super::present::step_view(dataset, step).unwrap_or_default();
+        let input = PresentInput {
+            dataset,
+            lanes: &lanes,
+            view: &view,
+            step,
+            index,
+            count: steps.len(),
+            title: &story.title,
+            language: Language::English,
+            style: &style,
+        };
+        pictures.push(
+            headless.render(size, pixels_per_point_for(size.1), background, |ui| {
+                egui::CentralPanel::no_frame().show(ui, |ui| {
+                    presentation_ui(ui, &input, &mut widths);
+                });
+            }),
+        );
+    }
+    Ok(pictures)
+}
+
+/// `annals export --format png --storyline NAME`: the slides into the folder `out`
+/// (`step-01.png`, …). Returns the files written.
+pub fn write_slides(
+    loaded: &crate::store::Loaded,
+    name: &str,
+    out: &Path,
+    size: (u32, u32),
+) -> Result<Vec<PathBuf>, String> {
+    let pictures = slides(loaded, name, size)?;
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create `{}`: {e}", out.display()))?;
-    app.apply(Command::Present(Some(name)), 0.0);
-    let count = app.presentation().map_or(0, |p| p.steps.len());
     let mut written = Vec::new();
-    let background = super::presentation::colours::BACKGROUND;
-    for step in 0..count {
-        app.apply(Command::PresentGo(step as isize), 0.0);
-        app.finish_animation();
-        let picture = headless.render(size, pixels_per_point_for(size.1), background, |ui| {
-            app.frame_ui(ui)
-        });
+    for (step, picture) in pictures.iter().enumerate() {
         let path = out.join(format!("step-{:02}.png", step + 1));
-        write(&path, &picture)?;
+        write_png(&path, picture)?;
         written.push(path);
     }
     Ok(written)

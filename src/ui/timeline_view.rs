@@ -10,7 +10,7 @@ use egui::{
     Ui, Vec2, WidgetInfo,
 };
 
-use super::command::Command;
+use super::command::{BrowseCommand, Command, ViewCommand};
 use super::theme;
 use crate::model::dataset::{Dataset, EventIndex};
 use crate::model::date::Precision;
@@ -121,11 +121,18 @@ pub struct TimelineInput<'a> {
 /// the lanes of events, without the lane headers and the overview strip.
 pub const CANVAS_LABEL: &str = "Timeline canvas";
 
+/// What a frame of the timeline gives back: the commands of the user's clicks and drags, and
+/// where the canvas is (left and right edge, in points), for the view to follow.
+pub struct TimelineOutput {
+    pub commands: Vec<Command>,
+    pub canvas: (f32, f32),
+}
+
 pub fn timeline_ui(
     ui: &mut Ui,
     input: &TimelineInput<'_>,
     widths: &mut TitleWidths,
-) -> Vec<Command> {
+) -> TimelineOutput {
     let TimelineInput {
         dataset,
         lanes,
@@ -155,7 +162,6 @@ pub fn timeline_ui(
     let events_rect = Rect::from_min_max(Pos2::new(canvas.left(), axis_rect.bottom()), canvas.max);
     let width = f64::from(canvas.width().max(1.0));
 
-    commands.push(Command::CanvasSpan(canvas.left(), canvas.right()));
     // A fixed id: the canvas stays the same widget when panels around it come and go, so a
     // double-click whose first click closed the detail panel is still a double-click.
     // An opaque base under everything: egui's faint fills are additive (see-through) in the
@@ -174,14 +180,14 @@ pub fn timeline_ui(
 
     // Background interaction first: events drawn afterwards sit on top and win clicks.
     if background.dragged() && background.drag_delta().x != 0.0 {
-        commands.push(Command::SetView(
+        commands.push(Command::View(ViewCommand::SetView(
             view.panned_by_px(f64::from(background.drag_delta().x), width),
-        ));
+        )));
     }
     if background.double_clicked() {
-        commands.push(Command::FitAll);
+        commands.push(Command::View(ViewCommand::FitAll));
     } else if background.clicked() {
-        commands.push(Command::Select(None));
+        commands.push(Command::Browse(BrowseCommand::Select(None)));
     }
     if let Some(pointer) = background.hover_pos() {
         let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
@@ -195,7 +201,7 @@ pub fn timeline_ui(
             next = next.panned_by_px(f64::from(scroll.x), width);
         }
         if next != *view {
-            commands.push(Command::SetView(next));
+            commands.push(Command::View(ViewCommand::SetView(next)));
         }
     }
 
@@ -288,9 +294,9 @@ pub fn timeline_ui(
                 &visuals,
             );
             if response.double_clicked() {
-                commands.push(Command::ZoomToEvent(item.event));
+                commands.push(Command::View(ViewCommand::ZoomToEvent(item.event)));
             } else if response.clicked() {
-                commands.push(Command::Select(Some(item.event)));
+                commands.push(Command::Browse(BrowseCommand::Select(Some(item.event))));
             }
             response.on_hover_ui(|ui| hover_card_ui(ui, dataset, event, language));
         }
@@ -316,7 +322,10 @@ pub fn timeline_ui(
     if let Some(command) = overview_ui(ui, overview_rect, dataset, lanes, view, &visuals) {
         commands.push(command);
     }
-    commands
+    TimelineOutput {
+        commands,
+        canvas: (canvas.left(), canvas.right()),
+    }
 }
 
 /// The title as drawn: with "c." for approximate dates, so the qualifier is visible.
@@ -669,7 +678,9 @@ fn clusters_ui(
                 );
             }
             if response.clicked() {
-                command = Some(Command::ZoomToRange(c.from_day, c.to_day));
+                command = Some(Command::View(ViewCommand::ZoomToRange(
+                    c.from_day, c.to_day,
+                )));
             }
             response.on_hover_text(format!("{label} here: click to zoom in"));
         }
@@ -703,7 +714,9 @@ fn clusters_ui(
     );
     let clicked = response.clicked();
     response.on_hover_text(format!("{} here: click to zoom in", describe(c)));
-    clicked.then_some(Command::ZoomToRange(c.from_day, c.to_day))
+    clicked.then_some(Command::View(ViewCommand::ZoomToRange(
+        c.from_day, c.to_day,
+    )))
 }
 
 /// "7", "312", "4.2k", "37k", "1.2M": short enough for a cluster block.
@@ -933,7 +946,9 @@ fn overview_ui(
             .unwrap_or(OverviewGrip::Body);
         let delta_days = f64::from(response.drag_delta().x) * full.days_per_px(width);
         if delta_days != 0.0 {
-            return Some(Command::SetView(drag_window(view, grip, delta_days)));
+            return Some(Command::View(ViewCommand::SetView(drag_window(
+                view, grip, delta_days,
+            ))));
         }
     }
     if response.clicked()
@@ -941,7 +956,7 @@ fn overview_ui(
     {
         // A click outside the window centres the view there, animated.
         let day = full.x_to_day(f64::from(x - rect.left()), width);
-        return Some(Command::AnimateTo(view.centered_on(day)));
+        return Some(Command::View(ViewCommand::AnimateTo(view.centered_on(day))));
     }
     None
 }

@@ -1,14 +1,18 @@
-//! Presentation mode in the app: entering and leaving it, stepping, the keys, and the
-//! presenter's second window.
+//! Presenting: entering and leaving presentation mode, stepping, the keys, the slide and the
+//! presenter's second window. [`Presenting`] owns the presentation under way.
 
-use egui::{Key, Modifiers, Ui};
+pub mod slide;
 
-use super::AnnalsApp;
+use egui::Ui;
+
 use crate::model::query::Filter;
 use crate::model::storyline::{ShownStep, steps_of_events};
 use crate::timeline::TimeView;
-use crate::ui::command::Command;
-use crate::ui::presentation::{DESIGN_HEIGHT, PresentInput, presentation_ui, presenter_ui};
+use crate::ui::actions::{self, Action, Scope};
+use crate::ui::app::AnnalsApp;
+use crate::ui::command::{Command, PresentCommand};
+use crate::ui::timeline_view::{TimelineStyle, TitleWidths};
+use slide::{DESIGN_HEIGHT, PresentInput, presentation_ui, presenter_ui};
 
 /// How long the move from one step to the next takes, in seconds.
 pub const STEP_SECONDS: f64 = 0.6;
@@ -33,52 +37,97 @@ pub struct Presentation {
     event_id: Option<String>,
 }
 
-/// Keys that go to the next step (presentation clickers send PageDown) and to the previous.
-const NEXT_KEYS: [Key; 4] = [Key::ArrowRight, Key::Space, Key::PageDown, Key::ArrowDown];
-const BACK_KEYS: [Key; 3] = [Key::ArrowLeft, Key::PageUp, Key::ArrowUp];
+/// The presentation under way, and what its timeline is drawn with.
+pub struct Presenting {
+    pub current: Option<Presentation>,
+    /// Title widths at the presentation's text size.
+    pub widths: TitleWidths,
+    pub style: TimelineStyle,
+}
 
-/// Consume the next/back keys pressed this frame (in the audience's or the presenter's
-/// window); every press counts. The step they lead to from `index`, as a command.
-fn step_keys(input: &mut egui::InputState, index: usize, last: isize) -> Option<Command> {
-    let mut presses = |keys: &[Key]| {
-        let mut n = 0isize;
-        for &key in keys {
-            while input.consume_key(Modifiers::NONE, key) {
-                n += 1;
-            }
+impl Default for Presenting {
+    fn default() -> Self {
+        Self {
+            current: None,
+            widths: TitleWidths::default(),
+            style: slide::timeline_style(),
         }
-        n
+    }
+}
+
+/// The commands of this frame's presses of the presentation's keys (every press counts),
+/// from step `index` of `count`.
+fn step_commands(input: &mut egui::InputState, index: usize, count: usize) -> Vec<Command> {
+    let last = count as isize - 1;
+    let mut target = index as isize;
+    let mut commands = Vec::new();
+    for action in actions::pressed(input, Scope::Present) {
+        match action {
+            Action::StepNext => target += 1,
+            Action::StepBack => target -= 1,
+            Action::FirstStep => target = 0,
+            Action::LastStep => target = last,
+            Action::PresenterView => commands.push(PresentCommand::TogglePresenterView.into()),
+            _ => commands.push(PresentCommand::End.into()),
+        }
+    }
+    if target != index as isize {
+        commands.insert(0, PresentCommand::Go(target.clamp(0, last.max(0))).into());
+    }
+    commands
+}
+
+/// The window of time a step shows: its window with a margin, or its event with room
+/// around it for the neighbours.
+pub fn step_view(dataset: &crate::model::Dataset, step: &ShownStep) -> Option<TimeView> {
+    let (first, last) = match (step.window, step.event) {
+        (Some((a, b)), _) => (a as f64, b as f64 + 1.0),
+        (None, Some(i)) => crate::timeline::scale::event_days(dataset.event(i)?),
+        (None, None) => return None,
     };
-    let moved = presses(&NEXT_KEYS) - presses(&BACK_KEYS);
-    (moved != 0).then(|| Command::PresentGo((index as isize + moved).clamp(0, last.max(0))))
+    let span = if step.window.is_some() {
+        (last - first) * 1.15
+    } else {
+        ((last - first) * 4.0).max(240.0)
+    };
+    // A window is centred; an event sits a third of the way in, so its title has room
+    // on its right.
+    let center = (first + last) / 2.0;
+    let start = if step.window.is_some() {
+        center - span / 2.0
+    } else {
+        center - span / 3.0
+    };
+    Some(TimeView::new(start, span.max(1.0)))
 }
 
 impl AnnalsApp {
     /// The presentation under way, if any.
     pub fn presentation(&self) -> Option<&Presentation> {
-        self.presentation.as_ref()
+        self.present.current.as_ref()
     }
 
     /// Names of the dataset's storylines (file names) with their titles.
     pub fn storylines(&self) -> Vec<(String, String)> {
-        self.loaded
+        self.data
+            .loaded
             .storylines
             .iter()
             .map(|(name, s)| (name.clone(), s.title.clone()))
             .collect()
     }
 
-    pub(super) fn apply_present(&mut self, command: Command, now: f64) {
+    /// Apply a presentation command.
+    pub(crate) fn apply_present(&mut self, command: PresentCommand, now: f64) {
         match command {
-            Command::Present(storyline) => self.start_presentation(storyline, now),
-            Command::PresentGo(index) => self.go_to_step(index, now),
-            Command::EndPresentation => self.end_presentation(now),
-            Command::TogglePresenterView => {
-                if let Some(p) = &mut self.presentation {
+            PresentCommand::Start(storyline) => self.start_presentation(storyline, now),
+            PresentCommand::Go(index) => self.go_to_step(index, now),
+            PresentCommand::End => self.end_presentation(now),
+            PresentCommand::TogglePresenterView => {
+                if let Some(p) = &mut self.present.current {
                     p.presenter = !p.presenter;
                 }
             }
-            _ => {}
         }
     }
 
@@ -87,7 +136,7 @@ impl AnnalsApp {
             return;
         };
         let (title, steps) = match &storyline {
-            Some(name) => match self.loaded.storylines.iter().find(|(n, _)| n == name) {
+            Some(name) => match self.data.loaded.storyline(name) {
                 Some((_, story)) => (story.title.clone(), story.resolve(dataset)),
                 None => {
                     self.notice = Some(format!("There is no storyline “{name}” any more."));
@@ -104,22 +153,22 @@ impl AnnalsApp {
             return;
         }
         self.prefs.present = storyline.clone();
-        self.editing = false;
-        self.draft = None;
-        self.presentation = Some(Presentation {
+        self.edit.form_open = false;
+        self.edit.draft = None;
+        self.present.current = Some(Presentation {
             storyline: storyline.clone(),
             title,
             steps,
             index: 0,
             started_at: now,
             filter_before: self.prefs.filter.clone(),
-            view_before: self.view(),
+            view_before: self.view.target(),
             selected_before: self.selected,
             zoom_before: self.ctx.zoom_factor(),
             presenter: false,
             event_id: None,
         });
-        self.present_widths.clear();
+        self.present.widths.clear();
         self.ctx
             .send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
         self.go_to_step(0, now);
@@ -128,19 +177,18 @@ impl AnnalsApp {
     /// The files changed during a presentation: look its steps up again in the new data
     /// (a storyline that no longer checks out keeps its old steps' positions where it can),
     /// staying on the same step.
-    pub(super) fn presentation_reloaded(&mut self) {
-        let Some(dataset) = self.loaded.dataset.as_ref() else {
+    pub(crate) fn presentation_reloaded(&mut self) {
+        let Some(dataset) = self.data.loaded.dataset.as_ref() else {
             return;
         };
-        let Some(p) = &self.presentation else {
+        let Some(p) = &self.present.current else {
             return;
         };
         let steps: Vec<ShownStep> = match &p.storyline {
             Some(name) => self
+                .data
                 .loaded
-                .storylines
-                .iter()
-                .find(|(n, _)| n == name)
+                .storyline(name)
                 .map(|(_, s)| s.resolve(dataset))
                 .unwrap_or_default(),
             None => steps_of_events(self.shown_events()),
@@ -151,7 +199,7 @@ impl AnnalsApp {
             self.end_presentation(now);
             return;
         }
-        let Some(p) = &mut self.presentation else {
+        let Some(p) = &mut self.present.current else {
             return;
         };
         // Stay on the event that was on screen if it is still a step, else on the same number.
@@ -167,7 +215,7 @@ impl AnnalsApp {
     }
 
     fn end_presentation(&mut self, now: f64) {
-        let Some(p) = self.presentation.take() else {
+        let Some(p) = self.present.current.take() else {
             return;
         };
         self.ctx
@@ -181,14 +229,14 @@ impl AnnalsApp {
         let last = p.steps.get(p.index).and_then(|s| s.event);
         self.selected = last.or(p.selected_before);
         self.details_open = self.selected.is_some();
-        self.canvas_span = None;
-        self.canvas_settling = (3, now + 1.0);
-        self.animate_to(p.view_before, now);
+        self.view.settle_canvas(now);
+        self.view
+            .animate(p.view_before, now, crate::ui::view::JUMP_SECONDS);
     }
 
     /// Go to step `index` (clamped to the steps there are).
     fn go_to_step(&mut self, index: isize, now: f64) {
-        let Some(p) = &mut self.presentation else {
+        let Some(p) = &mut self.present.current else {
             return;
         };
         let index = index.clamp(0, p.steps.len() as isize - 1) as usize;
@@ -196,7 +244,7 @@ impl AnnalsApp {
         let step = p.steps[index].clone();
         p.event_id = step
             .event
-            .and_then(|i| self.loaded.dataset.as_ref()?.event(i))
+            .and_then(|i| self.data.loaded.dataset.as_ref()?.event(i))
             .map(|e| e.id.to_string());
         let filter = step
             .filter
@@ -207,65 +255,22 @@ impl AnnalsApp {
             self.refresh();
         }
         self.selected = step.event;
-        self.list_scroll_pending = true;
-        if let Some(view) = self.step_view(&step) {
-            self.animate_for(view, now, STEP_SECONDS);
+        self.browse.list_scroll_pending = true;
+        if let Some(view) = self.dataset().and_then(|d| step_view(d, &step)) {
+            self.view.animate(view, now, STEP_SECONDS);
         }
     }
 
-    /// The window of time a step shows: its window with a margin, or its event with room
-    /// around it for the neighbours.
-    fn step_view(&self, step: &ShownStep) -> Option<TimeView> {
-        let (first, last) = match (step.window, step.event) {
-            (Some((a, b)), _) => (a as f64, b as f64 + 1.0),
-            (None, Some(i)) => super::event_days(self.dataset()?.event(i)?),
-            (None, None) => return None,
-        };
-        let span = if step.window.is_some() {
-            (last - first) * 1.15
-        } else {
-            ((last - first) * 4.0).max(240.0)
-        };
-        // A window is centred; an event sits a third of the way in, so its title has room
-        // on its right.
-        let center = (first + last) / 2.0;
-        let start = if step.window.is_some() {
-            center - span / 2.0
-        } else {
-            center - span / 3.0
-        };
-        Some(TimeView::new(start, span.max(1.0)))
-    }
-
     /// Keys of presentation mode; clickers send PageUp and PageDown.
-    pub(super) fn presentation_keys(&self, ctx: &egui::Context) -> Vec<Command> {
-        let Some(p) = &self.presentation else {
+    pub(crate) fn presentation_keys(&self, ctx: &egui::Context) -> Vec<Command> {
+        let Some(p) = &self.present.current else {
             return Vec::new();
         };
-        let last = p.steps.len() as isize - 1;
-        let mut commands = Vec::new();
-        ctx.input_mut(|input| {
-            commands.extend(step_keys(input, p.index, last));
-            if input.consume_key(Modifiers::NONE, Key::Home) {
-                commands.push(Command::PresentGo(0));
-            }
-            if input.consume_key(Modifiers::NONE, Key::End) {
-                commands.push(Command::PresentGo(last));
-            }
-            if input.consume_key(Modifiers::NONE, Key::P) {
-                commands.push(Command::TogglePresenterView);
-            }
-            if input.consume_key(Modifiers::NONE, Key::Escape)
-                || input.consume_key(Modifiers::NONE, Key::F5)
-            {
-                commands.push(Command::EndPresentation);
-            }
-        });
-        commands
+        ctx.input_mut(|input| step_commands(input, p.index, p.steps.len()))
     }
 
     /// The whole window in presentation mode (and the presenter's window, when open).
-    pub(super) fn presentation_frame(&mut self, ui: &mut Ui) -> Vec<Command> {
+    pub(crate) fn presentation_frame(&mut self, ui: &mut Ui) -> Vec<Command> {
         let ctx = ui.ctx().clone();
         // Lay out for a 720-point-high screen whatever the real one is.
         let physical_height = ctx.content_rect().height() * ctx.pixels_per_point();
@@ -276,9 +281,9 @@ impl AnnalsApp {
         }
         let mut commands = Vec::new();
         let (Some(p), Some(dataset), Some(lanes)) = (
-            self.presentation.as_ref(),
-            self.loaded.dataset.as_ref(),
-            self.lanes.as_ref(),
+            self.present.current.as_ref(),
+            self.data.loaded.dataset.as_ref(),
+            self.browse.lanes(),
         ) else {
             return commands;
         };
@@ -286,22 +291,21 @@ impl AnnalsApp {
         let input = PresentInput {
             dataset,
             lanes,
-            view: &self.view,
+            view: &self.view.shown(),
             step,
             index: p.index,
             count: p.steps.len(),
             title: &p.title,
             language: self.prefs.language,
-            style: &self.present_style,
+            style: &self.present.style,
         };
-        let widths = &mut self.present_widths;
+        let widths = &mut self.present.widths;
         egui::CentralPanel::no_frame().show(ui, |ui| {
             commands.extend(presentation_ui(ui, &input, widths));
         });
         if p.presenter {
             let now = ctx.input(|i| i.time);
             let (steps, index, started) = (&p.steps, p.index, p.started_at);
-            let last = steps.len() as isize - 1;
             ctx.show_viewport_immediate(
                 egui::ViewportId::from_hash_of("annals-presenter"),
                 egui::ViewportBuilder::default()
@@ -313,12 +317,9 @@ impl AnnalsApp {
                     });
                     ui.input_mut(|input| {
                         if input.viewport().close_requested() {
-                            commands.push(Command::TogglePresenterView);
+                            commands.push(Command::Present(PresentCommand::TogglePresenterView));
                         }
-                        commands.extend(step_keys(input, index, last));
-                        if input.consume_key(Modifiers::NONE, Key::Escape) {
-                            commands.push(Command::EndPresentation);
-                        }
+                        commands.extend(step_commands(input, index, steps.len()));
                     });
                 },
             );
@@ -329,15 +330,19 @@ impl AnnalsApp {
     }
 
     /// The "▶ Present" menu of the top bar.
-    pub(super) fn present_menu_ui(&self, ui: &mut Ui) -> Vec<Command> {
+    pub(crate) fn present_menu_ui(&self, ui: &mut Ui) -> Vec<Command> {
         let mut commands = Vec::new();
         let stories = self.storylines();
+        let f5 = actions::shortcut_text(ui.ctx(), Action::Present);
         ui.menu_button("▶ Present", |ui| {
-            let shown = format!("Shown events, in time order ({})", self.shown_count);
+            let shown = format!(
+                "Shown events, in time order ({})",
+                self.browse.shown_count()
+            );
             if ui
                 .add(
                     egui::Button::new(shown).shortcut_text(if self.prefs.present.is_none() {
-                        "F5"
+                        f5.as_str()
                     } else {
                         ""
                     }),
@@ -345,7 +350,7 @@ impl AnnalsApp {
                 .clicked()
             {
                 ui.close();
-                commands.push(Command::Present(None));
+                commands.push(Command::Present(PresentCommand::Start(None)));
             }
             if !stories.is_empty() {
                 ui.separator();
@@ -353,7 +358,7 @@ impl AnnalsApp {
             }
             for (name, title) in stories {
                 let key = if self.prefs.present.as_deref() == Some(name.as_str()) {
-                    "F5"
+                    f5.as_str()
                 } else {
                     ""
                 };
@@ -363,51 +368,10 @@ impl AnnalsApp {
                     .clicked()
                 {
                     ui.close();
-                    commands.push(Command::Present(Some(name)));
+                    commands.push(Command::Present(PresentCommand::Start(Some(name))));
                 }
             }
         });
         commands
-    }
-}
-
-impl AnnalsApp {
-    /// A picture of the timeline as it is now (view, filters, selection, lanes), without the
-    /// rest of the window, at `size` pixels.
-    pub fn render_view(&self, size: (u32, u32)) -> Option<crate::ui::render::Picture> {
-        let dataset = self.dataset()?;
-        let lanes = self.lanes()?;
-        let dark = self.ctx.theme() == egui::Theme::Dark;
-        let mut headless = crate::ui::render::Headless::new(dark);
-        let background = headless.ctx.global_style().visuals.panel_fill;
-        let view = self.view();
-        let mut widths = crate::ui::timeline_view::TitleWidths::default();
-        let matches = self.search_set.clone();
-        let input = crate::ui::timeline_view::TimelineInput {
-            dataset,
-            lanes,
-            view: &view,
-            selected: self.selected,
-            matches: (!matches.is_empty()).then_some(&matches),
-            language: self.prefs.language,
-            style: &self.style,
-        };
-        Some(headless.render(
-            size,
-            crate::ui::render::pixels_per_point_for(size.1),
-            background,
-            |ui| {
-                egui::CentralPanel::default().show(ui, |ui| {
-                    crate::ui::timeline_view::timeline_ui(ui, &input, &mut widths);
-                });
-            },
-        ))
-    }
-
-    /// Jump to the end of the running animation (for pictures).
-    pub fn finish_animation(&mut self) {
-        if let Some(animation) = self.animation.take() {
-            self.view = animation.to;
-        }
     }
 }

@@ -8,14 +8,14 @@ use std::sync::Arc;
 
 use egui::{Align2, Color32, FontId, Galley, Pos2, Rect, RichText, Stroke, Ui, Vec2};
 
-use super::command::Command;
-use super::theme;
-use super::timeline_view::{TimelineInput, TimelineStyle, TitleWidths, timeline_ui};
 use crate::export::markdown::to_plain_text;
 use crate::model::dataset::Dataset;
 use crate::model::manifest::Language;
 use crate::model::storyline::ShownStep;
 use crate::timeline::{Lanes, TimeView};
+use crate::ui::command::{Command, PresentCommand, ViewCommand};
+use crate::ui::theme;
+use crate::ui::timeline_view::{TimelineInput, TimelineStyle, TitleWidths, timeline_ui};
 
 /// Height of the screen, in points, that presentation mode lays out for.
 pub const DESIGN_HEIGHT: f32 = 720.0;
@@ -297,13 +297,17 @@ pub fn presentation_ui(
         language: input.language,
         style: input.style,
     };
-    let mut commands = Vec::new();
+    let mut output = None;
     ui.scope_builder(egui::UiBuilder::new().max_rect(timeline_rect), |ui| {
-        commands = timeline_ui(ui, &input, widths);
+        output = Some(timeline_ui(ui, &input, widths));
     });
     // Only looking around (zoom, pan) from the timeline; the steps decide the selection.
-    commands.retain(|c| matches!(c, Command::SetView(_) | Command::CanvasSpan(..)));
-    commands
+    output
+        .map(|o| o.commands)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|c| matches!(c, Command::View(ViewCommand::SetView(_))))
+        .collect()
 }
 
 /// The presenter's window: time, where we are, this step's notes, the next step.
@@ -331,10 +335,10 @@ pub fn presenter_ui(
         ui.label(RichText::new(format!("Step {} of {}", index + 1, steps.len())).size(22.0));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button(RichText::new("Next →").size(18.0)).clicked() {
-                commands.push(Command::PresentGo(index as isize + 1));
+                commands.push(Command::Present(PresentCommand::Go(index as isize + 1)));
             }
             if ui.button(RichText::new("← Back").size(18.0)).clicked() {
-                commands.push(Command::PresentGo(index as isize - 1));
+                commands.push(Command::Present(PresentCommand::Go(index as isize - 1)));
             }
         });
     });

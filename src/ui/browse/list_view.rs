@@ -5,10 +5,10 @@
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::command::Command;
-use super::theme;
 use crate::model::dataset::{Dataset, EventIndex};
 use crate::model::manifest::Language;
+use crate::ui::command::{BrowseCommand, Command, ViewCommand};
+use crate::ui::theme;
 
 pub use crate::model::list::{ListColumn, ListSort, place_name, sort_rows};
 
@@ -60,7 +60,10 @@ pub fn list_view_ui(
                         .clicked()
                     {
                         let descending = sort.column == column && !sort.descending;
-                        commands.push(Command::SortList(ListSort { column, descending }));
+                        commands.push(Command::Browse(BrowseCommand::SortList(ListSort {
+                            column,
+                            descending,
+                        })));
                     }
                 });
             }
@@ -104,10 +107,10 @@ pub fn list_view_ui(
                 });
                 let response = row.response();
                 if response.double_clicked() {
-                    commands.push(Command::ZoomToEvent(index));
+                    commands.push(Command::View(ViewCommand::ZoomToEvent(index)));
                 } else if response.clicked() {
-                    commands.push(Command::Select(Some(index)));
-                    commands.push(Command::SelectAndReveal(index));
+                    commands.push(Command::Browse(BrowseCommand::Select(Some(index))));
+                    commands.push(Command::Browse(BrowseCommand::SelectAndReveal(index)));
                 }
             });
         });

@@ -1,19 +1,24 @@
-//! The app's editing side: the editing session, the commands that change records, saving,
-//! conflicts with changes made on disk, and asking before losing anything.
+//! Editing: the session of edits and its history, the form, the commands that change records,
+//! saving, conflicts with changes made on disk, and asking before losing anything.
+//! [`Editing`] owns that state.
+
+pub mod form;
 
 use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
-use super::AnnalsApp;
 use crate::model::date::EventDate;
+use crate::model::draft::Draft;
 use crate::model::event::Event;
 use crate::store::session::{
     Edit, EditSession, SessionError, change_with_references, delete_with_references,
 };
-use crate::store::{Diagnostic, load_dataset};
-use crate::ui::command::Command;
-use crate::ui::editor::{Draft, editor_ui};
+use crate::ui::actions::Action;
+use crate::ui::app::AnnalsApp;
+use crate::ui::command::{Command, EditCommand};
+use crate::ui::widgets::{action_button, file_name};
+use form::editor_ui;
 
 /// `base`, or `base-2`, `base-3`… whichever no event has yet.
 fn unique_id(dataset: &crate::model::Dataset, base: &str) -> String {
@@ -26,22 +31,61 @@ fn unique_id(dataset: &crate::model::Dataset, base: &str) -> String {
         .unwrap_or_else(|| base.to_owned())
 }
 
-fn file_name(path: &std::path::Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
+/// The edits, the form, and the questions that guard against losing them.
+#[derive(Default)]
+pub struct Editing {
+    /// Edits and their history, from the first edit on.
+    pub session: Option<EditSession>,
+    /// The editor form is open for the selection.
+    pub form_open: bool,
+    /// What the form shows, when it is open.
+    pub draft: Option<Draft>,
+    /// The text field being typed into, and the id its event had when typing began: the
+    /// keystrokes of one run are one undo step.
+    pub typing_run: Option<(&'static str, String)>,
+    pub focus_title: bool,
+    /// The widget that had the keyboard focus in the last frame.
+    pub last_focus: Option<egui::Id>,
+    pub confirm_delete: bool,
+    /// Files changed on disk under unsaved edits.
+    pub conflicts: Vec<PathBuf>,
+    /// "Save before closing?" is showing.
+    pub close_asked: bool,
+    /// The window may close (the question was answered).
+    pub allow_close: bool,
+}
+
+impl Editing {
+    /// Drop the session and the form (another dataset is open).
+    pub fn close_session(&mut self) {
+        self.session = None;
+        self.form_open = false;
+        self.draft = None;
+        self.typing_run = None;
+        self.conflicts.clear();
+    }
+
+    /// Typing in a field ends when the focus moves: the next typing is a new undo step.
+    pub fn focus_moved_to(&mut self, focused: Option<egui::Id>) {
+        if focused != self.last_focus {
+            self.last_focus = focused;
+            self.typing_run = None;
+        }
+    }
 }
 
 impl AnnalsApp {
     /// Whether there are edits not written to the files.
     pub fn is_dirty(&self) -> bool {
-        self.session.as_ref().is_some_and(EditSession::is_dirty)
+        self.edit
+            .session
+            .as_ref()
+            .is_some_and(EditSession::is_dirty)
     }
 
     /// With unsaved edits, say that they must be saved or undone before `doing` and return
     /// true (the caller does nothing); false when there are none.
-    pub(super) fn refused_while_dirty(&mut self, doing: &str) -> bool {
+    pub(crate) fn refused_while_dirty(&mut self, doing: &str) -> bool {
         if self.is_dirty() {
             self.notice = Some(format!(
                 "You have unsaved edits: save them (Ctrl+S) or undo them before {doing}."
@@ -52,44 +96,44 @@ impl AnnalsApp {
 
     /// Whether the editor form is open.
     pub fn is_editing(&self) -> bool {
-        self.editing && self.selected.is_some()
+        self.edit.form_open && self.selected.is_some()
     }
 
     /// Files changed on disk while there were unsaved edits, waiting for the user's choice.
     pub fn conflicts(&self) -> &[PathBuf] {
-        &self.conflicts
+        &self.edit.conflicts
     }
 
     /// Whether the "save before closing?" question is showing.
     pub fn is_asking_to_close(&self) -> bool {
-        self.close_asked
+        self.edit.close_asked
     }
 
     /// The window is being closed: true if it may close now; otherwise the question "save
     /// before closing?" is shown and the close must be cancelled.
     pub fn on_close_requested(&mut self) -> bool {
-        if self.allow_close || !self.is_dirty() {
+        if self.edit.allow_close || !self.is_dirty() {
             return true;
         }
-        self.close_asked = true;
+        self.edit.close_asked = true;
         false
     }
 
     /// Start the session at the first edit. If the files changed since loading, they are
     /// reloaded instead and the user is told to make the edit again.
     fn ensure_session(&mut self) -> bool {
-        if self.session.is_some() {
+        if self.edit.session.is_some() {
             return true;
         }
-        if !self.reload_problems.is_empty() {
+        if !self.data.reload_problems.is_empty() {
             self.notice = Some(
                 "The files on disk have errors (listed in the banner): fix them in your editor before editing here.".into(),
             );
             return false;
         }
-        match EditSession::open(&self.loaded) {
+        match EditSession::open(&self.data.loaded) {
             Ok(session) => {
-                self.session = Some(session);
+                self.edit.session = Some(session);
                 true
             }
             Err(SessionError::Changed(path)) => {
@@ -117,15 +161,17 @@ impl AnnalsApp {
         if !self.ensure_session() {
             return;
         }
-        let (Some(session), Some(dataset)) = (self.session.as_mut(), self.loaded.dataset.as_mut())
-        else {
+        let (Some(session), Some(dataset)) = (
+            self.edit.session.as_mut(),
+            self.data.loaded.dataset.as_mut(),
+        ) else {
             return;
         };
         change(session, dataset);
-        self.title_widths.clear();
+        self.chrome.title_widths.clear();
         self.refresh();
         self.selected = select.and_then(|id| self.dataset()?.index_of(&id));
-        self.list_scroll_pending = true;
+        self.browse.list_scroll_pending = true;
     }
 
     fn selected_event(&self) -> Option<Event> {
@@ -136,45 +182,51 @@ impl AnnalsApp {
 
     /// Make the form show the model's version of the selected event (after undo, redo, or a
     /// change of selection).
-    pub(super) fn sync_draft(&mut self) {
-        let Some(event) = self.selected_event().filter(|_| self.editing) else {
-            self.draft = None;
+    pub(crate) fn sync_draft(&mut self) {
+        let Some(event) = self.selected_event().filter(|_| self.edit.form_open) else {
+            self.edit.draft = None;
             return;
         };
-        if self.draft.as_ref().is_none_or(|d| d.target != *event.id) {
-            self.draft = Some(Draft::from_event(&event));
-            self.typing_run = None;
+        if self
+            .edit
+            .draft
+            .as_ref()
+            .is_none_or(|d| d.target != *event.id)
+        {
+            self.edit.draft = Some(Draft::from_event(&event));
+            self.edit.typing_run = None;
         }
     }
 
     fn reset_draft(&mut self) {
-        self.draft = None;
-        self.typing_run = None;
+        self.edit.draft = None;
+        self.edit.typing_run = None;
         self.sync_draft();
     }
 
     /// Apply an editing command.
-    pub(super) fn apply_edit(&mut self, command: Command) {
+    pub(crate) fn apply_edit(&mut self, command: EditCommand) {
         match command {
-            Command::SetEditing(on) => {
+            EditCommand::SetEditing(on) => {
                 // The session starts with the form, so it can show which file holds the event.
-                self.editing = on && self.selected.is_some() && self.ensure_session();
-                if self.editing {
+                self.edit.form_open = on && self.selected.is_some() && self.ensure_session();
+                if self.edit.form_open {
                     self.details_open = true;
                 }
                 self.reset_draft();
             }
-            Command::EditEvent {
+            EditCommand::EditEvent {
                 target,
                 draft,
                 typing,
             } => {
                 let amend = typing.is_some()
                     && self
+                        .edit
                         .typing_run
                         .as_ref()
                         .is_some_and(|(field, _)| Some(*field) == typing);
-                let start_id = match (&self.typing_run, amend) {
+                let start_id = match (&self.edit.typing_run, amend) {
                     (Some((_, start)), true) => start.clone(),
                     _ => target.clone(),
                 };
@@ -204,16 +256,16 @@ impl AnnalsApp {
                 });
                 let id = new_id.or(Some(target));
                 self.selected = id.as_ref().and_then(|id| self.dataset()?.index_of(id));
-                if let (Some(form), Some(id)) = (&mut self.draft, id) {
+                if let (Some(form), Some(id)) = (&mut self.edit.draft, id) {
                     form.target = id;
                 }
-                self.typing_run = match (pushed, typing) {
+                self.edit.typing_run = match (pushed, typing) {
                     (true, Some(field)) => Some((field, start_id)),
                     _ => None,
                 };
             }
-            Command::MoveToFile(id, file) => {
-                self.typing_run = None;
+            EditCommand::MoveToFile(id, file) => {
+                self.edit.typing_run = None;
                 self.change_model(Some(id.clone()), |session, dataset| {
                     if let Some(event) = dataset.by_id(&id).cloned()
                         && session.file_of(&id) != Some(file)
@@ -222,26 +274,29 @@ impl AnnalsApp {
                     }
                 });
             }
-            Command::NewEvent => self.new_event(None),
-            Command::DuplicateEvent => {
+            EditCommand::NewEvent => self.new_event(None),
+            EditCommand::DuplicateEvent => {
                 if let Some(original) = self.selected_event() {
                     self.new_event(Some(original));
                 }
             }
-            Command::AskDelete(ask) => self.confirm_delete = ask && self.selected.is_some(),
-            Command::DeleteSelected => {
-                self.confirm_delete = false;
+            EditCommand::AskDelete(ask) => {
+                self.edit.confirm_delete = ask && self.selected.is_some()
+            }
+            EditCommand::DeleteSelected => {
+                self.edit.confirm_delete = false;
                 let Some(event) = self.selected_event() else {
                     return;
                 };
                 let next = self
                     .selected
                     .and_then(|i| {
-                        self.step_shown(Some(i), true)
-                            .or(self.step_shown(Some(i), false))
+                        self.browse
+                            .step_shown(Some(i), true)
+                            .or(self.browse.step_shown(Some(i), false))
                     })
                     .and_then(|i| Some(self.dataset()?.event(i)?.id.to_string()));
-                self.editing = false;
+                self.edit.form_open = false;
                 self.change_model(next, |session, dataset| {
                     let edits = delete_with_references(dataset, event);
                     session.apply(dataset, edits);
@@ -249,10 +304,10 @@ impl AnnalsApp {
                 self.details_open = self.selected.is_some();
                 self.reset_draft();
             }
-            Command::Undo | Command::Redo => {
-                let redo = command == Command::Redo;
+            EditCommand::Undo | EditCommand::Redo => {
+                let redo = command == EditCommand::Redo;
                 let keep = self.selected_event().map(|e| e.id.to_string());
-                if self.session.is_none() {
+                if self.edit.session.is_none() {
                     return;
                 }
                 self.change_model(keep, |session, dataset| {
@@ -264,26 +319,25 @@ impl AnnalsApp {
                 });
                 self.reset_draft();
             }
-            Command::Save => self.save(),
-            Command::ResolveConflict(keep_mine) => self.resolve_conflict(keep_mine),
-            Command::CloseAnswer(answer) => {
-                self.close_asked = false;
+            EditCommand::Save => self.save(),
+            EditCommand::ResolveConflict(keep_mine) => self.resolve_conflict(keep_mine),
+            EditCommand::CloseAnswer(answer) => {
+                self.edit.close_asked = false;
                 match answer {
                     Some(true) => {
                         self.save();
                         if !self.is_dirty() {
-                            self.allow_close = true;
+                            self.edit.allow_close = true;
                             self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                         }
                     }
                     Some(false) => {
-                        self.allow_close = true;
+                        self.edit.allow_close = true;
                         self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                     }
                     None => {}
                 }
             }
-            _ => {}
         }
     }
 
@@ -332,7 +386,7 @@ impl AnnalsApp {
         if !self.ensure_session() {
             return;
         }
-        let file = self.session.as_ref().and_then(|s| {
+        let file = self.edit.session.as_ref().and_then(|s| {
             neighbour
                 .and_then(|n| s.file_of(&n))
                 .or_else(|| s.event_files().next().map(|(i, _)| i))
@@ -341,9 +395,9 @@ impl AnnalsApp {
         self.change_model(Some(id), |session, dataset| {
             session.apply(dataset, vec![Edit::add(event, file)]);
         });
-        self.editing = true;
+        self.edit.form_open = true;
         self.details_open = true;
-        self.focus_title = true;
+        self.edit.focus_title = true;
         self.reset_draft();
         if let Some(index) = self.selected {
             let now = self.ctx.input(|i| i.time);
@@ -353,9 +407,11 @@ impl AnnalsApp {
 
     /// Write the edits; report what happened.
     fn save(&mut self) {
-        self.typing_run = None;
-        let (Some(session), Some(dataset)) = (self.session.as_mut(), self.loaded.dataset.as_ref())
-        else {
+        self.edit.typing_run = None;
+        let (Some(session), Some(dataset)) = (
+            self.edit.session.as_mut(),
+            self.data.loaded.dataset.as_ref(),
+        ) else {
             self.notice = Some("Nothing to save.".into());
             return;
         };
@@ -375,10 +431,10 @@ impl AnnalsApp {
             ));
         }
         if !report.conflicts.is_empty() {
-            self.conflicts = report.conflicts.clone();
+            self.edit.conflicts = report.conflicts.clone();
             message.push_str(" ⚠ Some files changed on disk; see the banner.");
         }
-        if let Some(draft) = &self.draft
+        if let Some(draft) = &self.edit.draft
             && let Some(base) = self.dataset().and_then(|d| d.by_id(&draft.target))
             && let Some(dataset) = self.dataset()
         {
@@ -395,26 +451,11 @@ impl AnnalsApp {
 
     /// Read the files back after a save to refresh the warnings, and show errors if the
     /// saved data does not check (say, a series ordinal typed into the wrong event).
-    fn check_saved_files(&mut self) {
-        let fresh = load_dataset(&self.dataset_path);
-        if fresh.dataset.is_some() {
-            self.loaded.diagnostics = fresh.diagnostics;
-            self.reload_problems.clear();
-        } else {
-            self.reload_problems = fresh
-                .diagnostics
-                .into_iter()
-                .filter(Diagnostic::is_error)
-                .collect();
-        }
-        self.git_refresh();
-    }
-
     /// The watcher saw `.ron` files change. Without unsaved edits, reload (unless the change
     /// is the app's own save). With unsaved edits, never reload over them: list the files as
     /// conflicts for the user to decide.
-    pub(super) fn on_files_changed(&mut self) {
-        let Some(session) = &self.session else {
+    pub(crate) fn on_files_changed(&mut self) {
+        let Some(session) = &self.edit.session else {
             self.reload();
             return;
         };
@@ -423,9 +464,9 @@ impl AnnalsApp {
             return; // Our own save.
         }
         if session.is_dirty() {
-            self.conflicts = changed;
+            self.edit.conflicts = changed;
         } else {
-            self.session = None;
+            self.edit.session = None;
             self.reset_draft();
             self.reload();
         }
@@ -433,22 +474,24 @@ impl AnnalsApp {
 
     fn resolve_conflict(&mut self, keep_mine: bool) {
         if !keep_mine {
-            self.session = None;
-            self.conflicts.clear();
+            self.edit.session = None;
+            self.edit.conflicts.clear();
             self.reset_draft();
             self.reload();
             self.notice =
                 Some("Reloaded the files from disk; your unsaved edits were dropped.".into());
             return;
         }
-        let (Some(session), Some(dataset)) = (self.session.as_mut(), self.loaded.dataset.as_ref())
-        else {
+        let (Some(session), Some(dataset)) = (
+            self.edit.session.as_mut(),
+            self.data.loaded.dataset.as_ref(),
+        ) else {
             return;
         };
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
         match session.keep_mine(dataset, &stamp) {
             Ok((asides, report)) => {
-                self.conflicts.clear();
+                self.edit.conflicts.clear();
                 let asides: Vec<String> = asides.iter().map(|p| file_name(p)).collect();
                 self.notice = Some(if report.is_complete() {
                     format!(
@@ -469,12 +512,13 @@ impl AnnalsApp {
     }
 
     /// The form in the right-hand panel.
-    pub(super) fn editor_panel_ui(&mut self, ui: &mut Ui) -> Vec<Command> {
-        let (Some(dataset), Some(draft)) = (self.loaded.dataset.as_ref(), self.draft.as_mut())
+    pub(crate) fn editor_panel_ui(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let (Some(dataset), Some(draft)) =
+            (self.data.loaded.dataset.as_ref(), self.edit.draft.as_mut())
         else {
             return Vec::new();
         };
-        let (files, file) = match &self.session {
+        let (files, file) = match &self.edit.session {
             Some(session) => (
                 session
                     .event_files()
@@ -484,7 +528,7 @@ impl AnnalsApp {
             ),
             None => (Vec::new(), None),
         };
-        let focus_title = std::mem::take(&mut self.focus_title);
+        let focus_title = std::mem::take(&mut self.edit.focus_title);
         editor_ui(
             ui,
             dataset,
@@ -496,9 +540,9 @@ impl AnnalsApp {
     }
 
     /// Banners and questions: unsaved changes, conflicts, delete and close confirmations.
-    pub(super) fn editing_dialogs_ui(&mut self, ctx: &egui::Context) -> Vec<Command> {
+    pub(crate) fn editing_dialogs_ui(&mut self, ctx: &egui::Context) -> Vec<Command> {
         let mut commands = Vec::new();
-        if self.confirm_delete
+        if self.edit.confirm_delete
             && let Some(event) = self.selected_event()
         {
             let referring = self.dataset().map_or(0, |d| {
@@ -531,18 +575,18 @@ impl AnnalsApp {
                         .button(RichText::new("Delete").color(ui.visuals().error_fg_color))
                         .clicked()
                     {
-                        commands.push(Command::DeleteSelected);
+                        commands.push(Command::Edit(EditCommand::DeleteSelected));
                     }
                     if ui.button("Cancel").clicked() {
-                        commands.push(Command::AskDelete(false));
+                        commands.push(Command::Edit(EditCommand::AskDelete(false)));
                     }
                 });
             });
             if modal.should_close() && commands.is_empty() {
-                commands.push(Command::AskDelete(false));
+                commands.push(Command::Edit(EditCommand::AskDelete(false)));
             }
         }
-        if self.close_asked {
+        if self.edit.close_asked {
             let modal = egui::Modal::new(egui::Id::unique("confirm-close")).show(ctx, |ui| {
                 ui.set_max_width(420.0);
                 ui.heading("Save your changes?");
@@ -550,27 +594,27 @@ impl AnnalsApp {
                 ui.add_space(6.0);
                 ui.horizontal(|ui| {
                     if ui.button("Save and close").clicked() {
-                        commands.push(Command::CloseAnswer(Some(true)));
+                        commands.push(Command::Edit(EditCommand::CloseAnswer(Some(true))));
                     }
                     if ui.button("Close without saving").clicked() {
-                        commands.push(Command::CloseAnswer(Some(false)));
+                        commands.push(Command::Edit(EditCommand::CloseAnswer(Some(false))));
                     }
                     if ui.button("Cancel").clicked() {
-                        commands.push(Command::CloseAnswer(None));
+                        commands.push(Command::Edit(EditCommand::CloseAnswer(None)));
                     }
                 });
             });
             if modal.should_close() && commands.is_empty() {
-                commands.push(Command::CloseAnswer(None));
+                commands.push(Command::Edit(EditCommand::CloseAnswer(None)));
             }
         }
         commands
     }
 
     /// The conflict banner, when files changed on disk under unsaved edits.
-    pub(super) fn conflict_banner_ui(&self, ui: &mut Ui) -> Vec<Command> {
+    pub(crate) fn conflict_banner_ui(&self, ui: &mut Ui) -> Vec<Command> {
         let mut commands = Vec::new();
-        let names: Vec<String> = self.conflicts.iter().map(|p| file_name(p)).collect();
+        let names: Vec<String> = self.edit.conflicts.iter().map(|p| file_name(p)).collect();
         ui.label(
             RichText::new(format!(
                 "⚠ {} changed on disk while you have unsaved edits. Nothing has been overwritten.",
@@ -585,61 +629,76 @@ impl AnnalsApp {
                 .on_hover_text("Copy their version aside (….theirs), then save yours over it")
                 .clicked()
             {
-                commands.push(Command::ResolveConflict(true));
+                commands.push(Command::Edit(EditCommand::ResolveConflict(true)));
             }
             if ui
                 .button("Reload theirs")
                 .on_hover_text("Drop your unsaved edits and load the files as they are on disk")
                 .clicked()
             {
-                commands.push(Command::ResolveConflict(false));
+                commands.push(Command::Edit(EditCommand::ResolveConflict(false)));
             }
         });
         commands
     }
 
-    /// The Edit menu: new, duplicate, delete, undo, redo, save.
-    pub(super) fn edit_menu_ui(&self, ui: &mut Ui) -> Vec<Command> {
+    /// The Edit menu: new, duplicate, delete, undo, redo, save (labels and keys from the
+    /// action table).
+    pub(crate) fn edit_menu_ui(&self, ui: &mut Ui) -> Vec<Command> {
         let mut commands = Vec::new();
         let selected = self.selected.is_some();
         let (can_undo, can_redo) = self
+            .edit
             .session
             .as_ref()
             .map_or((false, false), |s| (s.can_undo(), s.can_redo()));
         ui.menu_button("✏ Edit", |ui| {
-            let items: [(&str, &str, bool, Command); 8] = [
-                ("Edit event", "E", selected, Command::SetEditing(true)),
-                ("New event", "Ctrl+N", true, Command::NewEvent),
+            let items: [(Action, Option<&str>, bool, EditCommand); 8] = [
                 (
-                    "Duplicate event",
-                    "Ctrl+D",
+                    Action::Edit,
+                    Some("Edit event"),
                     selected,
-                    Command::DuplicateEvent,
+                    EditCommand::SetEditing(true),
                 ),
                 (
-                    "Delete event…",
-                    "Delete",
-                    selected,
-                    Command::AskDelete(true),
+                    Action::NewEvent,
+                    Some("New event"),
+                    true,
+                    EditCommand::NewEvent,
                 ),
-                ("Undo", "Ctrl+Z", can_undo, Command::Undo),
-                ("Redo", "Ctrl+Shift+Z", can_redo, Command::Redo),
-                ("Save", "Ctrl+S", self.is_dirty(), Command::Save),
                 (
-                    "Done editing",
-                    "Esc",
+                    Action::Duplicate,
+                    Some("Duplicate event"),
+                    selected,
+                    EditCommand::DuplicateEvent,
+                ),
+                (
+                    Action::Delete,
+                    Some("Delete event…"),
+                    selected,
+                    EditCommand::AskDelete(true),
+                ),
+                (Action::Undo, None, can_undo, EditCommand::Undo),
+                (Action::Redo, None, can_redo, EditCommand::Redo),
+                (
+                    Action::Save,
+                    Some("Save"),
+                    self.is_dirty(),
+                    EditCommand::Save,
+                ),
+                (
+                    Action::Escape,
+                    Some("Done editing"),
                     self.is_editing(),
-                    Command::SetEditing(false),
+                    EditCommand::SetEditing(false),
                 ),
             ];
-            for (n, (label, keys, enabled, command)) in items.into_iter().enumerate() {
+            for (n, (action, label, enabled, command)) in items.into_iter().enumerate() {
                 if n == 4 || n == 6 {
                     ui.separator();
                 }
-                let button = egui::Button::new(label).shortcut_text(keys);
-                if ui.add_enabled(enabled, button).clicked() {
-                    ui.close();
-                    commands.push(command);
+                if action_button(ui, action, label, enabled) {
+                    commands.push(command.into());
                 }
             }
         });

@@ -4,12 +4,12 @@
 
 use egui::{RichText, ScrollArea, Ui};
 
-use super::theme;
 use crate::model::dataset::Dataset;
 use crate::model::date::EventDate;
 use crate::model::event::Status;
 use crate::model::manifest::Language;
 use crate::model::query::Filter;
+use crate::ui::theme;
 
 /// Name of the panel in the accessibility tree.
 pub const FILTER_PANEL_LABEL: &str = "Filter panel";

@@ -1,14 +1,14 @@
 //! Exports from the window: the Export menu, the window that asks where to write, and the
-//! writing itself (the same code as `annals export`).
+//! writing itself (the same pipeline as `annals export`: `export::text` for the text
+//! formats, `ui::render` for pictures).
 
 use std::path::{Path, PathBuf};
 
 use egui::{RichText, Ui};
 
-use super::AnnalsApp;
-use crate::cli::ExportFormat;
-use crate::export::{Selection, handout_html, handout_markdown, icalendar, timelinejs};
-use crate::ui::command::Command;
+use crate::export::{Format as ExportFormat, Selection};
+use crate::ui::app::AnnalsApp;
+use crate::ui::command::{Command, FileCommand};
 
 /// What the export window is filling in.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,12 +46,13 @@ fn default_folder() -> PathBuf {
 impl AnnalsApp {
     /// The export window's request, while it is open.
     pub fn export_request(&self) -> Option<&ExportRequest> {
-        self.export_request.as_ref()
+        self.dialogs.export.request.as_ref()
     }
 
     /// A request with a suggested path for `format`.
     pub fn suggest_export(&self, format: ExportFormat, storyline: Option<String>) -> ExportRequest {
         let name = self
+            .data
             .loaded
             .root
             .file_name()
@@ -83,13 +84,12 @@ impl AnnalsApp {
     }
 
     /// Write what `request` asks for; returns a message for the user.
-    pub(super) fn run_export(&mut self, request: &ExportRequest) -> Result<String, String> {
+    pub(crate) fn run_export(&mut self, request: &ExportRequest) -> Result<String, String> {
         let path = PathBuf::from(request.path.trim());
         if request.path.trim().is_empty() {
             return Err("Type where to write the export.".into());
         }
         let dataset = self.dataset().ok_or("The dataset has errors.")?;
-        let language = self.prefs.language;
         let write = |path: &Path, bytes: &[u8]| {
             if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
                 std::fs::create_dir_all(parent)
@@ -99,75 +99,53 @@ impl AnnalsApp {
         };
         let selection = self.shown_selection().ok_or("Nothing to export.")?;
         let count = selection.items.len();
-        match request.format {
-            ExportFormat::Png => {
-                let size = crate::cli::parse_size(&request.size)?;
-                if let Some(story) = &request.storyline {
-                    if self.is_dirty() {
-                        return Err(
-                            "Save your edits first: slides are drawn from the files.".into()
-                        );
-                    }
-                    let files =
-                        crate::ui::render::export_png(&self.loaded, Some(story), &path, size)?;
-                    return Ok(format!(
-                        "Wrote {} slides to {}.",
-                        files.len(),
-                        path.display()
-                    ));
+        if request.format == ExportFormat::Png {
+            let size = crate::export::parse_size(&request.size)?;
+            if let Some(story) = &request.storyline {
+                if self.is_dirty() {
+                    return Err("Save your edits first: slides are drawn from the files.".into());
                 }
-                let picture = self.render_view(size).ok_or("Nothing to draw.")?;
-                write(&path, &picture.to_png()?)?;
-                Ok(format!("Wrote {} ({}×{}).", path.display(), size.0, size.1))
-            }
-            ExportFormat::Markdown => {
-                write(
-                    &path,
-                    handout_markdown(dataset, &selection, language).as_bytes(),
-                )?;
-                Ok(format!(
-                    "Wrote the handout of {count} events to {}.",
+                let files = crate::ui::render::write_slides(&self.data.loaded, story, &path, size)?;
+                return Ok(format!(
+                    "Wrote {} slides to {}.",
+                    files.len(),
                     path.display()
-                ))
+                ));
             }
-            ExportFormat::Html => {
-                write(
-                    &path,
-                    handout_html(dataset, &selection, language).as_bytes(),
-                )?;
-                Ok(format!(
-                    "Wrote the handout of {count} events to {}.",
-                    path.display()
-                ))
-            }
+            let picture = self.render_view(size).ok_or("Nothing to draw.")?;
+            write(&path, &picture.to_png()?)?;
+            return Ok(format!("Wrote {} ({}×{}).", path.display(), size.0, size.1));
+        }
+        let text = crate::export::text(
+            dataset,
+            &selection,
+            request.format,
+            self.prefs.language,
+            chrono::Utc::now(),
+        )?;
+        write(&path, text.text.as_bytes())?;
+        Ok(match request.format {
             ExportFormat::Timelinejs => {
-                let text = serde_json::to_string_pretty(&timelinejs(dataset, &selection))
-                    .map_err(|e| e.to_string())?;
-                write(&path, text.as_bytes())?;
-                Ok(format!(
-                    "Wrote {count} events for TimelineJS to {}.",
-                    path.display()
-                ))
+                format!("Wrote {count} events for TimelineJS to {}.", path.display())
             }
             ExportFormat::Ics => {
-                let (text, skipped) = icalendar(dataset, &selection, language, chrono::Utc::now());
-                write(&path, text.as_bytes())?;
-                let left_out = if skipped.is_empty() {
+                let left_out = if text.left_out.is_empty() {
                     String::new()
                 } else {
-                    format!(" Left out (before year 1): {}.", skipped.join("; "))
+                    format!(" Left out (before year 1): {}.", text.left_out.join("; "))
                 };
-                Ok(format!(
+                format!(
                     "Wrote {} calendar events to {}.{left_out}",
-                    count - skipped.len(),
+                    count - text.left_out.len(),
                     path.display()
-                ))
+                )
             }
-        }
+            _ => format!("Wrote the handout of {count} events to {}.", path.display()),
+        })
     }
 
     /// The Export menu of the top bar.
-    pub(super) fn export_menu_ui(&self, ui: &mut Ui) -> Vec<Command> {
+    pub(crate) fn export_menu_ui(&self, ui: &mut Ui) -> Vec<Command> {
         let mut commands = Vec::new();
         ui.menu_button("📤 Export", |ui| {
             ui.label(RichText::new("The events shown now").weak());
@@ -183,7 +161,7 @@ impl AnnalsApp {
                     .clicked()
                 {
                     ui.close();
-                    commands.push(Command::AskExport(Some(self.suggest_export(format, None))));
+                    commands.push(FileCommand::AskExport(self.suggest_export(format, None)).into());
                 }
             }
             let stories = self.storylines();
@@ -193,24 +171,43 @@ impl AnnalsApp {
                 for (name, title) in stories {
                     if ui.button(format!("{title}…")).clicked() {
                         ui.close();
-                        commands.push(Command::AskExport(Some(
-                            self.suggest_export(ExportFormat::Png, Some(name)),
-                        )));
+                        commands.push(
+                            FileCommand::AskExport(
+                                self.suggest_export(ExportFormat::Png, Some(name)),
+                            )
+                            .into(),
+                        );
                     }
                 }
             }
         });
         commands
     }
+}
+
+/// The window that asks where to write an export; it owns what is typed in it.
+#[derive(Default)]
+pub struct ExportDialog {
+    pub request: Option<ExportRequest>,
+}
+
+impl ExportDialog {
+    pub fn open(&mut self, request: ExportRequest) {
+        self.request = Some(request);
+    }
+
+    pub fn close(&mut self) {
+        self.request = None;
+    }
 
     /// The window that asks where to write an export.
-    pub(super) fn export_window_ui(&self, ctx: &egui::Context) -> Vec<Command> {
+    pub fn ui(&mut self, ctx: &egui::Context) -> Vec<Command> {
         let mut commands = Vec::new();
-        let Some(request) = &self.export_request else {
+        let Some(request) = &mut self.request else {
             return commands;
         };
-        let mut request = request.clone();
         let mut open = true;
+        let mut cancelled = false;
         let slides = request.storyline.is_some();
         egui::Window::new("Export to a file")
             .open(&mut open)
@@ -272,99 +269,15 @@ impl AnnalsApp {
                 }
                 ui.horizontal(|ui| {
                     if ui.button("Export").clicked() {
-                        commands.push(Command::Export(request.clone()));
+                        commands.push(FileCommand::Export(request.clone()).into());
                     }
                     if ui.button("Cancel").clicked() {
-                        commands.push(Command::AskExport(None));
+                        cancelled = true;
                     }
                 });
             });
-        if !open {
-            commands.push(Command::AskExport(None));
-        } else if Some(&request) != self.export_request.as_ref() && commands.is_empty() {
-            commands.push(Command::AskExport(Some(request)));
-        }
-        commands
-    }
-
-    /// Import a TimelineJS file into a new dataset folder and open it.
-    pub(super) fn import(&mut self, file: &Path, folder: &Path) {
-        if self.refused_while_dirty("opening another dataset") {
-            return;
-        }
-        match crate::export::import::import_timelinejs(file, folder) {
-            Ok(report) => {
-                self.import_request = None;
-                self.open(folder.to_path_buf());
-                let skipped = if report.skipped.is_empty() {
-                    String::new()
-                } else {
-                    format!(" Not converted: {}.", report.skipped.join("; "))
-                };
-                self.notice = Some(format!(
-                    "Imported {} events into {}.{skipped}",
-                    report.events,
-                    folder.display()
-                ));
-            }
-            Err(message) => self.notice = Some(format!("Not imported: {message}")),
-        }
-    }
-
-    /// The window that asks what to import and where to put the new dataset.
-    pub(super) fn import_window_ui(&self, ctx: &egui::Context) -> Vec<Command> {
-        let mut commands = Vec::new();
-        let Some((file, folder)) = &self.import_request else {
-            return commands;
-        };
-        let (mut file, mut folder) = (file.clone(), folder.clone());
-        let mut open = true;
-        egui::Window::new("Import from TimelineJS")
-            .open(&mut open)
-            .collapsible(false)
-            .resizable(false)
-            .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 80.0))
-            .show(ctx, |ui| {
-                ui.label("TimelineJS JSON file, or the CSV of its spreadsheet template:");
-                ui.horizontal(|ui| {
-                    ui.add(egui::TextEdit::singleline(&mut file).desired_width(420.0))
-                        .widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Import file")
-                        });
-                    if ui.button("Choose…").clicked()
-                        && let Some(path) = rfd::FileDialog::new()
-                            .add_filter("TimelineJS", &["json", "csv"])
-                            .pick_file()
-                    {
-                        file = path.display().to_string();
-                    }
-                });
-                ui.label("New dataset folder (created; an existing one must be empty):");
-                ui.add(egui::TextEdit::singleline(&mut folder).desired_width(420.0))
-                    .widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, "New dataset folder")
-                    });
-                ui.horizontal(|ui| {
-                    if ui.button("Import and open").clicked() {
-                        commands.push(Command::Import(
-                            PathBuf::from(file.trim()),
-                            PathBuf::from(folder.trim()),
-                        ));
-                    }
-                    if ui.button("Cancel").clicked() {
-                        commands.push(Command::AskImport(None));
-                    }
-                });
-                if let Some(notice) = &self.notice {
-                    ui.label(RichText::new(notice).color(ui.visuals().warn_fg_color));
-                }
-            });
-        if !open {
-            commands.push(Command::AskImport(None));
-        } else if Some(&(file.clone(), folder.clone())) != self.import_request.as_ref()
-            && commands.is_empty()
-        {
-            commands.push(Command::AskImport(Some((file, folder))));
+        if !open || cancelled {
+            self.request = None;
         }
         commands
     }

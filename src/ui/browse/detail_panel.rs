@@ -2,13 +2,13 @@
 
 use egui::{Color32, CornerRadius, Frame, Margin, RichText, ScrollArea, Stroke, Ui, UiBuilder};
 
-use super::command::Command;
-use super::markdown::markdown_ui;
-use super::theme;
 use crate::model::dataset::{Dataset, EventIndex};
 use crate::model::event::Source;
 use crate::model::manifest::Language;
 use crate::store::history::{RecordChange, record_fields};
+use crate::ui::command::{BrowseCommand, Command, EditCommand};
+use crate::ui::markdown::markdown_ui;
+use crate::ui::theme;
 
 /// Name of the panel in the accessibility tree.
 pub const DETAIL_PANEL_LABEL: &str = "Event details";
@@ -44,14 +44,14 @@ pub fn detail_panel_ui(
                         .on_hover_text("Close the panel (Enter opens it again)")
                         .clicked()
                     {
-                        command = Some(Command::ShowDetails(false));
+                        command = Some(Command::Browse(BrowseCommand::ShowDetails(false)));
                     }
                     if ui
                         .small_button("✏ Edit")
                         .on_hover_text("Edit this event (E)")
                         .clicked()
                     {
-                        command = Some(Command::SetEditing(true));
+                        command = Some(Command::Edit(EditCommand::SetEditing(true)));
                     }
                     ui.with_layout(
                         egui::Layout::left_to_right(egui::Align::Min).with_main_wrap(true),
@@ -103,7 +103,8 @@ pub fn detail_panel_ui(
                                     .on_hover_text("Previous in the series (Shift+←)")
                                     .clicked()
                                 {
-                                    command = Some(Command::SelectAndReveal(prev));
+                                    command =
+                                        Some(Command::Browse(BrowseCommand::SelectAndReveal(prev)));
                                 }
                             }
                             ui.label(RichText::new(label).strong());
@@ -114,7 +115,8 @@ pub fn detail_panel_ui(
                                     .on_hover_text("Next in the series (Shift+→)")
                                     .clicked()
                                 {
-                                    command = Some(Command::SelectAndReveal(next));
+                                    command =
+                                        Some(Command::Browse(BrowseCommand::SelectAndReveal(next)));
                                 }
                             }
                         });
@@ -189,7 +191,9 @@ pub fn detail_panel_ui(
                                     && let Some(e) = dataset.event(other)
                                     && ui.button(&e.title).on_hover_text(e.when.human()).clicked()
                                 {
-                                    command = Some(Command::SelectAndReveal(other));
+                                    command = Some(Command::Browse(
+                                        BrowseCommand::SelectAndReveal(other),
+                                    ));
                                 }
                             }
                         });

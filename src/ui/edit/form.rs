@@ -5,12 +5,12 @@
 
 use egui::{RichText, Ui};
 
-use super::command::Command;
 use crate::model::dataset::Dataset;
 use crate::model::date::EventDate;
 pub use crate::model::draft::{Draft, DraftSource, FieldErrors};
 use crate::model::event::Status;
 use crate::model::manifest::Language;
+use crate::ui::command::{Command, EditCommand};
 
 /// Name of the form in the accessibility tree.
 pub const EDITOR_LABEL: &str = "Event editor";
@@ -119,7 +119,7 @@ pub fn editor_ui(
                     .on_hover_text("Close the form (Esc); the edits stay, Ctrl+S saves them")
                     .clicked()
                 {
-                    commands.push(Command::SetEditing(false));
+                    commands.push(Command::Edit(EditCommand::SetEditing(false)));
                 }
             });
         });
@@ -137,7 +137,7 @@ pub fn editor_ui(
                     if combo(ui, "File", &mut chosen, &options, false)
                         && let Ok(to) = chosen.parse::<usize>()
                     {
-                        commands.push(Command::MoveToFile(base.id.to_string(), to));
+                        commands.push(Command::Edit(EditCommand::MoveToFile(base.id.to_string(), to)));
                     }
                 }
                 heading(ui, "Id");
@@ -390,14 +390,14 @@ pub fn editor_ui(
                         .on_hover_text("A copy of this event, to edit (Ctrl+D)")
                         .clicked()
                     {
-                        commands.push(Command::DuplicateEvent);
+                        commands.push(Command::Edit(EditCommand::DuplicateEvent));
                     }
                     if ui
                         .button(RichText::new("Delete…").color(ui.visuals().error_fg_color))
                         .on_hover_text("Delete this event (Delete); asks first")
                         .clicked()
                     {
-                        commands.push(Command::AskDelete(true));
+                        commands.push(Command::Edit(EditCommand::AskDelete(true)));
                     }
                 });
                 ui.label(
@@ -408,11 +408,11 @@ pub fn editor_ui(
             });
     });
     if changes.typed.is_some() || (changes.other && draft.apply(&base, dataset).0 != base) {
-        commands.push(Command::EditEvent {
+        commands.push(Command::Edit(EditCommand::EditEvent {
             target: base.id.to_string(),
             draft: Box::new(draft.clone()),
             typing: if changes.other { None } else { changes.typed },
-        });
+        }));
     }
     commands
 }

@@ -1,0 +1,127 @@
+//! The search box: what is typed, the matches among the shown events, and stepping through
+//! them. Typing stays here; only the text and the steps become commands.
+
+use std::collections::HashSet;
+
+use egui::{RichText, Ui};
+
+use crate::model::dataset::{Dataset, EventIndex};
+use crate::model::list::sort_rows;
+use crate::model::query::Search;
+use crate::ui::actions::{self, Action, Scope};
+use crate::ui::app::Preferences;
+use crate::ui::command::{BrowseCommand, Command};
+
+/// The search and its results.
+#[derive(Default)]
+pub struct SearchBox {
+    pub text: String,
+    /// Shown events matching the search, chronological.
+    pub results: Vec<EventIndex>,
+    /// The same, in the list's order.
+    pub rows: Vec<EventIndex>,
+    pub set: HashSet<EventIndex>,
+    /// The search that produced `results`.
+    last: Search,
+    /// Put the keyboard in the box on the next frame.
+    pub focus: bool,
+}
+
+impl SearchBox {
+    pub fn is_active(&self) -> bool {
+        !self.text.trim().is_empty()
+    }
+
+    pub fn clear_results(&mut self) {
+        self.results.clear();
+        self.rows.clear();
+        self.set.clear();
+    }
+
+    /// Search the shown events again. `narrowing`: the new text only adds to the previous one,
+    /// so the previous results are searched instead of every event (typing stays quick on big
+    /// datasets).
+    pub fn run(&mut self, dataset: &Dataset, shown: &[bool], prefs: &Preferences, narrowing: bool) {
+        let search = Search::new(&self.text);
+        let candidates: Vec<EventIndex> = if narrowing && self.last.is_narrowed_by(&search) {
+            std::mem::take(&mut self.results)
+        } else {
+            (0..dataset.len())
+                .filter(|&i| shown.get(i).copied().unwrap_or(false))
+                .collect()
+        };
+        self.results = search.run_within(dataset, candidates);
+        self.last = search;
+        self.set = self.results.iter().copied().collect();
+        self.rows = self.results.clone();
+        sort_rows(dataset, &mut self.rows, prefs.list_sort, prefs.language);
+    }
+
+    pub fn resort(&mut self, dataset: &Dataset, prefs: &Preferences) {
+        sort_rows(dataset, &mut self.rows, prefs.list_sort, prefs.language);
+    }
+
+    /// The next (or previous) result after `selected`, wrapping around.
+    pub fn step(&self, selected: Option<EventIndex>, forward: bool) -> Option<EventIndex> {
+        let results = &self.results;
+        if results.is_empty() {
+            return None;
+        }
+        let pos = match selected {
+            Some(s) if forward => results.partition_point(|&r| r <= s),
+            Some(s) => results
+                .partition_point(|&r| r < s)
+                .checked_sub(1)
+                .unwrap_or(results.len() - 1),
+            None if forward => 0,
+            None => results.len() - 1,
+        };
+        results.get(pos).or(results.first()).copied()
+    }
+
+    /// The box, with the number found beside it.
+    pub fn ui(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let mut text = self.text.clone();
+        let count = if self.is_active() {
+            format!("{} found", self.results.len())
+        } else {
+            String::new()
+        };
+        ui.label(RichText::new(count).weak());
+        let hint = format!(
+            "🔍 Search ({})",
+            actions::shortcut_text(ui.ctx(), Action::Search)
+        );
+        let response = ui.add(
+            egui::TextEdit::singleline(&mut text)
+                .id_salt("search")
+                .hint_text(hint)
+                .desired_width(200.0),
+        );
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search"));
+        if std::mem::take(&mut self.focus) {
+            response.request_focus();
+        }
+        if response.changed() {
+            commands.push(BrowseCommand::SetSearch(text).into());
+        }
+        // Enter in a single-line field ends editing: it counts as "next" then, and the box
+        // keeps the keyboard.
+        let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if response.has_focus() || entered {
+            let pressed = ui.input_mut(|i| actions::pressed(i, Scope::SearchBox));
+            if entered {
+                response.request_focus();
+                if pressed.is_empty() {
+                    commands.push(BrowseCommand::SearchStep(true).into());
+                }
+            }
+            for action in pressed {
+                let forward = action != Action::PreviousMatch;
+                commands.push(BrowseCommand::SearchStep(forward).into());
+            }
+        }
+        commands
+    }
+}

@@ -1,0 +1,471 @@
+//! The open dataset and its files: opening and reloading (on a worker thread for big datasets,
+//! with progress, cancellable, the previous dataset on screen meanwhile), the folder watcher,
+//! what git knows, exports and imports.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, mpsc};
+
+use egui::{RichText, Ui};
+
+use super::app::AnnalsApp;
+use super::command::FileCommand;
+use crate::store::load::{LoadProgress, dataset_bytes, load_dataset_with};
+use crate::store::watch::DatasetWatcher;
+use crate::store::{Diagnostic, Loaded, load_dataset};
+
+/// Datasets smaller than this are read at once (a few milliseconds); bigger ones on a
+/// worker thread with a progress bar.
+const READ_AT_ONCE_BYTES: u64 = 2 * 1024 * 1024;
+
+/// How many recently opened datasets are remembered.
+const RECENT_MAX: usize = 8;
+
+/// What a load is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadPurpose {
+    /// Show another dataset.
+    Open(PathBuf),
+    /// Read the open dataset again, keeping the selection and the view.
+    Reload,
+    /// After a save: refresh the warnings and errors, keeping the model as it is.
+    CheckSaved,
+}
+
+/// A load under way on a worker thread.
+pub struct Loading {
+    pub purpose: LoadPurpose,
+    pub path: PathBuf,
+    pub progress: Arc<LoadProgress>,
+    result: mpsc::Receiver<Option<Loaded>>,
+}
+
+/// The open dataset, as read from its files, and what watches them.
+pub struct Data {
+    pub path: PathBuf,
+    pub loaded: Loaded,
+    /// Errors of the files on disk while the last good version stays on screen.
+    pub reload_problems: Vec<Diagnostic>,
+    /// Watches the dataset folder for edits made outside (a text editor).
+    pub watcher: Option<DatasetWatcher>,
+    /// Reports of changed files handled so far (the app's own saves included).
+    pub watcher_reports: usize,
+    /// Histories and "changed since the last commit" from git, computed on a worker.
+    pub git: crate::store::history::HistoryWorker,
+    /// Merge conflicts left in the files, to take one side of.
+    pub merge_conflicts: Vec<crate::store::merge::FileConflict>,
+    pub loading: Option<Loading>,
+}
+
+impl Data {
+    pub fn new(path: PathBuf, loaded: Loaded, ctx: &egui::Context) -> Self {
+        let ctx = ctx.clone();
+        Self {
+            path,
+            loaded,
+            reload_problems: Vec::new(),
+            watcher: None,
+            watcher_reports: 0,
+            git: crate::store::history::HistoryWorker::new(move || ctx.request_repaint()),
+            merge_conflicts: Vec::new(),
+            loading: None,
+        }
+    }
+
+    /// Read `path` for `purpose`: at once if it is small, else on a worker (the result
+    /// arrives through [`Data::poll_loading`]).
+    fn start_loading(
+        &mut self,
+        path: PathBuf,
+        purpose: LoadPurpose,
+        ctx: &egui::Context,
+    ) -> Option<Loaded> {
+        if let Some(previous) = self.loading.take() {
+            previous.progress.cancel();
+        }
+        if dataset_bytes(&path) < READ_AT_ONCE_BYTES {
+            return Some(load_dataset(&path));
+        }
+        let progress = Arc::new(LoadProgress::default());
+        let (sender, result) = mpsc::channel();
+        let worker_progress = Arc::clone(&progress);
+        let worker_path = path.clone();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let loaded = load_dataset_with(&worker_path, &worker_progress);
+            let _ = sender.send(loaded);
+            ctx.request_repaint();
+        });
+        self.loading = Some(Loading {
+            purpose,
+            path,
+            progress,
+            result,
+        });
+        None
+    }
+
+    /// The load that finished since the last frame, if one did: its purpose and the result
+    /// (`None` when it was cancelled).
+    fn poll_loading(&mut self) -> Option<(LoadPurpose, PathBuf, Option<Loaded>)> {
+        let loading = self.loading.as_ref()?;
+        match loading.result.try_recv() {
+            Ok(loaded) => {
+                let loading = self.loading.take()?;
+                Some((loading.purpose, loading.path, loaded))
+            }
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                let loading = self.loading.take()?;
+                Some((loading.purpose, loading.path, None))
+            }
+        }
+    }
+}
+
+impl AnnalsApp {
+    /// Apply a command about files.
+    pub(super) fn apply_files(&mut self, command: FileCommand) {
+        match command {
+            FileCommand::Open(path) => {
+                if !self.refused_while_dirty("opening another dataset") {
+                    self.open(path);
+                }
+            }
+            FileCommand::OpenBundled | FileCommand::RestoreBundled => {
+                if self.refused_while_dirty("opening another dataset") {
+                    return;
+                }
+                let restore = command == FileCommand::RestoreBundled;
+                let path = if restore {
+                    crate::paths::restore_bundled_dataset()
+                } else {
+                    crate::paths::default_dataset_path()
+                };
+                match path {
+                    Ok(path) => {
+                        self.open(path);
+                        if restore {
+                            self.notice = Some(format!(
+                                "A fresh copy of the bundled dataset is open: {}",
+                                self.data.path.display()
+                            ));
+                        }
+                    }
+                    Err(message) => self.notice = Some(message),
+                }
+            }
+            FileCommand::AskOpenPath(text) => self.dialogs.open_path.open(text),
+            FileCommand::Reload => {
+                if !self.refused_while_dirty("reloading") {
+                    self.edit.session = None;
+                    self.reload();
+                }
+            }
+            FileCommand::CancelLoad => {
+                if let Some(loading) = &self.data.loading {
+                    loading.progress.cancel();
+                }
+            }
+            FileCommand::AskExport(request) => self.dialogs.export.open(request),
+            FileCommand::Export(request) => match self.run_export(&request) {
+                Ok(message) => {
+                    self.dialogs.export.close();
+                    self.notice = Some(message);
+                }
+                Err(message) => self.notice = Some(format!("Not exported: {message}")),
+            },
+            FileCommand::AskImport => self.dialogs.import.open(),
+            FileCommand::Import(file, folder) => self.import(&file, &folder),
+            FileCommand::TakeMergeSide(path, index, side) => {
+                match crate::store::merge::take_side(&path, index, side) {
+                    Ok(()) => self.reload(),
+                    Err(message) => self.notice = Some(message),
+                }
+            }
+        }
+    }
+
+    /// Open another dataset (a folder, or a file in one). Big datasets are read on a worker;
+    /// the one on screen stays until the new one is ready.
+    pub fn open(&mut self, path: PathBuf) {
+        let path = if path.is_file() {
+            path.parent().map_or(path.clone(), Path::to_path_buf)
+        } else {
+            path
+        };
+        if !path.exists() {
+            self.notice = Some(format!("{} does not exist.", path.display()));
+            return;
+        }
+        self.dialogs.open_path.close();
+        let ctx = self.ctx.clone();
+        if let Some(loaded) =
+            self.data
+                .start_loading(path.clone(), LoadPurpose::Open(path.clone()), &ctx)
+        {
+            self.finish_open(path, loaded);
+        }
+    }
+
+    /// Show `loaded`, just read from `path`, in place of the open dataset.
+    fn finish_open(&mut self, path: PathBuf, loaded: Loaded) {
+        self.data.path = path;
+        self.data.loaded = loaded;
+        self.data.reload_problems.clear();
+        self.edit.close_session();
+        self.chrome.title_widths.clear();
+        self.selected = None;
+        self.details_open = false;
+        self.notice = None;
+        self.prefs.filter = crate::model::query::Filter::default();
+        if let Some(view) = self.fitted_view() {
+            self.view.set(view);
+        }
+        self.remember_dataset();
+        self.watch();
+        self.refresh();
+    }
+
+    /// Read the dataset again, keeping the selection (by id) and the view. If the files now
+    /// have errors and a good version is on screen, that version stays and the errors are
+    /// listed in a banner until the files are fixed.
+    pub fn reload(&mut self) {
+        let ctx = self.ctx.clone();
+        let path = self.data.path.clone();
+        if let Some(fresh) = self.data.start_loading(path, LoadPurpose::Reload, &ctx) {
+            self.finish_reload(fresh);
+        }
+    }
+
+    fn finish_reload(&mut self, fresh: Loaded) {
+        if fresh.dataset.is_none() && self.dataset().is_some() {
+            self.data.reload_problems = fresh
+                .diagnostics
+                .into_iter()
+                .filter(Diagnostic::is_error)
+                .collect();
+            self.git_refresh();
+            return;
+        }
+        self.data.reload_problems.clear();
+        let selected_id = self
+            .selected
+            .and_then(|i| self.dataset()?.event(i))
+            .map(|e| e.id.clone());
+        let had_data = self.dataset().is_some();
+        self.data.loaded = fresh;
+        self.chrome.title_widths.clear();
+        self.selected = selected_id.and_then(|id| self.dataset()?.index_of(&id));
+        self.refresh();
+        self.git_refresh();
+        if !had_data && let Some(view) = self.fitted_view() {
+            self.view.set(view);
+        }
+        self.presentation_reloaded();
+    }
+
+    /// After a save, read the files back (on a worker for big datasets) to bring the warnings
+    /// and errors up to date; the model stays as it is.
+    pub(super) fn check_saved_files(&mut self) {
+        let ctx = self.ctx.clone();
+        let path = self.data.path.clone();
+        if let Some(fresh) = self.data.start_loading(path, LoadPurpose::CheckSaved, &ctx) {
+            self.finish_check(fresh);
+        }
+    }
+
+    fn finish_check(&mut self, fresh: Loaded) {
+        if fresh.dataset.is_some() {
+            self.data.loaded.diagnostics = fresh.diagnostics;
+            self.data.reload_problems.clear();
+        } else {
+            self.data.reload_problems = fresh
+                .diagnostics
+                .into_iter()
+                .filter(Diagnostic::is_error)
+                .collect();
+        }
+        self.git_refresh();
+    }
+
+    /// Take in a load that finished on the worker.
+    pub(super) fn poll_loading(&mut self) {
+        let Some((purpose, path, loaded)) = self.data.poll_loading() else {
+            if self.data.loading.is_some() {
+                self.ctx
+                    .request_repaint_after(std::time::Duration::from_millis(50));
+            }
+            return;
+        };
+        let Some(loaded) = loaded else {
+            self.notice = Some(format!(
+                "Stopped reading {}; the dataset on screen is unchanged.",
+                path.display()
+            ));
+            return;
+        };
+        match purpose {
+            LoadPurpose::Open(path) => self.finish_open(path, loaded),
+            LoadPurpose::Reload => self.finish_reload(loaded),
+            LoadPurpose::CheckSaved => self.finish_check(loaded),
+        }
+    }
+
+    /// The progress bar while a dataset is read: files read, events parsed, and Cancel.
+    pub(super) fn loading_ui(&self, ui: &mut Ui) -> Vec<super::command::Command> {
+        let mut commands = Vec::new();
+        let Some(loading) = &self.data.loading else {
+            return commands;
+        };
+        let (read, total, events) = loading.progress.snapshot();
+        ui.horizontal(|ui| {
+            let fraction = if total == 0 {
+                0.0
+            } else {
+                read as f32 / total as f32
+            };
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .desired_width(240.0)
+                    .text(format!("{read} of {total} files")),
+            )
+            .widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::ProgressIndicator,
+                    true,
+                    "Reading the dataset",
+                )
+            });
+            ui.label(format!(
+                "Reading {}: {events} events so far",
+                loading.path.display()
+            ));
+            if ui
+                .button("Cancel")
+                .on_hover_text(super::actions::tooltip(
+                    ui.ctx(),
+                    super::actions::Action::CancelLoad,
+                ))
+                .clicked()
+            {
+                commands.push(FileCommand::CancelLoad.into());
+            }
+        });
+        commands
+    }
+
+    /// Start watching the open dataset's folder; a change wakes the UI, which reloads.
+    pub(super) fn watch(&mut self) {
+        self.git_refresh();
+        let ctx = self.ctx.clone();
+        let folder = self.data.loaded.root.clone();
+        self.data.watcher = match DatasetWatcher::new(&folder, move || ctx.request_repaint()) {
+            Ok(watcher) => Some(watcher),
+            Err(message) => {
+                self.notice = Some(format!("{message}; use Reload (Ctrl+R) after editing."));
+                None
+            }
+        };
+    }
+
+    /// Ask git again which records changed since the last commit (and their histories), and
+    /// find the merge conflicts the diagnostics report.
+    pub(super) fn git_refresh(&mut self) {
+        let files: Vec<PathBuf> = self
+            .data
+            .loaded
+            .files
+            .iter()
+            .filter(|f| {
+                f.file_name()
+                    .is_none_or(|n| n != crate::store::load::MANIFEST_FILE)
+            })
+            .cloned()
+            .collect();
+        self.data.git.refresh(&files);
+        self.forget_other_files_git();
+        let mut diagnostics = self.data.loaded.diagnostics.clone();
+        diagnostics.extend(self.data.reload_problems.iter().cloned());
+        self.data.merge_conflicts = crate::store::merge::conflicts_in(&diagnostics);
+    }
+
+    /// Keep what git said of the open dataset's files only: a dataset opened before (whose
+    /// answers may still arrive) holds records with the same ids, and its history and its
+    /// changes since the last commit are not this one's.
+    pub(super) fn forget_other_files_git(&mut self) {
+        let files = &self.data.loaded.files;
+        self.data.git.status.retain(|path, _| files.contains(path));
+    }
+
+    pub(super) fn remember_dataset(&mut self) {
+        // Absolute, so that it is found again whatever folder Annals is started from.
+        let path =
+            std::fs::canonicalize(&self.data.path).unwrap_or_else(|_| self.data.path.clone());
+        self.prefs.recent.retain(|p| p != &path);
+        self.prefs.recent.insert(0, path.clone());
+        self.prefs.recent.truncate(RECENT_MAX);
+        self.prefs.dataset = Some(path);
+    }
+
+    /// The bundled dataset to open by default; if it cannot be copied into the data folder,
+    /// the reason goes into `notice` (and the missing path opens, showing the error).
+    pub(super) fn bundled_or_notice(notice: &mut Option<String>) -> PathBuf {
+        crate::paths::default_dataset_path().unwrap_or_else(|message| {
+            *notice = Some(message);
+            crate::paths::bundled_dataset_path()
+        })
+    }
+
+    /// Import a TimelineJS file into a new dataset folder and open it.
+    fn import(&mut self, file: &Path, folder: &Path) {
+        if self.refused_while_dirty("opening another dataset") {
+            return;
+        }
+        match crate::export::import::import_timelinejs(file, folder) {
+            Ok(report) => {
+                self.dialogs.import.close();
+                self.open(folder.to_path_buf());
+                let skipped = if report.skipped.is_empty() {
+                    String::new()
+                } else {
+                    format!(" Not converted: {}.", report.skipped.join("; "))
+                };
+                self.notice = Some(format!(
+                    "Imported {} events into {}.{skipped}",
+                    report.events,
+                    folder.display()
+                ));
+            }
+            Err(message) => self.notice = Some(format!("Not imported: {message}")),
+        }
+    }
+
+    /// The "This dataset could not be loaded" page.
+    pub(super) fn failed_load_ui(&self, ui: &mut Ui) -> Vec<super::command::Command> {
+        let mut commands = Vec::new();
+        let loaded = &self.data.loaded;
+        ui.heading("This dataset could not be loaded");
+        ui.label(format!(
+            "{} — {} error{}, {} warning{}. Fix the files and reload; nothing has been changed on disk.",
+            self.data.path.display(),
+            loaded.error_count(),
+            if loaded.error_count() == 1 { "" } else { "s" },
+            loaded.warning_count(),
+            if loaded.warning_count() == 1 { "" } else { "s" },
+        ));
+        let reload = format!(
+            "⟳ Reload ({})",
+            super::actions::shortcut_text(ui.ctx(), super::actions::Action::Reload)
+        );
+        if ui.button(RichText::new(reload)).clicked() {
+            commands.push(FileCommand::Reload.into());
+        }
+        ui.separator();
+        commands.extend(super::diagnostics_view::merge_conflicts_ui(
+            ui,
+            &self.data.merge_conflicts,
+        ));
+        super::diagnostics_view::diagnostics_ui(ui, &loaded.diagnostics);
+        commands
+    }
+}

@@ -1,0 +1,58 @@
+//! Small widgets the features share.
+
+use egui::Ui;
+
+use super::actions::{Action, def_of, shortcut_text};
+use crate::model::manifest::Language;
+
+/// A drop-down choice named `name` for assistive technology; returns the new value if the
+/// user picked another one.
+pub fn choice_ui<T: Copy + PartialEq, const N: usize>(
+    ui: &mut Ui,
+    (name, hover): (&str, &str),
+    current: T,
+    options: [(T, &str); N],
+    shown: impl Fn(T) -> String,
+) -> Option<T> {
+    let mut chosen = current;
+    egui::ComboBox::from_id_salt(name)
+        .selected_text(shown(current))
+        .show_ui(ui, |ui| {
+            for (value, label) in options {
+                ui.selectable_value(&mut chosen, value, label);
+            }
+        })
+        .response
+        .on_hover_text(hover)
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name));
+    (chosen != current).then_some(chosen)
+}
+
+/// A menu entry for `action` with its shortcut beside it; `label` overrides the table's.
+/// True when clicked (the menu closes).
+pub fn action_button(ui: &mut Ui, action: Action, label: Option<&str>, enabled: bool) -> bool {
+    let text = label.unwrap_or(def_of(action).label);
+    let button = egui::Button::new(text).shortcut_text(shortcut_text(ui.ctx(), action));
+    let clicked = ui.add_enabled(enabled, button).clicked();
+    if clicked {
+        ui.close();
+    }
+    clicked
+}
+
+/// A language as its own speakers write it.
+pub fn language_label(language: Language) -> &'static str {
+    match language {
+        Language::English => "English",
+        Language::Chinese => "中文",
+        Language::Russian => "Русский",
+    }
+}
+
+/// The file name of `path` (or the whole path if it has none), for messages.
+pub fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}

@@ -3,159 +3,28 @@
 //! hands each family of commands to the feature that owns the state it changes. What a user
 //! would expect to find again after a restart is kept in [`Preferences`].
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use egui::{RichText, Ui};
-use serde::{Deserialize, Serialize};
 
 use super::actions::{self, Action, Scope};
-use super::browse::Browse;
 use super::command::{
     BrowseCommand, Command, EditCommand, FileCommand, PresentCommand, ViewCommand,
 };
-use super::dialogs::Dialogs;
-use super::edit::Editing;
-use super::files::Data;
-use super::present::Presenting;
-use super::theme::ThemeChoice;
-use super::timeline_view::{TimelineStyle, TitleWidths};
-use super::view::{JUMP_SECONDS, ViewState};
-use super::{fonts, frame};
+use super::frame;
+use super::view::JUMP_SECONDS;
+pub use super::{AnnalsApp, Chrome};
 use crate::model::dataset::{Dataset, EventIndex};
-use crate::model::list::ListSort;
-use crate::model::manifest::Language;
 use crate::model::query::Filter;
-use crate::store::{Diagnostic, Loaded, load_dataset};
+use crate::store::{Diagnostic, Loaded};
 use crate::timeline::{Grouping, Lanes, TimeView};
 
 /// Share of the window kept free around fitted content, on each side.
 const FIT_MARGIN: f64 = 0.04;
 
-/// What is remembered across restarts (eframe persistence).
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Preferences {
-    pub dataset: Option<PathBuf>,
-    pub recent: Vec<PathBuf>,
-    pub view: Option<TimeView>,
-    pub selected_id: Option<String>,
-    pub filter: Filter,
-    pub language: Language,
-    pub theme: ThemeChoice,
-    pub grouping: Grouping,
-    pub show_list: bool,
-    pub show_filters: bool,
-    pub list_sort: ListSort,
-    /// What F5 presents: a storyline (file name in `briefings/`), or the shown events.
-    pub present: Option<String>,
-}
-
-/// The window's own bits: how the timeline is drawn, and what was last sent to the window.
-#[derive(Default)]
-pub struct Chrome {
-    pub style: TimelineStyle,
-    pub title_widths: TitleWidths,
-    pub show_warnings: bool,
-    /// Last title sent to the window, so it is only sent when it changes.
-    pub window_title: String,
-    pub theme_applied: Option<ThemeChoice>,
-}
-
-pub struct AnnalsApp {
-    pub(crate) ctx: egui::Context,
-    pub(crate) data: Data,
-    pub(crate) prefs: Preferences,
-    pub(crate) selected: Option<EventIndex>,
-    /// The detail panel is shown (when something is selected).
-    pub(crate) details_open: bool,
-    /// A message for the user (a dataset that could not be found, a dialog that failed).
-    pub(crate) notice: Option<String>,
-    pub(crate) view: ViewState,
-    pub(crate) browse: Browse,
-    pub(crate) edit: Editing,
-    pub(crate) present: Presenting,
-    pub(crate) dialogs: Dialogs,
-    pub(crate) chrome: Chrome,
-}
+pub use super::prefs::Preferences;
 
 impl AnnalsApp {
-    /// Create the app for eframe: fonts, remembered preferences, and the dataset at `path`
-    /// (or the last one opened, or the bundled one).
-    pub fn new(cc: &eframe::CreationContext<'_>, path: Option<PathBuf>) -> Self {
-        let prefs: Preferences = cc
-            .storage
-            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
-            .unwrap_or_default();
-        Self::with_preferences(&cc.egui_ctx, path, prefs)
-    }
-
-    /// Create the app on an existing egui context with default preferences (tests, benchmarks).
-    pub fn with_context(ctx: &egui::Context, path: PathBuf) -> Self {
-        Self::with_preferences(ctx, Some(path), Preferences::default())
-    }
-
-    /// Create the app with the given preferences. A path given explicitly wins; otherwise the
-    /// remembered dataset is reopened, and if it has gone missing the bundled one is opened
-    /// with a message saying so.
-    pub fn with_preferences(
-        ctx: &egui::Context,
-        path: Option<PathBuf>,
-        prefs: Preferences,
-    ) -> Self {
-        fonts::install(ctx);
-        let mut notice = None;
-        let explicit = path.is_some();
-        let path = match path.or_else(|| prefs.dataset.clone()) {
-            Some(p) if p.exists() => p,
-            Some(missing) => {
-                notice = Some(format!(
-                    "{} was not found; the bundled dataset is open instead.",
-                    missing.display()
-                ));
-                Self::bundled_or_notice(&mut notice)
-            }
-            None => Self::bundled_or_notice(&mut notice),
-        };
-        let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-        let same_dataset = !explicit || prefs.dataset.as_deref() == Some(canonical.as_path());
-        let loaded = load_dataset(&path);
-        let mut app = Self {
-            ctx: ctx.clone(),
-            data: Data::new(path, loaded, ctx),
-            prefs,
-            selected: None,
-            details_open: false,
-            notice,
-            view: ViewState::default(),
-            browse: Browse::default(),
-            edit: Editing::default(),
-            present: Presenting::default(),
-            dialogs: Dialogs::default(),
-            chrome: Chrome::default(),
-        };
-        app.watch();
-        match (same_dataset, app.prefs.view) {
-            (true, Some(view)) if app.dataset().is_some() => app.view.set(view),
-            _ => {
-                if let Some(view) = app.fitted_view() {
-                    app.view.set(view);
-                }
-            }
-        }
-        if same_dataset {
-            app.selected = app
-                .prefs
-                .selected_id
-                .clone()
-                .and_then(|id| app.dataset()?.index_of(&id));
-        } else {
-            app.prefs.filter = Filter::default();
-        }
-        app.remember_dataset();
-        app.refresh();
-        app
-    }
-
     /// Recompute what browsing derives from the dataset, the filter and the grouping.
     pub(crate) fn refresh(&mut self) {
         self.browse

@@ -7,7 +7,6 @@
 
 use std::path::PathBuf;
 
-use super::dialogs::export::ExportRequest;
 use super::theme::ThemeChoice;
 use crate::model::dataset::EventIndex;
 use crate::model::draft::Draft;
@@ -15,6 +14,18 @@ use crate::model::list::ListSort;
 use crate::model::manifest::Language;
 use crate::model::query::Filter;
 use crate::timeline::{Grouping, TimeView};
+
+/// What the export window is filling in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportRequest {
+    pub format: crate::export::Format,
+    /// For slides: the storyline (file name in `briefings/`).
+    pub storyline: Option<String>,
+    /// Where to write: a file, or a folder for slides.
+    pub path: String,
+    /// Picture size, as typed ("1920x1080").
+    pub size: String,
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {

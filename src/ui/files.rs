@@ -7,7 +7,7 @@ use std::sync::{Arc, mpsc};
 
 use egui::{RichText, Ui};
 
-use super::app::AnnalsApp;
+use super::AnnalsApp;
 use super::command::FileCommand;
 use crate::store::load::{LoadProgress, dataset_bytes, load_dataset_with};
 use crate::store::watch::DatasetWatcher;

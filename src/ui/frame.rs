@@ -5,8 +5,8 @@ use std::path::Path;
 
 use egui::{RichText, Ui};
 
+use super::AnnalsApp;
 use super::actions::{self, Action};
-use super::app::AnnalsApp;
 use super::browse::detail_panel::{RecordGit, detail_panel_ui};
 use super::browse::filter_panel::filter_panel_ui;
 use super::browse::list_view::list_view_ui;

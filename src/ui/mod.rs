@@ -11,6 +11,7 @@ pub mod files;
 pub mod fonts;
 pub mod frame;
 pub mod markdown;
+pub mod prefs;
 pub mod present;
 pub mod render;
 pub mod theme;
@@ -20,7 +21,18 @@ pub mod widgets;
 
 use std::path::PathBuf;
 
-pub use app::AnnalsApp;
+use self::browse::Browse;
+use self::dialogs::Dialogs;
+use self::edit::Editing;
+use self::files::Data;
+use self::present::Presenting;
+use self::theme::ThemeChoice;
+use self::timeline_view::{TimelineStyle, TitleWidths};
+use self::view::ViewState;
+use crate::model::dataset::EventIndex;
+use crate::model::query::Filter;
+use crate::store::load_dataset;
+pub use prefs::Preferences;
 
 pub use crate::APP_ID;
 
@@ -48,6 +60,113 @@ pub fn run_native(path: Option<PathBuf>) -> eframe::Result {
         options,
         Box::new(move |cc| Ok(Box::new(AnnalsApp::new(cc, path)))),
     )
+}
+
+/// The window's own bits: how the timeline is drawn, and what was last sent to the window.
+#[derive(Default)]
+pub struct Chrome {
+    pub style: TimelineStyle,
+    pub title_widths: TitleWidths,
+    pub show_warnings: bool,
+    /// Last title sent to the window, so it is only sent when it changes.
+    pub window_title: String,
+    pub theme_applied: Option<ThemeChoice>,
+}
+
+pub struct AnnalsApp {
+    pub(crate) ctx: egui::Context,
+    pub(crate) data: Data,
+    pub(crate) prefs: Preferences,
+    pub(crate) selected: Option<EventIndex>,
+    /// The detail panel is shown (when something is selected).
+    pub(crate) details_open: bool,
+    /// A message for the user (a dataset that could not be found, a dialog that failed).
+    pub(crate) notice: Option<String>,
+    pub(crate) view: ViewState,
+    pub(crate) browse: Browse,
+    pub(crate) edit: Editing,
+    pub(crate) present: Presenting,
+    pub(crate) dialogs: Dialogs,
+    pub(crate) chrome: Chrome,
+}
+
+impl AnnalsApp {
+    /// Create the app for eframe: fonts, remembered preferences, and the dataset at `path`
+    /// (or the last one opened, or the bundled one).
+    pub fn new(cc: &eframe::CreationContext<'_>, path: Option<PathBuf>) -> Self {
+        let prefs: Preferences = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        Self::with_preferences(&cc.egui_ctx, path, prefs)
+    }
+
+    /// Create the app on an existing egui context with default preferences (tests, benchmarks).
+    pub fn with_context(ctx: &egui::Context, path: PathBuf) -> Self {
+        Self::with_preferences(ctx, Some(path), Preferences::default())
+    }
+
+    /// Create the app with the given preferences. A path given explicitly wins; otherwise the
+    /// remembered dataset is reopened, and if it has gone missing the bundled one is opened
+    /// with a message saying so.
+    pub fn with_preferences(
+        ctx: &egui::Context,
+        path: Option<PathBuf>,
+        prefs: Preferences,
+    ) -> Self {
+        self::fonts::install(ctx);
+        let mut notice = None;
+        let explicit = path.is_some();
+        let path = match path.or_else(|| prefs.dataset.clone()) {
+            Some(p) if p.exists() => p,
+            Some(missing) => {
+                notice = Some(format!(
+                    "{} was not found; the bundled dataset is open instead.",
+                    missing.display()
+                ));
+                Self::bundled_or_notice(&mut notice)
+            }
+            None => Self::bundled_or_notice(&mut notice),
+        };
+        let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        let same_dataset = !explicit || prefs.dataset.as_deref() == Some(canonical.as_path());
+        let loaded = load_dataset(&path);
+        let mut app = Self {
+            ctx: ctx.clone(),
+            data: Data::new(path, loaded, ctx),
+            prefs,
+            selected: None,
+            details_open: false,
+            notice,
+            view: ViewState::default(),
+            browse: Browse::default(),
+            edit: Editing::default(),
+            present: Presenting::default(),
+            dialogs: Dialogs::default(),
+            chrome: Chrome::default(),
+        };
+        app.watch();
+        match (same_dataset, app.prefs.view) {
+            (true, Some(view)) if app.dataset().is_some() => app.view.set(view),
+            _ => {
+                if let Some(view) = app.fitted_view() {
+                    app.view.set(view);
+                }
+            }
+        }
+        if same_dataset {
+            app.selected = app
+                .prefs
+                .selected_id
+                .clone()
+                .and_then(|id| app.dataset()?.index_of(&id));
+        } else {
+            app.prefs.filter = Filter::default();
+        }
+        app.remember_dataset();
+        app.refresh();
+        app
+    }
 }
 
 #[cfg(test)]

@@ -10,8 +10,9 @@ pub mod search;
 use egui::{RichText, Ui};
 
 use self::search::SearchBox;
-use super::app::{AnnalsApp, Preferences};
+use super::AnnalsApp;
 use super::command::{BrowseCommand, Command, ViewCommand};
+use super::prefs::Preferences;
 use crate::model::dataset::{Dataset, EventIndex};
 use crate::model::list::sort_rows;
 use crate::model::query::Filter;

@@ -9,8 +9,8 @@ use crate::model::dataset::{Dataset, EventIndex};
 use crate::model::list::sort_rows;
 use crate::model::query::Search;
 use crate::ui::actions::{self, Action, Scope};
-use crate::ui::app::Preferences;
 use crate::ui::command::{BrowseCommand, Command};
+use crate::ui::prefs::Preferences;
 
 /// The search and its results.
 #[derive(Default)]

@@ -7,20 +7,10 @@ use std::path::{Path, PathBuf};
 use egui::{RichText, Ui};
 
 use crate::export::{Format as ExportFormat, Selection};
-use crate::ui::app::AnnalsApp;
+use crate::ui::AnnalsApp;
 use crate::ui::command::{Command, FileCommand};
 
-/// What the export window is filling in.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ExportRequest {
-    pub format: ExportFormat,
-    /// For slides: the storyline (file name in `briefings/`).
-    pub storyline: Option<String>,
-    /// Where to write: a file, or a folder for slides.
-    pub path: String,
-    /// Picture size, as typed ("1920x1080").
-    pub size: String,
-}
+pub use crate::ui::command::ExportRequest;
 
 fn format_label(format: ExportFormat, slides: bool) -> &'static str {
     match (format, slides) {

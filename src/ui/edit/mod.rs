@@ -14,8 +14,8 @@ use crate::model::event::Event;
 use crate::store::session::{
     Edit, EditSession, SessionError, change_with_references, delete_with_references,
 };
+use crate::ui::AnnalsApp;
 use crate::ui::actions::Action;
-use crate::ui::app::AnnalsApp;
 use crate::ui::command::{Command, EditCommand};
 use crate::ui::widgets::{action_button, file_name};
 use form::editor_ui;

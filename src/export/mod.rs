@@ -2,6 +2,7 @@
 //! the web, and iCalendar. Pure functions from the model to text; no egui, no files.
 //! Importing TimelineJS files is in [`import`].
 
+pub mod card;
 pub mod handout;
 pub mod import;
 pub mod markdown;
@@ -163,6 +164,40 @@ pub fn parse_size(text: &str) -> Result<(u32, u32), String> {
             "`{text}`: width and height must be 16 to 8192 pixels"
         )),
     }
+}
+
+/// The record as one paragraph for pasting into a note: title, date, place, participants,
+/// summary, status, then the numbered sources.
+pub fn event_citation(dataset: &Dataset, index: EventIndex, language: Language) -> String {
+    let Some(event) = dataset.event(index) else {
+        return String::new();
+    };
+    let mut out = format!("{} ({}", event.title, event.when.human());
+    if let Some(place) = dataset.place_name(event, language) {
+        out.push_str(&format!(", {place}"));
+    }
+    out.push_str(").");
+    let people = dataset.participant_names(event, language);
+    if !people.is_empty() {
+        out.push_str(&format!(" With {}.", people.join(", ")));
+    }
+    let summary = event
+        .summary
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !summary.is_empty() {
+        out.push(' ');
+        out.push_str(&summary);
+    }
+    out.push_str(&format!(" [{}]", event.status.label()));
+    if let Some(note) = &event.note {
+        out.push_str(&format!(" Note: {note}"));
+    }
+    for (n, source) in event.sources.iter().enumerate() {
+        out.push_str(&format!(" ({}) {}.", n + 1, source_citation(source)));
+    }
+    out
 }
 
 /// "Xinhua, “Title”, 22 August 2024, https://…"
@@ -470,6 +505,7 @@ pub fn icalendar(
 mod tests {
     use super::*;
     use crate::model::event::{Event, Symbol};
+    use crate::model::manifest::Language as CitationLanguage;
     use crate::model::manifest::Manifest;
 
     /// A dataset of one event made by `edit` from a plain one, and all its events selected.
@@ -699,5 +735,27 @@ mod tests {
         assert!(read.contains("<a href=\"https://e.org/a_b\">"), "{read}");
         assert_eq!(read.matches("<a ").count(), 1, "{read}");
         assert!(!read.contains("<b>") && !read.contains("<script"), "{read}");
+    }
+
+    #[test]
+    fn citation_is_one_paragraph_with_numbered_sources() {
+        let ds = crate::testing::bundled_dataset();
+        let i = ds.index_of("hog-29").unwrap();
+        let text = event_citation(&ds, i, CitationLanguage::English);
+        assert!(
+            text.starts_with("29th regular meeting of heads of government (21 August 2024, Moscow). With Li Qiang, Mikhail Mishustin. Li Qiang and Mikhail Mishustin co-chair"),
+            "{text}"
+        );
+        assert!(text.contains("[verified]"));
+        assert!(text.contains(
+            "(1) Xinhua, “China, Russia eye closer all-round cooperation”, 22 August 2024."
+        ));
+        assert!(text.ends_with("(3) TASS, https://tass.com/politics/1830785."));
+        assert!(!text.contains('\n'));
+        let russian = event_citation(&ds, i, CitationLanguage::Russian);
+        assert!(
+            russian.contains("(21 August 2024, Москва). With Ли Цян, Михаил Мишустин."),
+            "{russian}"
+        );
     }
 }

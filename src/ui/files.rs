@@ -362,7 +362,9 @@ impl AnnalsApp {
         self.data.watcher = match DatasetWatcher::new(&folder, move || ctx.request_repaint()) {
             Ok(watcher) => Some(watcher),
             Err(message) => {
-                self.notice = Some(format!("{message}; use Reload (Ctrl+R) after editing."));
+                let reload =
+                    super::actions::shortcut_text(&self.ctx, super::actions::Action::Reload);
+                self.notice = Some(format!("{message}; use Reload ({reload}) after editing."));
                 None
             }
         };

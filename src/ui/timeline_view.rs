@@ -270,8 +270,11 @@ pub fn timeline_ui(
                 .hit_rect(widths.get(&painter, dataset, item.event, &font))
                 .intersect(canvas);
             let response = ui.interact(hit, id, Sense::click());
-            response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &event.title));
             let is_selected = selected == Some(item.event);
+            // The selection's mark, as assistive technology (and the tests) read it.
+            response.widget_info(|| {
+                WidgetInfo::selected(Role::Button, true, is_selected, &event.title)
+            });
             if matches.is_some_and(|m| m.contains(&item.event)) {
                 // Search match: a bright outline around the mark.
                 let ring = geometry.mark.expand(4.0);

@@ -229,49 +229,7 @@ pub fn detail_panel_ui(
     command
 }
 
-/// The record as one paragraph for pasting into a note: title, date, place, participants,
-/// summary, status, then the numbered sources.
-pub fn citation(dataset: &Dataset, index: EventIndex, language: Language) -> String {
-    let Some(event) = dataset.event(index) else {
-        return String::new();
-    };
-    let mut out = format!("{} ({}", event.title, event.when.human());
-    if let Some(place) = dataset.place_name(event, language) {
-        out.push_str(&format!(", {place}"));
-    }
-    out.push_str(").");
-    let people = dataset.participant_names(event, language);
-    if !people.is_empty() {
-        out.push_str(&format!(" With {}.", people.join(", ")));
-    }
-    let summary = event
-        .summary
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    if !summary.is_empty() {
-        out.push(' ');
-        out.push_str(&summary);
-    }
-    out.push_str(&format!(" [{}]", event.status.label()));
-    if let Some(note) = &event.note {
-        out.push_str(&format!(" Note: {note}"));
-    }
-    for (n, source) in event.sources.iter().enumerate() {
-        out.push_str(&format!(" ({}) {}", n + 1, source.publisher));
-        if let Some(title) = &source.title {
-            out.push_str(&format!(", \"{title}\""));
-        }
-        if let Some(published) = &source.published {
-            out.push_str(&format!(", {}", published.human()));
-        }
-        if let Some(url) = &source.url {
-            out.push_str(&format!(", {url}"));
-        }
-        out.push('.');
-    }
-    out
-}
+pub use crate::export::event_citation as citation;
 
 fn series_chip(dataset: &Dataset, index: EventIndex, arrow: &str) -> String {
     let event = dataset.event(index);
@@ -424,31 +382,4 @@ fn compare_ui(ui: &mut Ui, then: Option<&str>, now: Option<&str>) {
                 ui.end_row();
             }
         });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn citation_is_one_paragraph_with_numbered_sources() {
-        let ds = crate::testing::bundled_dataset();
-        let i = ds.index_of("hog-29").unwrap();
-        let text = citation(&ds, i, Language::English);
-        assert!(
-            text.starts_with("29th regular meeting of heads of government (21 August 2024, Moscow). With Li Qiang, Mikhail Mishustin. Li Qiang and Mikhail Mishustin co-chair"),
-            "{text}"
-        );
-        assert!(text.contains("[verified]"));
-        assert!(text.contains(
-            "(1) Xinhua, \"China, Russia eye closer all-round cooperation\", 22 August 2024."
-        ));
-        assert!(text.ends_with("(3) TASS, https://tass.com/politics/1830785."));
-        assert!(!text.contains('\n'));
-        let russian = citation(&ds, i, Language::Russian);
-        assert!(
-            russian.contains("(21 August 2024, Москва). With Ли Цян, Михаил Мишустин."),
-            "{russian}"
-        );
-    }
 }

@@ -10,6 +10,7 @@ use crate::model::date::EventDate;
 pub use crate::model::draft::{Draft, DraftSource, FieldErrors};
 use crate::model::event::Status;
 use crate::model::manifest::Language;
+use crate::ui::actions::{Action, shortcut_text, tooltip};
 use crate::ui::command::{Command, EditCommand};
 
 /// Name of the form in the accessibility tree.
@@ -116,7 +117,11 @@ pub fn editor_ui(
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
                     .button("Done")
-                    .on_hover_text("Close the form (Esc); the edits stay, Ctrl+S saves them")
+                    .on_hover_text(format!(
+                        "Close the form ({}); the edits stay, {} saves them",
+                        shortcut_text(ui.ctx(), Action::Escape),
+                        shortcut_text(ui.ctx(), Action::Save)
+                    ))
                     .clicked()
                 {
                     commands.push(Command::Edit(EditCommand::SetEditing(false)));
@@ -387,23 +392,27 @@ pub fn editor_ui(
                 ui.horizontal(|ui| {
                     if ui
                         .button("Duplicate")
-                        .on_hover_text("A copy of this event, to edit (Ctrl+D)")
+                        .on_hover_text(tooltip(ui.ctx(), Action::Duplicate))
                         .clicked()
                     {
                         commands.push(Command::Edit(EditCommand::DuplicateEvent));
                     }
                     if ui
                         .button(RichText::new("Delete…").color(ui.visuals().error_fg_color))
-                        .on_hover_text("Delete this event (Delete); asks first")
+                        .on_hover_text(tooltip(ui.ctx(), Action::Delete))
                         .clicked()
                     {
                         commands.push(Command::Edit(EditCommand::AskDelete(true)));
                     }
                 });
                 ui.label(
-                    RichText::new("Changes apply as you type; Ctrl+Z undoes, Ctrl+S saves.")
-                        .weak()
-                        .small(),
+                    RichText::new(format!(
+                        "Changes apply as you type; {} undoes, {} saves.",
+                        shortcut_text(ui.ctx(), Action::Undo),
+                        shortcut_text(ui.ctx(), Action::Save)
+                    ))
+                    .weak()
+                    .small(),
                 );
             });
     });

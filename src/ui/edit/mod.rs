@@ -87,8 +87,9 @@ impl AnnalsApp {
     /// true (the caller does nothing); false when there are none.
     pub(crate) fn refused_while_dirty(&mut self, doing: &str) -> bool {
         if self.is_dirty() {
+            let save = crate::ui::actions::shortcut_text(&self.ctx, Action::Save);
             self.notice = Some(format!(
-                "You have unsaved edits: save them (Ctrl+S) or undo them before {doing}."
+                "You have unsaved edits: save them ({save}) or undo them before {doing}."
             ));
         }
         self.is_dirty()
@@ -563,10 +564,11 @@ impl AnnalsApp {
                         if referring == 1 { "s" } else { "" }
                     ));
                 }
+                let undo = crate::ui::actions::shortcut_text(ui.ctx(), Action::Undo);
                 ui.label(
-                    RichText::new(
-                        "Its record leaves its file when you save. Ctrl+Z brings it back.",
-                    )
+                    RichText::new(format!(
+                        "Its record leaves its file when you save. {undo} brings it back."
+                    ))
                     .weak(),
                 );
                 ui.add_space(6.0);

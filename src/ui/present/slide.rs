@@ -8,7 +8,6 @@ use std::sync::Arc;
 
 use egui::{Align2, Color32, FontId, Galley, Pos2, Rect, RichText, Stroke, Ui, Vec2};
 
-use crate::export::markdown::to_plain_text;
 use crate::model::dataset::Dataset;
 use crate::model::manifest::Language;
 use crate::model::storyline::ShownStep;
@@ -59,92 +58,35 @@ pub struct CardText {
     pub gap: f32,
 }
 
-/// What the card of `step` says: title, date, place and people, status when it is not
-/// verified, the caption, the summary, the sources.
+/// What the card of `step` shows: the lines `export::card` gives, each at its size and in
+/// its colour.
 pub fn card_texts(dataset: &Dataset, step: &ShownStep, language: Language) -> Vec<CardText> {
+    use crate::export::card::CardLine;
     let text = |text: String, size: f32, colour: Color32, gap: f32| CardText {
         text,
         size,
         colour,
         gap,
     };
-    let mut out = Vec::new();
-    let event = step.event.and_then(|i| dataset.event(i));
-    match event {
-        Some(event) => {
-            out.push(text(event.title.to_string(), 30.0, colours::TEXT, 0.0));
-            let mut when = event.when.human();
-            if event.when.is_uncertain() {
-                when.push_str(" — date uncertain");
-            }
-            out.push(text(when, 20.0, colours::ACCENT, 8.0));
-            let facts = dataset.place_and_participants(event, language);
-            if !facts.is_empty() {
-                out.push(text(facts.join(" · "), 16.0, colours::SOFT, 6.0));
-            }
-            if event.status != crate::model::Status::Verified {
-                out.push(text(
-                    format!("Status: {}", event.status.label()),
-                    14.0,
-                    theme::status_colour(event.status),
-                    6.0,
-                ));
-            }
-            if !step.caption.trim().is_empty() {
-                out.push(text(
-                    step.caption.trim().to_owned(),
-                    20.0,
-                    colours::TEXT,
-                    18.0,
-                ));
-            }
-            // Summary and note are Markdown; the card shows their words, lists as bullets.
-            let summary = to_plain_text(&event.summary);
-            if !summary.is_empty() {
-                out.push(text(summary, 15.0, colours::SOFT, 14.0));
-            }
-            if let Some(note) = event.note.as_deref().filter(|n| !n.trim().is_empty()) {
-                out.push(text(
-                    format!("Note: {}", to_plain_text(note)),
-                    13.0,
-                    colours::FAINT,
-                    10.0,
-                ));
-            }
-            if !event.sources.is_empty() {
-                let publishers: Vec<&str> =
-                    event.sources.iter().map(|s| s.publisher.as_str()).collect();
-                out.push(text(
-                    format!("Sources: {}", publishers.join("; ")),
-                    12.5,
-                    colours::FAINT,
-                    14.0,
-                ));
-            }
-        }
-        None => {
-            let title = if step.caption.trim().is_empty() {
-                "Overview".to_owned()
-            } else {
-                step.caption.trim().to_owned()
-            };
-            out.push(text(title, 28.0, colours::TEXT, 0.0));
-            if let Some((a, b)) = step.window
-                && let (Some(first), Some(last)) = (
-                    crate::model::date::CalendarDate::from_day_number(a),
-                    crate::model::date::CalendarDate::from_day_number(b),
-                )
-            {
-                let words = crate::model::EventDate::Span {
-                    start: Some(crate::model::date::Bound::exact(first)),
-                    end: Some(crate::model::date::Bound::exact(last)),
-                }
-                .human();
-                out.push(text(words, 20.0, colours::ACCENT, 8.0));
-            }
-        }
-    }
-    out
+    crate::export::card::card_lines(dataset, step, language)
+        .into_iter()
+        .map(|line| match line {
+            CardLine::Title(t) => text(t, 30.0, colours::TEXT, 0.0),
+            CardLine::Date(t) => text(t, 20.0, colours::ACCENT, 8.0),
+            CardLine::Facts(t) => text(t, 16.0, colours::SOFT, 6.0),
+            CardLine::Status(status) => text(
+                format!("Status: {}", status.label()),
+                14.0,
+                theme::status_colour(status),
+                6.0,
+            ),
+            CardLine::Caption(t) => text(t, 20.0, colours::TEXT, 18.0),
+            CardLine::Summary(t) => text(t, 15.0, colours::SOFT, 14.0),
+            CardLine::Note(t) => text(format!("Note: {t}"), 13.0, colours::FAINT, 10.0),
+            CardLine::Sources(t) => text(format!("Sources: {t}"), 12.5, colours::FAINT, 14.0),
+            CardLine::Overview(t) => text(t, 28.0, colours::TEXT, 0.0),
+        })
+        .collect()
 }
 
 /// Texts laid out in a box: each galley with its offset from the box's top left.

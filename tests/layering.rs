@@ -124,7 +124,7 @@ fn no_import_circles() {
     for (module, code) in &texts {
         let out = edges.entry(module).or_default();
         let mut rest = code.as_str();
-        while let Some(at) = rest.find(|c: char| c == 'c' || c == 's') {
+        while let Some(at) = rest.find(['c', 's']) {
             let tail = &rest[at..];
             let starts = ["crate::", "super::", "self::"]
                 .iter()

@@ -6,53 +6,81 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+use notify::event::{AccessKind, AccessMode, EventKind};
+use notify::{RecommendedWatcher, RecursiveMode, Watcher as _};
 
 /// How long the files must be quiet before a change is reported.
 pub const QUIET: Duration = Duration::from_millis(250);
 
-/// A watch on one dataset folder; dropping it stops watching.
+/// A watch on one dataset folder; dropping it stops watching (and its thread ends).
 pub struct DatasetWatcher {
-    _debouncer: Debouncer<RecommendedWatcher>,
+    _watcher: RecommendedWatcher,
     /// The `.ron` files of each batch of changes.
     changes: mpsc::Receiver<Vec<PathBuf>>,
 }
 
+/// Whether an event of this kind means the file's contents may have changed. Reading a file
+/// is not a change: on Linux every open is reported, and counting them would make each load
+/// (which opens every file) report a change, and reload, forever.
+fn is_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
+    }
+}
+
 impl DatasetWatcher {
-    /// Watch `folder` (and its `briefings/`). `wake` is called, on the watcher's own thread, after each batch of
-    /// changes to `.ron` files (the app asks for a repaint there).
+    /// Watch `folder` (and its `briefings/`). `wake` is called, on the watcher's own thread,
+    /// after each batch of changes to `.ron` files (the app asks for a repaint there): a batch
+    /// is reported once the files have been quiet for [`QUIET`].
     pub fn new(folder: &Path, wake: impl Fn() + Send + 'static) -> Result<Self, String> {
+        let fail = |e: notify::Error| format!("cannot watch `{}`: {e}", folder.display());
         let (tx, changes) = mpsc::channel();
-        let mut debouncer = new_debouncer(QUIET, move |result: DebounceEventResult| {
-            let changed: Vec<PathBuf> = result
-                .map(|events| {
-                    events
-                        .into_iter()
-                        .filter(|e| e.path.extension().is_some_and(|x| x == "ron"))
-                        .map(|e| e.path)
-                        .collect()
-                })
-                .unwrap_or_default();
-            if !changed.is_empty() {
-                let _ = tx.send(changed);
-                wake();
-            }
-        })
-        .map_err(|e| format!("cannot watch `{}`: {e}", folder.display()))?;
-        debouncer
-            .watcher()
+        let (raw_tx, raw) = mpsc::channel::<notify::Result<notify::Event>>();
+        let mut watcher = notify::recommended_watcher(raw_tx).map_err(fail)?;
+        watcher
             .watch(folder, RecursiveMode::NonRecursive)
-            .map_err(|e| format!("cannot watch `{}`: {e}", folder.display()))?;
+            .map_err(fail)?;
         // Storylines live one level down.
         let briefings = folder.join(super::load::BRIEFINGS_DIR);
         if briefings.is_dir() {
-            let _ = debouncer
-                .watcher()
-                .watch(&briefings, RecursiveMode::NonRecursive);
+            let _ = watcher.watch(&briefings, RecursiveMode::NonRecursive);
         }
+        std::thread::spawn(move || {
+            let mut pending: Vec<PathBuf> = Vec::new();
+            loop {
+                let wait = if pending.is_empty() {
+                    Duration::from_secs(3600)
+                } else {
+                    QUIET
+                };
+                match raw.recv_timeout(wait) {
+                    Ok(Ok(event)) if is_change(&event.kind) => pending.extend(
+                        event
+                            .paths
+                            .into_iter()
+                            .filter(|p| p.extension().is_some_and(|x| x == "ron")),
+                    ),
+                    Ok(_) => {}
+                    Err(mpsc::RecvTimeoutError::Timeout) => {
+                        if pending.is_empty() {
+                            continue;
+                        }
+                        pending.sort();
+                        pending.dedup();
+                        if tx.send(std::mem::take(&mut pending)).is_err() {
+                            break;
+                        }
+                        wake();
+                    }
+                    // The watcher was dropped.
+                    Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                }
+            }
+        });
         Ok(Self {
-            _debouncer: debouncer,
+            _watcher: watcher,
             changes,
         })
     }
@@ -109,10 +137,18 @@ mod tests {
             std::slice::from_ref(&events),
             "a rename over the file"
         );
-        // Another file changes, then a dataset file: the report that proves the watcher saw
-        // both names the dataset file alone.
+        // Reading a dataset file is not a change, nor is a change to another kind of file: a
+        // change to a second dataset file after both is reported alone.
+        let other = dir.path().join("other.ron");
+        std::fs::write(&other, "[]").unwrap();
+        assert_eq!(next_report(&watcher), std::slice::from_ref(&other));
+        let _ = std::fs::read(&events).unwrap();
         std::fs::write(dir.path().join("notes.txt"), "x").unwrap();
-        std::fs::write(&events, "[   ]").unwrap();
-        assert_eq!(next_report(&watcher), [events], "other files are ignored");
+        std::fs::write(&other, "[ ]").unwrap();
+        assert_eq!(
+            next_report(&watcher),
+            std::slice::from_ref(&other),
+            "reads and other files are ignored"
+        );
     }
 }

@@ -1,0 +1,109 @@
+//! Opening a big dataset: it is read on a worker, the window shows progress and keeps
+//! answering, the dataset on screen stays until the new one is ready, and Cancel keeps it.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use annals::cli::bundled_dataset_path;
+use annals::ui::AnnalsApp;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+const EVENTS: usize = 100_000;
+
+/// A generated dataset of 100,000 events, made once for the tests of this file.
+fn big_dataset() -> PathBuf {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        annals::generate::generate(
+            dir.path(),
+            &annals::generate::GenerateOptions::new(EVENTS, 5),
+        )
+        .unwrap();
+        dir
+    })
+    .path()
+    .to_path_buf()
+}
+
+fn harness() -> Harness<'static, AnnalsApp> {
+    let path = bundled_dataset_path();
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(24)
+        .build_eframe(move |cc| AnnalsApp::new(cc, Some(path)))
+}
+
+/// Ask for `path` through the typed-path window, as a user does.
+fn open(harness: &mut Harness<'_, AnnalsApp>, path: &std::path::Path) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    harness.run();
+    harness.get_by_label("Dataset path").click();
+    harness.run();
+    harness
+        .get_by_label("Dataset path")
+        .type_text(path.to_str().unwrap());
+    harness.key_press(egui::Key::Enter);
+    harness.step();
+}
+
+#[test]
+fn a_big_dataset_opens_with_progress_and_the_window_keeps_answering() {
+    let big = big_dataset();
+    let mut harness = harness();
+    let bundled_title = harness.state().dataset().unwrap().manifest.title.clone();
+    open(&mut harness, &big);
+    // Within a frame: the progress bar, and still the bundled dataset on screen.
+    harness.step();
+    assert!(harness.state().is_loading(), "read on a worker");
+    harness.get_by_label("Reading the dataset");
+    assert_eq!(
+        harness.state().dataset().unwrap().manifest.title,
+        bundled_title
+    );
+    // The window answers meanwhile: the list opens and closes.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    harness.step();
+    harness.get_by_label("Event list");
+    // Then the new dataset replaces it, and the bar goes.
+    let start = std::time::Instant::now();
+    while harness.state().is_loading() && start.elapsed().as_secs() < 120 {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    harness.run();
+    eprintln!(
+        "DEBUG notice={:?} path={:?} reports={} elapsed={:?}",
+        harness.state().notice(),
+        harness.state().dataset_path(),
+        harness.state().watcher_reports(),
+        start.elapsed()
+    );
+    assert!(!harness.state().is_loading());
+    assert_eq!(harness.state().dataset().unwrap().len(), EVENTS);
+    assert!(harness.query_by_label("Reading the dataset").is_none());
+    assert_eq!(harness.state().dataset_path(), big);
+}
+
+#[test]
+fn cancelling_keeps_the_dataset_on_screen() {
+    let big = big_dataset();
+    let mut harness = harness();
+    let before = harness.state().dataset().unwrap().len();
+    open(&mut harness, &big);
+    harness.step();
+    assert!(harness.state().is_loading());
+    // Esc stops the reading (the Cancel button does the same).
+    harness.key_press(egui::Key::Escape);
+    let start = std::time::Instant::now();
+    while harness.state().is_loading() && start.elapsed().as_secs() < 60 {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    assert!(!harness.state().is_loading());
+    assert_eq!(harness.state().dataset().unwrap().len(), before);
+    assert_eq!(harness.state().dataset_path(), bundled_dataset_path());
+    harness.get_by_label_contains("Stopped reading");
+}

@@ -74,7 +74,7 @@ fn bench(c: &mut Criterion) {
             ("one-file-renamed", &renamed),
         ] {
             group.bench_with_input(BenchmarkId::new(name, n), dir, |b, dir| {
-                b.iter(|| check(dir))
+                b.iter(|| check(dir));
             });
         }
     }

@@ -8,10 +8,10 @@ use annals::generate::{GENERATOR_VERSION, GenerateOptions, generate};
 
 /// Sizes to measure: `ANNALS_BENCH_SIZES=1000,10000` overrides the default four.
 pub fn sizes() -> Vec<usize> {
-    std::env::var("ANNALS_BENCH_SIZES")
-        .ok()
-        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![1_000, 10_000, 100_000, 1_000_000])
+    std::env::var("ANNALS_BENCH_SIZES").ok().map_or_else(
+        || vec![1_000, 10_000, 100_000, 1_000_000],
+        |s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect(),
+    )
 }
 
 /// A generated dataset of `n` events (seed 1), written once and reused until the generator

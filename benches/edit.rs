@@ -49,7 +49,7 @@ fn edit(c: &mut Criterion) {
                 session.apply(&mut dataset, vec![Edit::change(before, after)]);
                 session.undo_last(&mut dataset);
                 black_box(dataset.len())
-            })
+            });
         });
         // A new date: the model is put in order and indexed again.
         group.bench_function(BenchmarkId::new("apply_and_undo_date", n), |b| {
@@ -60,7 +60,7 @@ fn edit(c: &mut Criterion) {
                 session.apply(&mut dataset, vec![Edit::change(before, after)]);
                 session.undo_last(&mut dataset);
                 black_box(dataset.len())
-            })
+            });
         });
         // One change saved: the file holding it is spliced and written atomically.
         let mut counter = 0u64;
@@ -73,7 +73,7 @@ fn edit(c: &mut Criterion) {
                 session.apply(&mut dataset, vec![Edit::change(before, after)]);
                 let report = session.save(&dataset);
                 assert!(report.is_complete() && report.written.len() == 1);
-            })
+            });
         });
     }
     group.finish();
@@ -93,7 +93,7 @@ fn slide(c: &mut Criterion) {
             )
             .expect("picture");
             black_box(files)
-        })
+        });
     });
     group.finish();
 }

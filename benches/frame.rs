@@ -46,7 +46,7 @@ fn frames(c: &mut Criterion) {
                 frame(&ctx, &mut app); // fonts, caches
             }
             group.bench_with_input(BenchmarkId::new(name, n), &n, |b, _| {
-                b.iter(|| black_box(frame(&ctx, &mut app)))
+                b.iter(|| black_box(frame(&ctx, &mut app)));
             });
         }
         // Panning at one-year zoom: the view moves 5 px each frame, back and forth.
@@ -64,7 +64,7 @@ fn frames(c: &mut Criterion) {
                 let next = app.view().panned_by_px(dx, 1600.0);
                 app.apply(Command::View(ViewCommand::SetView(next)), 0.0);
                 black_box(frame(&ctx, &mut app))
-            })
+            });
         });
     }
     group.finish();

@@ -54,7 +54,7 @@ fn merge(c: &mut Criterion) {
     let mut group = c.benchmark_group("merge");
     group.sample_size(10);
     group.bench_function("two 10,000-event files", |b| {
-        b.iter(|| merge_texts(&base, &ours, &theirs).expect("merges"))
+        b.iter(|| merge_texts(&base, &ours, &theirs).expect("merges"));
     });
     group.finish();
 }

@@ -74,7 +74,7 @@ pub fn check_as(
             .collect();
         let report = serde_json::json!({
             "path": path.display().to_string(),
-            "events": loaded.dataset.as_ref().map_or(0, |d| d.len()),
+            "events": loaded.dataset.as_ref().map_or(0, super::model::dataset::Dataset::len),
             "errors": loaded.error_count(),
             "warnings": loaded.warning_count(),
             "ok": !failed,
@@ -89,7 +89,10 @@ pub fn check_as(
     }
     print_diagnostics(&loaded.diagnostics, out)?;
     let (errors, warnings) = (loaded.error_count(), loaded.warning_count());
-    let events = loaded.dataset.as_ref().map_or(0, |d| d.len());
+    let events = loaded
+        .dataset
+        .as_ref()
+        .map_or(0, super::model::dataset::Dataset::len);
     if errors == 0 {
         let storylines = match loaded.storylines.len() {
             0 => String::new(),

@@ -58,7 +58,7 @@ fn every_broken_file_gets_its_exact_diagnostic() {
                 loaded
                     .diagnostics
                     .iter()
-                    .map(|d| d.to_string())
+                    .map(std::string::ToString::to_string)
                     .collect::<String>()
             );
         };

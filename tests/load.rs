@@ -160,7 +160,7 @@ fn warnings_do_not_stop_the_load() {
         assert!(
             messages.iter().any(|m| m.contains(needle)),
             "{needle:?} not in {messages:#?}"
-        )
+        );
     };
     has("event \"none\" cites no source");
     has("has no events numbered 2–3");
@@ -250,7 +250,11 @@ fn hostile_files_never_panic_and_say_what_is_wrong() {
         fs::write(dir.path().join("manifest.ron"), MANIFEST).unwrap();
         fs::write(dir.path().join("events.ron"), &bytes).unwrap();
         let loaded = load_dataset(dir.path());
-        let all: String = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
+        let all: String = loaded
+            .diagnostics
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect();
         assert!(!loaded.diagnostics.is_empty(), "{name}: no diagnostic");
         assert!(
             all.contains(expected),
@@ -294,7 +298,11 @@ fn manifest_problems_are_reported() {
     )
     .unwrap();
     let loaded = load_dataset(dir.path());
-    let text: String = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
+    let text: String = loaded
+        .diagnostics
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect();
     assert!(text.contains("invalid colour \"red\""), "{text}");
 
     fs::write(

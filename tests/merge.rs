@@ -119,12 +119,12 @@ fn appends_on_two_branches_merge_cleanly() {
         |r| {
             edit(r, "visits-2024.ron", |t| {
                 append(t, &event("theirs-visit", "Theirs", "2024-10-01"))
-            })
+            });
         },
         |r| {
             edit(r, "visits-2024.ron", |t| {
                 append(t, &event("ours-visit", "Ours", "2024-09-01"))
-            })
+            });
         },
     );
     assert!(merge.status.success(), "{merge:?}");
@@ -149,7 +149,7 @@ fn edits_of_different_fields_of_one_record_merge() {
                     "THEIR SUMMARY.",
                     1,
                 )
-            })
+            });
         },
         |r| {
             edit(r, "regular-meetings.ron", |t| {
@@ -158,7 +158,7 @@ fn edits_of_different_fields_of_one_record_merge() {
                     "title: \"29th meeting (ours)\"",
                     1,
                 )
-            })
+            });
         },
     );
     assert!(merge.status.success(), "{merge:?}");
@@ -191,7 +191,7 @@ fn a_real_conflict_stays_in_its_record_and_check_reports_it() {
                     1,
                 );
                 append(t, &event("theirs-visit", "Theirs", "2024-10-01"))
-            })
+            });
         },
         |r| {
             edit(r, "regular-meetings.ron", |t| {
@@ -200,7 +200,7 @@ fn a_real_conflict_stays_in_its_record_and_check_reports_it() {
                     "OURS.",
                     1,
                 )
-            })
+            });
         },
     );
     assert!(!merge.status.success(), "the merge stops on the conflict");
@@ -257,7 +257,7 @@ fn deletion_against_edit_is_a_conflict_on_that_record() {
                 let end = t[span.end..].find('\n').unwrap() + span.end + 1;
                 let start = t[..span.start].rfind('\n').unwrap() + 1;
                 format!("{}{}", &t[..start], &t[end..])
-            })
+            });
         },
         |r| {
             edit(r, "visits-2024.ron", |t| {
@@ -266,7 +266,7 @@ fn deletion_against_edit_is_a_conflict_on_that_record() {
                     "id: \"astana-2024\",\n        title: \"EDITED ",
                     1,
                 )
-            })
+            });
         },
     );
     assert!(!merge.status.success());
@@ -303,13 +303,13 @@ fn manifest_changes_on_both_sides_merge() {
             edit(r, "manifest.ron", |t| {
                 t.replacen("(id: \"harbin\", name: (en: \"Harbin\",", "(id: \"harbin\", name: (en: \"Harbin City\",", 1)
                     .replacen("    places: [\n", "    places: [\n        (id: \"nanjing\", name: (en: \"Nanjing\"), country: \"CN\"),\n", 1)
-            })
+            });
         },
         |r| {
             edit(r, "manifest.ron", |t| {
                 t.replacen("role: \"Prime Minister of Russia; co-chaired regular meetings 25–30 (2020–2025)\"", "role: \"Chairman of the Government of Russia\"", 1)
                     .replacen("(id: \"astana\", name: (en: \"Astana\", zh: \"阿斯塔纳\", ru: \"Астана\"), country: \"KZ\"),\n", "(id: \"astana\", name: (en: \"Astana\", zh: \"阿斯塔纳\", ru: \"Астана\"), country: \"KZ\"),\n        (id: \"novosibirsk\", name: (en: \"Novosibirsk\"), country: \"RU\"),\n", 1)
-            })
+            });
         },
     );
     assert!(merge.status.success(), "{merge:?}");
@@ -351,7 +351,7 @@ fn storyline_steps_changed_on_both_sides_conflict_on_steps() {
         |r| {
             edit(r, file, |t| {
                 t.replacen("caption: \"", "caption: \"Theirs: ", 1)
-            })
+            });
         },
         |r| {
             edit(r, file, |t| {
@@ -360,7 +360,7 @@ fn storyline_steps_changed_on_both_sides_conflict_on_steps() {
                     "title: \"Ours: ",
                     1,
                 )
-            })
+            });
         },
     );
     assert!(!merge.status.success());

@@ -269,7 +269,7 @@ fn search_looks_at_tags_sources_and_notes() {
     let text = std::fs::read_to_string(&file).unwrap();
     let extra = "[\n    (\n        id: \"probe\",\n        title: \"A probe\",\n        when: \"2001-01-01\",\n        kind: \"diplomacy\",\n        summary: \"Nothing to find here.\",\n        sources: [(publisher: \"Quillpress\", title: \"Vellum\")],\n        note: \"Zephyrine.\",\n        tags: [\"obsidian\"],\n    ),\n";
     std::fs::write(&file, text.replacen("[\n", extra, 1)).unwrap();
-    let mut harness = harness_on(root.to_path_buf());
+    let mut harness = harness_on(root.clone());
     assert!(
         harness.state().dataset().is_some(),
         "{:?}",

@@ -370,7 +370,7 @@ impl MarkdownWriter {
             Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis) => self.write("*"),
             Event::Start(Tag::Strong) | Event::End(TagEnd::Strong) => self.write("**"),
             Event::Start(Tag::Strikethrough) | Event::End(TagEnd::Strikethrough) => {
-                self.write("~~")
+                self.write("~~");
             }
             Event::Start(Tag::Link { .. }) => self.write("["),
             Event::End(TagEnd::Link) => {}

@@ -404,7 +404,7 @@ fn ics_date_note(when: &EventDate) -> Option<String> {
     }
     match when {
         EventDate::Span { end: None, .. } => {
-            notes.push(format!("{}, still under way", when.human()))
+            notes.push(format!("{}, still under way", when.human()));
         }
         EventDate::Span { start: None, .. } => notes.push(when.human()),
         _ => {}

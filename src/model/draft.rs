@@ -69,7 +69,11 @@ impl Draft {
             when: event.when.to_edtf(),
             kind: event.kind.to_string(),
             place: event.place.as_deref().unwrap_or_default().to_owned(),
-            participants: event.participants.iter().map(|p| p.to_string()).collect(),
+            participants: event
+                .participants
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
             summary: event.summary.to_string(),
             sources: event
                 .sources
@@ -98,11 +102,15 @@ impl Draft {
                 .and_then(|s| s.ordinal)
                 .map(|n| n.to_string())
                 .unwrap_or_default(),
-            related: event.related.iter().map(|r| r.to_string()).collect(),
+            related: event
+                .related
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
             tags: event
                 .tags
                 .iter()
-                .map(|t| t.as_str())
+                .map(super::event::Symbol::as_str)
                 .collect::<Vec<_>>()
                 .join(", "),
             related_input: String::new(),
@@ -258,7 +266,10 @@ mod tests {
         let (back, errors) = draft.apply(event, &ds);
         assert!(errors.is_empty());
         assert_eq!(
-            back.tags.iter().map(|t| t.as_str()).collect::<Vec<_>>(),
+            back.tags
+                .iter()
+                .map(super::super::event::Symbol::as_str)
+                .collect::<Vec<_>>(),
             ["a", "b"]
         );
         assert_eq!(back.note, None);

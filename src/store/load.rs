@@ -265,6 +265,7 @@ fn load_storylines(
 
 /// Parsing leaves many small freed blocks between the ones the dataset keeps; hand the
 /// whole free pages among them back to the operating system (glibc keeps them otherwise).
+#[allow(unsafe_code)]
 fn release_free_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
@@ -345,7 +346,7 @@ fn read_and_parse_all(
     progress: &LoadProgress,
 ) -> Option<Vec<ParsedFile>> {
     let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
+        .map_or(1, std::num::NonZero::get)
         .min(names.len())
         .max(1);
     let read_one = |name: &String| {

@@ -300,7 +300,7 @@ impl AnnalsApp {
             commands.extend(frame::window_ui(self, ui, now));
             commands
         };
-        self.edit.focus_moved_to(ctx.memory(|m| m.focused()));
+        self.edit.focus_moved_to(ctx.memory(egui::Memory::focused));
         for command in commands {
             self.apply(command, now);
         }
@@ -386,7 +386,9 @@ impl AnnalsApp {
                     })
                     .unwrap_or_default();
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    ui.label(RichText::new(format!("{} events{span}", dataset.len())).weak());
+                    let n = dataset.len();
+                    let events = if n == 1 { "event" } else { "events" };
+                    ui.label(RichText::new(format!("{n} {events}{span}")).weak());
                 });
             }
         });

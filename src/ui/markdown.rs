@@ -58,7 +58,7 @@ pub fn lines(text: &str) -> Vec<Line> {
                 if (last.italics, last.strong, last.code, &last.link)
                     == (run.italics, run.strong, run.code, &run.link) =>
             {
-                last.text.push_str(&run.text)
+                last.text.push_str(&run.text);
             }
             _ => current.runs.push(run),
         }

@@ -689,7 +689,7 @@ fn clusters_ui(
         }
         return command;
     }
-    let area = clusters.iter().map(rect_of).reduce(|a, b| a.union(b))?;
+    let area = clusters.iter().map(rect_of).reduce(egui::Rect::union)?;
     let response = ui.interact(
         area,
         ui.scope_id().with(("clusters", &lane.key)),

@@ -137,7 +137,7 @@ fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T, on: bool) {
 fn all_tags(dataset: &Dataset) -> Vec<String> {
     let mut tags: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     for event in dataset.events().iter().take(200_000) {
-        for tag in event.tags.iter() {
+        for tag in &event.tags {
             if tags.len() < 500 {
                 tags.insert(tag.to_string());
             }

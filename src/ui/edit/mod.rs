@@ -282,7 +282,7 @@ impl AnnalsApp {
                 }
             }
             EditCommand::AskDelete(ask) => {
-                self.edit.confirm_delete = ask && self.selected.is_some()
+                self.edit.confirm_delete = ask && self.selected.is_some();
             }
             EditCommand::DeleteSelected => {
                 self.edit.confirm_delete = false;

@@ -21,7 +21,7 @@ pub fn files() -> &'static [(&'static str, &'static [u8])] {
 
 /// A copy of the bundled dataset in the data folder.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UserCopy {
+pub(crate) struct UserCopy {
     /// The dataset folder.
     pub path: PathBuf,
     /// Written just now (`false`: it was there already and was left as it was).
@@ -30,7 +30,7 @@ pub struct UserCopy {
 
 /// Why a copy could not be written.
 #[derive(Debug, thiserror::Error)]
-pub enum CopyError {
+pub(crate) enum CopyError {
     #[error("{}: {message}", path.display())]
     Io { path: PathBuf, message: String },
     #[error(transparent)]
@@ -42,7 +42,7 @@ pub enum CopyError {
 /// The user's copy, `datasets_dir/china-russia`, written from the bundled files the first
 /// time. A folder already there is used as it is, never overwritten, whatever it holds now
 /// (the user may have edited, added or deleted files).
-pub fn ensure_copy(datasets_dir: &Path) -> Result<UserCopy, CopyError> {
+pub(crate) fn ensure_copy(datasets_dir: &Path) -> Result<UserCopy, CopyError> {
     let path = datasets_dir.join(NAME);
     if path.exists() {
         return Ok(UserCopy {
@@ -57,7 +57,7 @@ pub fn ensure_copy(datasets_dir: &Path) -> Result<UserCopy, CopyError> {
 
 /// A fresh copy of the bundled dataset beside the existing ones, under the first free name
 /// of `china-russia`, `china-russia-2`, `china-russia-3`, …; nothing existing is touched.
-pub fn restore_copy(datasets_dir: &Path) -> Result<PathBuf, CopyError> {
+pub(crate) fn restore_copy(datasets_dir: &Path) -> Result<PathBuf, CopyError> {
     restore_files(datasets_dir, files())
 }
 

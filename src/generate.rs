@@ -15,7 +15,7 @@ use crate::model::date::{CalendarDate, day_number, ymd_of_day};
 pub const GENERATOR_VERSION: u32 = 2;
 
 /// Events written to each generated file.
-pub const EVENTS_PER_FILE: usize = 10_000;
+pub(crate) const EVENTS_PER_FILE: usize = 10_000;
 
 /// A small, fast, reproducible random number generator (SplitMix64).
 #[derive(Clone, Debug)]
@@ -26,7 +26,7 @@ impl Rng {
         Self(seed ^ 0x9E37_79B9_7F4A_7C15)
     }
 
-    pub fn next_u64(&mut self) -> u64 {
+    pub(crate) fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -40,7 +40,7 @@ impl Rng {
     }
 
     /// True with probability `p`.
-    pub fn chance(&mut self, p: f64) -> bool {
+    pub(crate) fn chance(&mut self, p: f64) -> bool {
         ((self.next_u64() >> 11) as f64 / (1u64 << 53) as f64) < p
     }
 

@@ -184,13 +184,15 @@ fn list_row(harness: &Harness<'_, AnnalsApp>, title: &str) -> Vec<String> {
     rows[0].clone()
 }
 
-/// How many events the open dataset has, as the status bar says ("56 events · 1949–2025").
+/// How many events the open dataset has, as the status bar says ("56 events · 1949–2025",
+/// "1 event · 2024").
 fn events_in_dataset(harness: &Harness<'_, AnnalsApp>) -> usize {
     let counts: Vec<usize> = harness
         .query_all_by_role(Role::Label)
         .filter_map(|n| {
             let text = text_of(&n);
-            let (count, _) = text.split_once(" events")?;
+            // "56 events · …", or "1 event · …".
+            let (count, _) = text.split_once(" event")?;
             count.parse().ok()
         })
         .collect();

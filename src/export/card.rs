@@ -11,7 +11,7 @@ use crate::model::storyline::ShownStep;
 
 /// One line of a card, by what it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum CardLine {
+pub(crate) enum CardLine {
     Title(String),
     /// The date in words, saying when it is uncertain.
     Date(String),
@@ -31,7 +31,7 @@ pub enum CardLine {
 
 /// The card of `step`: title, date, place and people, status when it is not verified, the
 /// caption, the summary, the note, the sources; for a window of time, its caption and dates.
-pub fn card_lines(dataset: &Dataset, step: &ShownStep, language: Language) -> Vec<CardLine> {
+pub(crate) fn card_lines(dataset: &Dataset, step: &ShownStep, language: Language) -> Vec<CardLine> {
     let mut out = Vec::new();
     let caption = step.caption.trim();
     let Some(event) = step.event.and_then(|i| dataset.event(i)) else {

@@ -51,7 +51,7 @@ pub struct ImportReport {
 
 /// The text of an HTML fragment: paragraphs and line breaks as new lines, tags dropped, the
 /// common entities decoded.
-pub fn html_to_text(html: &str) -> String {
+pub(crate) fn html_to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(open) = rest.find('<') {
@@ -103,7 +103,7 @@ pub fn html_to_text(html: &str) -> String {
 }
 
 /// An id made of lowercase letters, digits and `-`.
-pub fn slug(text: &str) -> String {
+pub(crate) fn slug(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
@@ -189,7 +189,7 @@ fn slides_from_json(text: &str) -> Result<Vec<Slide>, String> {
 /// quotes as `""`, and line breaks), each with the line it starts on; blank lines are
 /// skipped, a UTF-8 byte order mark is ignored. A quoted field still open at the end of the
 /// text is an error rather than a last field swallowing every line after it.
-pub fn csv_records(text: &str) -> Result<Vec<(usize, Vec<String>)>, String> {
+pub(crate) fn csv_records(text: &str) -> Result<Vec<(usize, Vec<String>)>, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)

@@ -83,7 +83,7 @@ pub fn events(text: &str) -> Vec<Event<'_>> {
 
 /// `events`, with `label` in bold opening the first paragraph ("**Note:** …"), or as a
 /// paragraph of its own when the text does not start with one.
-pub fn with_lead_in<'a>(label: &'a str, mut events: Vec<Event<'a>>) -> Vec<Event<'a>> {
+pub(crate) fn with_lead_in<'a>(label: &'a str, mut events: Vec<Event<'a>>) -> Vec<Event<'a>> {
     let lead = [
         Event::Start(Tag::Strong),
         Event::Text(label.into()),
@@ -103,26 +103,26 @@ pub fn with_lead_in<'a>(label: &'a str, mut events: Vec<Event<'a>>) -> Vec<Event
 }
 
 /// HTML of safe events, by pulldown-cmark's writer (text and attributes escaped).
-pub fn events_to_html<'a>(events: impl IntoIterator<Item = Event<'a>>) -> String {
+pub(crate) fn events_to_html<'a>(events: impl IntoIterator<Item = Event<'a>>) -> String {
     let mut out = String::new();
     pulldown_cmark::html::push_html(&mut out, events.into_iter());
     out
 }
 
 /// `text` read as Markdown, written as an HTML fragment (`<p>`, `<ul>`, `<em>`, `<a href>`…).
-pub fn to_html(text: &str) -> String {
+pub(crate) fn to_html(text: &str) -> String {
     events_to_html(events(text))
 }
 
 /// `text` read as Markdown and written again as Markdown: the same document, normalised,
 /// without raw HTML or links other than http(s).
-pub fn to_markdown(text: &str) -> String {
+pub(crate) fn to_markdown(text: &str) -> String {
     events_to_markdown(events(text))
 }
 
 /// Plain text of `text`: paragraphs separated by a blank line, list items with "• " (or their
 /// number), emphasis dropped, a link's words followed by its target when they differ.
-pub fn to_plain_text(text: &str) -> String {
+pub(crate) fn to_plain_text(text: &str) -> String {
     let mut out = String::new();
     let mut lists: Vec<Option<u64>> = Vec::new();
     let mut link: Option<(String, usize)> = None;
@@ -396,7 +396,7 @@ impl MarkdownWriter {
 }
 
 /// Markdown of safe events (see [`events`]).
-pub fn events_to_markdown<'a>(events: impl IntoIterator<Item = Event<'a>>) -> String {
+pub(crate) fn events_to_markdown<'a>(events: impl IntoIterator<Item = Event<'a>>) -> String {
     let mut writer = MarkdownWriter {
         out: String::new(),
         containers: Vec::new(),
@@ -452,7 +452,7 @@ fn longest_run(text: &str, c: char) -> usize {
 /// Text escaped for Markdown, so that it reads back as the same text: the characters that
 /// open emphasis, code, links and raw HTML carry a backslash, and at the start of a line so
 /// do those that would open a heading, a quote, a list or a break.
-pub fn escape_inline(text: &str, line_start: bool) -> String {
+pub(crate) fn escape_inline(text: &str, line_start: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let chars: Vec<char> = text.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
@@ -481,7 +481,7 @@ pub fn escape_inline(text: &str, line_start: bool) -> String {
 /// One line of plain text (a title, a caption, a place) for Markdown: line breaks and other
 /// control characters become spaces, Markdown's own characters are escaped, so it can be put
 /// after `## ` or between `*…*` without changing the document around it.
-pub fn markdown_line(text: &str) -> String {
+pub(crate) fn markdown_line(text: &str) -> String {
     let line: String = text
         .trim()
         .chars()

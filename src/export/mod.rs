@@ -39,7 +39,7 @@ impl Selection {
 
     /// The events an export covers: a storyline's (its steps' events, and the events in its
     /// windows), or every event.
-    pub fn of_loaded(
+    pub(crate) fn of_loaded(
         loaded: &crate::store::Loaded,
         storyline: Option<&str>,
     ) -> Result<Selection, String> {
@@ -201,7 +201,7 @@ pub fn event_citation(dataset: &Dataset, index: EventIndex, language: Language) 
 }
 
 /// "Xinhua, “Title”, 22 August 2024, https://…"
-pub fn source_citation(source: &Source) -> String {
+pub(crate) fn source_citation(source: &Source) -> String {
     let mut out = source.publisher.to_string();
     if let Some(title) = &source.title {
         let _ = write!(out, ", “{title}”");
@@ -216,7 +216,7 @@ pub fn source_citation(source: &Source) -> String {
 }
 
 /// Text for HTML: `<`, `>`, `&` and quotes escaped.
-pub fn html_escape(text: &str) -> String {
+pub(crate) fn html_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -416,7 +416,7 @@ fn ics_date_note(when: &EventDate) -> Option<String> {
 /// last day (exclusive, as RFC 5545 says), uncertain or approximate dates and dates known
 /// only to the month or year said in the summary. Events before year 1 cannot be written and
 /// are listed in the second value.
-pub fn icalendar(
+pub(crate) fn icalendar(
     dataset: &Dataset,
     selection: &Selection,
     language: Language,

@@ -85,7 +85,7 @@ impl Dataset {
 
     /// Remove the events with the ids in `remove` (one each) and add `add`, then put
     /// everything in order again. Indices change; look events up by id afterwards.
-    pub fn change_events(&mut self, remove: &[&str], mut add: Vec<Event>) {
+    pub(crate) fn change_events(&mut self, remove: &[&str], mut add: Vec<Event>) {
         // The usual edit (a title, a summary, a source) keeps the id, the dates and the
         // series: nothing that orders or indexes the events changes, so replace in place.
         if let ([id], [new]) = (remove, add.as_slice())
@@ -142,7 +142,7 @@ impl Dataset {
 
     /// Events overlapping the inclusive window of days, in chronological order.
     /// O(log n + k) for k results.
-    pub fn in_window(&self, from: DayNumber, to: DayNumber) -> Vec<EventIndex> {
+    pub(crate) fn in_window(&self, from: DayNumber, to: DayNumber) -> Vec<EventIndex> {
         self.index.overlapping(from, to)
     }
 
@@ -203,7 +203,7 @@ impl Dataset {
     }
 
     /// The country an event belongs to: its place's, else its first participant's that has one.
-    pub fn event_country<'a>(&'a self, event: &'a Event) -> Option<&'a str> {
+    pub(crate) fn event_country<'a>(&'a self, event: &'a Event) -> Option<&'a str> {
         event
             .place
             .as_deref()
@@ -226,7 +226,7 @@ impl Dataset {
     }
 
     /// The names of the event's participants that the manifest knows, in `language`.
-    pub fn participant_names(
+    pub(crate) fn participant_names(
         &self,
         event: &Event,
         language: super::manifest::Language,
@@ -241,7 +241,7 @@ impl Dataset {
 
     /// Where and with whom, for a line under an event's title: the place's name and the
     /// participants' names joined by commas, each when known.
-    pub fn place_and_participants(
+    pub(crate) fn place_and_participants(
         &self,
         event: &Event,
         language: super::manifest::Language,
@@ -259,7 +259,7 @@ impl Dataset {
     }
 
     /// "29th regular meeting" (or "29th in Regular meetings…") for an event in a series.
-    pub fn series_label(&self, event: &Event) -> Option<String> {
+    pub(crate) fn series_label(&self, event: &Event) -> Option<String> {
         let series_ref = event.series.as_ref()?;
         let series = self.series(&series_ref.id)?;
         Some(match (series_ref.ordinal, &series.item) {

@@ -24,14 +24,14 @@ use chrono::{Datelike, NaiveDate};
 pub type DayNumber = i64;
 
 /// The earliest day of a date with an open start (`../2024`): before any real date.
-pub const OPEN_START_DAY: DayNumber = -10_000_000;
+pub(crate) const OPEN_START_DAY: DayNumber = -10_000_000;
 /// The latest day of a date with an open end (`2024/..`): after any real date.
-pub const OPEN_END_DAY: DayNumber = 10_000_000;
+pub(crate) const OPEN_END_DAY: DayNumber = 10_000_000;
 
 /// Years written with four digits: -9999 ..= 9999 (astronomical numbering).
-pub const MIN_YEAR: i32 = -9999;
+pub(crate) const MIN_YEAR: i32 = -9999;
 /// See [`MIN_YEAR`].
-pub const MAX_YEAR: i32 = 9999;
+pub(crate) const MAX_YEAR: i32 = 9999;
 
 const MONTH_NAMES: [&str; 12] = [
     "January",
@@ -49,12 +49,12 @@ const MONTH_NAMES: [&str; 12] = [
 ];
 
 /// English name of a month, 1-based.
-pub fn month_name(month: u32) -> &'static str {
+pub(crate) fn month_name(month: u32) -> &'static str {
     MONTH_NAMES[(month as usize).clamp(1, 12) - 1]
 }
 
 /// A year for people: astronomical year 0 is "1 BCE", −43 is "44 BCE", 2024 is "2024".
-pub fn year_label(year: i32) -> String {
+pub(crate) fn year_label(year: i32) -> String {
     if year <= 0 {
         format!("{} BCE", 1 - i64::from(year))
     } else {
@@ -147,7 +147,7 @@ impl CalendarDate {
     }
 
     /// A day-precision date from chrono's day number.
-    pub fn from_day_number(day: DayNumber) -> Option<Self> {
+    pub(crate) fn from_day_number(day: DayNumber) -> Option<Self> {
         let date = NaiveDate::from_num_days_from_ce_opt(i32::try_from(day).ok()?)?;
         Self::new(date.year(), Some(date.month()), Some(date.day())).ok()
     }
@@ -368,23 +368,23 @@ impl EventDate {
     }
 
     /// Known first day: like [`Self::earliest_day`] but `None` for an open start.
-    pub fn known_start(&self) -> Option<DayNumber> {
+    pub(crate) fn known_start(&self) -> Option<DayNumber> {
         self.start_bound().map(|b| b.date.first_day())
     }
 
     /// Known last day: like [`Self::latest_day`] but `None` for an open end.
-    pub fn known_end(&self) -> Option<DayNumber> {
+    pub(crate) fn known_end(&self) -> Option<DayNumber> {
         self.end_bound().map(|b| b.date.last_day())
     }
 
-    pub fn start_bound(&self) -> Option<Bound> {
+    pub(crate) fn start_bound(&self) -> Option<Bound> {
         match *self {
             EventDate::Single(b) => Some(b),
             EventDate::Span { start, .. } => start,
         }
     }
 
-    pub fn end_bound(&self) -> Option<Bound> {
+    pub(crate) fn end_bound(&self) -> Option<Bound> {
         match *self {
             EventDate::Single(b) => Some(b),
             EventDate::Span { end, .. } => end,
@@ -399,17 +399,17 @@ impl EventDate {
     }
 
     /// True when a span was written (`a/b`), even if both ends fall on one day.
-    pub fn is_span(&self) -> bool {
+    pub(crate) fn is_span(&self) -> bool {
         matches!(self, EventDate::Span { .. })
     }
 
     /// True when any part is uncertain (`?` or `%`).
-    pub fn is_uncertain(&self) -> bool {
+    pub(crate) fn is_uncertain(&self) -> bool {
         self.bounds().any(|b| b.qualifier.uncertain)
     }
 
     /// True when any part is approximate (`~` or `%`).
-    pub fn is_approximate(&self) -> bool {
+    pub(crate) fn is_approximate(&self) -> bool {
         self.bounds().any(|b| b.qualifier.approximate)
     }
 
@@ -453,7 +453,7 @@ impl EventDate {
     }
 
     /// A short name for the precision, for the detail panel ("known to the day").
-    pub fn precision_words(&self) -> &'static str {
+    pub(crate) fn precision_words(&self) -> &'static str {
         match self.precision() {
             Precision::Day => "known to the day",
             Precision::Month => "known to the month",
@@ -628,7 +628,7 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 }
 
 /// Proleptic Gregorian leap years (astronomical numbering, so year 0 is a leap year).
-pub fn is_leap_year(year: i32) -> bool {
+pub(crate) fn is_leap_year(year: i32) -> bool {
     year.rem_euclid(4) == 0 && (year.rem_euclid(100) != 0 || year.rem_euclid(400) == 0)
 }
 
@@ -638,7 +638,7 @@ pub fn day_number(year: i32, month: u32, day: u32) -> DayNumber {
 }
 
 /// The calendar date (year, month, day) of a day number, if chrono can represent it.
-pub fn ymd_of_day(day: DayNumber) -> Option<(i32, u32, u32)> {
+pub(crate) fn ymd_of_day(day: DayNumber) -> Option<(i32, u32, u32)> {
     let date = NaiveDate::from_num_days_from_ce_opt(i32::try_from(day).ok()?)?;
     Some((date.year(), date.month(), date.day()))
 }

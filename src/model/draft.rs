@@ -61,7 +61,7 @@ fn optional(text: &str) -> Option<Box<str>> {
 }
 
 impl Draft {
-    pub fn from_event(event: &Event) -> Self {
+    pub(crate) fn from_event(event: &Event) -> Self {
         Self {
             target: event.id.to_string(),
             id: event.id.to_string(),

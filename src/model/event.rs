@@ -124,7 +124,7 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [
+    pub(crate) const ALL: [Status; 4] = [
         Status::Verified,
         Status::SingleSource,
         Status::Disputed,
@@ -172,13 +172,13 @@ pub struct Source {
 
 impl Source {
     /// True for URLs that a browser may be asked to open (`http` and `https` only).
-    pub fn has_web_url(&self) -> bool {
+    pub(crate) fn has_web_url(&self) -> bool {
         self.url.as_deref().is_some_and(is_web_url)
     }
 }
 
 /// Only `http://` and `https://` links are ever treated as links.
-pub fn is_web_url(url: &str) -> bool {
+pub(crate) fn is_web_url(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://")) && url.len() > 8
 }
@@ -241,7 +241,7 @@ impl Event {
 }
 
 /// The fields an event may have, in the order of [`Event`], for diagnostics and hints.
-pub const EVENT_FIELDS: &[&str] = &[
+pub(crate) const EVENT_FIELDS: &[&str] = &[
     "id",
     "title",
     "when",

@@ -114,7 +114,7 @@ impl IntervalIndex {
     }
 
     /// Items whose range contains `day`, pushed to `out` in no particular order.
-    pub fn stab(&self, day: DayNumber, out: &mut Vec<usize>) {
+    pub(crate) fn stab(&self, day: DayNumber, out: &mut Vec<usize>) {
         let day = day32(day);
         let mut next = self.root;
         while let Some(slot) = next {
@@ -143,7 +143,7 @@ impl IntervalIndex {
     }
 
     /// Items overlapping the inclusive window `[from, to]`, in item (chronological) order.
-    pub fn overlapping(&self, from: DayNumber, to: DayNumber) -> Vec<usize> {
+    pub(crate) fn overlapping(&self, from: DayNumber, to: DayNumber) -> Vec<usize> {
         let mut out = Vec::new();
         if from > to {
             return out;

@@ -17,7 +17,7 @@ pub enum ListColumn {
 }
 
 impl ListColumn {
-    pub const ALL: [ListColumn; 5] = [
+    pub(crate) const ALL: [ListColumn; 5] = [
         ListColumn::Date,
         ListColumn::Title,
         ListColumn::Category,

@@ -71,7 +71,7 @@ pub struct Person {
 
 impl Person {
     /// The name in the person's own language, if it differs from English.
-    pub fn native_name(&self) -> Option<&str> {
+    pub(crate) fn native_name(&self) -> Option<&str> {
         self.name.native(self.country.as_deref())
     }
 }
@@ -173,7 +173,7 @@ pub struct Manifest {
 }
 
 /// "1st", "2nd", "3rd", "11th", "29th".
-pub fn ordinal_suffix(n: u32) -> String {
+pub(crate) fn ordinal_suffix(n: u32) -> String {
     let suffix = match (n % 10, n % 100) {
         (_, 11..=13) => "th",
         (1, _) => "st",

@@ -13,7 +13,7 @@ use super::manifest::Names;
 
 /// Lower-case `text` and strip the accents of Latin and Cyrillic letters, so that "Mishustin",
 /// "MISHUSTIN" and "Mišustin" compare equal and "Ё" matches "Е". Other scripts pass through.
-pub fn normalize(text: &str) -> String {
+pub(crate) fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         for lower in c.to_lowercase() {
@@ -83,7 +83,7 @@ impl Search {
 
     /// Indices of the matching events among `candidates` (chronological in, chronological out).
     /// The manifest's people and places are matched once, not once per event that names them.
-    pub fn run_within(
+    pub(crate) fn run_within(
         &self,
         dataset: &Dataset,
         candidates: impl IntoIterator<Item = EventIndex>,
@@ -148,7 +148,7 @@ impl Search {
     /// True when `narrower` can only find a subset of what `self` finds (each of our words is
     /// part of one of its words), so a search can continue from the previous results as the
     /// user types more.
-    pub fn is_narrowed_by(&self, narrower: &Search) -> bool {
+    pub(crate) fn is_narrowed_by(&self, narrower: &Search) -> bool {
         !self.words.is_empty()
             && self
                 .words
@@ -319,7 +319,7 @@ impl Filter {
     }
 
     /// A mask of the events that pass, indexed like [`Dataset::events`].
-    pub fn mask(&self, dataset: &Dataset) -> Vec<bool> {
+    pub(crate) fn mask(&self, dataset: &Dataset) -> Vec<bool> {
         if self.is_empty() {
             return vec![true; dataset.len()];
         }

@@ -43,7 +43,7 @@ pub struct StepFilter {
 
 impl StepFilter {
     /// The same restriction as the app's filter.
-    pub fn to_filter(&self, dataset: &Dataset) -> Filter {
+    pub(crate) fn to_filter(&self, dataset: &Dataset) -> Filter {
         let set = |v: &[String]| v.iter().cloned().collect::<BTreeSet<String>>();
         let hidden_categories = if self.categories.is_empty() {
             BTreeSet::new()
@@ -100,7 +100,7 @@ pub struct Storyline {
 }
 
 /// The fields of a step, for hints.
-pub const STEP_FIELDS: &[&str] = &["event", "window", "filter", "caption", "notes"];
+pub(crate) const STEP_FIELDS: &[&str] = &["event", "window", "filter", "caption", "notes"];
 
 /// A step ready to show: the event's index, the days to fit, the filter to apply.
 #[derive(Clone, Debug, PartialEq)]
@@ -133,7 +133,7 @@ impl Storyline {
 
 /// Without a storyline: one step per event, in chronological order, captioned by nothing
 /// (the card shows the event's own summary).
-pub fn steps_of_events(events: impl IntoIterator<Item = EventIndex>) -> Vec<ShownStep> {
+pub(crate) fn steps_of_events(events: impl IntoIterator<Item = EventIndex>) -> Vec<ShownStep> {
     events
         .into_iter()
         .map(|i| ShownStep {

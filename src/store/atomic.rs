@@ -19,7 +19,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The ending of every temporary file Annals writes.
-pub const TEMP_SUFFIX: &str = ".annals-tmp";
+pub(crate) const TEMP_SUFFIX: &str = ".annals-tmp";
 
 /// Why a file could not be written. The edits stay in memory whatever happens.
 #[derive(Debug, thiserror::Error)]
@@ -40,7 +40,7 @@ pub enum WriteStep {
 }
 
 /// The temporary file used while replacing `target`: `.NAME.annals-tmp` in the same folder.
-pub fn temp_path(target: &Path) -> PathBuf {
+pub(crate) fn temp_path(target: &Path) -> PathBuf {
     let name = target
         .file_name()
         .map_or_else(|| "file".into(), |n| n.to_string_lossy());
@@ -48,7 +48,7 @@ pub fn temp_path(target: &Path) -> PathBuf {
 }
 
 /// Remove the temporary files a killed write left in `folder`. Returns how many were removed.
-pub fn remove_stale_temp_files(folder: &Path) -> usize {
+pub(crate) fn remove_stale_temp_files(folder: &Path) -> usize {
     let Ok(entries) = fs::read_dir(folder) else {
         return 0;
     };

@@ -67,12 +67,12 @@ impl Diagnostic {
         }
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
-    pub fn with_note(mut self, message: impl Into<String>, location: Location) -> Self {
+    pub(crate) fn with_note(mut self, message: impl Into<String>, location: Location) -> Self {
         self.notes.push((message.into(), location));
         self
     }
@@ -103,7 +103,7 @@ fn headline(label: &str, message: &str, location: Option<&Location>) -> String {
 /// `text` with every control character other than a tab written as an escape (`\u{1b}`,
 /// `\n`), for output read in a terminal: an escape sequence in a record must never reach
 /// the terminal as a command, nor a line break forge a line of output.
-pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.chars().any(|c| c.is_control() && c != '\t') {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -209,7 +209,7 @@ fn write_snippet(f: &mut fmt::Formatter<'_>, l: &Location) -> fmt::Result {
 
 /// Spaces (and the line's own tabs) up to column `col`, then `len` carets, wide characters
 /// counted twice so the caret sits under the spot in a terminal.
-pub fn caret_line(line: &str, col: usize, len: usize) -> String {
+pub(crate) fn caret_line(line: &str, col: usize, len: usize) -> String {
     let mut out = String::new();
     for c in line.chars().take(col.saturating_sub(1)) {
         if c == '\t' {
@@ -259,7 +259,7 @@ impl SourceText {
     }
 
     /// 1-based (line, column in characters) of a byte offset.
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = self
             .floor_char_boundary(offset.min(self.text.len()))
             .max(self.line_starts[0]);
@@ -326,7 +326,7 @@ impl SourceText {
 /// The closest of `candidates` to `word`, if it is close enough to be a likely typo. For a
 /// handful of candidates (field names, a manifest's lists); many words against a large set
 /// go through a [`Suggester`].
-pub fn did_you_mean<'a>(
+pub(crate) fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
@@ -359,7 +359,7 @@ fn distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
 /// stays linear: the names are indexed once by their one-character deletions, so a typo
 /// within one edit (or a transposition) is found by a few look-ups instead of a comparison
 /// with every name. Small sets are compared directly, with the full typo limit.
-pub struct Suggester<'a> {
+pub(crate) struct Suggester<'a> {
     names: Vec<&'a str>,
     /// (hash of a name or one of its one-deletion variants, index into `names`), sorted.
     index: Vec<(u64, u32)>,
@@ -385,7 +385,7 @@ impl<'a> Suggester<'a> {
     }
 
     /// The closest name to `word`, if it is likely a typo of it.
-    pub fn suggest(&self, word: &str) -> Option<&'a str> {
+    pub(crate) fn suggest(&self, word: &str) -> Option<&'a str> {
         if self.names.len() <= Self::DIRECT {
             return did_you_mean(word, self.names.iter().copied());
         }

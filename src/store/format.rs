@@ -13,7 +13,7 @@ use crate::model::event::Event;
 
 /// A file's text in the canonical layout, with notes on what was left as written.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Formatted {
+pub(crate) struct Formatted {
     pub text: String,
     pub notes: Vec<String>,
 }
@@ -80,7 +80,7 @@ fn push_gap(out: &mut String, gap: &str, first_line_follows_item: bool) {
 
 /// Format one event file. Errors if the file cannot be read as a list of events (run
 /// `annals check` for the details).
-pub fn format_event_file(text: &str) -> Result<Formatted, String> {
+pub(crate) fn format_event_file(text: &str) -> Result<Formatted, String> {
     // A file with Windows line endings keeps them: format with `\n`, then put `\r\n` back.
     if uses_crlf(text) {
         let formatted = format_lf(&text.replace("\r\n", "\n"))?;

@@ -71,7 +71,7 @@ fn git_output(dir: &Path, args: &[&str]) -> Option<Vec<u8>> {
 }
 
 /// Where `file` sits in its git work tree; `None` outside one (or without git).
-pub fn repo_file(file: &Path) -> Option<RepoFile> {
+pub(crate) fn repo_file(file: &Path) -> Option<RepoFile> {
     let file = std::fs::canonicalize(file).ok()?;
     let dir = file.parent()?;
     let top = git_output(dir, &["rev-parse", "--show-toplevel"])?;
@@ -93,7 +93,7 @@ pub fn head(repo: &RepoFile) -> Option<String> {
 }
 
 /// The file's text at `rev` (`None` if it is not in that commit).
-pub fn text_at(repo: &RepoFile, rev: &str) -> Option<String> {
+pub(crate) fn text_at(repo: &RepoFile, rev: &str) -> Option<String> {
     let out = git_output(&repo.top, &["show", &format!("{rev}:{}", repo.path)])?;
     String::from_utf8(out).ok()
 }
@@ -114,7 +114,7 @@ fn record_forms(text: &str) -> HashMap<String, (String, String)> {
 
 /// Ids of the records of `text` (the file's text now) that differ from the last commit,
 /// layout and comments aside: changed, or new. `None` outside git.
-pub fn changed_since_commit(file: &Path, text: &str) -> Option<HashSet<String>> {
+pub(crate) fn changed_since_commit(file: &Path, text: &str) -> Option<HashSet<String>> {
     let repo = repo_file(file)?;
     let committed = head(&repo)
         .and_then(|h| text_at(&repo, &h))
@@ -273,7 +273,7 @@ fn versions(repo: &RepoFile, commits: &[Commit]) -> Option<Vec<Option<(String, S
 
 /// The top-level fields of a record's text, as `(name, value)` written on one line each,
 /// for showing two versions side by side.
-pub fn record_fields(text: &str) -> Vec<(String, String)> {
+pub(crate) fn record_fields(text: &str) -> Vec<(String, String)> {
     let Ok(tokens) = super::lex::tokenize(text) else {
         return Vec::new();
     };
@@ -302,7 +302,7 @@ pub fn record_fields(text: &str) -> Vec<(String, String)> {
 /// What the window knows of one event file: its records' texts now, and which differ from
 /// the last commit (`None` outside git).
 #[derive(Clone, Debug, Default)]
-pub struct FileStatus {
+pub(crate) struct FileStatus {
     pub current: HashMap<String, String>,
     pub changed: Option<HashSet<String>>,
 }
@@ -320,7 +320,7 @@ enum Answer {
 /// Histories and "changed since the last commit", computed on a worker thread and kept (a
 /// history until HEAD changes). The window asks; answers arrive later, and `wake` asks it
 /// to look.
-pub struct HistoryWorker {
+pub(crate) struct HistoryWorker {
     requests: std::sync::mpsc::Sender<Request>,
     answers: std::sync::mpsc::Receiver<Answer>,
     pub status: HashMap<PathBuf, FileStatus>,
@@ -382,7 +382,7 @@ impl HistoryWorker {
     /// Read `files` again (after a load, a reload or a save): their records now, what
     /// changed since the last commit; histories already shown are asked for again (cheap
     /// while HEAD stays the same).
-    pub fn refresh(&mut self, files: &[PathBuf]) {
+    pub(crate) fn refresh(&mut self, files: &[PathBuf]) {
         for file in files {
             let _ = self.requests.send(Request::Status(file.clone()));
         }
@@ -393,14 +393,14 @@ impl HistoryWorker {
     }
 
     /// Ask for the history of `file` unless it is known or asked for already.
-    pub fn ensure_history(&mut self, file: &Path) {
+    pub(crate) fn ensure_history(&mut self, file: &Path) {
         if !self.histories.contains_key(file) && self.pending.insert(file.to_path_buf()) {
             let _ = self.requests.send(Request::History(file.to_path_buf()));
         }
     }
 
     /// Take the answers that arrived; true if any did.
-    pub fn poll(&mut self) -> bool {
+    pub(crate) fn poll(&mut self) -> bool {
         let mut any = false;
         while let Ok(answer) = self.answers.try_recv() {
             match answer {
@@ -432,7 +432,7 @@ impl HistoryWorker {
     }
 
     /// Whether `file` is known to be in a git work tree.
-    pub fn in_git(&self, file: &Path) -> bool {
+    pub(crate) fn in_git(&self, file: &Path) -> bool {
         self.status.get(file).is_some_and(|s| s.changed.is_some())
     }
 
@@ -445,7 +445,7 @@ impl HistoryWorker {
     }
 
     /// Whether record `id` (in whichever file) differs from the last commit.
-    pub fn changed_anywhere(&self, id: &str) -> bool {
+    pub(crate) fn changed_anywhere(&self, id: &str) -> bool {
         self.status
             .values()
             .any(|s| s.changed.as_ref().is_some_and(|c| c.contains(id)))

@@ -35,7 +35,7 @@ pub struct LexError {
 
 /// The length of the UTF-8 byte order mark that `text` starts with (0 or 3). Files saved by
 /// some Windows editors start with one; it is read as nothing and written back as it was.
-pub fn bom_len(text: &str) -> usize {
+pub(crate) fn bom_len(text: &str) -> usize {
     if text.starts_with('\u{feff}') { 3 } else { 0 }
 }
 
@@ -45,7 +45,7 @@ pub fn tokenize(text: &str) -> Result<Vec<Token>, LexError> {
 }
 
 /// Tokens of a text, one at a time (no allocation): an iterator that stops at the first error.
-pub struct Lexer<'a> {
+pub(crate) struct Lexer<'a> {
     bytes: &'a [u8],
     i: usize,
     failed: bool,
@@ -279,7 +279,7 @@ fn skip_char(bytes: &[u8], start: usize) -> Result<usize, LexError> {
 
 /// The records of a file that holds one list, `[ (...), (...), ]`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ListLayout {
+pub(crate) struct ListLayout {
     /// Byte offset of the opening `[`.
     pub open: usize,
     /// Byte offset of the closing `]`.
@@ -290,14 +290,14 @@ pub struct ListLayout {
 
 /// What is wrong with a file's list, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LayoutError {
+pub(crate) struct LayoutError {
     pub at: Range<usize>,
     pub message: String,
 }
 
 /// Find the records of a list file. Attributes such as `#![enable(implicit_some)]` may come first.
 /// Returns `Ok(None)` for a file with no tokens at all (empty or only comments).
-pub fn list_layout(text: &str) -> Result<Option<ListLayout>, LayoutError> {
+pub(crate) fn list_layout(text: &str) -> Result<Option<ListLayout>, LayoutError> {
     let lex_error = |e: LexError| LayoutError {
         at: e.at..e.at + 1,
         message: e.message,
@@ -476,7 +476,7 @@ fn skip_attribute(
 
 /// Inside one record's text: the byte range of the value of `field` at the record's top level
 /// (for `series: (id: "x")`, the whole parenthesised value).
-pub fn field_value_span(record: &str, field: &str) -> Option<Range<usize>> {
+pub(crate) fn field_value_span(record: &str, field: &str) -> Option<Range<usize>> {
     let tokens = tokenize(record).ok()?;
     let mut depth = 0i32;
     for (i, tok) in tokens.iter().enumerate() {
@@ -514,7 +514,7 @@ pub fn field_value_span(record: &str, field: &str) -> Option<Range<usize>> {
 }
 
 /// Inside one record's text: where the field's name is written, if it is.
-pub fn field_name_span(record: &str, field: &str) -> Option<Range<usize>> {
+pub(crate) fn field_name_span(record: &str, field: &str) -> Option<Range<usize>> {
     let tokens = tokenize(record).ok()?;
     let mut depth = 0i32;
     for (i, tok) in tokens.iter().enumerate() {
@@ -535,7 +535,7 @@ pub fn field_name_span(record: &str, field: &str) -> Option<Range<usize>> {
 }
 
 /// Inside `text`, the first string literal whose content is exactly `value`.
-pub fn string_literal_span(text: &str, value: &str) -> Option<Range<usize>> {
+pub(crate) fn string_literal_span(text: &str, value: &str) -> Option<Range<usize>> {
     let tokens = tokenize(text).ok()?;
     tokens
         .into_iter()

@@ -18,7 +18,7 @@ use crate::model::manifest::Manifest;
 use crate::model::storyline::{STEP_FIELDS, Storyline};
 
 /// Files larger than this are refused rather than read into memory.
-pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// The outcome of loading: the dataset if there were no errors, and every diagnostic.
 #[derive(Debug, Default)]
@@ -50,7 +50,7 @@ pub struct FileStamp {
 
 impl FileStamp {
     /// The stamp of `bytes` as read from a file.
-    pub fn of_bytes(bytes: &[u8]) -> FileStamp {
+    pub(crate) fn of_bytes(bytes: &[u8]) -> FileStamp {
         FileStamp {
             len: bytes.len() as u64,
             hash: super::parse::fingerprint(bytes),
@@ -69,7 +69,7 @@ impl Loaded {
     }
 
     /// The file names of the storylines that check out, for messages.
-    pub fn storyline_names(&self) -> Vec<&str> {
+    pub(crate) fn storyline_names(&self) -> Vec<&str> {
         self.storylines.iter().map(|(n, _)| n.as_str()).collect()
     }
 
@@ -94,11 +94,11 @@ pub struct LoadProgress {
 
 impl LoadProgress {
     /// Ask the load to stop; it does between files.
-    pub fn cancel(&self) {
+    pub(crate) fn cancel(&self) {
         self.cancel.store(true, Ordering::Relaxed);
     }
 
-    pub fn is_cancelled(&self) -> bool {
+    pub(crate) fn is_cancelled(&self) -> bool {
         self.cancel.load(Ordering::Relaxed)
     }
 
@@ -114,7 +114,7 @@ impl LoadProgress {
 
 /// The bytes of the `.ron` files of the dataset at `path` (a quick look at their sizes, to
 /// decide whether reading them is worth a progress bar).
-pub fn dataset_bytes(path: &Path) -> u64 {
+pub(crate) fn dataset_bytes(path: &Path) -> u64 {
     let root = if path.is_file() {
         path.parent().unwrap_or(Path::new("."))
     } else {
@@ -136,7 +136,7 @@ pub fn load_dataset(path: &Path) -> Loaded {
 }
 
 /// [`load_dataset`], reporting its progress in `progress`; `None` if it was cancelled there.
-pub fn load_dataset_with(path: &Path, progress: &LoadProgress) -> Option<Loaded> {
+pub(crate) fn load_dataset_with(path: &Path, progress: &LoadProgress) -> Option<Loaded> {
     let root = if path.is_file() {
         path.parent()
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf)

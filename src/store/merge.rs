@@ -30,10 +30,10 @@ use super::save::{comma_after, line_indent};
 use super::write::{INDENT, event_to_ron, unquote};
 use crate::model::event::Event;
 
-pub const OURS_MARKER: &str = "<<<<<<<";
-pub const BASE_MARKER: &str = "|||||||";
-pub const SEPARATOR: &str = "=======";
-pub const THEIRS_MARKER: &str = ">>>>>>>";
+pub(crate) const OURS_MARKER: &str = "<<<<<<<";
+pub(crate) const BASE_MARKER: &str = "|||||||";
+pub(crate) const SEPARATOR: &str = "=======";
+pub(crate) const THEIRS_MARKER: &str = ">>>>>>>";
 
 /// One side of a merge.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -228,7 +228,7 @@ fn shape(text: &str) -> Result<Shape, String> {
 
 /// A value's tokens with layout, comments and trailing commas left out, written on one line
 /// (`(id: "s", ordinal: 2)`): two texts that read the same have the same normal form.
-pub fn normal_form(text: &str) -> String {
+pub(crate) fn normal_form(text: &str) -> String {
     let Ok(tokens) = tokenize(text) else {
         return text.trim().to_owned();
     };
@@ -1005,7 +1005,7 @@ pub fn resolve_conflict(text: &str, index: usize, side: Side) -> Option<String> 
 /// `text` with every conflict read as ours' version, for loading the rest of a file: the
 /// marker lines and theirs' lines become blanks of the same length, so every position in
 /// ours' lines is unchanged.
-pub fn blank_conflicts(text: &str, blocks: &[ConflictBlock]) -> String {
+pub(crate) fn blank_conflicts(text: &str, blocks: &[ConflictBlock]) -> String {
     let mut bytes = text.as_bytes().to_vec();
     let mut blank = |range: Range<usize>| {
         for b in &mut bytes[range] {
@@ -1024,7 +1024,7 @@ pub fn blank_conflicts(text: &str, blocks: &[ConflictBlock]) -> String {
 
 /// The errors for the conflicts left in `src` (one a conflicting field), each placed at the
 /// field's name in ours' version, or at the marker line.
-pub fn conflict_diagnostics(src: &SourceText, blocks: &[ConflictBlock]) -> Vec<Diagnostic> {
+pub(crate) fn conflict_diagnostics(src: &SourceText, blocks: &[ConflictBlock]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for block in blocks {
         let (first, _) = src.line_col(block.span.start);
@@ -1064,7 +1064,7 @@ pub fn conflict_diagnostics(src: &SourceText, blocks: &[ConflictBlock]) -> Vec<D
 
 /// A conflict left in a file, for the window's "take ours / take theirs".
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FileConflict {
+pub(crate) struct FileConflict {
     pub path: std::path::PathBuf,
     /// Which conflict of the file, in order.
     pub index: usize,
@@ -1073,7 +1073,7 @@ pub struct FileConflict {
 }
 
 /// The conflicts left in the files that `diagnostics` report merge conflicts in.
-pub fn conflicts_in(diagnostics: &[Diagnostic]) -> Vec<FileConflict> {
+pub(crate) fn conflicts_in(diagnostics: &[Diagnostic]) -> Vec<FileConflict> {
     let mut files: Vec<&std::path::Path> = diagnostics
         .iter()
         .filter(|d| d.message.starts_with("merge conflict"))
@@ -1102,7 +1102,7 @@ pub fn conflicts_in(diagnostics: &[Diagnostic]) -> Vec<FileConflict> {
 }
 
 /// Resolve conflict `index` of the file at `path` to `side`, writing the file atomically.
-pub fn take_side(path: &std::path::Path, index: usize, side: Side) -> Result<(), String> {
+pub(crate) fn take_side(path: &std::path::Path, index: usize, side: Side) -> Result<(), String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let resolved = resolve_conflict(&text, index, side)
         .ok_or_else(|| format!("{}: that conflict is no longer there", path.display()))?;

@@ -24,7 +24,7 @@ pub struct RecordText {
 
 /// Where an event file's list and records are, read once and used for every change to it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FileIndex {
+pub(crate) struct FileIndex {
     /// `None` for a file with no list yet (empty, or only comments).
     layout: Option<ListLayout>,
     /// The records in the order they are written.
@@ -124,7 +124,7 @@ pub fn apply_changes(text: &str, changes: &FileChanges<'_>) -> Result<String, St
 }
 
 /// [`apply_changes`] on a text already indexed (`index` must be [`FileIndex::of`] `text`).
-pub fn apply_indexed(text: &str, index: &FileIndex, changes: &FileChanges<'_>) -> String {
+pub(crate) fn apply_indexed(text: &str, index: &FileIndex, changes: &FileChanges<'_>) -> String {
     if changes.is_empty() {
         return text.to_owned();
     }
@@ -221,7 +221,7 @@ pub use super::atomic::{WriteError, WriteStep, write_atomic, write_atomic_until}
 
 /// Where to put a copy of `path` that would otherwise be overwritten: beside it, named with
 /// the time, ending in `.theirs` so the loader does not read it as part of the dataset.
-pub fn aside_path(path: &Path, stamp: &str) -> PathBuf {
+pub(crate) fn aside_path(path: &Path, stamp: &str) -> PathBuf {
     let name = path
         .file_name()
         .map_or_else(|| "file".into(), |n| n.to_string_lossy());

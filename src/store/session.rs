@@ -264,7 +264,7 @@ impl EditSession {
         self.saved_depth != Some(self.undo.len())
     }
 
-    pub fn can_undo(&self) -> bool {
+    pub(crate) fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }
 

@@ -301,7 +301,7 @@ fn plural(what: &str) -> &str {
 
 /// Check a storyline against the dataset: every step shows an event or a window, every id it
 /// names exists. Places each problem in the storyline's file.
-pub fn validate_storyline(
+pub(crate) fn validate_storyline(
     storyline: &crate::model::storyline::Storyline,
     dataset: &crate::model::Dataset,
     src: &SourceText,

@@ -10,10 +10,10 @@ use notify::event::{AccessKind, AccessMode, EventKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher as _};
 
 /// How long the files must be quiet before a change is reported.
-pub const QUIET: Duration = Duration::from_millis(250);
+pub(crate) const QUIET: Duration = Duration::from_millis(250);
 
 /// A watch on one dataset folder; dropping it stops watching (and its thread ends).
-pub struct DatasetWatcher {
+pub(crate) struct DatasetWatcher {
     _watcher: RecommendedWatcher,
     /// The `.ron` files of each batch of changes.
     changes: mpsc::Receiver<Vec<PathBuf>>,
@@ -86,12 +86,12 @@ impl DatasetWatcher {
     }
 
     /// Whether `.ron` files changed since the last call.
-    pub fn take_changes(&self) -> bool {
+    pub(crate) fn take_changes(&self) -> bool {
         !self.take_changed_paths().is_empty()
     }
 
     /// The `.ron` files that changed since the last call (each once).
-    pub fn take_changed_paths(&self) -> Vec<PathBuf> {
+    pub(crate) fn take_changed_paths(&self) -> Vec<PathBuf> {
         let mut paths: Vec<PathBuf> = self.changes.try_iter().flatten().collect();
         paths.sort();
         paths.dedup();

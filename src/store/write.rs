@@ -8,10 +8,10 @@ use std::fmt::Write as _;
 use crate::model::event::{Event, Source, Status, Symbol};
 
 /// One level of indentation.
-pub const INDENT: &str = "    ";
+pub(crate) const INDENT: &str = "    ";
 
 /// A RON string literal for `text`, quotes included.
-pub fn quote(text: &str) -> String {
+pub(crate) fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
@@ -32,7 +32,7 @@ pub fn quote(text: &str) -> String {
 }
 
 /// The value of a RON string literal (`"a\"b"` → `a"b`); `None` if it is not one.
-pub fn unquote(literal: &str) -> Option<String> {
+pub(crate) fn unquote(literal: &str) -> Option<String> {
     ron::from_str::<String>(literal).ok()
 }
 
@@ -87,7 +87,7 @@ fn push_source(out: &mut String, indent: &str, source: &Source) {
 /// The record of `event` as RON text starting with `(` and ending with `)` (no comma), its
 /// inner lines indented by `indent` plus one level, so it can be put where a record started at
 /// column `indent.len()`.
-pub fn event_to_ron(event: &Event, indent: &str) -> String {
+pub(crate) fn event_to_ron(event: &Event, indent: &str) -> String {
     let mut out = String::with_capacity(512);
     let i = format!("{indent}{INDENT}");
     out.push_str("(\n");
@@ -134,7 +134,7 @@ pub fn event_to_ron(event: &Event, indent: &str) -> String {
 }
 
 /// A whole event file holding `events`, in the canonical layout.
-pub fn event_file(events: &[&Event]) -> String {
+pub(crate) fn event_file(events: &[&Event]) -> String {
     let mut out = String::from("[\n");
     for event in events {
         out.push_str(INDENT);

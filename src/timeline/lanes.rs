@@ -22,7 +22,7 @@ pub enum Grouping {
 }
 
 impl Grouping {
-    pub const ALL: [Grouping; 4] = [
+    pub(crate) const ALL: [Grouping; 4] = [
         Grouping::None,
         Grouping::Category,
         Grouping::Series,
@@ -86,7 +86,7 @@ impl Lane {
     }
 
     /// Members overlapping the inclusive window of days, chronological. O(log n + k).
-    pub fn in_window(&self, from: DayNumber, to: DayNumber) -> Vec<EventIndex> {
+    pub(crate) fn in_window(&self, from: DayNumber, to: DayNumber) -> Vec<EventIndex> {
         self.index
             .overlapping(from, to)
             .into_iter()
@@ -95,14 +95,14 @@ impl Lane {
     }
 
     /// Members that start within the inclusive days `[from, to]`, chronological. O(log n).
-    pub fn starting_in(&self, from: DayNumber, to: DayNumber) -> &[EventIndex] {
+    pub(crate) fn starting_in(&self, from: DayNumber, to: DayNumber) -> &[EventIndex] {
         let a = self.starts.partition_point(|&s| s < from);
         let b = self.starts.partition_point(|&s| s <= to);
         &self.members[a..b.max(a)]
     }
 
     /// How many members start in `[from, to)` (fractional days). O(log n).
-    pub fn count_starting_in(&self, from: f64, to: f64) -> usize {
+    pub(crate) fn count_starting_in(&self, from: f64, to: f64) -> usize {
         let a = self.starts.partition_point(|&s| (s as f64) < from);
         let b = self.starts.partition_point(|&s| (s as f64) < to);
         b.saturating_sub(a)
@@ -110,7 +110,7 @@ impl Lane {
 
     /// How many members started before `day` and are still going on then. O(log n): those
     /// that started before it, less those that also ended before it.
-    pub fn count_ongoing_at(&self, day: DayNumber) -> usize {
+    pub(crate) fn count_ongoing_at(&self, day: DayNumber) -> usize {
         let started = self.starts.partition_point(|&s| s < day);
         let ended = self.ends_sorted.partition_point(|&e| e < day);
         started - ended
@@ -195,7 +195,7 @@ impl Lanes {
     }
 
     /// Total number of events in all lanes.
-    pub fn event_count(&self) -> usize {
+    pub(crate) fn event_count(&self) -> usize {
         self.lanes.iter().map(|l| l.members.len()).sum()
     }
 }

@@ -142,7 +142,7 @@ pub fn layout_lanes(
 }
 
 /// Split `total` rows in proportion to `wanted`, each at least 1, never more than wanted.
-pub fn share_rows(wanted: &[usize], total: usize) -> Vec<usize> {
+pub(crate) fn share_rows(wanted: &[usize], total: usize) -> Vec<usize> {
     let sum: usize = wanted.iter().sum();
     if sum <= total {
         return wanted.to_vec();

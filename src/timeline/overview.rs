@@ -19,7 +19,7 @@ pub fn overview_view(extent: Option<(DayNumber, DayNumber)>, current: &TimeView)
 
 /// Number of events starting in each of `columns` equal slices of `view`, over all lanes.
 /// O(lanes × columns × log n): independent of how many events there are.
-pub fn histogram(lanes: &Lanes, view: &TimeView, columns: usize) -> Vec<usize> {
+pub(crate) fn histogram(lanes: &Lanes, view: &TimeView, columns: usize) -> Vec<usize> {
     let step = view.span_days / columns.max(1) as f64;
     (0..columns)
         .map(|c| {
@@ -35,7 +35,7 @@ pub fn histogram(lanes: &Lanes, view: &TimeView, columns: usize) -> Vec<usize> {
 
 /// Which part of the window rectangle is being dragged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OverviewGrip {
+pub(crate) enum OverviewGrip {
     /// The body: move the window.
     Body,
     /// The left edge: change the start, keep the end.
@@ -45,7 +45,7 @@ pub enum OverviewGrip {
 }
 
 /// The view after dragging `grip` by `delta_days` on the overview.
-pub fn drag_window(view: &TimeView, grip: OverviewGrip, delta_days: f64) -> TimeView {
+pub(crate) fn drag_window(view: &TimeView, grip: OverviewGrip, delta_days: f64) -> TimeView {
     match grip {
         OverviewGrip::Body => TimeView::new(view.start_day + delta_days, view.span_days),
         OverviewGrip::Start => {

@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize};
 use crate::model::date::DayNumber;
 
 /// Narrowest view: about one hour across the window.
-pub const MIN_SPAN_DAYS: f64 = 1.0 / 24.0;
+pub(crate) const MIN_SPAN_DAYS: f64 = 1.0 / 24.0;
 /// Widest view: about 10,000 years across the window.
-pub const MAX_SPAN_DAYS: f64 = 10_000.0 * 365.2425;
+pub(crate) const MAX_SPAN_DAYS: f64 = 10_000.0 * 365.2425;
 /// Views stay within these days (roughly 12,000 BCE to 12,000 CE).
 const LIMIT_DAYS: f64 = 12_000.0 * 365.2425;
 
@@ -83,7 +83,7 @@ impl TimeView {
     }
 
     /// Zoom by `factor` (> 1 zooms in) keeping `anchor_day` at the same pixel.
-    pub fn zoomed_around(&self, anchor_day: f64, factor: f64) -> Self {
+    pub(crate) fn zoomed_around(&self, anchor_day: f64, factor: f64) -> Self {
         if !(factor.is_finite() && factor > 0.0) {
             return *self;
         }
@@ -101,13 +101,13 @@ impl TimeView {
     }
 
     /// The same zoom, centred on `day`.
-    pub fn centered_on(&self, day: f64) -> Self {
+    pub(crate) fn centered_on(&self, day: f64) -> Self {
         Self::new(day - self.span_days / 2.0, self.span_days)
     }
 
     /// Shift the view, at the same zoom, just enough that `first..last` days are inside it
     /// with `margin_fraction` of the span to spare (or centre it if it is wider than the view).
-    pub fn keeping_in_view(&self, first: f64, last: f64, margin_fraction: f64) -> Self {
+    pub(crate) fn keeping_in_view(&self, first: f64, last: f64, margin_fraction: f64) -> Self {
         let margin = self.span_days * margin_fraction;
         if last - first > self.span_days - 2.0 * margin {
             return self.centered_on((first + last) / 2.0);
@@ -123,7 +123,7 @@ impl TimeView {
 
     /// Interpolate towards `target` (`t` in 0..=1): the centre moves linearly, the zoom
     /// geometrically, so a long jump does not feel like it speeds up.
-    pub fn lerp(&self, target: &Self, t: f64) -> Self {
+    pub(crate) fn lerp(&self, target: &Self, t: f64) -> Self {
         let t = t.clamp(0.0, 1.0);
         let span = (self.span_days.ln() * (1.0 - t) + target.span_days.ln() * t).exp();
         let center = self.center_day() + (target.center_day() - self.center_day()) * t;
@@ -187,7 +187,7 @@ pub fn keeping_day_inside(view: TimeView, day: f64) -> TimeView {
 
 /// First and last (exclusive) day an event covers, as fractional day numbers; open ends are
 /// cut to the end that is known.
-pub fn event_days(event: &crate::model::Event) -> (f64, f64) {
+pub(crate) fn event_days(event: &crate::model::Event) -> (f64, f64) {
     let start = event
         .when
         .known_start()

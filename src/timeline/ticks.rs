@@ -18,7 +18,7 @@ pub enum TickUnit {
 
 impl TickUnit {
     /// Finest to coarsest candidates.
-    pub const LADDER: [TickUnit; 20] = [
+    pub(crate) const LADDER: [TickUnit; 20] = [
         TickUnit::Hours(1),
         TickUnit::Hours(3),
         TickUnit::Hours(6),
@@ -42,7 +42,7 @@ impl TickUnit {
     ];
 
     /// Typical length of one step, in days.
-    pub fn nominal_days(self) -> f64 {
+    pub(crate) fn nominal_days(self) -> f64 {
         match self {
             TickUnit::Years(n) => f64::from(n) * 365.2425,
             TickUnit::Months(n) => f64::from(n) * 30.436_875,
@@ -53,7 +53,7 @@ impl TickUnit {
     }
 
     /// The unit that gives context above this one.
-    pub fn major(self) -> TickUnit {
+    pub(crate) fn major(self) -> TickUnit {
         match self {
             TickUnit::Hours(_) => TickUnit::Days(1),
             TickUnit::Days(_) | TickUnit::Weeks => TickUnit::Months(1),
@@ -172,7 +172,7 @@ fn tick_days(unit: TickUnit, from: f64, to: f64) -> Vec<f64> {
 }
 
 /// The boundaries of `unit` within `[from, to)`.
-pub fn ticks(unit: TickUnit, from: f64, to: f64, major: bool) -> Vec<Tick> {
+pub(crate) fn ticks(unit: TickUnit, from: f64, to: f64, major: bool) -> Vec<Tick> {
     const MAX_TICKS: usize = 4000;
     let mut out = Vec::new();
     let first_day = from.floor() as DayNumber - 1;

@@ -84,7 +84,7 @@ pub enum Action {
 
 /// One action: what it does, its keys, and where they work.
 #[derive(Clone, Copy, Debug)]
-pub struct ActionDef {
+pub(crate) struct ActionDef {
     pub action: Action,
     /// The first one is the one shown in menus and tooltips.
     pub shortcuts: &'static [KeyboardShortcut],
@@ -126,7 +126,7 @@ const fn def(
 
 /// Every action. Within a scope, a shortcut with more modifiers comes before the same key with
 /// fewer (egui matches Shift loosely), which a test checks.
-pub const ACTIONS: &[ActionDef] = &[
+pub(crate) const ACTIONS: &[ActionDef] = &[
     def(
         Action::Save,
         &[cmd(Key::S)],
@@ -361,7 +361,7 @@ pub const ACTIONS: &[ActionDef] = &[
 ];
 
 /// The declaration of `action`.
-pub fn def_of(action: Action) -> &'static ActionDef {
+pub(crate) fn def_of(action: Action) -> &'static ActionDef {
     ACTIONS
         .iter()
         .find(|d| d.action == action)
@@ -370,7 +370,7 @@ pub fn def_of(action: Action) -> &'static ActionDef {
 
 /// `action`'s first shortcut as the platform writes it ("Ctrl+S", "⌘S"), for menus and
 /// tooltips.
-pub fn shortcut_text(ctx: &egui::Context, action: Action) -> String {
+pub(crate) fn shortcut_text(ctx: &egui::Context, action: Action) -> String {
     def_of(action)
         .shortcuts
         .first()
@@ -379,7 +379,7 @@ pub fn shortcut_text(ctx: &egui::Context, action: Action) -> String {
 }
 
 /// "Label (Ctrl+S)", for a tooltip.
-pub fn tooltip(ctx: &egui::Context, action: Action) -> String {
+pub(crate) fn tooltip(ctx: &egui::Context, action: Action) -> String {
     let def = def_of(action);
     match def.shortcuts.first() {
         Some(s) => format!("{} ({})", def.label, ctx.format_shortcut(s)),
@@ -402,7 +402,7 @@ pub fn pressed(input: &mut egui::InputState, scope: Scope) -> Vec<Action> {
 
 /// The status bar's hints: "←/→: previous/next · +: zoom · …", from the actions that have
 /// one.
-pub fn status_hints(ctx: &egui::Context) -> String {
+pub(crate) fn status_hints(ctx: &egui::Context) -> String {
     ACTIONS
         .iter()
         .filter_map(|d| {

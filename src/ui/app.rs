@@ -44,7 +44,7 @@ impl AnnalsApp {
     }
 
     /// Events shown after filtering, chronological.
-    pub fn shown_events(&self) -> impl Iterator<Item = EventIndex> + '_ {
+    pub(crate) fn shown_events(&self) -> impl Iterator<Item = EventIndex> + '_ {
         self.browse.shown_events()
     }
 
@@ -71,11 +71,6 @@ impl AnnalsApp {
 
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
-    }
-
-    /// Whether the detail panel is showing.
-    pub fn details_open(&self) -> bool {
-        self.details_open && self.selected.is_some()
     }
 
     pub fn dataset(&self) -> Option<&Dataset> {
@@ -343,11 +338,6 @@ impl AnnalsApp {
             size,
             dark,
         )
-    }
-
-    /// Jump to the end of the running animation (for pictures).
-    pub fn finish_animation(&mut self) {
-        self.view.finish();
     }
 
     /// The status bar: warnings, the keys' hints, the dataset's size.

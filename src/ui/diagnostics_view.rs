@@ -5,7 +5,7 @@ use egui::{Color32, RichText, ScrollArea, Ui};
 use crate::store::{Diagnostic, Severity};
 
 /// Every diagnostic, compiler style, in monospace; errors first.
-pub fn diagnostics_ui(ui: &mut Ui, diagnostics: &[Diagnostic]) {
+pub(crate) fn diagnostics_ui(ui: &mut Ui, diagnostics: &[Diagnostic]) {
     ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -33,7 +33,7 @@ pub fn diagnostics_ui(ui: &mut Ui, diagnostics: &[Diagnostic]) {
 }
 
 /// The merge conflicts left in the files, each with **Take ours** / **Take theirs**.
-pub fn merge_conflicts_ui(
+pub(crate) fn merge_conflicts_ui(
     ui: &mut Ui,
     conflicts: &[crate::store::merge::FileConflict],
 ) -> Vec<super::command::Command> {

@@ -40,7 +40,7 @@ pub struct Loading {
 }
 
 /// The open dataset, as read from its files, and what watches them.
-pub struct Data {
+pub(crate) struct Data {
     pub path: PathBuf,
     pub loaded: Loaded,
     /// Errors of the files on disk while the last good version stays on screen.

@@ -14,7 +14,7 @@ pub const CHINESE_FONT: &str = "noto-sans-sc-annals";
 static CHINESE_FONT_BYTES: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Annals.otf");
 
 /// egui's default fonts with the Chinese fallback appended to every family.
-pub fn font_definitions() -> FontDefinitions {
+pub(crate) fn font_definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
     fonts.font_data.insert(
         CHINESE_FONT.to_owned(),

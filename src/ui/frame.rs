@@ -20,7 +20,7 @@ use crate::model::manifest::Language;
 use crate::timeline::Grouping;
 
 /// One frame of the main window (outside presentation mode); returns its commands.
-pub fn window_ui(app: &mut AnnalsApp, ui: &mut Ui, now: f64) -> Vec<Command> {
+pub(crate) fn window_ui(app: &mut AnnalsApp, ui: &mut Ui, now: f64) -> Vec<Command> {
     let ctx = ui.ctx().clone();
     let mut commands = Vec::new();
     egui::Panel::top("top_bar").show(ui, |ui| commands.extend(top_bar_ui(app, ui)));

@@ -168,7 +168,7 @@ pub fn lines(text: &str) -> Vec<Line> {
 }
 
 /// Paint `text` as Markdown.
-pub fn markdown_ui(ui: &mut Ui, text: &str) {
+pub(crate) fn markdown_ui(ui: &mut Ui, text: &str) {
     for line in lines(text) {
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing.x = 0.0;

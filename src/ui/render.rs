@@ -351,7 +351,7 @@ pub fn pixels_per_point_for(height: u32) -> f32 {
 }
 
 /// What a picture of the timeline shows.
-pub struct TimelineScene<'a> {
+pub(crate) struct TimelineScene<'a> {
     pub dataset: &'a Dataset,
     pub lanes: &'a Lanes,
     pub view: TimeView,
@@ -362,7 +362,7 @@ pub struct TimelineScene<'a> {
 }
 
 /// A picture of the timeline alone (no panels), at `size` pixels, dark or light.
-pub fn timeline_picture(
+pub(crate) fn timeline_picture(
     scene: &TimelineScene<'_>,
     size: (u32, u32),
     dark: bool,
@@ -461,7 +461,7 @@ pub fn slides(
 
 /// `annals export --format png --storyline NAME`: the slides into the folder `out`
 /// (`step-01.png`, …). Returns the files written.
-pub fn write_slides(
+pub(crate) fn write_slides(
     loaded: &crate::store::Loaded,
     name: &str,
     out: &Path,

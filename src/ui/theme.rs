@@ -6,16 +6,16 @@ use serde::{Deserialize, Serialize};
 use crate::model::event::Status;
 use crate::model::manifest::Rgb;
 
-pub fn rgb(colour: Rgb) -> Color32 {
+pub(crate) fn rgb(colour: Rgb) -> Color32 {
     let [r, g, b] = colour.0;
     Color32::from_rgb(r, g, b)
 }
 
 /// Colour for events whose category is missing from the manifest.
-pub const UNKNOWN_CATEGORY: Color32 = Color32::from_rgb(0x88, 0x88, 0x88);
+pub(crate) const UNKNOWN_CATEGORY: Color32 = Color32::from_rgb(0x88, 0x88, 0x88);
 
 /// Badge colours for a status.
-pub fn status_colour(status: Status) -> Color32 {
+pub(crate) fn status_colour(status: Status) -> Color32 {
     match status {
         Status::Verified => Color32::from_rgb(0x2e, 0x7d, 0x32),
         Status::SingleSource => Color32::from_rgb(0xb2, 0x6a, 0x00),
@@ -25,7 +25,7 @@ pub fn status_colour(status: Status) -> Color32 {
 }
 
 /// Black or white, whichever reads better on `background`.
-pub fn text_on(background: Color32) -> Color32 {
+pub(crate) fn text_on(background: Color32) -> Color32 {
     let [r, g, b, _] = background.to_array();
     let luma = 0.299 * f32::from(r) + 0.587 * f32::from(g) + 0.114 * f32::from(b);
     if luma > 150.0 {
@@ -45,7 +45,8 @@ pub enum ThemeChoice {
 }
 
 impl ThemeChoice {
-    pub const ALL: [ThemeChoice; 3] = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark];
+    pub(crate) const ALL: [ThemeChoice; 3] =
+        [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -55,7 +56,7 @@ impl ThemeChoice {
         }
     }
 
-    pub fn preference(self) -> egui::ThemePreference {
+    pub(crate) fn preference(self) -> egui::ThemePreference {
         match self {
             ThemeChoice::System => egui::ThemePreference::System,
             ThemeChoice::Light => egui::ThemePreference::Light,

@@ -4,7 +4,7 @@
 use crate::timeline::{CanvasChange, TimeView, keeping_day_inside};
 
 /// How long animated jumps take, in seconds.
-pub const JUMP_SECONDS: f64 = 0.3;
+pub(crate) const JUMP_SECONDS: f64 = 0.3;
 
 /// A smooth move of the view from one window of time to another.
 #[derive(Clone, Copy, Debug)]
@@ -30,7 +30,7 @@ impl Animation {
 
 /// The view and its motion.
 #[derive(Debug, Default)]
-pub struct ViewState {
+pub(crate) struct ViewState {
     /// What is drawn this frame.
     shown: TimeView,
     animation: Option<Animation>,
@@ -44,13 +44,6 @@ pub struct ViewState {
 }
 
 impl ViewState {
-    pub fn new(view: TimeView) -> Self {
-        Self {
-            shown: view,
-            ..Self::default()
-        }
-    }
-
     /// What is drawn this frame (mid-animation, the view on the way).
     pub fn shown(&self) -> TimeView {
         self.shown
@@ -61,7 +54,7 @@ impl ViewState {
         self.animation.map_or(self.shown, |a| a.to)
     }
 
-    pub fn is_animating(&self) -> bool {
+    pub(crate) fn is_animating(&self) -> bool {
         self.animation.is_some()
     }
 
@@ -72,7 +65,7 @@ impl ViewState {
     }
 
     /// Move to `to` over `seconds`, starting now from what is shown.
-    pub fn animate(&mut self, to: TimeView, now: f64, seconds: f64) {
+    pub(crate) fn animate(&mut self, to: TimeView, now: f64, seconds: f64) {
         self.animation = Some(Animation {
             from: self.shown,
             to,
@@ -94,16 +87,9 @@ impl ViewState {
         !done
     }
 
-    /// Jump to the end of the running animation (for pictures).
-    pub fn finish(&mut self) {
-        if let Some(animation) = self.animation.take() {
-            self.shown = animation.to;
-        }
-    }
-
     /// Forget the canvas's size and take the next few measurements as they come (after a
     /// presentation, whose zoom factor and window size change over a few frames).
-    pub fn settle_canvas(&mut self, now: f64) {
+    pub(crate) fn settle_canvas(&mut self, now: f64) {
         self.canvas = None;
         self.settling = (3, now + 1.0);
     }
@@ -111,7 +97,7 @@ impl ViewState {
     /// The canvas now spans `left..right`: follow it as [`CanvasChange`] says, and if the
     /// selection (`selected_day`) was in view and a panel now covers it, slide the view just
     /// enough to show it.
-    pub fn canvas_measured(
+    pub(crate) fn canvas_measured(
         &mut self,
         (left, right): (f32, f32),
         selected_day: Option<f64>,
@@ -136,11 +122,5 @@ impl ViewState {
         {
             self.shown = keeping_day_inside(self.shown, day);
         }
-    }
-
-    /// Presentation mode sets its steps' views in days, which fit any canvas: only remember
-    /// the canvas.
-    pub fn canvas_measured_as_is(&mut self, span: (f32, f32)) {
-        self.canvas = Some(span);
     }
 }

@@ -7,7 +7,7 @@ use crate::model::manifest::Language;
 
 /// A drop-down choice named `name` for assistive technology; returns the new value if the
 /// user picked another one.
-pub fn choice_ui<T: Copy + PartialEq, const N: usize>(
+pub(crate) fn choice_ui<T: Copy + PartialEq, const N: usize>(
     ui: &mut Ui,
     (name, hover): (&str, &str),
     current: T,
@@ -30,7 +30,12 @@ pub fn choice_ui<T: Copy + PartialEq, const N: usize>(
 
 /// A menu entry for `action` with its shortcut beside it; `label` overrides the table's.
 /// True when clicked (the menu closes).
-pub fn action_button(ui: &mut Ui, action: Action, label: Option<&str>, enabled: bool) -> bool {
+pub(crate) fn action_button(
+    ui: &mut Ui,
+    action: Action,
+    label: Option<&str>,
+    enabled: bool,
+) -> bool {
     let text = label.unwrap_or(def_of(action).label);
     let button = egui::Button::new(text).shortcut_text(shortcut_text(ui.ctx(), action));
     let clicked = ui.add_enabled(enabled, button).clicked();
@@ -41,7 +46,7 @@ pub fn action_button(ui: &mut Ui, action: Action, label: Option<&str>, enabled: 
 }
 
 /// A language as its own speakers write it.
-pub fn language_label(language: Language) -> &'static str {
+pub(crate) fn language_label(language: Language) -> &'static str {
     match language {
         Language::English => "English",
         Language::Chinese => "中文",

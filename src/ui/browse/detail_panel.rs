@@ -14,7 +14,7 @@ use crate::ui::theme;
 pub const DETAIL_PANEL_LABEL: &str = "Event details";
 
 /// What git knows of the shown record (only for a dataset in a git work tree).
-pub struct RecordGit<'a> {
+pub(crate) struct RecordGit<'a> {
     /// The record differs from the last commit.
     pub changed: bool,
     /// The commits that changed it, newest first; `None` while they are being found.
@@ -25,7 +25,7 @@ pub struct RecordGit<'a> {
 
 /// Show event `index`; returns a command when the user follows a link to another event or
 /// closes the panel.
-pub fn detail_panel_ui(
+pub(crate) fn detail_panel_ui(
     ui: &mut Ui,
     dataset: &Dataset,
     index: EventIndex,

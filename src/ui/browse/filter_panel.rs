@@ -15,7 +15,7 @@ use crate::ui::theme;
 pub const FILTER_PANEL_LABEL: &str = "Filter panel";
 
 /// Show the filter controls; returns the new filter when the user changed it.
-pub fn filter_panel_ui(
+pub(crate) fn filter_panel_ui(
     ui: &mut Ui,
     dataset: &Dataset,
     filter: &Filter,

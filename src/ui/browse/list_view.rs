@@ -15,7 +15,7 @@ pub use crate::model::list::{ListColumn, ListSort, place_name, sort_rows};
 /// The table. `rows` are already filtered and sorted; `scroll_to` brings a row into view;
 /// `changed` says which records differ from the last commit (marked ●).
 #[allow(clippy::too_many_arguments)]
-pub fn list_view_ui(
+pub(crate) fn list_view_ui(
     ui: &mut Ui,
     dataset: &Dataset,
     rows: &[EventIndex],

@@ -36,7 +36,7 @@ pub struct Browse {
 
 impl Browse {
     /// Recompute everything derived from the dataset, the filter and the grouping.
-    pub fn refresh(&mut self, dataset: Option<&Dataset>, prefs: &Preferences) {
+    pub(crate) fn refresh(&mut self, dataset: Option<&Dataset>, prefs: &Preferences) {
         let Some(dataset) = dataset else {
             self.lanes = None;
             self.shown.clear();
@@ -61,7 +61,7 @@ impl Browse {
 
     /// Order the list (and the listed search matches) again after the sort or the names'
     /// language changed; nothing else depends on them.
-    pub fn resort(&mut self, dataset: Option<&Dataset>, prefs: &Preferences) {
+    pub(crate) fn resort(&mut self, dataset: Option<&Dataset>, prefs: &Preferences) {
         let Some(dataset) = dataset else {
             return;
         };
@@ -75,19 +75,24 @@ impl Browse {
     }
 
     /// Search for `text` among the shown events.
-    pub fn set_search(&mut self, text: String, dataset: Option<&Dataset>, prefs: &Preferences) {
+    pub(crate) fn set_search(
+        &mut self,
+        text: String,
+        dataset: Option<&Dataset>,
+        prefs: &Preferences,
+    ) {
         self.search.text = text;
         if let Some(dataset) = dataset {
             self.search.run(dataset, &self.shown, prefs, true);
         }
     }
 
-    pub fn is_shown(&self, index: EventIndex) -> bool {
+    pub(crate) fn is_shown(&self, index: EventIndex) -> bool {
         self.shown.get(index).copied().unwrap_or(false)
     }
 
     /// Events shown after filtering, chronological.
-    pub fn shown_events(&self) -> impl Iterator<Item = EventIndex> + '_ {
+    pub(crate) fn shown_events(&self) -> impl Iterator<Item = EventIndex> + '_ {
         self.shown
             .iter()
             .enumerate()
@@ -95,7 +100,7 @@ impl Browse {
             .map(|(i, _)| i)
     }
 
-    pub fn shown_count(&self) -> usize {
+    pub(crate) fn shown_count(&self) -> usize {
         self.shown_count
     }
 
@@ -108,7 +113,7 @@ impl Browse {
     }
 
     /// The shown event after (or before) `from` in time; from nothing, the first (or last).
-    pub fn step_shown(&self, from: Option<EventIndex>, forward: bool) -> Option<EventIndex> {
+    pub(crate) fn step_shown(&self, from: Option<EventIndex>, forward: bool) -> Option<EventIndex> {
         let n = self.shown.len();
         match (from, forward) {
             (Some(s), true) => (s + 1..n).find(|&i| self.is_shown(i)),
@@ -119,7 +124,12 @@ impl Browse {
     }
 
     /// "12 of 18 events shown", the active filters as removable chips, and "Clear all".
-    pub fn filter_chips_ui(&self, ui: &mut Ui, dataset: &Dataset, filter: &Filter) -> Vec<Command> {
+    pub(crate) fn filter_chips_ui(
+        &self,
+        ui: &mut Ui,
+        dataset: &Dataset,
+        filter: &Filter,
+    ) -> Vec<Command> {
         let mut commands = Vec::new();
         ui.horizontal_wrapped(|ui| {
             ui.label(

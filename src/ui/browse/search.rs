@@ -28,11 +28,11 @@ pub struct SearchBox {
 }
 
 impl SearchBox {
-    pub fn is_active(&self) -> bool {
+    pub(crate) fn is_active(&self) -> bool {
         !self.text.trim().is_empty()
     }
 
-    pub fn clear_results(&mut self) {
+    pub(crate) fn clear_results(&mut self) {
         self.results.clear();
         self.rows.clear();
         self.set.clear();
@@ -57,7 +57,7 @@ impl SearchBox {
         sort_rows(dataset, &mut self.rows, prefs.list_sort, prefs.language);
     }
 
-    pub fn resort(&mut self, dataset: &Dataset, prefs: &Preferences) {
+    pub(crate) fn resort(&mut self, dataset: &Dataset, prefs: &Preferences) {
         sort_rows(dataset, &mut self.rows, prefs.list_sort, prefs.language);
     }
 

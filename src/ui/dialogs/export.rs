@@ -34,13 +34,12 @@ fn default_folder() -> PathBuf {
 }
 
 impl AnnalsApp {
-    /// The export window's request, while it is open.
-    pub fn export_request(&self) -> Option<&ExportRequest> {
-        self.dialogs.export.request.as_ref()
-    }
-
     /// A request with a suggested path for `format`.
-    pub fn suggest_export(&self, format: ExportFormat, storyline: Option<String>) -> ExportRequest {
+    pub(crate) fn suggest_export(
+        &self,
+        format: ExportFormat,
+        storyline: Option<String>,
+    ) -> ExportRequest {
         let name = self
             .data
             .loaded
@@ -177,7 +176,7 @@ impl AnnalsApp {
 
 /// The window that asks where to write an export; it owns what is typed in it.
 #[derive(Default)]
-pub struct ExportDialog {
+pub(crate) struct ExportDialog {
     pub request: Option<ExportRequest>,
 }
 

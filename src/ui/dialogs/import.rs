@@ -8,7 +8,7 @@ use crate::ui::command::{Command, FileCommand};
 
 /// What is typed: the file to import and the new dataset's folder, while the window is open.
 #[derive(Default)]
-pub struct ImportDialog {
+pub(crate) struct ImportDialog {
     pub request: Option<(String, String)>,
 }
 

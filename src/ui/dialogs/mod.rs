@@ -7,7 +7,7 @@ pub mod open_path;
 
 /// Every dialog of the main window.
 #[derive(Default)]
-pub struct Dialogs {
+pub(crate) struct Dialogs {
     pub open_path: open_path::OpenPathDialog,
     pub export: export::ExportDialog,
     pub import: import::ImportDialog,

@@ -8,7 +8,7 @@ use crate::ui::command::{Command, FileCommand};
 
 /// The path being typed, while the window is open.
 #[derive(Default)]
-pub struct OpenPathDialog {
+pub(crate) struct OpenPathDialog {
     pub text: Option<String>,
 }
 
@@ -21,7 +21,7 @@ impl OpenPathDialog {
         self.text = None;
     }
 
-    pub fn is_open(&self) -> bool {
+    pub(crate) fn is_open(&self) -> bool {
         self.text.is_some()
     }
 

@@ -94,7 +94,7 @@ fn heading(ui: &mut Ui, text: &str) {
 /// The form for `draft`'s event. `files` are the event files (index, name) and `file` the
 /// one the event is saved in. Returns commands: edits, a move to another file, duplicate,
 /// delete, close.
-pub fn editor_ui(
+pub(crate) fn editor_ui(
     ui: &mut Ui,
     dataset: &Dataset,
     draft: &mut Draft,

@@ -57,7 +57,7 @@ pub struct Editing {
 
 impl Editing {
     /// Drop the session and the form (another dataset is open).
-    pub fn close_session(&mut self) {
+    pub(crate) fn close_session(&mut self) {
         self.session = None;
         self.form_open = false;
         self.draft = None;
@@ -66,7 +66,7 @@ impl Editing {
     }
 
     /// Typing in a field ends when the focus moves: the next typing is a new undo step.
-    pub fn focus_moved_to(&mut self, focused: Option<egui::Id>) {
+    pub(crate) fn focus_moved_to(&mut self, focused: Option<egui::Id>) {
         if focused != self.last_focus {
             self.last_focus = focused;
             self.typing_run = None;
@@ -96,7 +96,7 @@ impl AnnalsApp {
     }
 
     /// Whether the editor form is open.
-    pub fn is_editing(&self) -> bool {
+    pub(crate) fn is_editing(&self) -> bool {
         self.edit.form_open && self.selected.is_some()
     }
 
@@ -105,14 +105,9 @@ impl AnnalsApp {
         &self.edit.conflicts
     }
 
-    /// Whether the "save before closing?" question is showing.
-    pub fn is_asking_to_close(&self) -> bool {
-        self.edit.close_asked
-    }
-
     /// The window is being closed: true if it may close now; otherwise the question "save
     /// before closing?" is shown and the close must be cancelled.
-    pub fn on_close_requested(&mut self) -> bool {
+    pub(crate) fn on_close_requested(&mut self) -> bool {
         if self.edit.allow_close || !self.is_dirty() {
             return true;
         }

@@ -15,7 +15,7 @@ use crate::ui::timeline_view::{TimelineStyle, TitleWidths};
 use slide::{DESIGN_HEIGHT, PresentInput, presentation_ui, presenter_ui};
 
 /// How long the move from one step to the next takes, in seconds.
-pub const STEP_SECONDS: f64 = 0.6;
+pub(crate) const STEP_SECONDS: f64 = 0.6;
 
 /// A presentation under way.
 pub struct Presentation {
@@ -38,7 +38,7 @@ pub struct Presentation {
 }
 
 /// The presentation under way, and what its timeline is drawn with.
-pub struct Presenting {
+pub(crate) struct Presenting {
     pub current: Option<Presentation>,
     /// Title widths at the presentation's text size.
     pub widths: TitleWidths,
@@ -79,7 +79,7 @@ fn step_commands(input: &mut egui::InputState, index: usize, count: usize) -> Ve
 
 /// The window of time a step shows: its window with a margin, or its event with room
 /// around it for the neighbours.
-pub fn step_view(dataset: &crate::model::Dataset, step: &ShownStep) -> Option<TimeView> {
+pub(crate) fn step_view(dataset: &crate::model::Dataset, step: &ShownStep) -> Option<TimeView> {
     let (first, last) = match (step.window, step.event) {
         (Some((a, b)), _) => (a as f64, b as f64 + 1.0),
         (None, Some(i)) => crate::timeline::scale::event_days(dataset.event(i)?),

@@ -17,7 +17,7 @@ use crate::ui::theme;
 use crate::ui::timeline_view::{TimelineInput, TimelineStyle, TitleWidths, timeline_ui};
 
 /// Height of the screen, in points, that presentation mode lays out for.
-pub const DESIGN_HEIGHT: f32 = 720.0;
+pub(crate) const DESIGN_HEIGHT: f32 = 720.0;
 
 /// Name of the card in the accessibility tree.
 pub const CARD_LABEL: &str = "Presentation card";
@@ -25,16 +25,16 @@ pub const CARD_LABEL: &str = "Presentation card";
 /// High-contrast colours for a projector.
 pub mod colours {
     use egui::Color32;
-    pub const BACKGROUND: Color32 = Color32::from_rgb(14, 17, 22);
-    pub const CARD: Color32 = Color32::from_rgb(26, 31, 40);
-    pub const TEXT: Color32 = Color32::from_rgb(245, 245, 245);
-    pub const SOFT: Color32 = Color32::from_rgb(200, 205, 212);
-    pub const FAINT: Color32 = Color32::from_rgb(140, 147, 158);
-    pub const ACCENT: Color32 = Color32::from_rgb(255, 196, 84);
+    pub(crate) const BACKGROUND: Color32 = Color32::from_rgb(14, 17, 22);
+    pub(crate) const CARD: Color32 = Color32::from_rgb(26, 31, 40);
+    pub(crate) const TEXT: Color32 = Color32::from_rgb(245, 245, 245);
+    pub(crate) const SOFT: Color32 = Color32::from_rgb(200, 205, 212);
+    pub(crate) const FAINT: Color32 = Color32::from_rgb(140, 147, 158);
+    pub(crate) const ACCENT: Color32 = Color32::from_rgb(255, 196, 84);
 }
 
 /// The look of the timeline in presentation mode: bigger rows and titles.
-pub fn timeline_style() -> TimelineStyle {
+pub(crate) fn timeline_style() -> TimelineStyle {
     TimelineStyle {
         row_height: 30.0,
         bar_height: 16.0,
@@ -49,7 +49,7 @@ pub fn timeline_style() -> TimelineStyle {
 
 /// One block of text on the card.
 #[derive(Clone, Debug, PartialEq)]
-pub struct CardText {
+pub(crate) struct CardText {
     pub text: String,
     /// Size at full scale, in points.
     pub size: f32,
@@ -60,7 +60,7 @@ pub struct CardText {
 
 /// What the card of `step` shows: the lines `export::card` gives, each at its size and in
 /// its colour.
-pub fn card_texts(dataset: &Dataset, step: &ShownStep, language: Language) -> Vec<CardText> {
+pub(crate) fn card_texts(dataset: &Dataset, step: &ShownStep, language: Language) -> Vec<CardText> {
     use crate::export::card::CardLine;
     let text = |text: String, size: f32, colour: Color32, gap: f32| CardText {
         text,
@@ -99,7 +99,7 @@ pub struct CardLayout {
 }
 
 /// Lay out `texts` in `size`, shrinking them (down to 60 %) until everything fits.
-pub fn fit_card(ui: &Ui, texts: &[CardText], size: Vec2) -> CardLayout {
+pub(crate) fn fit_card(ui: &Ui, texts: &[CardText], size: Vec2) -> CardLayout {
     let mut scale = 1.0f32;
     loop {
         let mut y = 0.0;
@@ -131,7 +131,7 @@ const MARGIN: f32 = 24.0;
 const CARD_PADDING: f32 = 24.0;
 
 /// Where the card goes on a screen of `full` points: the right 40 % or so.
-pub fn card_rect(full: Rect) -> Rect {
+pub(crate) fn card_rect(full: Rect) -> Rect {
     let card_width = (full.width() * 0.4).clamp(360.0, 620.0);
     Rect::from_min_max(
         Pos2::new(full.right() - card_width - MARGIN, full.top() + 56.0),
@@ -145,7 +145,7 @@ pub fn card_text_rect(full: Rect) -> Rect {
 }
 
 /// What presentation mode draws.
-pub struct PresentInput<'a> {
+pub(crate) struct PresentInput<'a> {
     pub dataset: &'a Dataset,
     pub lanes: &'a Lanes,
     pub view: &'a TimeView,
@@ -160,7 +160,7 @@ pub struct PresentInput<'a> {
 
 /// The audience's view: the timeline on the left, the card on the right, the storyline's
 /// title above, "4 / 9" below. Returns the timeline's commands (clicks, zoom).
-pub fn presentation_ui(
+pub(crate) fn presentation_ui(
     ui: &mut Ui,
     input: &PresentInput<'_>,
     widths: &mut TitleWidths,
@@ -253,7 +253,7 @@ pub fn presentation_ui(
 }
 
 /// The presenter's window: time, where we are, this step's notes, the next step.
-pub fn presenter_ui(
+pub(crate) fn presenter_ui(
     ui: &mut Ui,
     dataset: &Dataset,
     steps: &[ShownStep],

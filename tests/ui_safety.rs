@@ -166,6 +166,13 @@ fn opening_or_reloading_is_refused_while_edits_are_unsaved() {
     edit_title(&mut harness, "Not yet saved");
     harness.key_press(egui::Key::Escape); // close the form; the edit stays
 
+    // Each attempt starts with no message on screen, so each refusal is seen anew.
+    let dismiss = |harness: &mut Harness<'_, AnnalsApp>| {
+        harness.get_by_label("Dismiss the message").click();
+        harness.run();
+        assert!(harness.query_by_label_contains(REFUSED).is_none());
+    };
+
     // The Dataset menu: the bundled dataset.
     harness.get_by_label_contains("Dataset").click();
     harness.run();
@@ -175,7 +182,10 @@ fn opening_or_reloading_is_refused_while_edits_are_unsaved() {
     still_editing(&harness, &root);
 
     // Ctrl+O, a typed path.
+    dismiss(&mut harness);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    harness.run();
+    harness.get_by_label("Dataset path").click();
     harness.run();
     harness
         .get_by_label("Dataset path")
@@ -184,14 +194,18 @@ fn opening_or_reloading_is_refused_while_edits_are_unsaved() {
     harness.run();
     harness.get_by_label_contains(REFUSED);
     still_editing(&harness, &root);
+    harness.get_by_label("Cancel").click();
+    harness.run();
 
     // Ctrl+R.
+    dismiss(&mut harness);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::R);
     harness.run();
     harness.get_by_label_contains(&format!("{REFUSED} reloading"));
     still_editing(&harness, &root);
 
     // A folder dropped on the window.
+    dismiss(&mut harness);
     #[derive(Debug)]
     struct DroppedFolder(PathBuf);
     impl egui::DroppedFile for DroppedFolder {

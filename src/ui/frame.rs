@@ -40,7 +40,11 @@ pub(crate) fn window_ui(app: &mut AnnalsApp, ui: &mut Ui, now: f64) -> Vec<Comma
         egui::Panel::top("notice").show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(format!("ℹ {notice}")).color(ui.visuals().warn_fg_color));
-                if ui.small_button("×").clicked() {
+                let dismiss = ui.small_button("×").on_hover_text("Dismiss this message");
+                dismiss.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::WidgetType::Button, true, "Dismiss the message")
+                });
+                if dismiss.clicked() {
                     app.notice = None;
                 }
             });

@@ -107,3 +107,27 @@ fn cancelling_keeps_the_dataset_on_screen() {
     assert_eq!(harness.state().dataset_path(), bundled_dataset_path());
     harness.get_by_label_contains("Stopped reading");
 }
+
+#[test]
+fn the_window_opens_at_once_on_a_big_dataset_and_fills_in_when_it_is_read() {
+    let big = big_dataset();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(24)
+        .build_eframe({
+            let big = big.clone();
+            move |cc| AnnalsApp::new(cc, Some(big))
+        });
+    harness.step();
+    harness.get_by_label("Reading the dataset…");
+    harness.get_by_label("Reading the dataset");
+    let start = std::time::Instant::now();
+    while harness.state().is_loading() && start.elapsed().as_secs() < 120 {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    harness.run();
+    assert_eq!(harness.state().dataset().unwrap().len(), EVENTS);
+    assert!(harness.query_by_label("Reading the dataset…").is_none());
+    harness.get_by_label_contains(&format!("{EVENTS} events"));
+}

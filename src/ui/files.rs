@@ -15,7 +15,7 @@ use crate::store::{Diagnostic, Loaded, load_dataset};
 
 /// Datasets smaller than this are read at once (a few milliseconds); bigger ones on a
 /// worker thread with a progress bar.
-const READ_AT_ONCE_BYTES: u64 = 2 * 1024 * 1024;
+pub(crate) const READ_AT_ONCE_BYTES: u64 = 2 * 1024 * 1024;
 
 /// How many recently opened datasets are remembered.
 const RECENT_MAX: usize = 8;
@@ -23,6 +23,9 @@ const RECENT_MAX: usize = 8;
 /// What a load is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadPurpose {
+    /// The dataset the window starts with; `same_dataset`: the remembered view and selection
+    /// belong to it.
+    Start { same_dataset: bool },
     /// Show another dataset.
     Open(PathBuf),
     /// Read the open dataset again, keeping the selection and the view.
@@ -73,7 +76,7 @@ impl Data {
 
     /// Read `path` for `purpose`: at once if it is small, else on a worker (the result
     /// arrives through [`Data::poll_loading`]).
-    fn start_loading(
+    pub(crate) fn start_loading(
         &mut self,
         path: PathBuf,
         purpose: LoadPurpose,
@@ -305,6 +308,11 @@ impl AnnalsApp {
             return;
         };
         match purpose {
+            LoadPurpose::Start { same_dataset } => {
+                self.data.loaded = loaded;
+                self.restore_session(same_dataset);
+                self.git_refresh();
+            }
             LoadPurpose::Open(path) => self.finish_open(path, loaded),
             LoadPurpose::Reload => self.finish_reload(loaded),
             LoadPurpose::CheckSaved => self.finish_check(loaded),

@@ -86,7 +86,14 @@ pub(crate) fn window_ui(app: &mut AnnalsApp, ui: &mut Ui, now: f64) -> Vec<Comma
     }
     prepare_git(app);
     let Some(dataset) = app.data.loaded.dataset.as_ref() else {
-        egui::CentralPanel::default().show(ui, |ui| commands.extend(app.failed_load_ui(ui)));
+        if app.data.loading.is_some() {
+            // The first dataset is still being read (the bar above shows how far).
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.centered_and_justified(|ui| ui.heading("Reading the dataset…"));
+            });
+        } else {
+            egui::CentralPanel::default().show(ui, |ui| commands.extend(app.failed_load_ui(ui)));
+        }
         return commands;
     };
     let language = app.prefs.language;

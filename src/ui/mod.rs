@@ -31,7 +31,7 @@ use self::timeline_view::{TimelineStyle, TitleWidths};
 use self::view::ViewState;
 use crate::model::dataset::EventIndex;
 use crate::model::query::Filter;
-use crate::store::load_dataset;
+use crate::store::{Loaded, load_dataset};
 pub use prefs::Preferences;
 
 pub use crate::APP_ID;
@@ -130,10 +130,19 @@ impl AnnalsApp {
         };
         let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
         let same_dataset = !explicit || prefs.dataset.as_deref() == Some(canonical.as_path());
-        let loaded = load_dataset(&path);
+        // A big dataset is read on a worker: the window opens at once and shows progress.
+        let big = crate::store::load::dataset_bytes(&path) >= files::READ_AT_ONCE_BYTES;
+        let loaded = if big {
+            Loaded {
+                root: path.clone(),
+                ..Loaded::default()
+            }
+        } else {
+            load_dataset(&path)
+        };
         let mut app = Self {
             ctx: ctx.clone(),
-            data: Data::new(path, loaded, ctx),
+            data: Data::new(path.clone(), loaded, ctx),
             prefs,
             selected: None,
             details_open: false,
@@ -146,26 +155,38 @@ impl AnnalsApp {
             chrome: Chrome::default(),
         };
         app.watch();
-        match (same_dataset, app.prefs.view) {
-            (true, Some(view)) if app.dataset().is_some() => app.view.set(view),
+        app.remember_dataset();
+        if big {
+            app.data
+                .start_loading(path, files::LoadPurpose::Start { same_dataset }, ctx);
+            app.refresh();
+        } else {
+            app.restore_session(same_dataset);
+        }
+        app
+    }
+
+    /// Put back the remembered view and selection (when the dataset is the one they belong
+    /// to), or fit everything and clear the filter (for another dataset).
+    pub(crate) fn restore_session(&mut self, same_dataset: bool) {
+        match (same_dataset, self.prefs.view) {
+            (true, Some(view)) if self.dataset().is_some() => self.view.set(view),
             _ => {
-                if let Some(view) = app.fitted_view() {
-                    app.view.set(view);
+                if let Some(view) = self.fitted_view() {
+                    self.view.set(view);
                 }
             }
         }
         if same_dataset {
-            app.selected = app
+            self.selected = self
                 .prefs
                 .selected_id
                 .clone()
-                .and_then(|id| app.dataset()?.index_of(&id));
+                .and_then(|id| self.dataset()?.index_of(&id));
         } else {
-            app.prefs.filter = Filter::default();
+            self.prefs.filter = Filter::default();
         }
-        app.remember_dataset();
-        app.refresh();
-        app
+        self.refresh();
     }
 }
 

@@ -580,6 +580,14 @@ fn dense_data_shows_clusters_and_clicking_one_zooms_in() {
     )
     .unwrap();
     let mut harness = harness_on(dir.path().to_path_buf());
+    // 13 MB of files: read on the worker while the window shows progress.
+    harness.get_by_label("Reading the dataset");
+    let start = std::time::Instant::now();
+    while harness.state().is_loading() && start.elapsed().as_secs() < 60 {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    harness.run();
     let before = view(&harness);
     // Fitted, every lane summarises its events in clusters (one button for them all, as
     // there are many), and together they hold all 20,000.

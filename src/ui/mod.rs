@@ -102,8 +102,9 @@ impl AnnalsApp {
     }
 
     /// Create the app on an existing egui context with default preferences (tests, benchmarks).
+    /// The dataset is read before this returns, whatever its size.
     pub fn with_context(ctx: &egui::Context, path: PathBuf) -> Self {
-        Self::with_preferences(ctx, Some(path), Preferences::default())
+        Self::build(ctx, Some(path), Preferences::default(), false)
     }
 
     /// Create the app with the given preferences. A path given explicitly wins; otherwise the
@@ -113,6 +114,17 @@ impl AnnalsApp {
         ctx: &egui::Context,
         path: Option<PathBuf>,
         prefs: Preferences,
+    ) -> Self {
+        Self::build(ctx, path, prefs, true)
+    }
+
+    /// [`Self::with_preferences`]; `in_background`: a big dataset is read on the worker while
+    /// the window shows progress (the window's way), else before this returns.
+    fn build(
+        ctx: &egui::Context,
+        path: Option<PathBuf>,
+        prefs: Preferences,
+        in_background: bool,
     ) -> Self {
         self::fonts::install(ctx);
         let mut notice = None;
@@ -131,7 +143,8 @@ impl AnnalsApp {
         let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
         let same_dataset = !explicit || prefs.dataset.as_deref() == Some(canonical.as_path());
         // A big dataset is read on a worker: the window opens at once and shows progress.
-        let big = crate::store::load::dataset_bytes(&path) >= files::READ_AT_ONCE_BYTES;
+        let big =
+            in_background && crate::store::load::dataset_bytes(&path) >= files::READ_AT_ONCE_BYTES;
         let loaded = if big {
             Loaded {
                 root: path.clone(),

@@ -233,6 +233,9 @@ impl AnnalsApp {
     /// have errors and a good version is on screen, that version stays and the errors are
     /// listed in a banner until the files are fixed.
     pub fn reload(&mut self) {
+        if self.opening_another() {
+            return; // The dataset on screen is about to be replaced.
+        }
         let ctx = self.ctx.clone();
         let path = self.data.path.clone();
         if let Some(fresh) = self.data.start_loading(path, LoadPurpose::Reload, &ctx) {
@@ -270,6 +273,9 @@ impl AnnalsApp {
     /// After a save, read the files back (on a worker for big datasets) to bring the warnings
     /// and errors up to date; the model stays as it is.
     pub(super) fn check_saved_files(&mut self) {
+        if self.opening_another() {
+            return;
+        }
         let ctx = self.ctx.clone();
         let path = self.data.path.clone();
         if let Some(fresh) = self.data.start_loading(path, LoadPurpose::CheckSaved, &ctx) {
@@ -289,6 +295,15 @@ impl AnnalsApp {
                 .collect();
         }
         self.git_refresh();
+    }
+
+    /// Whether another dataset is being read to replace the one on screen (a reload of this
+    /// one would cancel it).
+    fn opening_another(&self) -> bool {
+        self.data
+            .loading
+            .as_ref()
+            .is_some_and(|l| matches!(l.purpose, LoadPurpose::Open(_) | LoadPurpose::Start { .. }))
     }
 
     /// Take in a load that finished on the worker.

@@ -2,6 +2,9 @@
 //! their labels, the pointer goes where AccessKit says a widget is, and what is checked is
 //! what the window shows (the detail panel, the list's rows, the counts and labels).
 
+mod common;
+use common::*;
+
 use std::path::PathBuf;
 
 use annals::cli::bundled_dataset_path;
@@ -36,15 +39,6 @@ fn dataset_with_events(events: &str) -> tempfile::TempDir {
     .unwrap();
     std::fs::write(dir.path().join("events.ron"), events).unwrap();
     dir
-}
-
-fn harness_on(path: PathBuf) -> Harness<'static, AnnalsApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        // The folder watcher asks for a repaint when files change (the app's own saves too);
-        // one arriving during `run` costs a few more frames before it settles.
-        .with_max_steps(24)
-        .build_eframe(move |cc| AnnalsApp::new(cc, Some(path)))
 }
 
 /// The text a node shows: a label keeps it in its value, other widgets in their label.
@@ -238,23 +232,6 @@ fn recent_datasets(harness: &mut Harness<'_, AnnalsApp>) -> Vec<String> {
 /// app: exact spans and the time under the pointer have no other readable form.
 fn view(harness: &Harness<'_, AnnalsApp>) -> annals::timeline::TimeView {
     harness.state().view()
-}
-
-/// Run frames until `done` holds (the file watcher works on its own thread), or give up.
-fn step_until(
-    harness: &mut Harness<'_, AnnalsApp>,
-    done: impl Fn(&Harness<'_, AnnalsApp>) -> bool,
-) -> bool {
-    let start = std::time::Instant::now();
-    while start.elapsed() < std::time::Duration::from_secs(10) {
-        harness.step();
-        if done(harness) {
-            harness.run();
-            return true;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(25));
-    }
-    false
 }
 
 fn press(harness: &mut Harness<'_, AnnalsApp>, key: egui::Key) {
@@ -582,12 +559,7 @@ fn dense_data_shows_clusters_and_clicking_one_zooms_in() {
     let mut harness = harness_on(dir.path().to_path_buf());
     // 13 MB of files: read on the worker while the window shows progress.
     harness.get_by_label("Reading the dataset");
-    let start = std::time::Instant::now();
-    while harness.state().is_loading() && start.elapsed().as_secs() < 60 {
-        harness.step();
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    harness.run();
+    wait_while_reading(&mut harness, 60);
     let before = view(&harness);
     // Fitted, every lane summarises its events in clusters (one button for them all, as
     // there are many), and together they hold all 20,000.
@@ -1082,20 +1054,6 @@ fn hand_edits_reload_by_themselves_and_errors_keep_the_last_good_data() {
     );
 }
 
-/// A copy of the bundled dataset in a scratch folder, to edit.
-fn scratch_copy() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("china-russia");
-    std::fs::create_dir(&root).unwrap();
-    for entry in std::fs::read_dir(bundled_dataset_path()).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|x| x == "ron") {
-            std::fs::copy(&path, root.join(path.file_name().unwrap())).unwrap();
-        }
-    }
-    (dir, root)
-}
-
 /// Click a text field of the form, select its text and type over it.
 fn type_into(harness: &mut Harness<'_, AnnalsApp>, label: &str, text: &str) {
     harness.get_by_label(label).click();
@@ -1103,10 +1061,6 @@ fn type_into(harness: &mut Harness<'_, AnnalsApp>, label: &str, text: &str) {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness.get_by_label(label).type_text(text);
     harness.run();
-}
-
-fn read(root: &std::path::Path, name: &str) -> String {
-    std::fs::read_to_string(root.join(name)).unwrap()
 }
 
 fn unsaved(harness: &Harness<'_, AnnalsApp>) -> bool {

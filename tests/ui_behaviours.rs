@@ -1,7 +1,8 @@
 //! Behaviours README promises, each checked as a user meets it: what the detail panel shows
 //! after a key, what survives a reload, what search finds.
 
-use std::path::PathBuf;
+mod common;
+use common::*;
 
 use annals::cli::bundled_dataset_path;
 use annals::model::{Dataset, Event, Status};
@@ -9,42 +10,6 @@ use annals::ui::AnnalsApp;
 use annals::ui::browse::detail_panel::DETAIL_PANEL_LABEL;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-fn harness_on(path: PathBuf) -> Harness<'static, AnnalsApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(24)
-        .build_eframe(move |cc| AnnalsApp::new(cc, Some(path)))
-}
-
-/// A copy of the bundled dataset (storylines included) in a scratch folder.
-fn scratch_copy() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("china-russia");
-    for sub in ["", "briefings"] {
-        std::fs::create_dir_all(root.join(sub)).unwrap();
-        for entry in std::fs::read_dir(bundled_dataset_path().join(sub)).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|x| x == "ron") {
-                std::fs::copy(&path, root.join(sub).join(path.file_name().unwrap())).unwrap();
-            }
-        }
-    }
-    (dir, root)
-}
-
-fn step_until(harness: &mut Harness<'_, AnnalsApp>, done: impl Fn(&AnnalsApp) -> bool) -> bool {
-    let start = std::time::Instant::now();
-    while start.elapsed() < std::time::Duration::from_secs(10) {
-        harness.step();
-        if done(harness.state()) {
-            harness.run();
-            return true;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(25));
-    }
-    false
-}
 
 fn dataset(harness: &Harness<'_, AnnalsApp>) -> Dataset {
     harness.state().dataset().unwrap().clone()
@@ -96,7 +61,7 @@ fn the_selection_and_the_view_survive_reloads() {
     let file = root.join("relations.ron");
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, format!("// A hand-written note.\n{text}")).unwrap();
-    assert!(step_until(&mut harness, |app| app.watcher_reports() >= 1));
+    assert!(step_until(&mut harness, |h| h.state().watcher_reports() >= 1));
     panel_shows(&harness, &meeting.title);
     assert_eq!(harness.state().view(), view);
 }
@@ -239,7 +204,7 @@ fn storyline_files_are_watched() {
         .unwrap()
         .to_owned();
     std::fs::write(&file, text.replacen(&title, "Summits, retitled", 1)).unwrap();
-    assert!(step_until(&mut harness, |app| app.watcher_reports() >= 1));
+    assert!(step_until(&mut harness, |h| h.state().watcher_reports() >= 1));
     harness.get_by_label("▶ Present").click();
     harness.run();
     harness.get_by_label_contains("Summits, retitled");

@@ -1,6 +1,9 @@
 //! Opening a big dataset: it is read on a worker, the window shows progress and keeps
 //! answering, the dataset on screen stays until the new one is ready, and Cancel keeps it.
 
+mod common;
+use common::*;
+
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -28,11 +31,7 @@ fn big_dataset() -> PathBuf {
 }
 
 fn harness() -> Harness<'static, AnnalsApp> {
-    let path = bundled_dataset_path();
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(24)
-        .build_eframe(move |cc| AnnalsApp::new(cc, Some(path)))
+    harness_on(bundled_dataset_path())
 }
 
 /// Ask for `path` through the typed-path window, as a user does.
@@ -67,19 +66,7 @@ fn a_big_dataset_opens_with_progress_and_the_window_keeps_answering() {
     harness.step();
     harness.get_by_label("Event list");
     // Then the new dataset replaces it, and the bar goes.
-    let start = std::time::Instant::now();
-    while harness.state().is_loading() && start.elapsed().as_secs() < 120 {
-        harness.step();
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    harness.run();
-    eprintln!(
-        "DEBUG notice={:?} path={:?} reports={} elapsed={:?}",
-        harness.state().notice(),
-        harness.state().dataset_path(),
-        harness.state().watcher_reports(),
-        start.elapsed()
-    );
+    wait_while_reading(&mut harness, 120);
     assert!(!harness.state().is_loading());
     assert_eq!(harness.state().dataset().unwrap().len(), EVENTS);
     assert!(harness.query_by_label("Reading the dataset").is_none());
@@ -111,22 +98,11 @@ fn cancelling_keeps_the_dataset_on_screen() {
 #[test]
 fn the_window_opens_at_once_on_a_big_dataset_and_fills_in_when_it_is_read() {
     let big = big_dataset();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(24)
-        .build_eframe({
-            let big = big.clone();
-            move |cc| AnnalsApp::new(cc, Some(big))
-        });
+    let mut harness = harness_on(big.clone());
     harness.step();
     harness.get_by_label("Reading the dataset…");
     harness.get_by_label("Reading the dataset");
-    let start = std::time::Instant::now();
-    while harness.state().is_loading() && start.elapsed().as_secs() < 120 {
-        harness.step();
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    harness.run();
+    wait_while_reading(&mut harness, 120);
     assert_eq!(harness.state().dataset().unwrap().len(), EVENTS);
     assert!(harness.query_by_label("Reading the dataset…").is_none());
     harness.get_by_label_contains(&format!("{EVENTS} events"));

@@ -2,6 +2,9 @@
 //! would: the window's close button, the menus and keys that open or reload, files changing
 //! on disk, the remembered session, and leaving a presentation.
 
+mod common;
+use common::*;
+
 use std::path::{Path, PathBuf};
 
 use annals::cli::bundled_dataset_path;
@@ -9,45 +12,6 @@ use annals::ui::AnnalsApp;
 use egui::{ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-fn harness_on(path: PathBuf) -> Harness<'static, AnnalsApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(24)
-        .build_eframe(move |cc| AnnalsApp::new(cc, Some(path)))
-}
-
-/// A copy of the bundled dataset in a scratch folder, to edit.
-fn scratch_copy() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("china-russia");
-    std::fs::create_dir(&root).unwrap();
-    for entry in std::fs::read_dir(bundled_dataset_path()).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|x| x == "ron") {
-            std::fs::copy(&path, root.join(path.file_name().unwrap())).unwrap();
-        }
-    }
-    (dir, root)
-}
-
-fn read(root: &Path, name: &str) -> String {
-    std::fs::read_to_string(root.join(name)).unwrap()
-}
-
-/// Run frames until `done` holds (the file watcher works on its own thread), or give up.
-fn step_until(harness: &mut Harness<'_, AnnalsApp>, done: impl Fn(&AnnalsApp) -> bool) -> bool {
-    let start = std::time::Instant::now();
-    while start.elapsed() < std::time::Duration::from_secs(10) {
-        harness.step();
-        if done(harness.state()) {
-            harness.run();
-            return true;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(25));
-    }
-    false
-}
 
 const MEETING: &str = "29th regular meeting of heads of government";
 
@@ -229,7 +193,10 @@ fn opening_or_reloading_is_refused_while_edits_are_unsaved() {
     // The watcher: a change on disk is a conflict to resolve, not a reload.
     let theirs = read(&root, "relations.ron").replacen("[", "// Theirs.\n[", 1);
     std::fs::write(root.join("relations.ron"), &theirs).unwrap();
-    assert!(step_until(&mut harness, |app| !app.conflicts().is_empty()));
+    assert!(step_until(&mut harness, |h| !h
+        .state()
+        .conflicts()
+        .is_empty()));
     still_editing(&harness, &root);
     harness.get_by_label("Reload theirs");
 }
@@ -241,7 +208,10 @@ fn reload_theirs_drops_mine_and_shows_their_version() {
     edit_title(&mut harness, "Mine");
     let theirs = read(&root, "regular-meetings.ron").replace(MEETING, "Their title");
     std::fs::write(root.join("regular-meetings.ron"), &theirs).unwrap();
-    assert!(step_until(&mut harness, |app| !app.conflicts().is_empty()));
+    assert!(step_until(&mut harness, |h| !h
+        .state()
+        .conflicts()
+        .is_empty()));
     harness.get_by_label("Reload theirs").click();
     harness.run();
     harness.get_by_label_contains("your unsaved edits were dropped");

@@ -125,6 +125,14 @@ impl Data {
     }
 }
 
+/// The errors among `diagnostics` (the banner lists those; warnings wait for a good load).
+fn errors_of(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diagnostics
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect()
+}
+
 impl AnnalsApp {
     /// Apply a command about files.
     pub(super) fn apply_files(&mut self, command: FileCommand) {
@@ -245,11 +253,7 @@ impl AnnalsApp {
 
     fn finish_reload(&mut self, fresh: Loaded) {
         if fresh.dataset.is_none() && self.dataset().is_some() {
-            self.data.reload_problems = fresh
-                .diagnostics
-                .into_iter()
-                .filter(Diagnostic::is_error)
-                .collect();
+            self.data.reload_problems = errors_of(fresh.diagnostics);
             self.git_refresh();
             return;
         }
@@ -288,11 +292,7 @@ impl AnnalsApp {
             self.data.loaded.diagnostics = fresh.diagnostics;
             self.data.reload_problems.clear();
         } else {
-            self.data.reload_problems = fresh
-                .diagnostics
-                .into_iter()
-                .filter(Diagnostic::is_error)
-                .collect();
+            self.data.reload_problems = errors_of(fresh.diagnostics);
         }
         self.git_refresh();
     }

@@ -244,3 +244,52 @@ fn search_looks_at_tags_sources_and_notes() {
         assert_eq!(search(&mut harness, word), ["probe"], "{word}");
     }
 }
+
+/// The event list's rows (the matches while searching), where they are on screen: from its
+/// column headers down to the status bar.
+fn list_rect(harness: &Harness<'_, AnnalsApp>) -> egui::Rect {
+    let header = harness.get_by_label_contains("Title").rect();
+    let status = harness.get_by_label_contains("no problems found").rect();
+    egui::Rect::from_min_max(
+        egui::pos2(0.0, header.bottom()),
+        egui::pos2(10_000.0, status.top()),
+    )
+}
+
+#[test]
+fn a_search_without_matches_leaves_the_next_ones_list_whole() {
+    let mut harness = harness_on(bundled_dataset_path());
+    assert!(search(&mut harness, "qqqzzz").is_empty());
+    settle(&mut harness);
+    let found = search(&mut harness, "moscow");
+    assert!(found.len() > 5);
+    settle(&mut harness);
+    let list = list_rect(&harness);
+    assert!(
+        list.height() > 150.0,
+        "the matches' list is whole: {list:?}"
+    );
+    // The first match (the list is sorted by date) is in sight, not scrolled away.
+    let data = dataset(&harness);
+    let first = &data.by_id(&found[0]).unwrap().title;
+    let in_list = harness
+        .query_all_by_label(first)
+        .any(|n| list.contains(n.rect().center()));
+    assert!(in_list, "“{first}” is in sight at the top of the matches");
+
+    // Without a search, Ctrl+L shows the list at its own height too.
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::F);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.key_press(egui::Key::Backspace);
+    harness.run();
+    assert!(harness.state().search_results().is_empty());
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::L);
+    settle(&mut harness);
+    assert!(
+        list_rect(&harness).height() > 150.0,
+        "{:?}",
+        list_rect(&harness)
+    );
+}

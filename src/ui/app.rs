@@ -359,28 +359,38 @@ impl AnnalsApp {
                 ui.label(RichText::new("✔ no problems found").weak());
             }
             ui.separator();
-            let hints = format!(
-                "Wheel: zoom · Drag: pan · Click: details · {}",
-                actions::status_hints(ui.ctx())
-            );
-            ui.label(RichText::new(hints).weak().small());
-            if let Some(dataset) = self.dataset() {
-                let span = dataset
-                    .extent()
-                    .and_then(|(a, b)| {
-                        let year = |d| {
-                            crate::model::date::ymd_of_day(d)
-                                .map(|(y, _, _)| crate::model::date::year_label(y))
-                        };
-                        Some(format!(" · {}–{}", year(a)?, year(b)?))
-                    })
-                    .unwrap_or_default();
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            // The dataset's size at the right end first; the hints get the room left between,
+            // cut with "…" rather than run under it.
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if let Some(dataset) = self.dataset() {
+                    let span = dataset
+                        .extent()
+                        .and_then(|(a, b)| {
+                            let year = |d| {
+                                crate::model::date::ymd_of_day(d)
+                                    .map(|(y, _, _)| crate::model::date::year_label(y))
+                            };
+                            Some(format!(" · {}–{}", year(a)?, year(b)?))
+                        })
+                        .unwrap_or_default();
                     let n = dataset.len();
                     let events = if n == 1 { "event" } else { "events" };
                     ui.label(RichText::new(format!("{n} {events}{span}")).weak());
+                }
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    let hints = format!(
+                        "Wheel: zoom · Drag: pan · Click: details · {}",
+                        actions::status_hints(ui.ctx())
+                    );
+                    // Cut short, the whole text shows on hover.
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(hints).weak().size(super::theme::SMALL_TEXT),
+                        )
+                        .truncate(),
+                    );
                 });
-            }
+            });
         });
     }
 }

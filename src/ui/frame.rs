@@ -6,18 +6,14 @@ use std::path::Path;
 use egui::{RichText, Ui};
 
 use super::AnnalsApp;
-use super::actions::{self, Action};
 use super::browse::detail_panel::{RecordGit, detail_panel_ui};
 use super::browse::filter_panel::filter_panel_ui;
-use super::browse::list_view::list_view_ui;
-use super::command::{BrowseCommand, Command, EditCommand, FileCommand, ViewCommand};
+use super::browse::list_view::{ListScroll, list_view_ui};
+use super::command::{BrowseCommand, Command};
 use super::diagnostics_view::{diagnostics_ui, merge_conflicts_ui};
-use super::theme::ThemeChoice;
 use super::timeline_view::{TimelineInput, timeline_ui};
-use super::widgets::{choice_ui, language_label};
+use super::top_bar::top_bar_ui;
 use crate::model::dataset::EventIndex;
-use crate::model::manifest::Language;
-use crate::timeline::Grouping;
 
 /// One frame of the main window (outside presentation mode); returns its commands.
 pub(crate) fn window_ui(app: &mut AnnalsApp, ui: &mut Ui, now: f64) -> Vec<Command> {
@@ -128,6 +124,7 @@ pub(crate) fn window_ui(app: &mut AnnalsApp, ui: &mut Ui, now: f64) -> Vec<Comma
             });
     }
     // While searching, the list shows the matches (and opens by itself).
+    let to_top = std::mem::take(&mut app.browse.search.scroll_to_top);
     let search = &app.browse.search;
     if app.prefs.show_list || search.is_active() {
         let pending = std::mem::take(&mut app.browse.list_scroll_pending);
@@ -136,9 +133,18 @@ pub(crate) fn window_ui(app: &mut AnnalsApp, ui: &mut Ui, now: f64) -> Vec<Comma
         } else {
             app.browse.list_rows()
         };
-        let scroll_to = pending
-            .then(|| app.selected.and_then(|s| rows.iter().position(|&r| r == s)))
-            .flatten();
+        let scroll = ListScroll {
+            // The matches keep their own scroll position, apart from the list's.
+            id: if search.is_active() {
+                "search-matches"
+            } else {
+                "event-list"
+            },
+            to_row: pending
+                .then(|| app.selected.and_then(|s| rows.iter().position(|&r| r == s)))
+                .flatten(),
+            to_top,
+        };
         let heading = search.is_active().then(|| {
             format!(
                 "{} match{} for “{}” (↓/↑ or Enter in the search box step through them)",
@@ -149,11 +155,18 @@ pub(crate) fn window_ui(app: &mut AnnalsApp, ui: &mut Ui, now: f64) -> Vec<Comma
         });
         let (selected, sort) = (app.selected, app.prefs.list_sort);
         let git = &app.data.git;
+        // At most half the window's height, so the timeline keeps room for its lanes.
+        let max_height = (ui.available_height() * 0.45).max(80.0);
         egui::Panel::bottom("list")
             .resizable(true)
             .default_size(220.0)
             .min_size(80.0)
+            .max_size(max_height)
             .show(ui, |ui| {
+                // The panel keeps the height it was given however few rows there are (it
+                // would otherwise shrink to them and remember that, a search without
+                // matches leaving the next one's list a row high).
+                ui.set_min_height(ui.available_height());
                 ui.scope_builder(
                     egui::UiBuilder::new().accessibility_label("Event list"),
                     |ui| {
@@ -167,7 +180,7 @@ pub(crate) fn window_ui(app: &mut AnnalsApp, ui: &mut Ui, now: f64) -> Vec<Comma
                             selected,
                             sort,
                             language,
-                            scroll_to,
+                            scroll,
                             &|id: &str| git.changed_anywhere(id),
                         ));
                     },
@@ -241,177 +254,4 @@ fn record_git<'a>(
             .and_then(|s| s.current.get(id))
             .map(String::as_str),
     })
-}
-
-/// The top bar: menus, the dataset's title, the unsaved marker, search and view controls.
-fn top_bar_ui(app: &mut AnnalsApp, ui: &mut Ui) -> Vec<Command> {
-    let mut commands = Vec::new();
-    ui.horizontal(|ui| {
-        ui.label(RichText::new("Annals").strong());
-        commands.extend(dataset_menu_ui(app, ui));
-        if app.dataset().is_some() {
-            commands.extend(app.edit_menu_ui(ui));
-            commands.extend(app.present_menu_ui(ui));
-            commands.extend(app.export_menu_ui(ui));
-        }
-        ui.separator();
-        let dirty = app.is_dirty();
-        match app.dataset() {
-            Some(dataset) => {
-                // Truncated, so the search box and the view controls keep their room.
-                let room = if dirty { 90.0 } else { 200.0 };
-                ui.scope(|ui| {
-                    ui.set_max_width(room);
-                    ui.add(egui::Label::new(&dataset.manifest.title).truncate())
-                        .on_hover_text(&dataset.manifest.title);
-                });
-                if dirty {
-                    ui.label(
-                        RichText::new("● unsaved")
-                            .color(ui.visuals().warn_fg_color)
-                            .strong(),
-                    )
-                    .on_hover_text(format!(
-                        "Edits not yet written to the files: {} saves",
-                        actions::shortcut_text(ui.ctx(), Action::Save)
-                    ));
-                    if ui
-                        .button("💾 Save")
-                        .on_hover_text(actions::tooltip(ui.ctx(), Action::Save))
-                        .clicked()
-                    {
-                        commands.push(EditCommand::Save.into());
-                    }
-                }
-            }
-            None => {
-                ui.label(app.data.path.display().to_string());
-            }
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            commands.extend(view_controls_ui(app, ui));
-        });
-    });
-    commands
-}
-
-/// The 📂 Dataset menu.
-fn dataset_menu_ui(app: &AnnalsApp, ui: &mut Ui) -> Vec<Command> {
-    let mut commands = Vec::new();
-    ui.menu_button("📂 Dataset", |ui| {
-        if ui
-            .button("Open folder…")
-            .on_hover_text("Choose a dataset folder")
-            .clicked()
-        {
-            ui.close();
-            match rfd::FileDialog::new()
-                .set_title("Open a dataset folder")
-                .pick_folder()
-            {
-                Some(path) => commands.push(FileCommand::Open(path).into()),
-                // No answer: cancelled, or no dialog service here; typing a path always works.
-                None => commands.push(FileCommand::AskOpenPath(String::new()).into()),
-            }
-        }
-        let path = app.data.path.display().to_string();
-        if super::widgets::action_button(ui, Action::OpenPath, Some("Open path…"), true) {
-            commands.push(FileCommand::AskOpenPath(path).into());
-        }
-        if ui.button("Bundled dataset").clicked() {
-            ui.close();
-            commands.push(FileCommand::OpenBundled.into());
-        }
-        if ui
-            .button("Restore the bundled dataset")
-            .on_hover_text("A fresh copy of the bundled dataset, beside yours (which is kept)")
-            .clicked()
-        {
-            ui.close();
-            commands.push(FileCommand::RestoreBundled.into());
-        }
-        if ui
-            .button("Import from TimelineJS…")
-            .on_hover_text("A new dataset from a TimelineJS JSON file or its spreadsheet's CSV")
-            .clicked()
-        {
-            ui.close();
-            commands.push(FileCommand::AskImport.into());
-        }
-        ui.separator();
-        ui.label(RichText::new("Recent").weak());
-        for path in &app.prefs.recent {
-            if ui.button(path.display().to_string()).clicked() {
-                ui.close();
-                commands.push(FileCommand::Open(path.clone()).into());
-            }
-        }
-    });
-    commands
-}
-
-/// Right-hand side of the top bar: reload, theme, names, fit, lanes, list, filters, search.
-fn view_controls_ui(app: &mut AnnalsApp, ui: &mut Ui) -> Vec<Command> {
-    let mut commands = Vec::new();
-    if ui
-        .button("⟳ Reload")
-        .on_hover_text(actions::tooltip(ui.ctx(), Action::Reload))
-        .clicked()
-    {
-        commands.push(FileCommand::Reload.into());
-    }
-    if let Some(theme) = choice_ui(
-        ui,
-        ("Theme", "Light, dark, or as the system"),
-        app.prefs.theme,
-        ThemeChoice::ALL.map(|t| (t, t.label())),
-        |t| t.label().to_owned(),
-    ) {
-        commands.push(BrowseCommand::SetTheme(theme).into());
-    }
-    let languages = [Language::English, Language::Chinese, Language::Russian];
-    if let Some(language) = choice_ui(
-        ui,
-        ("Names", "Language of people's and places' names"),
-        app.prefs.language,
-        languages.map(|l| (l, language_label(l))),
-        |l| format!("Names: {}", language_label(l)),
-    ) {
-        commands.push(BrowseCommand::SetLanguage(language).into());
-    }
-    if app.dataset().is_none() {
-        return commands;
-    }
-    if ui
-        .button("Fit")
-        .on_hover_text(actions::tooltip(ui.ctx(), Action::Fit))
-        .clicked()
-    {
-        commands.push(ViewCommand::FitAll.into());
-    }
-    if let Some(grouping) = choice_ui(
-        ui,
-        ("Lanes", "Group events into lanes"),
-        app.prefs.grouping,
-        Grouping::ALL.map(|g| (g, g.label())),
-        |g| format!("Lanes: {}", g.label()),
-    ) {
-        commands.push(BrowseCommand::SetGrouping(grouping).into());
-    }
-    if ui
-        .selectable_label(app.prefs.show_list, "☰ List")
-        .on_hover_text(actions::tooltip(ui.ctx(), Action::ToggleList))
-        .clicked()
-    {
-        commands.push(BrowseCommand::ToggleList.into());
-    }
-    if ui
-        .selectable_label(app.prefs.show_filters, "Filters")
-        .on_hover_text(actions::tooltip(ui.ctx(), Action::ToggleFilters))
-        .clicked()
-    {
-        commands.push(BrowseCommand::ToggleFilters.into());
-    }
-    commands.extend(app.browse.search.ui(ui));
-    commands
 }

@@ -16,6 +16,7 @@ pub mod present;
 pub mod render;
 pub mod theme;
 pub mod timeline_view;
+pub mod top_bar;
 pub mod view;
 pub mod widgets;
 
@@ -39,6 +40,10 @@ pub use crate::APP_ID;
 /// The application icon (window and taskbar), drawn in `assets/icon/annals.svg`.
 const ICON_PNG: &[u8] = include_bytes!("../../assets/icon/annals-256.png");
 
+/// The smallest the window can be made, in points: the top bar, the panels and the timeline
+/// all fit without overlapping down to this size (`tests/ui_layout.rs` walks them there).
+pub const MIN_WINDOW_SIZE: [f32; 2] = [720.0, 440.0];
+
 /// Open the window on the dataset at `path` (by default the one open last time, else the
 /// bundled one). A dataset with errors still opens, showing them.
 pub fn run_native(path: Option<PathBuf>) -> eframe::Result {
@@ -46,7 +51,7 @@ pub fn run_native(path: Option<PathBuf>) -> eframe::Result {
         .with_title("Annals")
         .with_app_id(APP_ID)
         .with_inner_size([1400.0, 860.0])
-        .with_min_inner_size([720.0, 420.0]);
+        .with_min_inner_size(MIN_WINDOW_SIZE);
     match eframe::icon_data::from_png_bytes(ICON_PNG) {
         Ok(icon) => viewport = viewport.with_icon(icon),
         Err(e) => eprintln!("annals: the icon could not be read: {e}"),

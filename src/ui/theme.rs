@@ -11,6 +11,10 @@ pub(crate) fn rgb(colour: Rgb) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
+/// The smallest text the window draws, in points: notes, hints and counts (egui's own "small"
+/// style is 9 points, too small to read at the default scale).
+pub(crate) const SMALL_TEXT: f32 = 11.0;
+
 /// Colour for events whose category is missing from the manifest.
 pub(crate) const UNKNOWN_CATEGORY: Color32 = Color32::from_rgb(0x88, 0x88, 0x88);
 

@@ -238,7 +238,7 @@ pub fn timeline_ui(
                 (lane_top + height).min(events_rect.bottom()),
             ),
         );
-        if header_width > 0.0 {
+        if header_width > 0.0 && lane_rect.is_positive() {
             lane_header_ui(ui, lane_rect, header_width, lane, layout.visible, &visuals);
         }
         let rows_top = lane_top + style.lane_padding;
@@ -268,7 +268,10 @@ pub fn timeline_ui(
             let id = ui.scope_id().with(("timeline-event", item.event));
             let hit = geometry
                 .hit_rect(widths.get(&painter, dataset, item.event, &font))
-                .intersect(canvas);
+                .intersect(events_rect);
+            if !hit.is_positive() {
+                continue; // below the last row the window has room for
+            }
             let response = ui.interact(hit, id, Sense::click());
             let is_selected = selected == Some(item.event);
             // The selection's mark, as assistive technology (and the tests) read it.
@@ -313,6 +316,7 @@ pub fn timeline_ui(
             &painter,
             &layout.clusters,
             (canvas.left(), *rows_top),
+            events_rect,
             style,
             colour,
             lane,
@@ -619,12 +623,17 @@ fn clusters_ui(
     painter: &Painter,
     clusters: &[Cluster],
     (left, rows_top): (f32, f32),
+    area: Rect,
     style: &TimelineStyle,
     colour: Color32,
     lane: &crate::timeline::Lane,
     visuals: &egui::Visuals,
 ) -> Option<Command> {
     const MAX_SINGLE_WIDGETS: usize = 12;
+    // Only the clusters in rows the window has room for.
+    let below = |c: &Cluster| rows_top + c.row as f32 * style.row_height + 3.0 >= area.bottom();
+    let clusters: Vec<Cluster> = clusters.iter().filter(|c| !below(c)).cloned().collect();
+    let clusters = clusters.as_slice();
     if clusters.is_empty() {
         return None;
     }
@@ -634,6 +643,7 @@ fn clusters_ui(
             Pos2::new(left + c.x0, row_top + 3.0),
             Pos2::new(left + c.x1 - 1.0, row_top + style.row_height - 3.0),
         )
+        .intersect(area)
     };
     // Shade by density relative to the lane's busiest cluster (log scale), so dense and sparse
     // stretches stay distinguishable at every zoom.

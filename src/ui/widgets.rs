@@ -5,17 +5,17 @@ use egui::Ui;
 use super::actions::{Action, def_of, shortcut_text};
 use crate::model::manifest::Language;
 
-/// A drop-down choice named `name` for assistive technology; returns the new value if the
-/// user picked another one.
+/// A drop-down choice named `name` for assistive technology; returns its button and the new
+/// value if the user picked another one.
 pub(crate) fn choice_ui<T: Copy + PartialEq, const N: usize>(
     ui: &mut Ui,
     (name, hover): (&str, &str),
     current: T,
     options: [(T, &str); N],
     shown: impl Fn(T) -> String,
-) -> Option<T> {
+) -> (egui::Response, Option<T>) {
     let mut chosen = current;
-    egui::ComboBox::from_id_salt(name)
+    let response = egui::ComboBox::from_id_salt(name)
         .selected_text(shown(current))
         .show_ui(ui, |ui| {
             for (value, label) in options {
@@ -23,9 +23,9 @@ pub(crate) fn choice_ui<T: Copy + PartialEq, const N: usize>(
             }
         })
         .response
-        .on_hover_text(hover)
-        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name));
-    (chosen != current).then_some(chosen)
+        .on_hover_text(hover);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name));
+    (response, (chosen != current).then_some(chosen))
 }
 
 /// A menu entry for `action` with its shortcut beside it; `label` overrides the table's.

@@ -12,8 +12,17 @@ use crate::ui::theme;
 
 pub use crate::model::list::{ListColumn, ListSort, place_name, sort_rows};
 
-/// The table. `rows` are already filtered and sorted; `scroll_to` brings a row into view;
-/// `changed` says which records differ from the last commit (marked ●).
+/// How the table is shown: under which name its scroll position is kept, the row to bring
+/// into view, and whether to start again at the top (a new search's matches).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ListScroll {
+    pub id: &'static str,
+    pub to_row: Option<usize>,
+    pub to_top: bool,
+}
+
+/// The table. `rows` are already filtered and sorted; `changed` says which records differ
+/// from the last commit (marked ●).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn list_view_ui(
     ui: &mut Ui,
@@ -22,7 +31,7 @@ pub(crate) fn list_view_ui(
     selected: Option<EventIndex>,
     sort: ListSort,
     language: Language,
-    scroll_to: Option<usize>,
+    scroll: ListScroll,
     changed: &dyn Fn(&str) -> bool,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -30,7 +39,7 @@ pub(crate) fn list_view_ui(
     // Cells are plain text: a click anywhere on a row selects the row, not the text.
     ui.style_mut().interaction.selectable_labels = false;
     let mut table = TableBuilder::new(ui)
-        .id_salt("event-list")
+        .id_salt(scroll.id)
         .striped(true)
         .resizable(true)
         .sense(egui::Sense::click())
@@ -41,7 +50,10 @@ pub(crate) fn list_view_ui(
         .column(Column::initial(140.0).at_least(60.0).clip(true))
         .column(Column::remainder().at_least(70.0).clip(true))
         .min_scrolled_height(0.0);
-    if let Some(row) = scroll_to {
+    if scroll.to_top {
+        table = table.vertical_scroll_offset(0.0);
+    }
+    if let Some(row) = scroll.to_row {
         table = table.scroll_to_row(row, Some(egui::Align::Center));
     }
     table

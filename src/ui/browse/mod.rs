@@ -82,6 +82,7 @@ impl Browse {
         prefs: &Preferences,
     ) {
         self.search.text = text;
+        self.search.scroll_to_top = true;
         if let Some(dataset) = dataset {
             self.search.run(dataset, &self.shown, prefs, true);
         }

@@ -25,6 +25,8 @@ pub struct SearchBox {
     last: Search,
     /// Put the keyboard in the box on the next frame.
     pub focus: bool,
+    /// The matches changed: the list of them starts again at the top on the next frame.
+    pub scroll_to_top: bool,
 }
 
 impl SearchBox {
@@ -79,16 +81,11 @@ impl SearchBox {
         results.get(pos).or(results.first()).copied()
     }
 
-    /// The box, with the number found beside it.
-    pub fn ui(&mut self, ui: &mut Ui) -> Vec<Command> {
+    /// The box, `width` points wide, with the number found to its left. Drawn in a
+    /// right-to-left layout: the box comes first, so it stays put when the count appears.
+    pub fn ui(&mut self, ui: &mut Ui, width: f32) -> Vec<Command> {
         let mut commands = Vec::new();
         let mut text = self.text.clone();
-        let count = if self.is_active() {
-            format!("{} found", self.results.len())
-        } else {
-            String::new()
-        };
-        ui.label(RichText::new(count).weak());
         let hint = format!(
             "🔍 Search ({})",
             actions::shortcut_text(ui.ctx(), Action::Search)
@@ -97,8 +94,12 @@ impl SearchBox {
             egui::TextEdit::singleline(&mut text)
                 .id_salt("search")
                 .hint_text(hint)
-                .desired_width(200.0),
+                // The width of the text; the frame adds its margin on each side.
+                .desired_width(width - 8.0),
         );
+        if self.is_active() {
+            ui.label(RichText::new(format!("{} found", self.results.len())).weak());
+        }
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search"));
         if std::mem::take(&mut self.focus) {
             response.request_focus();

@@ -1,0 +1,268 @@
+//! The window's layout at small sizes: every control of the top bar, the panels and the
+//! timeline is walked at the smallest window size (and the top bar at every width from there
+//! to a wide screen), and no two interactive widgets may overlap. A widget is what
+//! AccessKit calls interactive (a button, a box, a link…) and where egui lets the pointer at
+//! it: its rectangle clipped to what is visible of it.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use annals::cli::bundled_dataset_path;
+use annals::ui::{AnnalsApp, MIN_WINDOW_SIZE};
+use egui::accesskit::Role;
+use egui::{LayerId, Rect};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{By, NodeT, Queryable};
+
+fn harness_at(path: PathBuf, size: egui::Vec2) -> Harness<'static, AnnalsApp> {
+    Harness::builder()
+        .with_size(size)
+        .with_max_steps(24)
+        .build_eframe(move |cc| AnnalsApp::new(cc, Some(path)))
+}
+
+fn min_size() -> egui::Vec2 {
+    egui::Vec2::from(MIN_WINDOW_SIZE)
+}
+
+/// Roles a person clicks, types into or drags.
+fn is_interactive(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Button
+            | Role::DefaultButton
+            | Role::CheckBox
+            | Role::RadioButton
+            | Role::ComboBox
+            | Role::TextInput
+            | Role::MultilineTextInput
+            | Role::SearchInput
+            | Role::Link
+            | Role::Slider
+            | Role::SpinButton
+            | Role::Tab
+            | Role::MenuItem
+            | Role::MenuItemCheckBox
+            | Role::MenuItemRadio
+    )
+}
+
+/// One interactive widget as the last frame placed it.
+#[derive(Debug)]
+struct Widget {
+    name: String,
+    layer: LayerId,
+    /// Where the pointer reaches it (clipped to what is visible).
+    rect: Rect,
+}
+
+/// Every interactive widget the last frame drew, with its visible rectangle.
+fn widgets(harness: &Harness<'_, AnnalsApp>, with_labels: bool) -> Vec<Widget> {
+    let mut named: HashMap<u64, String> = HashMap::new();
+    let wanted = |role: Role| is_interactive(role) || (with_labels && role == Role::Label);
+    for node in harness.query_all(By::new().predicate(|n| wanted(n.role()))) {
+        let node = node.accesskit_node();
+        let name = format!(
+            "{:?} “{}”",
+            node.role(),
+            node.label().or_else(|| node.value()).unwrap_or_default()
+        );
+        named.insert(node.locate().0.0, name);
+    }
+    harness.ctx.viewport(|vp| {
+        let mut out = Vec::new();
+        for (layer, rects) in vp.prev_pass.widgets.layers() {
+            for w in rects {
+                if !w.enabled || !w.visible || !(with_labels || w.sense.interactive()) {
+                    continue;
+                }
+                let Some(name) = named.get(&w.id.value()) else {
+                    continue;
+                };
+                let rect = w.interact_rect;
+                if rect.width() < 1.0 || rect.height() < 1.0 {
+                    continue; // scrolled out of sight
+                }
+                out.push(Widget {
+                    name: name.clone(),
+                    layer: *layer,
+                    rect,
+                });
+            }
+        }
+        out
+    })
+}
+
+/// Pairs of widgets of one layer whose rectangles share more than a sliver (`slack`
+/// points each way); a widget wholly inside another (a button on a clickable row) is not an
+/// overlap.
+fn overlaps(widgets: &[Widget]) -> Vec<String> {
+    let slack = 1.0;
+    let mut found = Vec::new();
+    for (i, a) in widgets.iter().enumerate() {
+        for b in &widgets[i + 1..] {
+            if a.layer != b.layer {
+                continue;
+            }
+            let common = a.rect.intersect(b.rect);
+            if common.width() <= slack || common.height() <= slack {
+                continue;
+            }
+            if a.rect.contains_rect(b.rect) || b.rect.contains_rect(a.rect) {
+                continue;
+            }
+            found.push(format!(
+                "{} at {:?} overlaps {} at {:?}",
+                a.name, a.rect, b.name, b.rect
+            ));
+        }
+    }
+    found
+}
+
+/// Every interactive widget lies inside the window.
+fn outside(harness: &Harness<'_, AnnalsApp>, widgets: &[Widget]) -> Vec<String> {
+    let screen = harness.ctx.content_rect();
+    widgets
+        .iter()
+        .filter(|w| !screen.expand(0.5).contains_rect(w.rect))
+        .map(|w| format!("{} at {:?} is outside {screen:?}", w.name, w.rect))
+        .collect()
+}
+
+fn assert_tidy(harness: &Harness<'_, AnnalsApp>, state: &str) {
+    let widgets = widgets(harness, true);
+    assert!(
+        widgets.len() > 5,
+        "{state}: the walk found the widgets ({widgets:?})"
+    );
+    let mut problems = overlaps(&widgets);
+    problems.extend(outside(harness, &widgets));
+    assert!(
+        problems.is_empty(),
+        "{state}, at {:?}:\n{}",
+        harness.ctx.content_rect().size(),
+        problems.join("\n")
+    );
+}
+
+/// The top bar holds `label` itself, or its "More" menu does.
+fn reachable(harness: &mut Harness<'_, AnnalsApp>, label: &str) -> bool {
+    if harness.query_by_label(label).is_some() {
+        return true;
+    }
+    let Some(more) = harness.query_by_label(annals::ui::top_bar::MORE_LABEL) else {
+        return false;
+    };
+    more.click();
+    harness.run();
+    let found = harness.query_by_label_contains(label).is_some();
+    // Closed again by a second click on its button.
+    harness
+        .get_by_label(annals::ui::top_bar::MORE_LABEL)
+        .click();
+    harness.run();
+    found
+}
+
+#[test]
+fn the_top_bar_never_overlaps_from_the_smallest_window_to_a_wide_screen() {
+    let mut harness = harness_at(bundled_dataset_path(), min_size());
+    let mut width = min_size().x;
+    while width <= 1920.0 {
+        harness.set_size(egui::vec2(width, 700.0));
+        harness.run();
+        assert_tidy(&harness, &format!("top bar at {width} wide"));
+        width += 37.0;
+    }
+    // And while a search shows its count and an edit is unsaved.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    harness.get_by_label("Search").type_text("li qiang");
+    harness.run();
+    let found = harness.state().search_results().len();
+    assert!(found > 0);
+    harness.get_by_label(&format!("{found} found"));
+    let mut width = min_size().x;
+    while width <= 1920.0 {
+        harness.set_size(egui::vec2(width, 700.0));
+        harness.run();
+        assert_tidy(&harness, &format!("top bar with a search at {width} wide"));
+        width += 53.0;
+    }
+}
+
+#[test]
+fn every_control_is_reachable_in_the_smallest_window() {
+    let mut harness = harness_at(bundled_dataset_path(), min_size());
+    for label in [
+        "📂 Dataset",
+        "✏ Edit",
+        "▶ Present",
+        "📤 Export",
+        "Fit",
+        "Filters",
+        "☰ List",
+        "Search",
+        "Reload",
+        "Lanes",
+        "Names",
+        "Theme",
+    ] {
+        assert!(reachable(&mut harness, label), "{label} cannot be reached");
+    }
+}
+
+#[test]
+fn nothing_overlaps_in_the_smallest_window_with_every_panel_open() {
+    let mut harness = harness_at(bundled_dataset_path(), min_size());
+    harness.run();
+    assert_tidy(&harness, "at start");
+
+    // The filters and the list.
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
+        egui::Key::F,
+    );
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    harness.run();
+    assert_tidy(&harness, "filters and list");
+
+    // An event's details beside them, from the keyboard.
+    harness.key_press(egui::Key::End);
+    harness.run();
+    assert!(harness.state().selected().is_some());
+    assert_tidy(&harness, "filters, list and details");
+
+    // A filter, so its chips show above the timeline.
+    harness.get_by_label("verified only").click();
+    harness.run();
+    assert_tidy(&harness, "with a filter's chips");
+
+    // A search: the count beside the box, the list of matches.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    harness.get_by_label("Search").type_text("moscow");
+    harness.run();
+    assert_tidy(&harness, "searching");
+}
+
+#[test]
+fn nothing_overlaps_in_the_smallest_window_while_editing() {
+    let mut harness = harness_at(bundled_dataset_path(), min_size());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    harness.run();
+    // The editor in the details' place, with an unsaved edit (● unsaved and 💾 Save).
+    harness.key_press(egui::Key::End);
+    harness.run();
+    harness.key_press(egui::Key::E);
+    harness.run();
+    harness.get_by_label("Edit title").click();
+    harness.run();
+    harness.get_by_label("Edit title").type_text(" (edited)");
+    harness.run();
+    harness.get_by_label("● unsaved");
+    assert_tidy(&harness, "editing");
+}

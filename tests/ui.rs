@@ -190,7 +190,8 @@ fn events_in_dataset(harness: &Harness<'_, AnnalsApp>) -> usize {
         .query_all_by_role(Role::Label)
         .filter_map(|n| {
             let text = text_of(&n);
-            let (count, _) = text.split_once(" events")?;
+            // "56 events", "1 event".
+            let (count, _) = text.split_once(" event")?;
             count.parse().ok()
         })
         .collect();

@@ -29,3 +29,20 @@ pub fn dataset_dir(n: usize) -> PathBuf {
     }
     dir
 }
+
+/// The vis-timeline comparison items (`anchor-vis/items.js`, seed 1) as a dataset folder,
+/// written once under `target/bench-data` and reused until the port's output changes.
+pub fn anchor_dir(n: usize) -> PathBuf {
+    use annals::generate::anchor::{ANCHOR_VERSION, make_items, write_dataset};
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join("bench-data")
+        .join(format!("anchor-n{n}-s1-v{ANCHOR_VERSION}"));
+    let done = dir.join(".complete");
+    if !done.exists() {
+        let _ = std::fs::remove_dir_all(&dir);
+        write_dataset(&dir, &make_items(n, 1)).expect("write the anchor dataset");
+        std::fs::write(&done, b"").expect("mark dataset complete");
+    }
+    dir
+}

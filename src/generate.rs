@@ -10,6 +10,8 @@ use std::path::Path;
 
 use crate::model::date::{CalendarDate, day_number, ymd_of_day};
 
+pub mod anchor;
+
 /// The generator's version: raise it whenever a change would generate different data, so
 /// caches of generated datasets (the benchmarks' `target/bench-data`) are made again.
 pub const GENERATOR_VERSION: u32 = 2;

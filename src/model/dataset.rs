@@ -39,42 +39,23 @@ impl Dataset {
     /// Build the model; events are put in chronological order. Ids should be unique (the
     /// loader reports duplicates); if not, lookups by id find the first in time.
     pub fn new(manifest: Manifest, events: Vec<Event>) -> Self {
-        // Sort by precomputed keys (the date arithmetic is done once an event, not once a
-        // comparison), falling back to ids; then move the events into that order.
-        let keys: Vec<(DayNumber, super::date::Precision)> = events
-            .iter()
-            .map(|e| (e.when.earliest_day(), e.when.precision()))
-            .collect();
-        let mut order: Vec<u32> = (0..events.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| {
-            let (a, b) = (a as usize, b as usize);
-            keys[a]
-                .cmp(&keys[b])
-                .then_with(|| events[a].id.cmp(&events[b].id))
-        });
         let mut events = events;
-        permute_in_place(&mut events, order);
+        sort_chronologically(&mut events);
         events.shrink_to_fit();
-        let mut by_id: Vec<u32> = (0..events.len() as u32).collect();
-        // Stable: among equal ids the first in time comes first and is the one found.
-        by_id.sort_by(|&a, &b| events[a as usize].id.cmp(&events[b as usize].id));
-        let extent = compute_extent(&events);
-        let ranges: Vec<(DayNumber, DayNumber)> = events
-            .iter()
-            .map(|e| (e.when.earliest_day(), e.when.latest_day()))
-            .collect();
-        let mut series_members: HashMap<Symbol, Vec<EventIndex>> = HashMap::new();
-        let mut series_position = vec![u32::MAX; events.len()];
-        for (i, e) in events.iter().enumerate() {
-            if let Some(series) = &e.series {
-                let members = series_members.entry(series.id.clone()).or_default();
-                series_position[i] = members.len() as u32;
-                members.push(i);
-            }
-        }
+        // Two independent indexes: for a big dataset, the one by id on a second thread.
+        let (by_id, (index, extent, series_members, series_position)) = if events.len() < 50_000 {
+            (ids_sorted(&events), time_indexes(&events))
+        } else {
+            std::thread::scope(|scope| {
+                let by_id = scope.spawn(|| ids_sorted(&events));
+                let rest = time_indexes(&events);
+                let by_id = by_id.join().unwrap_or_else(|_| ids_sorted(&events));
+                (by_id, rest)
+            })
+        };
         Self {
             manifest,
-            index: IntervalIndex::new(&ranges),
+            index,
             events,
             by_id,
             extent,
@@ -270,14 +251,100 @@ impl Dataset {
     }
 }
 
+/// Put `events` in chronological order (earliest day, precision, then id). Files are usually
+/// written in that order already: checked first, in one pass, and left alone then.
+fn sort_chronologically(events: &mut [Event]) {
+    let key = |e: &Event| (e.when.earliest_day(), e.when.precision());
+    if events
+        .windows(2)
+        .all(|w| (key(&w[0]), &w[0].id) <= (key(&w[1]), &w[1].id))
+    {
+        return;
+    }
+    // Sort by precomputed keys (the date arithmetic is done once an event, not once a
+    // comparison), falling back to ids; then move the events into that order.
+    let keys: Vec<(DayNumber, super::date::Precision)> = events.iter().map(key).collect();
+    let mut order: Vec<u32> = (0..events.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (a, b) = (a as usize, b as usize);
+        keys[a]
+            .cmp(&keys[b])
+            .then_with(|| events[a].id.cmp(&events[b].id))
+    });
+    drop(keys);
+    permute_in_place(events, order);
+}
+
+/// The indexes over time and series of events in chronological order: the interval index,
+/// the extent, each series' members and each event's place in its series.
+#[allow(clippy::type_complexity)]
+fn time_indexes(
+    events: &[Event],
+) -> (
+    IntervalIndex,
+    Option<(DayNumber, DayNumber)>,
+    HashMap<Symbol, Vec<EventIndex>>,
+    Vec<u32>,
+) {
+    let extent = compute_extent(events);
+    let ranges: Vec<(DayNumber, DayNumber)> = events
+        .iter()
+        .map(|e| (e.when.earliest_day(), e.when.latest_day()))
+        .collect();
+    let index = IntervalIndex::new(&ranges);
+    drop(ranges);
+    let mut series_members: HashMap<Symbol, Vec<EventIndex>> = HashMap::new();
+    let mut series_position = vec![u32::MAX; events.len()];
+    for (i, e) in events.iter().enumerate() {
+        if let Some(series) = &e.series {
+            let members = series_members.entry(series.id.clone()).or_default();
+            series_position[i] = members.len() as u32;
+            members.push(i);
+        }
+    }
+    (index, extent, series_members, series_position)
+}
+
+/// Event indices sorted by id; among equal ids the first in time comes first (and is the one
+/// found). Sorted by each id's first 8 bytes, then the whole id: most comparisons then touch
+/// no string, where comparing through a million pointers was most of the cost.
+fn ids_sorted(events: &[Event]) -> Vec<u32> {
+    let mut keyed: Vec<(u64, u32)> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (id_prefix(&e.id), i as u32))
+        .collect();
+    let id = |i: u32| &*events[i as usize].id;
+    keyed.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| id(a.1).cmp(id(b.1)))
+            .then(a.1.cmp(&b.1))
+    });
+    keyed.into_iter().map(|(_, i)| i).collect()
+}
+
+/// The first 8 bytes of an id as a number that orders like the id.
+pub(crate) fn id_prefix(id: &str) -> u64 {
+    let mut key = [0u8; 8];
+    let n = id.len().min(8);
+    key[..n].copy_from_slice(&id.as_bytes()[..n]);
+    u64::from_be_bytes(key)
+}
+
 /// Reorder `items` so that `items[k]` becomes the old `items[order[k]]`, by following the
 /// permutation's cycles with swaps: no second copy of the events.
-fn permute_in_place<T>(items: &mut [T], mut order: Vec<u32>) {
-    for start in 0..items.len() {
+fn permute_in_place<T>(items: &mut [T], order: Vec<u32>) {
+    permute_by_swaps(order, |a, b| items.swap(a, b));
+}
+
+/// Apply the permutation `order` (position `k` takes the old item `order[k]`) by calling
+/// `swap` along its cycles; for reordering several lists alike, without copies.
+pub(crate) fn permute_by_swaps(mut order: Vec<u32>, mut swap: impl FnMut(usize, usize)) {
+    for start in 0..order.len() {
         let mut k = start;
         while order[k] as usize != start {
             let from = order[k] as usize;
-            items.swap(k, from);
+            swap(k, from);
             order[k] = k as u32;
             k = from;
         }

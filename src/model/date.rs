@@ -409,7 +409,7 @@ impl EventDate {
     }
 
     /// True when any part is approximate (`~` or `%`).
-    pub(crate) fn is_approximate(&self) -> bool {
+    pub fn is_approximate(&self) -> bool {
         self.bounds().any(|b| b.qualifier.approximate)
     }
 

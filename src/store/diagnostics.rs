@@ -77,6 +77,14 @@ impl Diagnostic {
         self
     }
 
+    /// A note where its place is known; none otherwise.
+    pub fn with_note_at(self, message: impl Into<String>, location: Option<Location>) -> Self {
+        match location {
+            Some(location) => self.with_note(message, location),
+            None => self,
+        }
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -237,40 +245,46 @@ fn display_width(c: char) -> usize {
     if wide { 2 } else { 1 }
 }
 
-/// A file's text with its line starts, to turn byte offsets into locations.
+/// A file's text with its line starts, to turn byte offsets into locations. The line starts
+/// are found when a location is first asked for: most files never need one.
 #[derive(Clone, Debug)]
 pub struct SourceText {
     pub path: PathBuf,
     pub text: String,
-    line_starts: Vec<usize>,
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl SourceText {
     pub fn new(path: impl AsRef<Path>, text: String) -> Self {
-        // A byte order mark is not part of the first line.
-        let line_starts = std::iter::once(super::lex::bom_len(&text))
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         Self {
             path: path.as_ref().to_path_buf(),
             text,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            // A byte order mark is not part of the first line.
+            std::iter::once(super::lex::bom_len(&self.text))
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
     }
 
     /// 1-based (line, column in characters) of a byte offset.
     pub(crate) fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = self
             .floor_char_boundary(offset.min(self.text.len()))
-            .max(self.line_starts[0]);
-        let line = self.line_starts.partition_point(|&s| s <= offset);
-        let start = self.line_starts[line - 1];
+            .max(self.line_starts()[0]);
+        let line = self.line_starts().partition_point(|&s| s <= offset);
+        let start = self.line_starts()[line - 1];
         (line, self.text[start..offset].chars().count() + 1)
     }
 
     /// Byte offset of a 1-based (line, column) pair, clamped to the text.
     pub fn offset(&self, line: usize, col: usize) -> usize {
-        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+        let Some(&start) = self.line_starts().get(line.saturating_sub(1)) else {
             return self.text.len();
         };
         let line_text = self.line_text_at(start);
@@ -297,7 +311,7 @@ impl SourceText {
     /// The location of a byte range; the underline stops at the end of the first line.
     pub fn location(&self, range: Range<usize>) -> Location {
         let (line, col) = self.line_col(range.start);
-        let line_start = self.line_starts[line - 1];
+        let line_start = self.line_starts()[line - 1];
         let spot = self
             .floor_char_boundary(range.start.min(self.text.len()))
             .max(line_start);
@@ -305,7 +319,7 @@ impl SourceText {
         let end = self.floor_char_boundary(range.end.clamp(range.start, self.text.len()));
         let start = self
             .floor_char_boundary(range.start.min(self.text.len()))
-            .max(self.line_starts[0]);
+            .max(self.line_starts()[0]);
         let end = end.max(start);
         let len = self.text[start..end]
             .chars()

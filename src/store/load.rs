@@ -10,8 +10,8 @@ use serde::de::DeserializeOwned;
 
 use super::diagnostics::{Diagnostic, SourceText, did_you_mean};
 use super::lex::{LayoutError, TokenKind, list_layout, tokenize};
-pub use super::parse::{BRIEFINGS_DIR, MANIFEST_FILE, ParsedEvent, RecordOrigin, ron_options};
-use super::validate::validate;
+pub use super::parse::{BRIEFINGS_DIR, MANIFEST_FILE, RecordOrigin, ron_options};
+use super::validate::{ManifestIds, Sources, validate_across, validate_manifest, validate_records};
 use crate::model::dataset::Dataset;
 use crate::model::event::{EVENT_FIELDS, Event};
 use crate::model::manifest::Manifest;
@@ -166,49 +166,74 @@ pub(crate) fn load_dataset_with(path: &Path, progress: &LoadProgress) -> Option<
         return Some(loaded);
     }
 
-    // Files are independent: read and parse them on every core, then merge in name order.
-    let mut sources: Vec<SourceText> = Vec::new();
+    // The manifest first: each event file is checked against it as soon as it is parsed,
+    // while its text is at hand, and the text is then dropped (a big dataset's text weighs as
+    // much as its events). The event files are independent: read, parsed and checked on every
+    // core, then merged in name order.
+    let no_events = std::sync::Mutex::default();
+    let manifest_file = read_and_parse(&root, MANIFEST_FILE, 0, None, &no_events);
+    let manifest = manifest_file.manifest;
+    let ids = manifest.as_ref().map(ManifestIds::new);
+    let event_names: Vec<String> = names
+        .iter()
+        .filter(|n| *n != MANIFEST_FILE)
+        .cloned()
+        .collect();
+    progress.files_read.fetch_add(1, Ordering::Relaxed);
+    let (files, mut events) = read_and_parse_all(&root, &event_names, ids.as_ref(), progress)?;
+    loaded.diagnostics.extend(manifest_file.diagnostics);
+    let mut paths: Vec<PathBuf> = Vec::new();
     let mut stamps: Vec<FileStamp> = Vec::new();
-    let mut manifest = None;
-    let mut events: Vec<ParsedEvent> = Vec::new();
-    let mut unread_ids: Vec<String> = Vec::new();
-    let files = read_and_parse_all(&root, &names, progress)?;
-    events.reserve_exact(files.iter().map(|f| f.events.len()).sum());
-    for (name, file) in names.iter().zip(files) {
-        loaded.diagnostics.extend(file.diagnostics);
-        unread_ids.extend(file.unread_ids);
-        let Some(src) = file.source else {
-            continue;
-        };
-        let file_index = sources.len();
-        sources.push(src);
-        stamps.push(file.stamp);
-        if name == MANIFEST_FILE {
-            manifest = file.manifest;
-        }
-        events.extend(file.events.into_iter().map(|(event, span)| ParsedEvent {
-            event,
-            origin: RecordOrigin {
-                file: file_index,
-                span,
-            },
-        }));
+    let mut manifest_src = None;
+    if let Some(src) = manifest_file.source {
+        paths.push(src.path.clone());
+        stamps.push(manifest_file.stamp);
+        manifest_src = Some(src);
     }
-    loaded.files = sources.iter().map(|s| s.path.clone()).collect();
+    let mut unread_ids: Vec<String> = Vec::new();
+    let mut record_problems: Vec<Diagnostic> = Vec::new();
+    // Where each event file is in `loaded.files` (files that could not be read are not).
+    let mut file_index: Vec<usize> = Vec::with_capacity(files.len());
+    for file in files {
+        loaded.diagnostics.extend(file.diagnostics);
+        record_problems.extend(file.record_problems);
+        unread_ids.extend(file.unread_ids);
+        file_index.push(paths.len());
+        if let Some(path) = file.path {
+            paths.push(path);
+            stamps.push(file.stamp);
+        }
+    }
+    for origin in &mut events.origins {
+        origin.file = file_index[origin.file];
+    }
+    events.put_in_reading_order();
+    loaded.files = paths;
     loaded.stamps = stamps;
 
     if let Some(manifest) = &manifest {
-        validate(
+        validate_manifest(manifest, manifest_src.as_ref(), &mut loaded.diagnostics);
+        loaded.diagnostics.append(&mut record_problems);
+        // Problems across records are rare: their files are read again to place them.
+        let (files, stamps) = (&loaded.files, &loaded.stamps);
+        let mut sources = Sources::new(files.len(), |i| {
+            let (text, stamp) = read_text(&files[i]).ok()?;
+            (stamp == stamps[i]).then(|| SourceText::new(&files[i], text))
+        });
+        if let Some(src) = manifest_src {
+            sources.set(0, src);
+        }
+        validate_across(
             manifest,
-            &events,
+            &events.events,
+            &events.origins,
             &unread_ids,
             &sources,
             &mut loaded.diagnostics,
         );
     }
     if manifest.is_some() && !loaded.diagnostics.iter().any(Diagnostic::is_error) {
-        let events = events.into_iter().map(|p| p.event).collect();
-        loaded.dataset = manifest.map(|m| Dataset::new(m, events));
+        loaded.dataset = manifest.map(|m| Dataset::new(m, events.events));
     }
     if let Some(dataset) = &loaded.dataset {
         loaded.storylines = load_storylines(&root, dataset, &mut loaded.diagnostics);
@@ -279,45 +304,104 @@ fn release_free_memory() {
     }
 }
 
-/// What reading and parsing one file gave.
+/// What reading, parsing and checking one file gave.
 struct ParsedFile {
-    /// `None` if the file could not be read.
+    /// The file's path, `None` if it could not be read.
+    path: Option<PathBuf>,
+    /// The text, kept only for the manifest (its checks come later).
     source: Option<SourceText>,
     stamp: FileStamp,
     manifest: Option<Manifest>,
-    /// Events with the byte range of their record.
-    events: Vec<(Event, Range<usize>)>,
     /// Ids of records that did not read as events (each has an error of its own).
     unread_ids: Vec<String>,
+    /// Problems of reading and parsing.
     diagnostics: Vec<Diagnostic>,
+    /// Problems of the records read, each on its own (checked against the manifest).
+    record_problems: Vec<Diagnostic>,
 }
 
-fn read_and_parse(root: &Path, name: &str) -> ParsedFile {
+/// The events of every file, as they were parsed (file after file as the workers finish
+/// them), with where each was read. Both workers append to the same two lists, so the events
+/// are never held twice (once by file, once all together) on their way to the dataset.
+#[derive(Default)]
+struct ParsedEvents {
+    events: Vec<Event>,
+    /// Where each event was read; `file` counts event files in name order until the merge.
+    origins: Vec<RecordOrigin>,
+}
+
+impl ParsedEvents {
+    /// Put the events in reading order (files in name order, records in file order), in place.
+    fn put_in_reading_order(&mut self) {
+        let mut order: Vec<u32> = (0..self.events.len() as u32).collect();
+        let origins = &self.origins;
+        order.sort_unstable_by_key(|&i| {
+            let o = &origins[i as usize];
+            (o.file, o.span.start)
+        });
+        let (events, origins) = (&mut self.events, &mut self.origins);
+        crate::model::dataset::permute_by_swaps(order, |a, b| {
+            events.swap(a, b);
+            origins.swap(a, b);
+        });
+    }
+}
+
+/// Read and parse `name` (the manifest, or event file number `number` whose records are then
+/// checked against `ids`, the manifest's, if it read, and added to `sink`). Only the manifest
+/// keeps its text.
+fn read_and_parse(
+    root: &Path,
+    name: &str,
+    number: usize,
+    ids: Option<&ManifestIds<'_>>,
+    sink: &std::sync::Mutex<ParsedEvents>,
+) -> ParsedFile {
     let path = root.join(name);
     let mut file = ParsedFile {
+        path: None,
         source: None,
         stamp: FileStamp::of_bytes(b""),
         manifest: None,
-        events: Vec::new(),
         unread_ids: Vec::new(),
         diagnostics: Vec::new(),
+        record_problems: Vec::new(),
     };
     match read_text(&path) {
         Ok((text, stamp)) => {
             file.stamp = stamp;
             let text = take_conflicts(&path, text, &mut file.diagnostics);
             let src = SourceText::new(&path, text);
+            file.path = Some(path);
             if name == MANIFEST_FILE {
                 file.manifest = parse_manifest(&src, &mut file.diagnostics);
-            } else {
+                file.source = Some(src);
+                return file;
+            }
+            // The usual shape is read in one pass; anything else takes the general path.
+            let events = super::fast::parse_event_list(&src.text).unwrap_or_else(|| {
+                let mut events = Vec::new();
                 parse_event_file(
                     &src,
-                    &mut file.events,
+                    &mut events,
                     &mut file.unread_ids,
                     &mut file.diagnostics,
                 );
+                events
+            });
+            if let Some(ids) = ids {
+                validate_records(ids, &events, &src, &mut file.record_problems);
             }
-            file.source = Some(src);
+            drop(src);
+            let mut sink = sink
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            sink.events.reserve(events.len());
+            sink.origins.reserve(events.len());
+            for (event, span) in events {
+                sink.events.push(event);
+                sink.origins.push(RecordOrigin { file: number, span });
+            }
         }
         Err(diagnostic) => file.diagnostics.push(*diagnostic),
     }
@@ -343,58 +427,55 @@ fn take_conflicts(path: &Path, text: String, diagnostics: &mut Vec<Diagnostic>) 
 fn read_and_parse_all(
     root: &Path,
     names: &[String],
+    ids: Option<&ManifestIds<'_>>,
     progress: &LoadProgress,
-) -> Option<Vec<ParsedFile>> {
+) -> Option<(Vec<ParsedFile>, ParsedEvents)> {
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(names.len())
         .max(1);
-    let read_one = |name: &String| {
-        let file = read_and_parse(root, name);
+    let sink = std::sync::Mutex::new(ParsedEvents::default());
+    let read_one = |i: usize| {
+        let file = read_and_parse(root, &names[i], i, ids, &sink);
         progress.files_read.fetch_add(1, Ordering::Relaxed);
-        progress
-            .events_parsed
-            .fetch_add(file.events.len(), Ordering::Relaxed);
+        let parsed = sink.lock().map_or(0, |s| s.events.len());
+        progress.events_parsed.store(parsed, Ordering::Relaxed);
         file
     };
-    if workers == 1 {
-        let mut files = Vec::with_capacity(names.len());
-        for name in names {
-            if progress.is_cancelled() {
-                return None;
-            }
-            files.push(read_one(name));
-        }
-        return Some(files);
-    }
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<(usize, ParsedFile)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        if progress.is_cancelled() {
-                            break;
-                        }
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(name) = names.get(i) else { break };
-                        done.push((i, read_one(name)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            if progress.is_cancelled() {
+                break;
+            }
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            if i >= names.len() {
+                break;
+            }
+            done.push((i, read_one(i)));
+        }
+        done
+    };
+    let mut results: Vec<(usize, ParsedFile)> = if workers == 1 {
+        work()
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        })
+    };
     if progress.is_cancelled() {
         return None;
     }
     results.sort_by_key(|(i, _)| *i);
-    Some(results.into_iter().map(|(_, file)| file).collect())
+    let events = sink
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    Some((results.into_iter().map(|(_, file)| file).collect(), events))
 }
 
 /// `.ron` files directly in `root`, manifest first, the rest by name. Only regular files are

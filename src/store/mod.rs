@@ -2,6 +2,7 @@
 
 pub mod atomic;
 pub mod diagnostics;
+pub mod fast;
 pub mod format;
 pub mod history;
 pub mod lex;

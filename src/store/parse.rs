@@ -2,12 +2,9 @@
 //! names a dataset folder uses. It depends on nothing else in `store`, so lexing, parsing,
 //! validating, formatting, saving and merging can all use it without importing each other.
 
-use std::hash::Hasher as _;
 use std::ops::Range;
 
 use ron::extensions::Extensions;
-
-use crate::model::event::Event;
 
 /// The folder of a dataset that holds its storylines.
 pub const BRIEFINGS_DIR: &str = "briefings";
@@ -31,22 +28,52 @@ pub struct RecordOrigin {
     pub span: Range<usize>,
 }
 
-/// An event as parsed, with where it came from; input to validation.
-pub struct ParsedEvent {
-    pub event: Event,
-    pub origin: RecordOrigin,
-}
-
 /// A fingerprint of a file's bytes, to notice that it changed on disk since it was read.
+/// Not for adversaries: a multiply-and-rotate hash over 8 bytes at a time (a few GB/s, where
+/// SipHash took a tenth of the time of loading a big dataset), mixed with the length.
 pub fn fingerprint(bytes: &[u8]) -> u64 {
-    let mut hasher = std::hash::DefaultHasher::new();
-    hasher.write(bytes);
-    hasher.write_usize(bytes.len());
-    hasher.finish()
+    const K1: u64 = 0x9E37_79B9_7F4A_7C15;
+    const K2: u64 = 0xC2B2_AE3D_27D4_EB4F;
+    let mix = |h: u64, word: u64| (h ^ word.wrapping_mul(K2)).rotate_left(29).wrapping_mul(K1);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut h = (bytes.len() as u64).wrapping_mul(K1);
+    for chunk in &mut chunks {
+        h = mix(h, u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+    }
+    let mut tail = [0u8; 8];
+    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    h = mix(h, u64::from_le_bytes(tail) ^ 0xFF);
+    // Final avalanche (splitmix64's).
+    h = (h ^ (h >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    h ^ (h >> 31)
 }
 
 /// Whether `text` ends its lines with `\r\n` (judged by its first line).
 pub fn uses_crlf(text: &str) -> bool {
     text.find('\n')
         .is_some_and(|i| i > 0 && text.as_bytes()[i - 1] == b'\r')
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fingerprints_tell_small_changes_apart() {
+        use super::fingerprint;
+        let text = b"[(id: \"a\", title: \"T\", when: \"2024\", kind: \"k\")]\n".to_vec();
+        let mut seen = std::collections::HashSet::new();
+        assert!(seen.insert(fingerprint(&text)));
+        assert!(seen.insert(fingerprint(b"")));
+        assert!(seen.insert(fingerprint(&[0])));
+        assert!(seen.insert(fingerprint(&[0, 0])));
+        for i in 0..text.len() {
+            let mut changed = text.clone();
+            changed[i] ^= 1;
+            assert!(seen.insert(fingerprint(&changed)), "a bit flipped at {i}");
+            let mut shorter = text.clone();
+            shorter.remove(i);
+            assert!(seen.insert(fingerprint(&shorter)), "a byte cut at {i}");
+        }
+        assert_eq!(fingerprint(&text), fingerprint(&text.clone()));
+    }
 }

@@ -4,168 +4,258 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::diagnostics::{Diagnostic, Location, SourceText, Suggester, did_you_mean};
 use super::lex::{field_name_span, field_value_span, string_literal_span};
-use super::parse::{MANIFEST_FILE, ParsedEvent, RecordOrigin};
+use super::parse::RecordOrigin;
 use crate::model::dataset::chronological_cmp;
-use crate::model::event::{Status, is_web_url};
+use crate::model::event::{Event, Status, is_web_url};
 use crate::model::manifest::Manifest;
 
-/// Push every problem found across `events` and `manifest` to `out`.
-/// `unread_ids` are the ids of records that did not read as events: each already has an error,
-/// and references to them are not reported again.
-pub fn validate(
-    manifest: &Manifest,
-    events: &[ParsedEvent],
-    unread_ids: &[String],
-    sources: &[SourceText],
-    out: &mut Vec<Diagnostic>,
-) {
-    let manifest_src = sources
-        .iter()
-        .find(|s| s.path.file_name().is_some_and(|n| n == MANIFEST_FILE));
-    check_manifest(manifest, manifest_src, out);
+/// The manifest's ids that records refer to, gathered once for every file's checks.
+pub struct ManifestIds<'a> {
+    people: HashSet<&'a str>,
+    places: HashSet<&'a str>,
+    categories: HashSet<&'a str>,
+    series: HashSet<&'a str>,
+}
 
-    let people: HashSet<&str> = manifest.people.iter().map(|p| p.id.as_str()).collect();
-    let places: HashSet<&str> = manifest.places.iter().map(|p| p.id.as_str()).collect();
-    let categories: HashSet<&str> = manifest.categories.iter().map(|c| c.id.as_str()).collect();
-    let series: HashSet<&str> = manifest.series.iter().map(|s| s.id.as_str()).collect();
-
-    let mut first_by_id: HashMap<&str, &ParsedEvent> = HashMap::with_capacity(events.len());
-    for parsed in events {
-        let e = &parsed.event;
-        let at = Locator {
-            src: &sources[parsed.origin.file],
-            origin: &parsed.origin,
-        };
-        if let Some(problem) = id_problem(&e.id) {
-            out.push(Diagnostic::error(
-                format!("the id \"{}\" {problem}", e.id),
-                Some(at.field_value("id")),
-            ));
-        }
-        match first_by_id.get(&*e.id) {
-            Some(first) => {
-                let first_at = Locator {
-                    src: &sources[first.origin.file],
-                    origin: &first.origin,
-                };
-                out.push(
-                    Diagnostic::error(
-                        format!("duplicate id \"{}\": another event already has it", e.id),
-                        Some(at.field_value("id")),
-                    )
-                    .with_note("first used here", first_at.field_value("id"))
-                    .with_hint("ids must be unique in a dataset; rename one of the two"),
-                );
-            }
-            None => {
-                first_by_id.insert(&e.id, parsed);
-            }
-        }
-        if e.title.trim().is_empty() {
-            out.push(Diagnostic::error(
-                "the title is empty",
-                Some(at.field_value("title")),
-            ));
-        }
-        check_ref(&at, "kind", &e.kind, &categories, "category", out);
-        if let Some(place) = &e.place {
-            check_ref(&at, "place", place, &places, "place", out);
-        }
-        for person in &e.participants {
-            check_ref(&at, "participants", person, &people, "person", out);
-        }
-        if let Some(s) = &e.series {
-            check_ref(&at, "series", &s.id, &series, "series", out);
-            if s.ordinal == Some(0) {
-                out.push(Diagnostic::error(
-                    "series ordinals count from 1",
-                    Some(at.field_value("series")),
-                ));
-            }
-        }
-        if e.sources.is_empty() {
-            out.push(
-                Diagnostic::warning(
-                    format!("event \"{}\" cites no source", e.id),
-                    Some(at.field_name_or_record("sources")),
-                )
-                .with_hint("add `sources: [(publisher: \"...\", url: \"https://...\")]`"),
-            );
-        }
-        check_text(&at, "title", &e.title, false, out);
-        check_text(&at, "summary", &e.summary, true, out);
-        if let Some(note) = &e.note {
-            check_text(&at, "note", note, true, out);
-        }
-        for tag in &e.tags {
-            check_text(&at, "tags", tag, false, out);
-        }
-        for source in &e.sources {
-            check_text(&at, "sources", &source.publisher, false, out);
-            if let Some(title) = &source.title {
-                check_text(&at, "sources", title, false, out);
-            }
-            if let Some(url) = &source.url
-                && let Some(problem) = url_problem(url)
-            {
-                out.push(
-                    Diagnostic::error(
-                        format!(
-                            "the source link {} is not a valid address: {problem}",
-                            crate::store::write::quote(url)
-                        ),
-                        Some(at.field_value("sources")),
-                    )
-                    .with_hint("write spaces as %20; an address is one unbroken line"),
-                );
-            } else if let Some(url) = &source.url
-                && !is_web_url(url)
-            {
-                out.push(
-                    Diagnostic::warning(
-                        format!("the source link \"{url}\" is not an http(s) address; it will be shown as text, never opened"),
-                        Some(at.value_in("sources", url)),
-                    ),
-                );
-            }
-        }
-        if e.status == Status::Disputed && e.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
-            out.push(
-                Diagnostic::warning(
-                    format!("event \"{}\" is disputed but has no note saying how", e.id),
-                    Some(at.field_value("status")),
-                )
-                .with_hint("add `note: \"...\"` explaining how the sources differ"),
-            );
+impl<'a> ManifestIds<'a> {
+    pub fn new(manifest: &'a Manifest) -> Self {
+        Self {
+            people: manifest.people.iter().map(|p| p.id.as_str()).collect(),
+            places: manifest.places.iter().map(|p| p.id.as_str()).collect(),
+            categories: manifest.categories.iter().map(|c| c.id.as_str()).collect(),
+            series: manifest.series.iter().map(|s| s.id.as_str()).collect(),
         }
     }
+}
+
+/// The texts of the files read, for placing the problems found across records. A load drops
+/// each file's text once its records are read and checked (a big dataset's text weighs as
+/// much as its events); the few problems found afterwards read their file again, and go
+/// without a place if it changed meanwhile.
+pub struct Sources<'a> {
+    texts: Vec<std::sync::OnceLock<Option<SourceText>>>,
+    read: Box<dyn Fn(usize) -> Option<SourceText> + Sync + 'a>,
+}
+
+impl<'a> Sources<'a> {
+    /// `count` files; `read(i)` gives file `i`'s text as it was read (or `None`).
+    pub fn new(count: usize, read: impl Fn(usize) -> Option<SourceText> + Sync + 'a) -> Self {
+        Self {
+            texts: (0..count).map(|_| std::sync::OnceLock::new()).collect(),
+            read: Box::new(read),
+        }
+    }
+
+    /// Give file `i` the text `text` (already read).
+    pub fn set(&mut self, i: usize, text: SourceText) {
+        self.texts[i] = std::sync::OnceLock::from(Some(text));
+    }
+
+    pub fn get(&self, i: usize) -> Option<&SourceText> {
+        self.texts.get(i)?.get_or_init(|| (self.read)(i)).as_ref()
+    }
+
+    /// The place of something in the record at `origin`, if its file can be read.
+    fn locate(
+        &self,
+        origin: &RecordOrigin,
+        place: impl FnOnce(&Locator<'_>) -> Location,
+    ) -> Option<Location> {
+        let src = self.get(origin.file)?;
+        Some(place(&Locator {
+            src,
+            span: &origin.span,
+        }))
+    }
+}
+
+/// The manifest's own problems.
+pub fn validate_manifest(manifest: &Manifest, src: Option<&SourceText>, out: &mut Vec<Diagnostic>) {
+    check_manifest(manifest, src, out);
+}
+
+/// The problems of each record of one file on its own (against the manifest), placed in
+/// `src`, the file's text; `events` are its records with their byte ranges.
+pub fn validate_records(
+    ids: &ManifestIds<'_>,
+    events: &[(Event, std::ops::Range<usize>)],
+    src: &SourceText,
+    out: &mut Vec<Diagnostic>,
+) {
+    for (event, span) in events {
+        check_record(ids, event, &Locator { src, span }, out);
+    }
+}
+
+fn check_record(ids: &ManifestIds<'_>, e: &Event, at: &Locator<'_>, out: &mut Vec<Diagnostic>) {
+    if let Some(problem) = id_problem(&e.id) {
+        out.push(Diagnostic::error(
+            format!("the id \"{}\" {problem}", e.id),
+            Some(at.field_value("id")),
+        ));
+    }
+    if e.title.trim().is_empty() {
+        out.push(Diagnostic::error(
+            "the title is empty",
+            Some(at.field_value("title")),
+        ));
+    }
+    check_ref(at, "kind", &e.kind, &ids.categories, "category", out);
+    if let Some(place) = &e.place {
+        check_ref(at, "place", place, &ids.places, "place", out);
+    }
+    for person in &e.participants {
+        check_ref(at, "participants", person, &ids.people, "person", out);
+    }
+    if let Some(s) = &e.series {
+        check_ref(at, "series", &s.id, &ids.series, "series", out);
+        if s.ordinal == Some(0) {
+            out.push(Diagnostic::error(
+                "series ordinals count from 1",
+                Some(at.field_value("series")),
+            ));
+        }
+    }
+    if e.sources.is_empty() {
+        out.push(
+            Diagnostic::warning(
+                format!("event \"{}\" cites no source", e.id),
+                Some(at.field_name_or_record("sources")),
+            )
+            .with_hint("add `sources: [(publisher: \"...\", url: \"https://...\")]`"),
+        );
+    }
+    check_text(at, "title", &e.title, false, out);
+    check_text(at, "summary", &e.summary, true, out);
+    if let Some(note) = &e.note {
+        check_text(at, "note", note, true, out);
+    }
+    for tag in &e.tags {
+        check_text(at, "tags", tag, false, out);
+    }
+    for source in &e.sources {
+        check_text(at, "sources", &source.publisher, false, out);
+        if let Some(title) = &source.title {
+            check_text(at, "sources", title, false, out);
+        }
+        if let Some(url) = &source.url
+            && let Some(problem) = url_problem(url)
+        {
+            out.push(
+                Diagnostic::error(
+                    format!(
+                        "the source link {} is not a valid address: {problem}",
+                        crate::store::write::quote(url)
+                    ),
+                    Some(at.field_value("sources")),
+                )
+                .with_hint("write spaces as %20; an address is one unbroken line"),
+            );
+        } else if let Some(url) = &source.url
+            && !is_web_url(url)
+        {
+            out.push(Diagnostic::warning(
+                format!(
+                    "the source link \"{url}\" is not an http(s) address; it will be shown as text, never opened"
+                ),
+                Some(at.value_in("sources", url)),
+            ));
+        }
+    }
+    if e.status == Status::Disputed && e.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+        out.push(
+            Diagnostic::warning(
+                format!("event \"{}\" is disputed but has no note saying how", e.id),
+                Some(at.field_value("status")),
+            )
+            .with_hint("add `note: \"...\"` explaining how the sources differ"),
+        );
+    }
+}
+
+/// What concerns several records: unique ids, related events that exist, series that add
+/// up. `sources` gives the files' texts to place the problems in.
+pub fn validate_across(
+    manifest: &Manifest,
+    events: &[Event],
+    origins: &[RecordOrigin],
+    unread_ids: &[String],
+    sources: &Sources<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
+    // Ids in order, each run of equal ids with its records in reading order: the first is
+    // the one kept, the others are duplicates. A sort by an 8-byte prefix first, since
+    // comparing whole ids through a million pointers is most of the cost.
+    let prefix = crate::model::dataset::id_prefix;
+    let mut by_id: Vec<(u64, u32)> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (prefix(&e.id), i as u32))
+        .collect();
+    let id_of = |i: u32| &*events[i as usize].id;
+    by_id.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| id_of(a.1).cmp(id_of(b.1)))
+            .then(a.1.cmp(&b.1))
+    });
+    let field_value =
+        |i: u32, field: &str| sources.locate(&origins[i as usize], |at| at.field_value(field));
+    // (duplicate, first) pairs: in a run of equal ids the first in reading order comes first.
+    let mut duplicates: Vec<(u32, u32)> = Vec::new();
+    let mut run_first = None;
+    for &(_, i) in &by_id {
+        match run_first {
+            Some(first) if id_of(first) == id_of(i) => duplicates.push((i, first)),
+            _ => run_first = Some(i),
+        }
+    }
+    duplicates.sort_unstable();
+    for (dup, first) in duplicates {
+        out.push(
+            Diagnostic::error(
+                format!(
+                    "duplicate id \"{}\": another event already has it",
+                    id_of(dup)
+                ),
+                field_value(dup, "id"),
+            )
+            .with_note_at("first used here", field_value(first, "id"))
+            .with_hint("ids must be unique in a dataset; rename one of the two"),
+        );
+    }
+    by_id.dedup_by(|b, a| id_of(a.1) == id_of(b.1));
+    let known = |id: &str| {
+        by_id
+            .binary_search_by(|probe| {
+                probe
+                    .0
+                    .cmp(&prefix(id))
+                    .then_with(|| id_of(probe.1).cmp(id))
+            })
+            .is_ok()
+    };
 
     // References to events need every id first.
     let unread: HashSet<&str> = unread_ids.iter().map(String::as_str).collect();
     // Built on the first unknown id only, and asked once per distinct unknown id.
     let mut suggester: Option<Suggester<'_>> = None;
     let mut suggestions: HashMap<&str, Option<&str>> = HashMap::new();
-    for parsed in events {
-        let at = Locator {
-            src: &sources[parsed.origin.file],
-            origin: &parsed.origin,
-        };
-        for related in &parsed.event.related {
-            if **related == *parsed.event.id {
+    for (event, origin) in events.iter().zip(origins) {
+        for related in &event.related {
+            let value_in = || sources.locate(origin, |at| at.value_in("related", related));
+            if **related == *event.id {
                 out.push(Diagnostic::warning(
                     "an event lists itself as related",
-                    Some(at.value_in("related", related)),
+                    value_in(),
                 ));
-            } else if !first_by_id.contains_key(related.as_str())
-                && !unread.contains(related.as_str())
-            {
+            } else if !known(related.as_str()) && !unread.contains(related.as_str()) {
                 let mut d = Diagnostic::error(
                     format!("unknown event \"{related}\" in `related`"),
-                    Some(at.value_in("related", related)),
+                    value_in(),
                 );
                 let best = *suggestions.entry(related.as_str()).or_insert_with(|| {
                     suggester
-                        .get_or_insert_with(|| Suggester::new(first_by_id.keys().copied()))
+                        .get_or_insert_with(|| Suggester::new(by_id.iter().map(|&(_, i)| id_of(i))))
                         .suggest(related)
                 });
                 if let Some(best) = best {
@@ -176,7 +266,7 @@ pub fn validate(
         }
     }
 
-    check_series(manifest, events, sources, out);
+    check_series(manifest, events, origins, sources, out);
 }
 
 /// The first control character in `text` (line breaks allowed where `breaks_allowed`).
@@ -223,24 +313,24 @@ fn url_problem(url: &str) -> Option<String> {
         .then(|| "it holds a space".to_owned())
 }
 
-/// Finds where a part of one record is written.
+/// Finds where a part of one record (its byte range in the file's text) is written.
 struct Locator<'a> {
     src: &'a SourceText,
-    origin: &'a RecordOrigin,
+    span: &'a std::ops::Range<usize>,
 }
 
 impl Locator<'_> {
     fn record_text(&self) -> &str {
-        &self.src.text[self.origin.span.clone()]
+        &self.src.text[self.span.clone()]
     }
 
     fn absolute(&self, local: std::ops::Range<usize>) -> Location {
-        let base = self.origin.span.start;
+        let base = self.span.start;
         self.src.location(base + local.start..base + local.end)
     }
 
     fn record_start(&self) -> Location {
-        let start = self.origin.span.start;
+        let start = self.span.start;
         self.src.location(start..start + 1)
     }
 
@@ -557,17 +647,18 @@ fn check_manifest(manifest: &Manifest, src: Option<&SourceText>, out: &mut Vec<D
 /// Warnings for series whose ordinals have gaps, repeat, or run against time.
 fn check_series(
     manifest: &Manifest,
-    events: &[ParsedEvent],
-    sources: &[SourceText],
+    events: &[Event],
+    origins: &[RecordOrigin],
+    sources: &Sources<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut by_series: BTreeMap<&str, Vec<(u32, &ParsedEvent)>> = BTreeMap::new();
-    for parsed in events {
-        if let Some(s) = &parsed.event.series
+    let mut by_series: BTreeMap<&str, Vec<(u32, usize)>> = BTreeMap::new();
+    for (i, event) in events.iter().enumerate() {
+        if let Some(s) = &event.series
             && let Some(n) = s.ordinal
             && n > 0
         {
-            by_series.entry(&s.id).or_default().push((n, parsed));
+            by_series.entry(&s.id).or_default().push((n, i));
         }
     }
     for (series_id, mut members) in by_series {
@@ -576,15 +667,9 @@ fn check_series(
         }
         members.sort_by(|a, b| {
             a.0.cmp(&b.0)
-                .then_with(|| chronological_cmp(&a.1.event, &b.1.event))
+                .then_with(|| chronological_cmp(&events[a.1], &events[b.1]))
         });
-        let at = |p: &ParsedEvent| {
-            Locator {
-                src: &sources[p.origin.file],
-                origin: &p.origin,
-            }
-            .field_value("series")
-        };
+        let at = |i: usize| sources.locate(&origins[i], |at| at.field_value("series"));
         let mut missing: Vec<String> = Vec::new();
         for pair in members.windows(2) {
             let ((a, pa), (b, pb)) = (pair[0], pair[1]);
@@ -592,9 +677,9 @@ fn check_series(
                 out.push(
                     Diagnostic::warning(
                         format!("two events are number {a} of series \"{series_id}\""),
-                        Some(at(pb)),
+                        at(pb),
                     )
-                    .with_note("the other one", at(pa)),
+                    .with_note_at("the other one", at(pa)),
                 );
             } else {
                 if b > a + 1 {
@@ -604,17 +689,17 @@ fn check_series(
                         format!("{}–{}", a + 1, b - 1)
                     });
                 }
-                if pb.event.when.earliest_day() < pa.event.when.earliest_day() {
+                if events[pb].when.earliest_day() < events[pa].when.earliest_day() {
                     out.push(
                         Diagnostic::warning(
                             format!(
                                 "number {b} of series \"{series_id}\" ({}) is dated before number {a} ({})",
-                                pb.event.when.human(),
-                                pa.event.when.human()
+                                events[pb].when.human(),
+                                events[pa].when.human()
                             ),
-                            Some(at(pb)),
+                            at(pb),
                         )
-                        .with_note(format!("number {a} is here"), at(pa)),
+                        .with_note_at(format!("number {a} is here"), at(pa)),
                     );
                 }
             }
@@ -625,7 +710,7 @@ fn check_series(
                     "series \"{series_id}\" has no events numbered {} (gaps in its ordinals)",
                     missing.join(", ")
                 ),
-                Some(at(members[0].1)),
+                at(members[0].1),
             ));
         }
     }

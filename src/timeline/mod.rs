@@ -6,9 +6,11 @@ pub mod lanes;
 pub mod layout;
 pub mod overview;
 pub mod scale;
+pub mod text;
 pub mod ticks;
 
 pub use lanes::{Grouping, Lane, Lanes};
 pub use layout::{Cluster, LaneLayout, LayoutItem, LayoutParams, layout_lane, layout_lanes};
 pub use scale::{CanvasChange, TimeView, keeping_day_inside};
+pub use text::{CharWidths, TextWidths};
 pub use ticks::{Ruler, Tick, TickUnit, ruler};

@@ -66,16 +66,16 @@ impl Default for TimelineStyle {
     }
 }
 
-/// Widths of event titles, measured once and kept while the font scale stays the same.
+/// Widths of event titles for the layout, kept while the font and its scale stay the same.
+/// Measured without shaping (`timeline::TextWidths`: the sum of each character's advance,
+/// each character asked of egui once), so that titles coming into view cost no text layout
+/// until they are drawn.
 #[derive(Default)]
-pub struct TitleWidths {
-    widths: Vec<f32>,
-    pixels_per_point: f32,
-}
+pub struct TitleWidths(crate::timeline::TextWidths);
 
 impl TitleWidths {
     pub fn clear(&mut self) {
-        self.widths.clear();
+        self.0.clear();
     }
 
     fn get(
@@ -85,21 +85,22 @@ impl TitleWidths {
         index: EventIndex,
         font: &FontId,
     ) -> f32 {
-        let ppp = painter.pixels_per_point();
-        if self.widths.len() != dataset.len() || self.pixels_per_point != ppp {
-            self.widths = vec![f32::NAN; dataset.len()];
-            self.pixels_per_point = ppp;
-        }
-        let slot = &mut self.widths[index];
-        if slot.is_nan() {
-            *slot = dataset.event(index).map_or(0.0, |e| {
-                painter
-                    .layout_no_wrap(display_title(e), font.clone(), Color32::WHITE)
-                    .size()
-                    .x
-            });
-        }
-        *slot
+        let Self(widths) = self;
+        widths.reset_if_changed(dataset.len(), font.size, painter.pixels_per_point());
+        let Some(event) = dataset.event(index) else {
+            return 0.0;
+        };
+        // The parts of `display_title`, without building it.
+        let prefix = if event.when.is_approximate() {
+            "c. "
+        } else {
+            ""
+        };
+        widths.width(
+            index,
+            || [prefix, &event.title],
+            |c| painter.fonts_mut(|f| f.glyph_width(font, c)),
+        )
     }
 }
 

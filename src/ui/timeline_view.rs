@@ -44,8 +44,12 @@ pub struct TimelineStyle {
     pub zoom_per_scroll_point: f32,
     /// Size of event titles.
     pub title_size: f32,
-    /// Let titles with no room run off the right edge (cut) rather than leave them out.
+    /// Let titles with no room run off the right edge (cut) rather than leave them out (never
+    /// in the window, the pictures or the slides: README promises titles are not cut).
     pub clip_titles: bool,
+    /// Lane headers say how many of their events are in view ("4 of 9 in view"): in the
+    /// window, not in pictures.
+    pub lane_counts: bool,
 }
 
 impl Default for TimelineStyle {
@@ -61,7 +65,8 @@ impl Default for TimelineStyle {
             min_tick_spacing: 64.0,
             zoom_per_scroll_point: 0.003,
             title_size: 13.0,
-            clip_titles: true,
+            clip_titles: false,
+            lane_counts: true,
         }
     }
 }
@@ -212,13 +217,16 @@ pub fn timeline_ui(
     let lane_count = lanes.lanes.len();
     let usable = events_rect.height() - lane_count as f32 * 2.0 * style.lane_padding;
     let total_rows = (usable / style.row_height).floor().max(lane_count as f32) as usize;
+    // Titles keep clear of the rings drawn around marks (search matches, the selection:
+    // [`RING_REACH`] beyond the mark), their own and their neighbours'.
     let params = LayoutParams {
         width_px: canvas.width(),
         marker_px: style.marker_size,
-        gap_px: 6.0,
-        label_pad_px: 5.0,
+        gap_px: RING_REACH + 3.0,
+        label_pad_px: RING_REACH + 2.0,
         cluster_px: 28.0,
         clip_titles: style.clip_titles,
+        first: selected,
     };
     let font = FontId::proportional(style.title_size);
     let laid = layout_lanes(dataset, &lanes.lanes, view, &params, total_rows, |i| {
@@ -239,7 +247,8 @@ pub fn timeline_ui(
             ),
         );
         if header_width > 0.0 && lane_rect.is_positive() {
-            lane_header_ui(ui, lane_rect, header_width, lane, layout.visible, &visuals);
+            let visible = style.lane_counts.then_some(layout.visible);
+            lane_header_ui(ui, lane_rect, header_width, lane, visible, &visuals);
         }
         let rows_top = lane_top + style.lane_padding;
         for item in &layout.items {
@@ -280,10 +289,10 @@ pub fn timeline_ui(
             });
             if matches.is_some_and(|m| m.contains(&item.event)) {
                 // Search match: a bright outline around the mark.
-                let ring = geometry.mark.expand(4.0);
+                let ring = geometry.mark.expand(RING_REACH - 2.0);
                 painter.rect_stroke(
                     ring,
-                    6,
+                    5,
                     Stroke::new(2.0, SEARCH_HIGHLIGHT),
                     StrokeKind::Outside,
                 );
@@ -336,7 +345,7 @@ pub fn timeline_ui(
 }
 
 /// The title as drawn: with "c." for approximate dates, so the qualifier is visible.
-fn display_title(event: &Event) -> String {
+pub(crate) fn display_title(event: &Event) -> String {
     if event.when.is_approximate() {
         format!("c. {}", event.title)
     } else {
@@ -349,7 +358,7 @@ fn lane_header_ui(
     lane_rect: Rect,
     width: f32,
     lane: &crate::timeline::Lane,
-    visible: usize,
+    visible: Option<usize>,
     visuals: &egui::Visuals,
 ) {
     let header = Rect::from_min_size(lane_rect.min, Vec2::new(width, lane_rect.height()));
@@ -381,7 +390,9 @@ fn lane_header_ui(
         galley,
         visuals.strong_text_color(),
     );
-    if header.height() > 36.0 {
+    if let Some(visible) = visible
+        && header.height() > 36.0
+    {
         painter.text(
             Pos2::new(x, header.top() + 22.0),
             Align2::LEFT_TOP,
@@ -397,11 +408,7 @@ fn lane_header_ui(
     );
     // The lane's name, as assistive technology (and the tests) read it.
     response.widget_info(|| WidgetInfo::labeled(Role::Label, true, &lane.title));
-    response.on_hover_text(format!(
-        "{} — {} events, {visible} in view",
-        lane.title,
-        lane.members.len()
-    ));
+    response.on_hover_text(format!("{} — {} events", lane.title, lane.members.len()));
 }
 
 /// Labelled background bands for the dataset's periods.
@@ -550,7 +557,9 @@ fn paint_item(
             painter.circle(c, r, fill, outline);
         }
         if is_selected {
-            painter.circle_stroke(c, r + 3.5, Stroke::new(2.0, visuals.selection.stroke.color));
+            // Within RING_REACH of the mark's edge: 2 points and half the stroke beyond.
+            let ring = g.mark.width() / 2.0 + 2.0;
+            painter.circle_stroke(c, ring, Stroke::new(2.0, visuals.selection.stroke.color));
         }
     } else {
         let bar = g.mark;
@@ -582,15 +591,19 @@ fn paint_item(
         }
     }
     if let Some(pos) = g.label_pos {
-        let inside_bar = !item.is_point && g.mark.contains(pos);
+        let galley =
+            painter.layout_no_wrap(display_title(event), font.clone(), Color32::PLACEHOLDER);
+        // On the bar only when the whole title is (the selection's may run past its end).
+        let inside_bar =
+            !item.is_point && g.mark.contains(pos) && pos.x + galley.size().x <= g.mark.right();
         let text_colour = if inside_bar {
-            theme::text_on(fill)
+            // The colour the fill shows over the background, faded or not.
+            theme::text_on(theme::over(fill, visuals.extreme_bg_color))
         } else if is_selected {
             visuals.strong_text_color()
         } else {
             visuals.text_color()
         };
-        let galley = painter.layout_no_wrap(display_title(event), font.clone(), text_colour);
         let top_left = Pos2::new(pos.x, pos.y - galley.size().y / 2.0);
         painter.galley(top_left, galley, text_colour);
     }
@@ -663,7 +676,8 @@ fn clusters_ui(
         if text.len() as f32 * 6.0 + 2.0 > rect.width() {
             continue;
         }
-        let text_colour = theme::text_on(colour.gamma_multiply(strength(c)));
+        let shown = theme::over(colour.gamma_multiply(strength(c)), visuals.extreme_bg_color);
+        let text_colour = theme::text_on(shown);
         let galley = painter.layout_no_wrap(text, font.clone(), text_colour);
         if galley.size().x + 2.0 <= rect.width() {
             painter.galley(rect.center() - galley.size() / 2.0, galley, text_colour);
@@ -982,6 +996,10 @@ fn hover_card_ui(ui: &mut Ui, dataset: &Dataset, event: &Event, language: Langua
         ui.label(place.name.get(language));
     }
 }
+
+/// How far the rings around a mark (a search match's outline, the selection) reach beyond
+/// it, stroke included, in points.
+const RING_REACH: f32 = 4.0;
 
 /// Outline of search matches: amber, readable on light and dark backgrounds.
 const SEARCH_HIGHLIGHT: Color32 = Color32::from_rgb(0xff, 0xb3, 0x00);

@@ -298,6 +298,7 @@ impl AnnalsApp {
             title: &p.title,
             language: self.prefs.language,
             style: &self.present.style,
+            key_hints: true,
         };
         let widths = &mut self.present.widths;
         egui::CentralPanel::no_frame().show(ui, |ui| {

@@ -266,3 +266,25 @@ fn nothing_overlaps_in_the_smallest_window_while_editing() {
     harness.get_by_label("● unsaved");
     assert_tidy(&harness, "editing");
 }
+
+#[test]
+fn every_menu_of_the_top_bar_fits_the_smallest_window() {
+    let mut harness = harness_at(bundled_dataset_path(), min_size());
+    harness.run();
+    for label in [
+        "📂 Dataset",
+        "✏ Edit",
+        "▶ Present",
+        "📤 Export",
+        annals::ui::top_bar::MORE_LABEL,
+    ] {
+        let Some(button) = harness.query_by_label(label) else {
+            continue; // in the » menu at this size
+        };
+        button.click();
+        harness.run();
+        assert_tidy(&harness, &format!("the {label} menu open"));
+        harness.get_by_label(label).click();
+        harness.run();
+    }
+}

@@ -150,10 +150,11 @@ pub fn timeline_ui(
     let mut commands = Vec::new();
     let full = ui.available_rect_before_wrap();
     let visuals = ui.visuals().clone();
+    // Lane names take at most a quarter of a narrow timeline.
     let header_width = if lanes.grouping == Grouping::None {
         0.0
     } else {
-        style.header_width
+        style.header_width.min((full.width() * 0.25).round())
     };
     let overview_rect = Rect::from_min_max(
         Pos2::new(full.left(), full.bottom() - style.overview_height),

@@ -145,7 +145,7 @@ impl AnnalsApp {
                     Ok(path) => {
                         self.open(path);
                         if restore {
-                            self.notice = Some(format!(
+                            self.inform(format!(
                                 "A fresh copy of the bundled dataset is open: {}",
                                 self.data.path.display()
                             ));
@@ -170,7 +170,7 @@ impl AnnalsApp {
             FileCommand::Export(request) => match self.run_export(&request) {
                 Ok(message) => {
                     self.dialogs.export.close();
-                    self.notice = Some(message);
+                    self.inform(message);
                 }
                 Err(message) => self.notice = Some(format!("Not exported: {message}")),
             },
@@ -432,11 +432,17 @@ impl AnnalsApp {
                 } else {
                     format!(" Not converted: {}.", report.skipped.join("; "))
                 };
-                self.notice = Some(format!(
+                let message = format!(
                     "Imported {} events into {}.{skipped}",
                     report.events,
                     folder.display()
-                ));
+                );
+                // Rows left out are a problem to read at leisure; a clean import is news.
+                if report.skipped.is_empty() {
+                    self.inform(message);
+                } else {
+                    self.notice = Some(message);
+                }
             }
             Err(message) => self.notice = Some(format!("Not imported: {message}")),
         }

@@ -30,12 +30,14 @@ pub(crate) fn window_ui(app: &mut AnnalsApp, ui: &mut Ui, now: f64) -> Vec<Comma
             .default_size(160.0)
             .show(ui, |ui| diagnostics_ui(ui, &app.data.loaded.diagnostics));
     }
+    let opacity = app.notice_opacity(now);
     if let Some(notice) = app.notice.clone()
         && !app.dialogs.open_path.is_open()
     {
         egui::Panel::top("notice").show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.label(RichText::new(format!("ℹ {notice}")).color(ui.visuals().warn_fg_color));
+                let colour = ui.visuals().warn_fg_color.gamma_multiply(opacity);
+                ui.label(RichText::new(format!("ℹ {notice}")).color(colour));
                 let dismiss = ui.small_button("×").on_hover_text("Dismiss this message");
                 dismiss.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::Role::Button, true, "Dismiss the message")

@@ -328,3 +328,37 @@ fn a_search_without_matches_leaves_the_next_ones_list_whole() {
         list_rect(&harness)
     );
 }
+
+#[test]
+fn a_fitted_view_stays_fitted_while_the_window_is_resized() {
+    let mut harness = harness_on(bundled_dataset_path());
+    let fitted = harness.state().view();
+    for width in [900.0, 1900.0, 1400.0] {
+        harness.set_size(egui::vec2(width, 900.0));
+        settle(&mut harness);
+        let view = harness.state().view();
+        assert!(
+            (view.start_day - fitted.start_day).abs() < 1e-6
+                && (view.span_days - fitted.span_days).abs() < 1e-6,
+            "at {width}: {view:?}, fitted {fitted:?}"
+        );
+    }
+    // Once the user zooms, a resize keeps the scale instead.
+    press(&mut harness, NONE, egui::Key::Plus);
+    settle(&mut harness);
+    let zoomed = harness.state().view();
+    harness.set_size(egui::vec2(900.0, 900.0));
+    settle(&mut harness);
+    let after = harness.state().view();
+    assert!(
+        after.span_days < zoomed.span_days * 0.8,
+        "{after:?} {zoomed:?}"
+    );
+    // F fits again, and the fit holds through the next resize.
+    press(&mut harness, NONE, egui::Key::F);
+    settle(&mut harness);
+    let fitted = harness.state().view();
+    harness.set_size(egui::vec2(1400.0, 900.0));
+    settle(&mut harness);
+    assert!((harness.state().view().span_days - fitted.span_days).abs() < 1e-6);
+}

@@ -169,6 +169,7 @@ impl AnnalsApp {
             ViewCommand::FitAll => {
                 if let Some(view) = self.fitted_view() {
                     self.view.animate(view, now, JUMP_SECONDS);
+                    self.view.mark_fitted(true);
                 }
             }
             ViewCommand::ZoomToEvent(index) => {
@@ -341,7 +342,8 @@ impl AnnalsApp {
     /// The timeline's canvas was measured this frame.
     pub(crate) fn canvas_measured(&mut self, canvas: (f32, f32), now: f64) {
         let day = self.selected_middle_day();
-        self.view.canvas_measured(canvas, day, now);
+        let window_width = self.ctx.content_rect().width();
+        self.view.canvas_measured(canvas, window_width, day, now);
     }
 
     /// Preferences as they should be saved now.

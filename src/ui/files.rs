@@ -220,6 +220,7 @@ impl AnnalsApp {
         self.prefs.filter = crate::model::query::Filter::default();
         if let Some(view) = self.fitted_view() {
             self.view.set(view);
+            self.view.mark_fitted(true);
         }
         self.remember_dataset();
         self.watch();
@@ -260,6 +261,7 @@ impl AnnalsApp {
         self.git_refresh();
         if !had_data && let Some(view) = self.fitted_view() {
             self.view.set(view);
+            self.view.mark_fitted(true);
         }
         self.presentation_reloaded();
     }

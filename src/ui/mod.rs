@@ -160,6 +160,7 @@ impl AnnalsApp {
             _ => {
                 if let Some(view) = app.fitted_view() {
                     app.view.set(view);
+                    app.view.mark_fitted(true);
                 }
             }
         }

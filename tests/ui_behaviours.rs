@@ -362,3 +362,49 @@ fn a_fitted_view_stays_fitted_while_the_window_is_resized() {
     settle(&mut harness);
     assert!((harness.state().view().span_days - fitted.span_days).abs() < 1e-6);
 }
+
+/// The lanes' names on the timeline, with where their headers are.
+fn lane_headers(harness: &Harness<'_, AnnalsApp>) -> Vec<(String, egui::Rect)> {
+    use egui_kittest::kittest::NodeT;
+    let canvas = harness.get_by_label(annals::ui::timeline_view::CANVAS_LABEL);
+    canvas
+        .parent()
+        .unwrap()
+        .children()
+        .filter(|n| n.accesskit_node().role() == egui::accesskit::Role::Label)
+        .map(|n| (n.accesskit_node().label().unwrap_or_default(), n.rect()))
+        .collect()
+}
+
+#[test]
+fn lanes_keep_their_heights_while_the_view_pans() {
+    let mut harness = harness_on(bundled_dataset_path());
+    // Zoomed in on the last years, then panned back across the decades in steps.
+    press(&mut harness, NONE, egui::Key::End);
+    for _ in 0..2 {
+        press(&mut harness, NONE, egui::Key::Plus);
+    }
+    settle(&mut harness);
+    let before = lane_headers(&harness);
+    assert!(before.len() >= 4, "{before:?}");
+    let canvas = harness
+        .get_by_label(annals::ui::timeline_view::CANVAS_LABEL)
+        .rect();
+    let start_day = harness.state().view().start_day;
+    for _ in 0..12 {
+        harness.hover_at(canvas.center());
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(150.0, 0.0),
+            modifiers: NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        harness.run();
+        assert_eq!(lane_headers(&harness), before, "lanes moved while panning");
+    }
+    assert!(
+        harness.state().view().start_day < start_day - 3650.0,
+        "the view panned back a decade or more"
+    );
+}

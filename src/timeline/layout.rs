@@ -93,13 +93,46 @@ pub fn layout_lanes(
     view: &TimeView,
     params: &LayoutParams,
     total_rows: usize,
+    label_width: impl FnMut(EventIndex) -> f32,
+) -> Vec<(LaneLayout, usize)> {
+    layout_lanes_in(dataset, lanes, view, params, total_rows, None, label_width)
+}
+
+/// [`layout_lanes`], or with each lane's rows given (`rows`, one a lane, as an earlier call
+/// shared them): while the view pans, the lanes keep their heights and lay out within them.
+pub fn layout_lanes_in(
+    dataset: &Dataset,
+    lanes: &[Lane],
+    view: &TimeView,
+    params: &LayoutParams,
+    total_rows: usize,
+    rows: Option<&[usize]>,
     mut label_width: impl FnMut(EventIndex) -> f32,
 ) -> Vec<(LaneLayout, usize)> {
     let total_rows = total_rows.max(lanes.len()).max(1);
+    let fair_rows = (2 * total_rows / lanes.len().max(1)).clamp(1, total_rows);
+    if let Some(rows) = rows.filter(|r| r.len() == lanes.len()) {
+        return lanes
+            .iter()
+            .zip(rows)
+            .map(|(lane, &rows)| {
+                let rows = rows.max(1);
+                let layout = layout_lane_within(
+                    dataset,
+                    lane,
+                    view,
+                    params,
+                    rows,
+                    fair_rows,
+                    &mut label_width,
+                );
+                (layout, rows)
+            })
+            .collect();
+    }
     // First pass: what each lane would use with all the rows to itself. A lane is summarised
     // as clusters when its visible events would not fit twice its fair share of rows, so the
     // work of a frame stays bounded by the room on screen, not by the size of the dataset.
-    let fair_rows = (2 * total_rows / lanes.len().max(1)).clamp(1, total_rows);
     let first: Vec<LaneLayout> = lanes
         .iter()
         .map(|lane| {

@@ -9,6 +9,8 @@ pub mod scale;
 pub mod ticks;
 
 pub use lanes::{Grouping, Lane, Lanes};
-pub use layout::{Cluster, LaneLayout, LayoutItem, LayoutParams, layout_lane, layout_lanes};
+pub use layout::{
+    Cluster, LaneLayout, LayoutItem, LayoutParams, layout_lane, layout_lanes, layout_lanes_in,
+};
 pub use scale::{CanvasChange, TimeView, keeping_day_inside};
 pub use ticks::{Ruler, Tick, TickUnit, ruler};

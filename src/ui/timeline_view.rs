@@ -18,7 +18,8 @@ use crate::model::event::Event;
 use crate::model::manifest::Language;
 use crate::timeline::overview::{OverviewGrip, drag_window, histogram, overview_view};
 use crate::timeline::{
-    Cluster, Grouping, LaneLayout, Lanes, LayoutItem, LayoutParams, TimeView, layout_lanes, ruler,
+    Cluster, Grouping, LaneLayout, Lanes, LayoutItem, LayoutParams, TimeView, layout_lanes_in,
+    ruler,
 };
 
 /// Sizes of the timeline, in points.
@@ -71,16 +72,89 @@ impl Default for TimelineStyle {
     }
 }
 
-/// Widths of event titles, measured once and kept while the font scale stays the same.
+/// What a timeline remembers from frame to frame: the widths of event titles, measured once
+/// and kept while the font scale stays the same, and the rows each lane was given.
 #[derive(Default)]
 pub struct TitleWidths {
     widths: Vec<f32>,
     pixels_per_point: f32,
+    lane_rows: Option<LaneRows>,
+}
+
+/// The rows each lane was given, and for which lanes, canvas and zoom: lanes keep their
+/// heights while the view pans (and while it zooms, until the zoom settles), so nothing
+/// below a lane jumps as events come and go at the edges.
+struct LaneRows {
+    lanes: u64,
+    width: f32,
+    total_rows: usize,
+    /// The span of the view they were shared for, and the span of the last frame.
+    span_days: f64,
+    last_span_days: f64,
+    rows: Vec<usize>,
+}
+
+/// A fingerprint of the lanes: their grouping, names and sizes.
+fn lanes_fingerprint(lanes: &Lanes) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    lanes.grouping.hash(&mut hasher);
+    for lane in &lanes.lanes {
+        lane.key.hash(&mut hasher);
+        lane.members.len().hash(&mut hasher);
+        lane.members.first().hash(&mut hasher);
+        lane.members.last().hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+impl TitleWidths {
+    /// The rows to keep for each lane, if the last ones still hold: the same lanes, canvas
+    /// and number of rows, and the same zoom or one still changing. Returns whether the view
+    /// is zooming (the rows are shared again once it settles).
+    fn kept_rows(
+        &mut self,
+        lanes: &Lanes,
+        width: f32,
+        total_rows: usize,
+        span_days: f64,
+    ) -> (Option<Vec<usize>>, bool) {
+        let fingerprint = lanes_fingerprint(lanes);
+        let Some(memo) = &mut self.lane_rows else {
+            return (None, false);
+        };
+        let zooming = memo.last_span_days != span_days;
+        memo.last_span_days = span_days;
+        let same = memo.lanes == fingerprint
+            && (memo.width - width).abs() < 0.5
+            && memo.total_rows == total_rows
+            && (memo.span_days == span_days || zooming);
+        (same.then(|| memo.rows.clone()), zooming)
+    }
+
+    fn keep_rows(
+        &mut self,
+        lanes: &Lanes,
+        width: f32,
+        total_rows: usize,
+        span_days: f64,
+        rows: Vec<usize>,
+    ) {
+        self.lane_rows = Some(LaneRows {
+            lanes: lanes_fingerprint(lanes),
+            width,
+            total_rows,
+            span_days,
+            last_span_days: span_days,
+            rows,
+        });
+    }
 }
 
 impl TitleWidths {
     pub fn clear(&mut self) {
         self.widths.clear();
+        self.lane_rows = None;
     }
 
     fn get(
@@ -230,9 +304,25 @@ pub fn timeline_ui(
         first: selected,
     };
     let font = FontId::proportional(style.title_size);
-    let laid = layout_lanes(dataset, &lanes.lanes, view, &params, total_rows, |i| {
-        widths.get(&painter, dataset, i, &font)
-    });
+    let (kept, zooming) = widths.kept_rows(lanes, canvas.width(), total_rows, view.span_days);
+    if zooming {
+        // Share the rows again once the zoom has settled.
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(150));
+    }
+    let laid = layout_lanes_in(
+        dataset,
+        &lanes.lanes,
+        view,
+        &params,
+        total_rows,
+        kept.as_deref(),
+        |i| widths.get(&painter, dataset, i, &font),
+    );
+    if kept.is_none() {
+        let rows = laid.iter().map(|(_, rows)| *rows).collect();
+        widths.keep_rows(lanes, canvas.width(), total_rows, view.span_days, rows);
+    }
 
     // Centre of each drawn event, with its lane.
     let mut centres: HashMap<EventIndex, (usize, Pos2)> = HashMap::new();

@@ -306,9 +306,8 @@ pub fn timeline_ui(
     let font = FontId::proportional(style.title_size);
     let (kept, zooming) = widths.kept_rows(lanes, canvas.width(), total_rows, view.span_days);
     if zooming {
-        // Share the rows again once the zoom has settled.
-        ui.ctx()
-            .request_repaint_after(std::time::Duration::from_millis(150));
+        // One more frame: the first with the same zoom as the last shares the rows again.
+        ui.ctx().request_repaint();
     }
     let laid = layout_lanes_in(
         dataset,

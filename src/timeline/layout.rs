@@ -688,7 +688,8 @@ impl Mark {
         if !self.is_point && visible_bar >= self.text + 2.0 * pad {
             sides.push(Side::Inside);
         }
-        let right_fits = self.x1 + pad + self.text <= params.width_px;
+        // A title starts on the canvas: one beside a mark off its left edge would be cut.
+        let right_fits = self.x1 + pad >= 0.0 && self.x1 + pad + self.text <= params.width_px;
         let left_fits = self.x0 - pad - self.text >= 0.0;
         if right_fits {
             sides.push(Side::Right);
@@ -951,6 +952,28 @@ mod tests {
                 assert!(x >= 0.0 && x + 150.0 <= 800.0, "not cut");
                 let clustered: usize = l.clusters.iter().map(|c| c.count).sum();
                 assert_eq!(l.items.len() + clustered, 10);
+            }
+        }
+    }
+
+    #[test]
+    fn titles_start_and_end_on_the_canvas_while_marks_leave_it() {
+        let ds = dataset(&DATES);
+        let lane = one_lane(&ds);
+        let params = LayoutParams {
+            width_px: 600.0,
+            ..LayoutParams::default()
+        };
+        let fitted = fitted(&ds, 0.05);
+        for step in -40..40 {
+            let view = fitted.panned_by_px(f64::from(step) * 7.0, 600.0);
+            for rows in [1, 3, 8] {
+                let l = layout_lane(&ds, &lane, &view, &params, rows, &mut |_| 90.0);
+                for item in &l.items {
+                    if let Some(x) = item.label_x {
+                        assert!(x >= 0.0 && x + 90.0 <= 600.0, "{step}: {item:?}");
+                    }
+                }
             }
         }
     }

@@ -648,3 +648,66 @@ fn the_shapes_follow_every_drawing_rule() {
     assert!(counts.len() >= 4, "several clusters: {counts:?}");
     assert_eq!(counts.iter().sum::<usize>(), DENSE_COUNT, "{counts:?}");
 }
+
+#[test]
+fn rings_around_marks_keep_clear_of_every_title() {
+    let dir = rules_dataset();
+    let mut app = rules_app(dir.path(), false);
+    // The selection's ring too, on a dot with a title beside it and a neighbour before it.
+    let harbin = app.dataset().unwrap().index_of("exact-day").unwrap();
+    app.apply(Command::Browse(BrowseCommand::Select(Some(harbin))), 0.0);
+    let (shapes, visuals) = timeline_shapes(&app, (1280, 720));
+    let amber = Color32::from_rgb(0xff, 0xb3, 0x00);
+    // Each ring as the band its stroke paints.
+    let mut rings: Vec<(Rect, Rect)> = shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Rect(r) if r.stroke.color == amber => {
+                Some((r.rect, r.rect.expand(r.stroke.width)))
+            }
+            _ => None,
+        })
+        .collect();
+    rings.extend(shapes.iter().filter_map(|s| match s {
+        Shape::Circle(c) if c.stroke.color == visuals.selection.stroke.color => {
+            let outer = c.radius + c.stroke.width / 2.0;
+            let inner = c.radius - c.stroke.width / 2.0;
+            Some((
+                Rect::from_center_size(c.center, egui::Vec2::splat(2.0 * inner)),
+                Rect::from_center_size(c.center, egui::Vec2::splat(2.0 * outer)),
+            ))
+        }
+        _ => None,
+    }));
+    assert_eq!(rings.len(), 3, "two search matches and the selection");
+    for text in texts(&shapes) {
+        for (inner, outer) in &rings {
+            if inner.contains_rect(text.rect) {
+                continue; // a title inside its outlined bar
+            }
+            assert!(
+                !text.rect.intersects(*outer),
+                "“{}” at {:?} runs under a ring at {outer:?}",
+                text.text,
+                text.rect
+            );
+        }
+    }
+}
+
+#[test]
+fn no_title_is_cut_at_the_edge_of_a_narrow_timeline() {
+    let app = bundled_app();
+    for size in [(640, 400), (800, 500), (1280, 720)] {
+        let (shapes, _) = timeline_shapes(&app, size);
+        let right = size.0 as f32 / pixels_per_point_for(size.1);
+        for text in texts(&shapes) {
+            assert!(
+                text.rect.right() <= right + 0.5,
+                "“{}” runs past the edge at {size:?}: {:?}",
+                text.text,
+                text.rect
+            );
+        }
+    }
+}

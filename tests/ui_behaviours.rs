@@ -293,3 +293,83 @@ fn a_search_without_matches_leaves_the_next_ones_list_whole() {
         list_rect(&harness)
     );
 }
+
+#[test]
+fn a_fitted_view_stays_fitted_while_the_window_is_resized() {
+    let mut harness = harness_on(bundled_dataset_path());
+    let fitted = harness.state().view();
+    for width in [900.0, 1900.0, 1400.0] {
+        harness.set_size(egui::vec2(width, 900.0));
+        settle(&mut harness);
+        let view = harness.state().view();
+        assert!(
+            (view.start_day - fitted.start_day).abs() < 1e-6
+                && (view.span_days - fitted.span_days).abs() < 1e-6,
+            "at {width}: {view:?}, fitted {fitted:?}"
+        );
+    }
+    // Once the user zooms, a resize keeps the scale instead.
+    press(&mut harness, NONE, egui::Key::Plus);
+    settle(&mut harness);
+    let zoomed = harness.state().view();
+    harness.set_size(egui::vec2(900.0, 900.0));
+    settle(&mut harness);
+    let after = harness.state().view();
+    assert!(
+        after.span_days < zoomed.span_days * 0.8,
+        "{after:?} {zoomed:?}"
+    );
+    // F fits again, and the fit holds through the next resize.
+    press(&mut harness, NONE, egui::Key::F);
+    settle(&mut harness);
+    let fitted = harness.state().view();
+    harness.set_size(egui::vec2(1400.0, 900.0));
+    settle(&mut harness);
+    assert!((harness.state().view().span_days - fitted.span_days).abs() < 1e-6);
+}
+
+/// The lanes' names on the timeline, with where their headers are.
+fn lane_headers(harness: &Harness<'_, AnnalsApp>) -> Vec<(String, egui::Rect)> {
+    use egui_kittest::kittest::NodeT;
+    let canvas = harness.get_by_label(annals::ui::timeline_view::CANVAS_LABEL);
+    canvas
+        .parent()
+        .unwrap()
+        .children()
+        .filter(|n| n.accesskit_node().role() == egui::accesskit::Role::Label)
+        .map(|n| (n.accesskit_node().label().unwrap_or_default(), n.rect()))
+        .collect()
+}
+
+#[test]
+fn lanes_keep_their_heights_while_the_view_pans() {
+    let mut harness = harness_on(bundled_dataset_path());
+    // Zoomed in on the last years, then panned back across the decades in steps.
+    press(&mut harness, NONE, egui::Key::End);
+    for _ in 0..2 {
+        press(&mut harness, NONE, egui::Key::Plus);
+    }
+    settle(&mut harness);
+    let before = lane_headers(&harness);
+    assert!(before.len() >= 4, "{before:?}");
+    let canvas = harness
+        .get_by_label(annals::ui::timeline_view::CANVAS_LABEL)
+        .rect();
+    let start_day = harness.state().view().start_day;
+    for _ in 0..12 {
+        harness.hover_at(canvas.center());
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(150.0, 0.0),
+            modifiers: NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        harness.run();
+        assert_eq!(lane_headers(&harness), before, "lanes moved while panning");
+    }
+    assert!(
+        harness.state().view().start_day < start_day - 3650.0,
+        "the view panned back a decade or more"
+    );
+}

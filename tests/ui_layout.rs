@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use annals::cli::bundled_dataset_path;
+use annals::ui::browse::detail_panel::DETAIL_PANEL_LABEL;
 use annals::ui::{AnnalsApp, MIN_WINDOW_SIZE};
 use egui::accesskit::Role;
 use egui::{LayerId, Rect};
@@ -233,7 +234,9 @@ fn nothing_overlaps_in_the_smallest_window_with_every_panel_open() {
     // An event's details beside them, from the keyboard.
     harness.key_press(egui::Key::End);
     harness.run();
-    assert!(harness.state().selected().is_some());
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(harness.query_by_label(DETAIL_PANEL_LABEL).is_some());
     assert_tidy(&harness, "filters, list and details");
 
     // A filter, so its chips show above the timeline.
@@ -265,4 +268,83 @@ fn nothing_overlaps_in_the_smallest_window_while_editing() {
     harness.run();
     harness.get_by_label("● unsaved");
     assert_tidy(&harness, "editing");
+}
+
+#[test]
+fn every_menu_of_the_top_bar_fits_the_smallest_window() {
+    let mut harness = harness_at(bundled_dataset_path(), min_size());
+    harness.run();
+    for label in [
+        "📂 Dataset",
+        "✏ Edit",
+        "▶ Present",
+        "📤 Export",
+        annals::ui::top_bar::MORE_LABEL,
+    ] {
+        let Some(button) = harness.query_by_label(label) else {
+            continue; // in the » menu at this size
+        };
+        button.click();
+        harness.run();
+        assert_tidy(&harness, &format!("the {label} menu open"));
+        harness.get_by_label(label).click();
+        harness.run();
+    }
+}
+
+/// The sizes of every text the last frame painted, with the text.
+fn text_sizes(harness: &Harness<'_, AnnalsApp>) -> Vec<(f32, String)> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<(f32, String)>) {
+        match shape {
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+            egui::Shape::Text(t) => {
+                for section in &t.galley.job.sections {
+                    let range = section.byte_range.start.0..section.byte_range.end.0;
+                    let text = &t.galley.job.text[range];
+                    if !text.trim().is_empty() {
+                        out.push((section.format.font_id.size, text.to_owned()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        walk(&clipped.shape, &mut out);
+    }
+    out
+}
+
+fn assert_readable(harness: &Harness<'_, AnnalsApp>, state: &str) {
+    let sizes = text_sizes(harness);
+    assert!(sizes.len() > 10, "{state}: texts found");
+    let small: Vec<_> = sizes.iter().filter(|(size, _)| *size < 11.0).collect();
+    assert!(small.is_empty(), "{state}: text below 11 points: {small:?}");
+}
+
+#[test]
+fn no_text_is_smaller_than_11_points() {
+    let mut harness = harness_at(bundled_dataset_path(), egui::vec2(1400.0, 900.0));
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
+        egui::Key::F,
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    harness.run();
+    harness.key_press(egui::Key::End);
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(harness.query_by_label(DETAIL_PANEL_LABEL).is_some());
+    assert_readable(&harness, "filters, list, details and the status bar");
+    // The editor with a date that does not read: its error and the reminder of the forms.
+    harness.key_press(egui::Key::E);
+    harness.run();
+    harness.get_by_label("Edit date").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Edit date").type_text("2024-02-30");
+    harness.run();
+    assert_readable(&harness, "the editor with a date error");
 }

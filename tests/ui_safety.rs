@@ -483,3 +483,38 @@ fn every_remembered_setting_is_written_and_read_back() {
         "the same settings, byte for byte"
     );
 }
+
+#[test]
+fn news_fades_and_problems_stay() {
+    let (_dir, root) = scratch_copy();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(24)
+        .with_step_dt(0.25)
+        .build_eframe(move |cc| AnnalsApp::new(cc, Some(root)));
+    edit_title(&mut harness, "Saved, then gone");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    let saved = harness.state().notice().unwrap_or_default().to_owned();
+    assert!(saved.starts_with("Saved "), "{saved}");
+    // A few seconds later the news has gone by itself.
+    for _ in 0..40 {
+        harness.step();
+    }
+    assert_eq!(harness.state().notice(), None);
+    assert!(harness.query_by_label_contains(&saved).is_none());
+
+    // A problem stays until it is dealt with: reloading with unsaved edits is refused.
+    harness.get_by_label("Edit title").click();
+    harness.run();
+    harness.get_by_label("Edit title").type_text(" again");
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::R);
+    harness.run();
+    let refused = harness.state().notice().unwrap_or_default().to_owned();
+    assert!(refused.contains("unsaved edits"), "{refused}");
+    for _ in 0..40 {
+        harness.step();
+    }
+    assert_eq!(harness.state().notice(), Some(refused.as_str()));
+}

@@ -118,4 +118,29 @@ mod tests {
         assert_eq!(lines[0], CardLine::Overview("Overview".into()));
         assert!(matches!(&lines[1], CardLine::Date(_)));
     }
+
+    #[test]
+    fn a_summarys_list_is_bulleted_on_the_card() {
+        let ds = crate::testing::bundled_dataset();
+        let step = ShownStep {
+            event: ds.index_of("hog-29"),
+            window: None,
+            filter: None,
+            caption: String::new(),
+            notes: String::new(),
+        };
+        let lines = card_lines(&ds, &step, Language::English);
+        let summary = lines
+            .iter()
+            .find_map(|l| match l {
+                CardLine::Summary(s) => Some(s.as_str()),
+                _ => None,
+            })
+            .unwrap();
+        assert!(
+            summary.contains("call for:\n\n• a better structure of cooperation;\n• "),
+            "{summary}"
+        );
+        assert!(!summary.contains("\n- "), "{summary}");
+    }
 }

@@ -25,8 +25,12 @@ pub struct LayoutParams {
     /// Width of one cluster bucket where events are too dense to draw one by one.
     pub cluster_px: f32,
     /// A title that fits on neither side may run off the right edge (cut there); otherwise
-    /// it is left out (presentation mode shows nothing cut).
+    /// it is left out (the window and presentation mode show nothing cut).
     pub clip_titles: bool,
+    /// The event whose title is placed before any other's (the selection): when it is drawn
+    /// on its own and its title fits on the canvas, the title is shown, and its neighbours'
+    /// titles take the room left.
+    pub first: Option<EventIndex>,
 }
 
 impl Default for LayoutParams {
@@ -37,7 +41,8 @@ impl Default for LayoutParams {
             gap_px: 6.0,
             label_pad_px: 4.0,
             cluster_px: 28.0,
-            clip_titles: true,
+            clip_titles: false,
+            first: None,
         }
     }
 }
@@ -88,13 +93,46 @@ pub fn layout_lanes(
     view: &TimeView,
     params: &LayoutParams,
     total_rows: usize,
+    label_width: impl FnMut(EventIndex) -> f32,
+) -> Vec<(LaneLayout, usize)> {
+    layout_lanes_in(dataset, lanes, view, params, total_rows, None, label_width)
+}
+
+/// [`layout_lanes`], or with each lane's rows given (`rows`, one a lane, as an earlier call
+/// shared them): while the view pans, the lanes keep their heights and lay out within them.
+pub fn layout_lanes_in(
+    dataset: &Dataset,
+    lanes: &[Lane],
+    view: &TimeView,
+    params: &LayoutParams,
+    total_rows: usize,
+    rows: Option<&[usize]>,
     mut label_width: impl FnMut(EventIndex) -> f32,
 ) -> Vec<(LaneLayout, usize)> {
     let total_rows = total_rows.max(lanes.len()).max(1);
+    let fair_rows = (2 * total_rows / lanes.len().max(1)).clamp(1, total_rows);
+    if let Some(rows) = rows.filter(|r| r.len() == lanes.len()) {
+        return lanes
+            .iter()
+            .zip(rows)
+            .map(|(lane, &rows)| {
+                let rows = rows.max(1);
+                let layout = layout_lane_within(
+                    dataset,
+                    lane,
+                    view,
+                    params,
+                    rows,
+                    fair_rows,
+                    &mut label_width,
+                );
+                (layout, rows)
+            })
+            .collect();
+    }
     // First pass: what each lane would use with all the rows to itself. A lane is summarised
     // as clusters when its visible events would not fit twice its fair share of rows, so the
     // work of a frame stays bounded by the room on screen, not by the size of the dataset.
-    let fair_rows = (2 * total_rows / lanes.len().max(1)).clamp(1, total_rows);
     let first: Vec<LaneLayout> = lanes
         .iter()
         .map(|lane| {
@@ -115,7 +153,25 @@ pub fn layout_lanes(
         // Spare rows go to the lanes in order, so a lane's height is stable while panning.
         return first.into_iter().zip(wanted).collect();
     }
-    let shares = share_rows(&wanted, total_rows);
+    let mut shares = share_rows(&wanted, total_rows);
+    // The lane of the first event (the selection) keeps two rows when it wants them: in one
+    // row, neighbours that touch merge into a cluster, and the selection would be in it.
+    let holds_first = |layout: &LaneLayout| {
+        params
+            .first
+            .is_some_and(|f| layout.items.iter().any(|it| it.event == f))
+    };
+    if let Some(lane) = first.iter().position(holds_first)
+        && shares[lane] < 2
+        && wanted[lane] >= 2
+        && let Some(giver) = (0..shares.len())
+            .filter(|&i| i != lane)
+            .max_by_key(|&i| shares[i])
+            .filter(|&i| shares[i] > 1)
+    {
+        shares[giver] -= 1;
+        shares[lane] += 1;
+    }
     first
         .into_iter()
         .zip(lanes)
@@ -338,31 +394,47 @@ fn sparse_layout(
         .cloned()
         .collect();
     let marks = reordered.as_slice();
+    let first = params
+        .first
+        .and_then(|e| marks.iter().position(|m| m.index == e));
     // First try: every title beside its mark (inside a wide bar, else right, else left).
-    // If that needs more rows than there are, pack the marks alone and give titles only the
-    // room left between neighbours in the row.
+    // If that needs more rows than there are, pack the marks alone (the first one with its
+    // title) and give the other titles only the room left between neighbours in the row.
     let preferred: Vec<Option<Side>> = marks
         .iter()
         .map(|m| m.sides(params).into_iter().next())
         .collect();
-    let with_titles = pack(marks, params, max_rows, |i| {
+    let with_titles = pack(marks, params, max_rows, None, |i| {
         marks[i].extent(preferred[i], pad)
     });
     let all_placed = with_titles.1.is_empty();
     let (rows, overflow) = if all_placed {
         with_titles
     } else {
-        let bare = pack(marks, params, max_rows, |i| (marks[i].x0, marks[i].x1));
-        if bare.1.is_empty() {
-            bare
-        } else {
+        let bare = |i: usize| {
+            if Some(i) == first {
+                marks[i].extent(preferred[i], pad)
+            } else {
+                (marks[i].x0, marks[i].x1)
+            }
+        };
+        let mut packed = pack(marks, params, max_rows, None, bare);
+        if !packed.1.is_empty() {
             // Keep the last row for the clusters of what does not fit.
-            pack(marks, params, max_rows - 1, |i| (marks[i].x0, marks[i].x1))
+            packed = pack(marks, params, max_rows - 1, None, bare);
         }
+        if let Some(f) = first
+            && packed.1.contains(&f)
+        {
+            // The first one did not find a row in time order: it goes first.
+            packed = pack(marks, params, max_rows - 1, first, bare);
+        }
+        packed
     };
     let rows_for_items = rows.iter().map(|&(_, row)| row + 1).max().unwrap_or(0);
 
-    // Choose each title's side left to right in each row, so titles never meet.
+    // Choose each title's side left to right in each row, so titles never meet; the first
+    // one's title is already placed, the others keep clear of it.
     let mut by_row: Vec<Vec<usize>> = vec![Vec::new(); rows_for_items];
     for &(m, row) in &rows {
         by_row[row].push(m);
@@ -371,12 +443,21 @@ fn sparse_layout(
         members.sort_by(|&a, &b| marks[a].x0.total_cmp(&marks[b].x0));
     }
     let mut side_of: Vec<Option<Side>> = vec![None; marks.len()];
+    if let Some(f) = first {
+        side_of[f] = preferred[f];
+    }
     for members in &by_row {
         let mut occupied_end = f32::NEG_INFINITY;
         for (k, &m) in members.iter().enumerate() {
             let mark = &marks[m];
-            let next_start = members.get(k + 1).map_or(f32::INFINITY, |&n| marks[n].x0);
-            let side = if all_placed {
+            let next_start = members.get(k + 1).map_or(f32::INFINITY, |&n| {
+                if Some(n) == first {
+                    marks[n].extent(side_of[n], pad).0
+                } else {
+                    marks[n].x0
+                }
+            });
+            let side = if all_placed || Some(m) == first {
                 preferred[m]
             } else {
                 mark.sides(params).into_iter().find(|&side| {
@@ -541,9 +622,21 @@ fn single_row_layout(marks: &[Mark], params: &LayoutParams, dataset: &Dataset) -
                     Some(Block::Cluster(c)) => c.x0,
                     None => f32::INFINITY,
                 };
+                let previous_end = match k.checked_sub(1).map(|j| &blocks[j]) {
+                    Some(Block::Item(j)) => marks[*j].x1,
+                    Some(Block::Cluster(c)) => c.x1,
+                    None => f32::NEG_INFINITY,
+                };
+                // Titles go inside or to the right; the first one (the selection) may also
+                // go to the left, where that is free.
+                let is_first = params.first == Some(mark.index);
                 let fits = |side: &Side| {
                     let (a, b) = mark.label_span(*side, params.label_pad_px);
-                    (*side != Side::Left) && a >= mark.x0 && b + params.gap_px <= next_start
+                    let left_ok =
+                        *side != Side::Left || (is_first && a >= previous_end + params.gap_px);
+                    left_ok
+                        && (a >= mark.x0 || *side == Side::Left)
+                        && b + params.gap_px <= next_start
                 };
                 let side = mark.sides(params).into_iter().find(fits);
                 items.push(LayoutItem {
@@ -585,7 +678,9 @@ struct Mark {
 
 impl Mark {
     /// Sides the title may take, best first: inside a bar wide enough, right if it stays on
-    /// screen, left if it does; right as the last resort (it will be clipped at the edge).
+    /// screen, left if it does; right as the last resort when cutting is allowed (it will be
+    /// clipped at the edge). The first event's title may also start inside its bar and run
+    /// past its end, when neither side has room.
     fn sides(&self, params: &LayoutParams) -> Vec<Side> {
         let pad = params.label_pad_px;
         let mut sides = Vec::with_capacity(3);
@@ -593,7 +688,8 @@ impl Mark {
         if !self.is_point && visible_bar >= self.text + 2.0 * pad {
             sides.push(Side::Inside);
         }
-        let right_fits = self.x1 + pad + self.text <= params.width_px;
+        // A title starts on the canvas: one beside a mark off its left edge would be cut.
+        let right_fits = self.x1 + pad >= 0.0 && self.x1 + pad + self.text <= params.width_px;
         let left_fits = self.x0 - pad - self.text >= 0.0;
         if right_fits {
             sides.push(Side::Right);
@@ -601,8 +697,13 @@ impl Mark {
         if left_fits {
             sides.push(Side::Left);
         }
-        if !right_fits && !left_fits && params.clip_titles {
-            sides.push(Side::Right);
+        if !right_fits && !left_fits {
+            let over_bar = self.x0.max(0.0) + pad + self.text <= params.width_px;
+            if params.first == Some(self.index) && !self.is_point && over_bar {
+                sides.push(Side::Inside);
+            } else if params.clip_titles {
+                sides.push(Side::Right);
+            }
         }
         sides
     }
@@ -632,19 +733,39 @@ impl Mark {
 }
 
 /// First-fit packing of marks (in chronological order) into at most `max_rows` rows; mark `i`
-/// occupies `extent(i)`. Returns (mark, row) pairs in mark order and the marks left over.
+/// occupies `extent(i)`. Returns (mark, row) pairs and the marks left over. With `first`,
+/// that mark takes the first row alone before the others are packed in time order around it
+/// (only before it, in its row).
 fn pack(
     marks: &[Mark],
     params: &LayoutParams,
     max_rows: usize,
+    first: Option<usize>,
     extent: impl Fn(usize) -> (f32, f32),
 ) -> (Vec<(usize, usize)>, Vec<usize>) {
     let mut row_ends: Vec<f32> = Vec::new();
     let mut placed = Vec::with_capacity(marks.len());
     let mut overflow = Vec::new();
+    // The span the first mark holds in row 0, which the others keep clear of.
+    let mut held: Option<(f32, f32)> = None;
+    if let Some(f) = first.filter(|_| max_rows > 0) {
+        held = Some(extent(f));
+        row_ends.push(f32::NEG_INFINITY);
+        placed.push((f, 0));
+    }
     for m in 0..marks.len() {
+        if Some(m) == first {
+            continue;
+        }
         let (start, end) = extent(m);
-        let free = row_ends.iter().position(|&e| e + params.gap_px <= start);
+        let clear_of_held = |row: usize| {
+            row != 0
+                || held.is_none_or(|(a, b)| end + params.gap_px <= a || start >= b + params.gap_px)
+        };
+        let free = row_ends
+            .iter()
+            .enumerate()
+            .position(|(row, &e)| e + params.gap_px <= start && clear_of_held(row));
         let row = match free {
             Some(row) => Some(row),
             None if row_ends.len() < max_rows => {
@@ -801,6 +922,58 @@ mod tests {
                     assert!(x + 200.0 > params.width_px);
                 }
                 None => assert!(!clip, "with cutting allowed the title is drawn (cut)"),
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_event_gets_its_title_before_its_neighbours() {
+        // Ten events a month apart: with two rows, most titles must be left out. (In a lane
+        // of one row, a title never covers a neighbour's mark: it shows where there is room.)
+        let dates: Vec<String> = (1..=10).map(|m| format!("2024-{m:02}-15")).collect();
+        let refs: Vec<&str> = dates.iter().map(String::as_str).collect();
+        let ds = dataset(&refs);
+        let lane = one_lane(&ds);
+        let view = fitted(&ds, 0.05);
+        for rows in [2, 3] {
+            for chosen in 0..10 {
+                let params = LayoutParams {
+                    width_px: 800.0,
+                    first: Some(chosen),
+                    ..LayoutParams::default()
+                };
+                let l = layout_lane(&ds, &lane, &view, &params, rows, &mut |_| 150.0);
+                no_overlaps(&l, &params, 150.0);
+                let item = l.items.iter().find(|it| it.event == chosen);
+                let item = item.unwrap_or_else(|| panic!("{chosen} drawn on its own, {rows} rows"));
+                let x = item
+                    .label_x
+                    .unwrap_or_else(|| panic!("{chosen} titled, {rows} rows"));
+                assert!(x >= 0.0 && x + 150.0 <= 800.0, "not cut");
+                let clustered: usize = l.clusters.iter().map(|c| c.count).sum();
+                assert_eq!(l.items.len() + clustered, 10);
+            }
+        }
+    }
+
+    #[test]
+    fn titles_start_and_end_on_the_canvas_while_marks_leave_it() {
+        let ds = dataset(&DATES);
+        let lane = one_lane(&ds);
+        let params = LayoutParams {
+            width_px: 600.0,
+            ..LayoutParams::default()
+        };
+        let fitted = fitted(&ds, 0.05);
+        for step in -40..40 {
+            let view = fitted.panned_by_px(f64::from(step) * 7.0, 600.0);
+            for rows in [1, 3, 8] {
+                let l = layout_lane(&ds, &lane, &view, &params, rows, &mut |_| 90.0);
+                for item in &l.items {
+                    if let Some(x) = item.label_x {
+                        assert!(x >= 0.0 && x + 90.0 <= 600.0, "{step}: {item:?}");
+                    }
+                }
             }
         }
     }

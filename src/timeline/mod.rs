@@ -10,7 +10,9 @@ pub mod text;
 pub mod ticks;
 
 pub use lanes::{Grouping, Lane, Lanes};
-pub use layout::{Cluster, LaneLayout, LayoutItem, LayoutParams, layout_lane, layout_lanes};
+pub use layout::{
+    Cluster, LaneLayout, LayoutItem, LayoutParams, layout_lane, layout_lanes, layout_lanes_in,
+};
 pub use scale::{CanvasChange, TimeView, keeping_day_inside};
 pub use text::{CharWidths, TextWidths};
 pub use ticks::{Ruler, Tick, TickUnit, ruler};

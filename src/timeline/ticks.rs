@@ -14,11 +14,16 @@ pub enum TickUnit {
     Weeks,
     Days(u32),
     Hours(u32),
+    Minutes(u32),
 }
 
 impl TickUnit {
     /// Finest to coarsest candidates.
-    pub(crate) const LADDER: [TickUnit; 20] = [
+    pub(crate) const LADDER: [TickUnit; 24] = [
+        TickUnit::Minutes(5),
+        TickUnit::Minutes(10),
+        TickUnit::Minutes(15),
+        TickUnit::Minutes(30),
         TickUnit::Hours(1),
         TickUnit::Hours(3),
         TickUnit::Hours(6),
@@ -49,13 +54,14 @@ impl TickUnit {
             TickUnit::Weeks => 7.0,
             TickUnit::Days(n) => f64::from(n),
             TickUnit::Hours(n) => f64::from(n) / 24.0,
+            TickUnit::Minutes(n) => f64::from(n) / 1440.0,
         }
     }
 
     /// The unit that gives context above this one.
     pub(crate) fn major(self) -> TickUnit {
         match self {
-            TickUnit::Hours(_) => TickUnit::Days(1),
+            TickUnit::Hours(_) | TickUnit::Minutes(_) => TickUnit::Days(1),
             TickUnit::Days(_) | TickUnit::Weeks => TickUnit::Months(1),
             TickUnit::Months(_) => TickUnit::Years(1),
             TickUnit::Years(n) if n < 10 => TickUnit::Years(10),
@@ -72,7 +78,7 @@ impl TickUnit {
             TickUnit::Months(3) => 2,
             TickUnit::Months(_) => 3,
             TickUnit::Weeks | TickUnit::Days(_) => 2,
-            TickUnit::Hours(_) => 5,
+            TickUnit::Hours(_) | TickUnit::Minutes(_) => 5,
         }
     }
 }
@@ -141,6 +147,15 @@ pub fn ruler(view: &TimeView, width_px: f64, min_spacing_px: f64, char_px: f64) 
         strength: 1.0,
     }));
     let major_unit = unit.major();
+    if major_unit == TickUnit::Years(10_000) {
+        // Millennia need no context above them ("10000 BCE" over "1 CE" says nothing).
+        return Ruler {
+            unit,
+            minor,
+            major: Vec::new(),
+            lines,
+        };
+    }
     // The major row also names the period the left edge is in, so context is never missing.
     let mut major = ticks(major_unit, from, to, true);
     let first_major = floor_to_unit(major_unit, from);
@@ -179,11 +194,11 @@ pub(crate) fn ticks(unit: TickUnit, from: f64, to: f64, major: bool) -> Vec<Tick
     let Some((y0, m0, _)) = ymd_of_day(first_day) else {
         return out;
     };
-    let label = |day: DayNumber, hour: u32| -> String {
+    let label = |day: DayNumber, minute: u32| -> String {
         if major {
             major_label(unit, day)
         } else {
-            minor_label(unit, day, hour)
+            minor_label(unit, day, minute)
         }
     };
     match unit {
@@ -254,18 +269,23 @@ pub(crate) fn ticks(unit: TickUnit, from: f64, to: f64, major: bool) -> Vec<Tick
                 day += 7;
             }
         }
-        TickUnit::Hours(n) => {
+        TickUnit::Hours(_) | TickUnit::Minutes(_) => {
+            let step = match unit {
+                TickUnit::Hours(n) => n * 60,
+                TickUnit::Minutes(n) => n,
+                _ => unreachable!(),
+            };
             let mut day = first_day;
             'days: while (day as f64) < to {
-                for hour in (0..24).step_by(n as usize) {
-                    let at = day as f64 + f64::from(hour) / 24.0;
+                for minute in (0..1440).step_by(step as usize) {
+                    let at = day as f64 + f64::from(minute) / 1440.0;
                     if at >= to || out.len() >= MAX_TICKS {
                         break 'days;
                     }
                     if at >= from {
                         out.push(Tick {
                             day: at,
-                            label: label(day, hour),
+                            label: label(day, minute),
                         });
                     }
                 }
@@ -278,8 +298,8 @@ pub(crate) fn ticks(unit: TickUnit, from: f64, to: f64, major: bool) -> Vec<Tick
 
 /// The year a tick of `Years(n)` stands on for the multiple `round` of n (astronomical).
 /// Before the common era, round numbers are counted the historians' way, so the ticks read
-/// "300 BCE, 200 BCE, 100 BCE, 1, 100": astronomical −299, −199, −99, then 1 CE (there is no
-/// year zero in labels).
+/// "300 BCE, 200 BCE, 100 BCE, 1 CE, 100": astronomical −299, −199, −99, then 1 CE (there is
+/// no year zero in labels).
 fn tick_year(round: i32, n: i32) -> i32 {
     match round {
         _ if n == 1 => round,
@@ -316,20 +336,34 @@ fn floor_to_unit(unit: TickUnit, day: f64) -> Option<DayNumber> {
             )
         }
         TickUnit::Months(_) => day_number(y, m, 1),
-        TickUnit::Weeks | TickUnit::Days(_) | TickUnit::Hours(_) => day_number(y, m, d),
+        TickUnit::Weeks | TickUnit::Days(_) | TickUnit::Hours(_) | TickUnit::Minutes(_) => {
+            day_number(y, m, d)
+        }
     })
 }
 
-fn minor_label(unit: TickUnit, day: DayNumber, hour: u32) -> String {
+fn minor_label(unit: TickUnit, day: DayNumber, minute: u32) -> String {
     let Some((y, m, d)) = ymd_of_day(day) else {
         return String::new();
     };
     match unit {
-        TickUnit::Years(_) => year_label(y),
+        TickUnit::Years(n) => years_label(n, y),
         TickUnit::Months(3) => format!("Q{}", (m - 1) / 3 + 1),
         TickUnit::Months(_) => month_name(m)[..3].to_owned(),
         TickUnit::Weeks | TickUnit::Days(_) => d.to_string(),
-        TickUnit::Hours(_) => format!("{hour:02}:00"),
+        TickUnit::Hours(_) | TickUnit::Minutes(_) => {
+            format!("{:02}:{:02}", minute / 60, minute % 60)
+        }
+    }
+}
+
+/// A year on a ruler of `n`-year steps: among round numbers of BCE years, year 1 reads
+/// "1 CE", not a bare "1".
+fn years_label(n: i32, year: i32) -> String {
+    if n > 1 && year == 1 {
+        "1 CE".to_owned()
+    } else {
+        year_label(year)
     }
 }
 
@@ -338,9 +372,9 @@ fn major_label(unit: TickUnit, day: DayNumber) -> String {
         return String::new();
     };
     match unit {
-        TickUnit::Years(_) => year_label(y),
+        TickUnit::Years(n) => years_label(n, y),
         TickUnit::Months(_) => format!("{} {}", month_name(m), year_label(y)),
-        TickUnit::Weeks | TickUnit::Days(_) | TickUnit::Hours(_) => {
+        TickUnit::Weeks | TickUnit::Days(_) | TickUnit::Hours(_) | TickUnit::Minutes(_) => {
             format!("{d} {} {}", month_name(m), year_label(y))
         }
     }
@@ -405,11 +439,33 @@ mod tests {
                         .iter()
                         .all(|t| t.day >= v.start_day && t.day < v.end_day())
                 );
-                assert!(!r.major.is_empty(), "span {span}");
+                // Context above every unit but millennia.
+                assert_eq!(
+                    r.major.is_empty(),
+                    r.unit == TickUnit::Years(1000),
+                    "span {span}"
+                );
                 assert!(r.lines.iter().all(|l| (0.0..=1.0).contains(&l.strength)));
             }
             span /= 1.7;
         }
+    }
+
+    #[test]
+    fn fully_zoomed_in_the_axis_shows_minutes() {
+        // An hour across the narrowest canvas: several labelled ticks, in minutes.
+        let v = TimeView::new(
+            738_000.0 + 10.0 / 24.0,
+            crate::timeline::scale::MIN_SPAN_DAYS,
+        );
+        for width in [300.0, 800.0, 1600.0] {
+            let r = ruler(&v, width, 60.0, CHAR_PX);
+            assert!(r.minor.len() >= 2, "{width}: {:?}", r.minor);
+            assert!(matches!(r.unit, TickUnit::Minutes(_)), "{:?}", r.unit);
+        }
+        let r = ruler(&v, 1600.0, 60.0, CHAR_PX);
+        assert_eq!(r.minor[1].label, "10:05", "{:?}", r.minor);
+        assert!(r.major[0].label.ends_with("2021"), "{:?}", r.major);
     }
 
     #[test]
@@ -493,7 +549,7 @@ mod tests {
         let labels: Vec<&str> = t.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(
             labels,
-            ["300 BCE", "200 BCE", "100 BCE", "1", "100", "200", "300"]
+            ["300 BCE", "200 BCE", "100 BCE", "1 CE", "100", "200", "300"]
         );
     }
 

@@ -320,42 +320,42 @@ pub(crate) const ACTIONS: &[ActionDef] = &[
             key(Key::ArrowDown),
         ],
         "Next step (presentation clickers send PageDown)",
-        None,
+        Some("next"),
         Scope::Present,
     ),
     def(
         Action::StepBack,
         &[key(Key::ArrowLeft), key(Key::PageUp), key(Key::ArrowUp)],
         "Previous step",
-        None,
+        Some("back"),
         Scope::Present,
     ),
     def(
         Action::FirstStep,
         &[key(Key::Home)],
         "First step",
-        None,
+        Some("first"),
         Scope::Present,
     ),
     def(
         Action::LastStep,
         &[key(Key::End)],
         "Last step",
-        None,
+        Some("last"),
         Scope::Present,
     ),
     def(
         Action::PresenterView,
         &[key(Key::P)],
         "Presenter view on or off",
-        None,
+        Some("presenter view"),
         Scope::Present,
     ),
     def(
         Action::EndPresentation,
         &[key(Key::Escape), key(Key::F5)],
         "Leave the presentation",
-        None,
+        Some("leave"),
         Scope::Present,
     ),
 ];
@@ -405,6 +405,7 @@ pub fn pressed(input: &mut egui::InputState, scope: Scope) -> Vec<Action> {
 pub(crate) fn status_hints(ctx: &egui::Context) -> String {
     ACTIONS
         .iter()
+        .filter(|d| d.scope != Scope::Present)
         .filter_map(|d| {
             let hint = d.hint?;
             let keys = match d.action {
@@ -422,6 +423,19 @@ pub(crate) fn status_hints(ctx: &egui::Context) -> String {
                 _ => ctx.format_shortcut(&d.shortcuts[0]),
             };
             Some(format!("{keys}: {hint}"))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// Presentation mode's reminder of its keys: "Right / Space / PageDown / Down: next · …".
+pub(crate) fn presentation_hints(ctx: &egui::Context) -> String {
+    ACTIONS
+        .iter()
+        .filter(|d| d.scope == Scope::Present)
+        .filter_map(|d| {
+            let keys: Vec<String> = d.shortcuts.iter().map(|s| ctx.format_shortcut(s)).collect();
+            Some(format!("{}: {}", keys.join(" / "), d.hint?))
         })
         .collect::<Vec<_>>()
         .join(" · ")

@@ -19,6 +19,9 @@ use crate::model::query::Filter;
 use crate::store::{Diagnostic, Loaded};
 use crate::timeline::{Grouping, Lanes, TimeView};
 
+/// How long news ("Saved …", "Wrote …") stays on screen, in seconds; the last one fades.
+pub const NOTICE_SECONDS: f64 = 6.0;
+
 /// Share of the window kept free around fitted content, on each side.
 const FIT_MARGIN: f64 = 0.04;
 
@@ -71,6 +74,37 @@ impl AnnalsApp {
 
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
+    }
+
+    /// Show `message` as news: it fades after [`NOTICE_SECONDS`] (problems are set as
+    /// `notice` directly and stay until dealt with).
+    pub(crate) fn inform(&mut self, message: String) {
+        let now = self.ctx.input(|i| i.time);
+        self.notice_fades = Some((message.clone(), now + NOTICE_SECONDS));
+        self.notice = Some(message);
+    }
+
+    /// How visible the notice is now (1 until its last second, then fading to 0); drops it
+    /// once it has faded.
+    pub(crate) fn notice_opacity(&mut self, now: f64) -> f32 {
+        let Some((message, until)) = &self.notice_fades else {
+            return 1.0;
+        };
+        if self.notice.as_ref() != Some(message) {
+            self.notice_fades = None; // replaced by another message
+            return 1.0;
+        }
+        let left = until - now;
+        if left <= 0.0 {
+            self.notice = None;
+            self.notice_fades = None;
+            return 0.0;
+        }
+        // Wake up when the fading starts, then every frame while it fades.
+        let wake = if left > 1.0 { left - 1.0 } else { 1.0 / 30.0 };
+        self.ctx
+            .request_repaint_after(std::time::Duration::from_secs_f64(wake));
+        left.min(1.0) as f32
     }
 
     pub fn dataset(&self) -> Option<&Dataset> {
@@ -135,6 +169,7 @@ impl AnnalsApp {
             ViewCommand::FitAll => {
                 if let Some(view) = self.fitted_view() {
                     self.view.animate(view, now, JUMP_SECONDS);
+                    self.view.mark_fitted(true);
                 }
             }
             ViewCommand::ZoomToEvent(index) => {
@@ -307,7 +342,8 @@ impl AnnalsApp {
     /// The timeline's canvas was measured this frame.
     pub(crate) fn canvas_measured(&mut self, canvas: (f32, f32), now: f64) {
         let day = self.selected_middle_day();
-        self.view.canvas_measured(canvas, day, now);
+        let window_width = self.ctx.content_rect().width();
+        self.view.canvas_measured(canvas, window_width, day, now);
     }
 
     /// Preferences as they should be saved now.

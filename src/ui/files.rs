@@ -156,7 +156,7 @@ impl AnnalsApp {
                     Ok(path) => {
                         self.open(path);
                         if restore {
-                            self.notice = Some(format!(
+                            self.inform(format!(
                                 "A fresh copy of the bundled dataset is open: {}",
                                 self.data.path.display()
                             ));
@@ -181,7 +181,7 @@ impl AnnalsApp {
             FileCommand::Export(request) => match self.run_export(&request) {
                 Ok(message) => {
                     self.dialogs.export.close();
-                    self.notice = Some(message);
+                    self.inform(message);
                 }
                 Err(message) => self.notice = Some(format!("Not exported: {message}")),
             },
@@ -231,6 +231,7 @@ impl AnnalsApp {
         self.prefs.filter = crate::model::query::Filter::default();
         if let Some(view) = self.fitted_view() {
             self.view.set(view);
+            self.view.mark_fitted(true);
         }
         self.remember_dataset();
         self.watch();
@@ -270,6 +271,7 @@ impl AnnalsApp {
         self.git_refresh();
         if !had_data && let Some(view) = self.fitted_view() {
             self.view.set(view);
+            self.view.mark_fitted(true);
         }
         self.presentation_reloaded();
     }
@@ -455,11 +457,17 @@ impl AnnalsApp {
                 } else {
                     format!(" Not converted: {}.", report.skipped.join("; "))
                 };
-                self.notice = Some(format!(
+                let message = format!(
                     "Imported {} events into {}.{skipped}",
                     report.events,
                     folder.display()
-                ));
+                );
+                // Rows left out are a problem to read at leisure; a clean import is news.
+                if report.skipped.is_empty() {
+                    self.inform(message);
+                } else {
+                    self.notice = Some(message);
+                }
             }
             Err(message) => self.notice = Some(format!("Not imported: {message}")),
         }

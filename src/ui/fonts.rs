@@ -30,6 +30,14 @@ pub(crate) fn font_definitions() -> FontDefinitions {
     fonts
 }
 
+/// Install the fonts, and make egui's small text readable: nothing below
+/// [`super::theme::SMALL_TEXT`] points (egui's own small style is 9).
 pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(font_definitions());
+    ctx.all_styles_mut(|style| {
+        style.text_styles.insert(
+            egui::TextStyle::Small,
+            egui::FontId::proportional(super::theme::SMALL_TEXT),
+        );
+    });
 }

@@ -30,12 +30,14 @@ pub(crate) fn window_ui(app: &mut AnnalsApp, ui: &mut Ui, now: f64) -> Vec<Comma
             .default_size(160.0)
             .show(ui, |ui| diagnostics_ui(ui, &app.data.loaded.diagnostics));
     }
+    let opacity = app.notice_opacity(now);
     if let Some(notice) = app.notice.clone()
         && !app.dialogs.open_path.is_open()
     {
         egui::Panel::top("notice").show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.label(RichText::new(format!("ℹ {notice}")).color(ui.visuals().warn_fg_color));
+                let colour = ui.visuals().warn_fg_color.gamma_multiply(opacity);
+                ui.label(RichText::new(format!("ℹ {notice}")).color(colour));
                 let dismiss = ui.small_button("×").on_hover_text("Dismiss this message");
                 dismiss.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::Role::Button, true, "Dismiss the message")
@@ -73,11 +75,16 @@ pub(crate) fn window_ui(app: &mut AnnalsApp, ui: &mut Ui, now: f64) -> Vec<Comma
     commands.extend(app.editing_dialogs_ui(&ctx));
     // The editor takes the detail panel's place (same id, so it keeps its width).
     let editing = app.is_editing() && app.edit.draft.is_some() && app.dataset().is_some();
+    // Side panels take at most a share of the window, so the timeline keeps room between
+    // them in a small window.
+    let window_width = ui.available_width();
+    let share = |fraction: f32, min: f32| (window_width * fraction).max(min);
     if editing {
         egui::Panel::right("details")
             .resizable(true)
             .default_size(380.0)
             .min_size(300.0)
+            .max_size(share(0.45, 300.0))
             .show(ui, |ui| commands.extend(app.editor_panel_ui(ui)));
     }
     prepare_git(app);
@@ -99,6 +106,7 @@ pub(crate) fn window_ui(app: &mut AnnalsApp, ui: &mut Ui, now: f64) -> Vec<Comma
             .resizable(true)
             .default_size(230.0)
             .min_size(180.0)
+            .max_size(share(0.3, 180.0))
             .show(ui, |ui| {
                 if let Some(new) = filter_panel_ui(ui, dataset, filter, language) {
                     commands.push(BrowseCommand::SetFilter(new).into());
@@ -110,6 +118,7 @@ pub(crate) fn window_ui(app: &mut AnnalsApp, ui: &mut Ui, now: f64) -> Vec<Comma
             .resizable(true)
             .default_size(380.0)
             .min_size(260.0)
+            .max_size(share(0.45, 260.0))
             .show(ui, |ui| {
                 let git = dataset
                     .event(selected)
@@ -171,7 +180,7 @@ pub(crate) fn window_ui(app: &mut AnnalsApp, ui: &mut Ui, now: f64) -> Vec<Comma
                     egui::UiBuilder::new().accessibility_label("Event list"),
                     |ui| {
                         if let Some(heading) = &heading {
-                            ui.label(RichText::new(heading).strong());
+                            ui.add(egui::Label::new(RichText::new(heading).strong()).truncate());
                         }
                         commands.extend(list_view_ui(
                             ui,

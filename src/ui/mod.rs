@@ -87,6 +87,9 @@ pub struct AnnalsApp {
     pub(crate) details_open: bool,
     /// A message for the user (a dataset that could not be found, a dialog that failed).
     pub(crate) notice: Option<String>,
+    /// When the notice is only news ("Saved …"): that message and when it is gone (egui's
+    /// clock). A problem has none: it stays until it is dismissed or dealt with.
+    pub(crate) notice_fades: Option<(String, f64)>,
     pub(crate) view: ViewState,
     pub(crate) browse: Browse,
     pub(crate) edit: Editing,
@@ -165,6 +168,7 @@ impl AnnalsApp {
             selected: None,
             details_open: false,
             notice,
+            notice_fades: None,
             view: ViewState::default(),
             browse: Browse::default(),
             edit: Editing::default(),
@@ -192,6 +196,7 @@ impl AnnalsApp {
             _ => {
                 if let Some(view) = self.fitted_view() {
                     self.view.set(view);
+                    self.view.mark_fitted(true);
                 }
             }
         }

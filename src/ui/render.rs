@@ -370,6 +370,20 @@ pub(crate) fn timeline_picture(
     let mut headless = Headless::new(dark);
     let background = headless.ctx.global_style().visuals.panel_fill;
     let mut widths = TitleWidths::default();
+    Some(
+        headless.render(size, pixels_per_point_for(size.1), background, |ui| {
+            timeline_scene_ui(ui, scene, &mut widths);
+        }),
+    )
+}
+
+/// What a picture of the timeline draws: the timeline as in the window, without the window's
+/// counts of what is in view.
+fn timeline_scene_ui(ui: &mut Ui, scene: &TimelineScene<'_>, widths: &mut TitleWidths) {
+    let style = TimelineStyle {
+        lane_counts: false,
+        ..*scene.style
+    };
     let input = TimelineInput {
         dataset: scene.dataset,
         lanes: scene.lanes,
@@ -377,15 +391,11 @@ pub(crate) fn timeline_picture(
         selected: scene.selected,
         matches: (!scene.matches.is_empty()).then_some(scene.matches),
         language: scene.language,
-        style: scene.style,
+        style: &style,
     };
-    Some(
-        headless.render(size, pixels_per_point_for(size.1), background, |ui| {
-            egui::CentralPanel::default().show(ui, |ui| {
-                timeline_ui(ui, &input, &mut widths);
-            });
-        }),
-    )
+    egui::CentralPanel::default().show(ui, |ui| {
+        timeline_ui(ui, &input, widths);
+    });
 }
 
 /// `annals export --format png` of a whole dataset: every event, fitted, in the light theme,
@@ -428,7 +438,11 @@ pub fn slides(
         .ok_or_else(|| format!("no storyline `{name}` in briefings/"))?;
     let steps = story.resolve(dataset);
     let mut headless = Headless::new(true);
-    let style = super::present::slide::timeline_style();
+    // A slide for a deck: without the window's counts of what is in view, nor its keys.
+    let style = TimelineStyle {
+        lane_counts: false,
+        ..super::present::slide::timeline_style()
+    };
     let mut widths = TitleWidths::default();
     let background = super::present::slide::colours::BACKGROUND;
     let mut pictures = Vec::with_capacity(steps.len());
@@ -447,6 +461,7 @@ pub fn slides(
             title: &story.title,
             language: Language::English,
             style: &style,
+            key_hints: false,
         };
         pictures.push(
             headless.render(size, pixels_per_point_for(size.1), background, |ui| {
@@ -476,4 +491,131 @@ pub(crate) fn write_slides(
         written.push(path);
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every text a frame of `draw` paints.
+    fn texts(draw: impl FnMut(&mut Ui)) -> Vec<String> {
+        placed_texts(draw).into_iter().map(|(t, _)| t).collect()
+    }
+
+    /// Every text a frame of `draw` paints, with where it starts.
+    pub(super) fn placed_texts(draw: impl FnMut(&mut Ui)) -> Vec<(String, Pos2)> {
+        let mut headless = Headless::new(true);
+        let mut out = Vec::new();
+        let mut shapes: Vec<egui::Shape> = headless
+            .shapes((1280, 720), 1.0, draw)
+            .into_iter()
+            .map(|c| c.shape)
+            .collect();
+        while let Some(shape) = shapes.pop() {
+            match shape {
+                egui::Shape::Vec(inner) => shapes.extend(inner),
+                egui::Shape::Text(t) => out.push((t.galley.text().to_owned(), t.pos)),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Pictures and slides are for a document or a deck: the window's counts of what is in
+    /// view and the presentation's keys stay in the window.
+    #[test]
+    fn pictures_and_slides_carry_no_window_chrome() {
+        let loaded = crate::store::load_dataset(&crate::paths::bundled_dataset_path());
+        let dataset = loaded.dataset.as_ref().unwrap();
+        let lanes = Lanes::build(dataset, Grouping::default(), |_| true);
+        let (first, last) = dataset.extent().unwrap();
+        let style = TimelineStyle::default();
+        assert!(style.lane_counts, "the window counts what is in view");
+        let scene = TimelineScene {
+            dataset,
+            lanes: &lanes,
+            view: TimeView::fit(first, last, 0.04),
+            selected: None,
+            matches: &std::collections::HashSet::new(),
+            language: Language::English,
+            style: &style,
+        };
+        let mut widths = TitleWidths::default();
+        let picture = texts(|ui| timeline_scene_ui(ui, &scene, &mut widths));
+        assert!(picture.iter().any(|t| t.contains("Regular meeting")));
+        assert!(
+            !picture.iter().any(|t| t.contains("in view")),
+            "{picture:?}"
+        );
+
+        // A slide: the same as on screen but the keys' reminder.
+        let pictures = slides(&loaded, "regular-meetings", (1280, 720)).unwrap();
+        let background = super::super::present::slide::colours::BACKGROUND;
+        let slide = &pictures[0];
+        // Where the reminder would be: the bottom left, under the timeline.
+        for y in 690..706 {
+            for x in 24..700 {
+                assert_eq!(slide.pixel(x, y), background, "at {x},{y}");
+            }
+        }
+    }
+}
+
+/// The slides of every storyline of the bundled dataset name their step's event on the
+/// timeline, beside the card, wherever the slide's timeline has room for its title.
+#[cfg(test)]
+#[test]
+fn every_slide_names_its_event_on_the_timeline() {
+    use super::present::slide::{card_rect, timeline_style};
+    let loaded = crate::store::load_dataset(&crate::paths::bundled_dataset_path());
+    let dataset = loaded.dataset.as_ref().unwrap();
+    let style = timeline_style();
+    let full = Rect::from_min_size(Pos2::ZERO, Vec2::new(1280.0, DESIGN_HEIGHT));
+    let card = card_rect(full);
+    let mut stories: Vec<(String, Vec<crate::model::storyline::ShownStep>)> = loaded
+        .storylines
+        .iter()
+        .map(|(name, story)| (name.clone(), story.resolve(dataset)))
+        .collect();
+    stories.push((
+        "shown events".into(),
+        crate::model::storyline::steps_of_events(0..dataset.len()),
+    ));
+    for (name, steps) in &stories {
+        for (index, step) in steps.iter().enumerate() {
+            let Some(event) = step.event.and_then(|i| dataset.event(i)) else {
+                continue;
+            };
+            let filter = step.filter.clone().unwrap_or_default();
+            let mask = filter.mask(dataset);
+            let lanes = Lanes::build(dataset, Grouping::default(), |i| mask[i]);
+            let view = super::present::step_view(dataset, step).unwrap_or_default();
+            let input = PresentInput {
+                dataset,
+                lanes: &lanes,
+                view: &view,
+                step,
+                index,
+                count: steps.len(),
+                title: name,
+                language: Language::English,
+                style: &style,
+                key_hints: false,
+            };
+            let mut widths = TitleWidths::default();
+            let texts = tests::placed_texts(|ui| {
+                egui::CentralPanel::no_frame().show(ui, |ui| {
+                    presentation_ui(ui, &input, &mut widths);
+                });
+            });
+            let title = event.title.to_string();
+            assert!(
+                texts
+                    .iter()
+                    .any(|(t, pos)| t.ends_with(&title) && pos.x < card.left()),
+                "{name}, step {}: “{title}” is not named on the timeline",
+                index + 1
+            );
+        }
+    }
 }

@@ -28,6 +28,17 @@ pub(crate) fn status_colour(status: Status) -> Color32 {
     }
 }
 
+/// What `colour` (premultiplied, perhaps see-through) shows as over an opaque `background`.
+pub(crate) fn over(colour: Color32, background: Color32) -> Color32 {
+    let keep = 1.0 - f32::from(colour.a()) / 255.0;
+    let mix = |c: u8, b: u8| (f32::from(c) + f32::from(b) * keep).round().min(255.0) as u8;
+    Color32::from_rgb(
+        mix(colour.r(), background.r()),
+        mix(colour.g(), background.g()),
+        mix(colour.b(), background.b()),
+    )
+}
+
 /// Black or white, whichever reads better on `background`.
 pub(crate) fn text_on(background: Color32) -> Color32 {
     let [r, g, b, _] = background.to_array();

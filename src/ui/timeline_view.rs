@@ -18,7 +18,8 @@ use crate::model::event::Event;
 use crate::model::manifest::Language;
 use crate::timeline::overview::{OverviewGrip, drag_window, histogram, overview_view};
 use crate::timeline::{
-    Cluster, Grouping, LaneLayout, Lanes, LayoutItem, LayoutParams, TimeView, layout_lanes, ruler,
+    Cluster, Grouping, LaneLayout, Lanes, LayoutItem, LayoutParams, TimeView, layout_lanes_in,
+    ruler,
 };
 
 /// Sizes of the timeline, in points.
@@ -44,8 +45,12 @@ pub struct TimelineStyle {
     pub zoom_per_scroll_point: f32,
     /// Size of event titles.
     pub title_size: f32,
-    /// Let titles with no room run off the right edge (cut) rather than leave them out.
+    /// Let titles with no room run off the right edge (cut) rather than leave them out (never
+    /// in the window, the pictures or the slides: README promises titles are not cut).
     pub clip_titles: bool,
+    /// Lane headers say how many of their events are in view ("4 of 9 in view"): in the
+    /// window, not in pictures.
+    pub lane_counts: bool,
 }
 
 impl Default for TimelineStyle {
@@ -61,21 +66,97 @@ impl Default for TimelineStyle {
             min_tick_spacing: 64.0,
             zoom_per_scroll_point: 0.003,
             title_size: 13.0,
-            clip_titles: true,
+            clip_titles: false,
+            lane_counts: true,
         }
     }
 }
 
-/// Widths of event titles for the layout, kept while the font and its scale stay the same.
-/// Measured without shaping (`timeline::TextWidths`: the sum of each character's advance,
-/// each character asked of egui once), so that titles coming into view cost no text layout
-/// until they are drawn.
+/// What a timeline remembers from frame to frame: the widths of event titles for the layout,
+/// kept while the font and its scale stay the same (measured without shaping:
+/// `timeline::TextWidths` sums each character's advance, each character asked of egui once,
+/// so titles coming into view cost no text layout until they are drawn), and the rows each
+/// lane was given.
 #[derive(Default)]
-pub struct TitleWidths(crate::timeline::TextWidths);
+pub struct TitleWidths {
+    widths: crate::timeline::TextWidths,
+    lane_rows: Option<LaneRows>,
+}
+
+/// The rows each lane was given, and for which lanes, canvas and zoom: lanes keep their
+/// heights while the view pans (and while it zooms, until the zoom settles), so nothing
+/// below a lane jumps as events come and go at the edges.
+struct LaneRows {
+    lanes: u64,
+    width: f32,
+    total_rows: usize,
+    /// The span of the view they were shared for, and the span of the last frame.
+    span_days: f64,
+    last_span_days: f64,
+    rows: Vec<usize>,
+}
+
+/// A fingerprint of the lanes: their grouping, names and sizes.
+fn lanes_fingerprint(lanes: &Lanes) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    lanes.grouping.hash(&mut hasher);
+    for lane in &lanes.lanes {
+        lane.key.hash(&mut hasher);
+        lane.members.len().hash(&mut hasher);
+        lane.members.first().hash(&mut hasher);
+        lane.members.last().hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+impl TitleWidths {
+    /// The rows to keep for each lane, if the last ones still hold: the same lanes, canvas
+    /// and number of rows, and the same zoom or one still changing. Returns whether the view
+    /// is zooming (the rows are shared again once it settles).
+    fn kept_rows(
+        &mut self,
+        lanes: &Lanes,
+        width: f32,
+        total_rows: usize,
+        span_days: f64,
+    ) -> (Option<Vec<usize>>, bool) {
+        let fingerprint = lanes_fingerprint(lanes);
+        let Some(memo) = &mut self.lane_rows else {
+            return (None, false);
+        };
+        let zooming = memo.last_span_days != span_days;
+        memo.last_span_days = span_days;
+        let same = memo.lanes == fingerprint
+            && (memo.width - width).abs() < 0.5
+            && memo.total_rows == total_rows
+            && (memo.span_days == span_days || zooming);
+        (same.then(|| memo.rows.clone()), zooming)
+    }
+
+    fn keep_rows(
+        &mut self,
+        lanes: &Lanes,
+        width: f32,
+        total_rows: usize,
+        span_days: f64,
+        rows: Vec<usize>,
+    ) {
+        self.lane_rows = Some(LaneRows {
+            lanes: lanes_fingerprint(lanes),
+            width,
+            total_rows,
+            span_days,
+            last_span_days: span_days,
+            rows,
+        });
+    }
+}
 
 impl TitleWidths {
     pub fn clear(&mut self) {
-        self.0.clear();
+        self.widths.clear();
+        self.lane_rows = None;
     }
 
     fn get(
@@ -85,7 +166,7 @@ impl TitleWidths {
         index: EventIndex,
         font: &FontId,
     ) -> f32 {
-        let Self(widths) = self;
+        let widths = &mut self.widths;
         widths.reset_if_changed(dataset.len(), font.size, painter.pixels_per_point());
         let Some(event) = dataset.event(index) else {
             return 0.0;
@@ -146,10 +227,11 @@ pub fn timeline_ui(
     let mut commands = Vec::new();
     let full = ui.available_rect_before_wrap();
     let visuals = ui.visuals().clone();
+    // Lane names take at most a quarter of a narrow timeline.
     let header_width = if lanes.grouping == Grouping::None {
         0.0
     } else {
-        style.header_width
+        style.header_width.min((full.width() * 0.25).round())
     };
     let overview_rect = Rect::from_min_max(
         Pos2::new(full.left(), full.bottom() - style.overview_height),
@@ -213,18 +295,36 @@ pub fn timeline_ui(
     let lane_count = lanes.lanes.len();
     let usable = events_rect.height() - lane_count as f32 * 2.0 * style.lane_padding;
     let total_rows = (usable / style.row_height).floor().max(lane_count as f32) as usize;
+    // Titles keep clear of the rings drawn around marks (search matches, the selection:
+    // [`RING_REACH`] beyond the mark), their own and their neighbours'.
     let params = LayoutParams {
         width_px: canvas.width(),
         marker_px: style.marker_size,
-        gap_px: 6.0,
-        label_pad_px: 5.0,
+        gap_px: RING_REACH + 3.0,
+        label_pad_px: RING_REACH + 2.0,
         cluster_px: 28.0,
         clip_titles: style.clip_titles,
+        first: selected,
     };
     let font = FontId::proportional(style.title_size);
-    let laid = layout_lanes(dataset, &lanes.lanes, view, &params, total_rows, |i| {
-        widths.get(&painter, dataset, i, &font)
-    });
+    let (kept, zooming) = widths.kept_rows(lanes, canvas.width(), total_rows, view.span_days);
+    if zooming {
+        // One more frame: the first with the same zoom as the last shares the rows again.
+        ui.ctx().request_repaint();
+    }
+    let laid = layout_lanes_in(
+        dataset,
+        &lanes.lanes,
+        view,
+        &params,
+        total_rows,
+        kept.as_deref(),
+        |i| widths.get(&painter, dataset, i, &font),
+    );
+    if kept.is_none() {
+        let rows = laid.iter().map(|(_, rows)| *rows).collect();
+        widths.keep_rows(lanes, canvas.width(), total_rows, view.span_days, rows);
+    }
 
     // Centre of each drawn event, with its lane.
     let mut centres: HashMap<EventIndex, (usize, Pos2)> = HashMap::new();
@@ -240,7 +340,8 @@ pub fn timeline_ui(
             ),
         );
         if header_width > 0.0 && lane_rect.is_positive() {
-            lane_header_ui(ui, lane_rect, header_width, lane, layout.visible, &visuals);
+            let visible = style.lane_counts.then_some(layout.visible);
+            lane_header_ui(ui, lane_rect, header_width, lane, visible, &visuals);
         }
         let rows_top = lane_top + style.lane_padding;
         for item in &layout.items {
@@ -281,10 +382,10 @@ pub fn timeline_ui(
             });
             if matches.is_some_and(|m| m.contains(&item.event)) {
                 // Search match: a bright outline around the mark.
-                let ring = geometry.mark.expand(4.0);
+                let ring = geometry.mark.expand(RING_REACH - 2.0);
                 painter.rect_stroke(
                     ring,
-                    6,
+                    5,
                     Stroke::new(2.0, SEARCH_HIGHLIGHT),
                     StrokeKind::Outside,
                 );
@@ -337,7 +438,7 @@ pub fn timeline_ui(
 }
 
 /// The title as drawn: with "c." for approximate dates, so the qualifier is visible.
-fn display_title(event: &Event) -> String {
+pub(crate) fn display_title(event: &Event) -> String {
     if event.when.is_approximate() {
         format!("c. {}", event.title)
     } else {
@@ -350,7 +451,7 @@ fn lane_header_ui(
     lane_rect: Rect,
     width: f32,
     lane: &crate::timeline::Lane,
-    visible: usize,
+    visible: Option<usize>,
     visuals: &egui::Visuals,
 ) {
     let header = Rect::from_min_size(lane_rect.min, Vec2::new(width, lane_rect.height()));
@@ -382,7 +483,9 @@ fn lane_header_ui(
         galley,
         visuals.strong_text_color(),
     );
-    if header.height() > 36.0 {
+    if let Some(visible) = visible
+        && header.height() > 36.0
+    {
         painter.text(
             Pos2::new(x, header.top() + 22.0),
             Align2::LEFT_TOP,
@@ -398,11 +501,7 @@ fn lane_header_ui(
     );
     // The lane's name, as assistive technology (and the tests) read it.
     response.widget_info(|| WidgetInfo::labeled(Role::Label, true, &lane.title));
-    response.on_hover_text(format!(
-        "{} — {} events, {visible} in view",
-        lane.title,
-        lane.members.len()
-    ));
+    response.on_hover_text(format!("{} — {} events", lane.title, lane.members.len()));
 }
 
 /// Labelled background bands for the dataset's periods.
@@ -551,7 +650,9 @@ fn paint_item(
             painter.circle(c, r, fill, outline);
         }
         if is_selected {
-            painter.circle_stroke(c, r + 3.5, Stroke::new(2.0, visuals.selection.stroke.color));
+            // Within RING_REACH of the mark's edge: 2 points and half the stroke beyond.
+            let ring = g.mark.width() / 2.0 + 2.0;
+            painter.circle_stroke(c, ring, Stroke::new(2.0, visuals.selection.stroke.color));
         }
     } else {
         let bar = g.mark;
@@ -583,15 +684,19 @@ fn paint_item(
         }
     }
     if let Some(pos) = g.label_pos {
-        let inside_bar = !item.is_point && g.mark.contains(pos);
+        let galley =
+            painter.layout_no_wrap(display_title(event), font.clone(), Color32::PLACEHOLDER);
+        // On the bar only when the whole title is (the selection's may run past its end).
+        let inside_bar =
+            !item.is_point && g.mark.contains(pos) && pos.x + galley.size().x <= g.mark.right();
         let text_colour = if inside_bar {
-            theme::text_on(fill)
+            // The colour the fill shows over the background, faded or not.
+            theme::text_on(theme::over(fill, visuals.extreme_bg_color))
         } else if is_selected {
             visuals.strong_text_color()
         } else {
             visuals.text_color()
         };
-        let galley = painter.layout_no_wrap(display_title(event), font.clone(), text_colour);
         let top_left = Pos2::new(pos.x, pos.y - galley.size().y / 2.0);
         painter.galley(top_left, galley, text_colour);
     }
@@ -664,7 +769,8 @@ fn clusters_ui(
         if text.len() as f32 * 6.0 + 2.0 > rect.width() {
             continue;
         }
-        let text_colour = theme::text_on(colour.gamma_multiply(strength(c)));
+        let shown = theme::over(colour.gamma_multiply(strength(c)), visuals.extreme_bg_color);
+        let text_colour = theme::text_on(shown);
         let galley = painter.layout_no_wrap(text, font.clone(), text_colour);
         if galley.size().x + 2.0 <= rect.width() {
             painter.galley(rect.center() - galley.size() / 2.0, galley, text_colour);
@@ -983,6 +1089,10 @@ fn hover_card_ui(ui: &mut Ui, dataset: &Dataset, event: &Event, language: Langua
         ui.label(place.name.get(language));
     }
 }
+
+/// How far the rings around a mark (a search match's outline, the selection) reach beyond
+/// it, stroke included, in points.
+const RING_REACH: f32 = 4.0;
 
 /// Outline of search matches: amber, readable on light and dark backgrounds.
 const SEARCH_HIGHLIGHT: Color32 = Color32::from_rgb(0xff, 0xb3, 0x00);

@@ -41,6 +41,11 @@ pub(crate) struct ViewState {
     /// factor, the window's size and the panels over several frames, and the view restored
     /// then must stay exactly as it was.
     settling: (u8, f64),
+    /// The view shows everything (F, or at start): it stays so while the window is resized,
+    /// until the user moves it.
+    fitted: bool,
+    /// Width of the window in the last frame, in points, to tell a resize from a panel.
+    window_width: Option<f32>,
 }
 
 impl ViewState {
@@ -62,10 +67,22 @@ impl ViewState {
     pub fn set(&mut self, view: TimeView) {
         self.animation = None;
         self.shown = view;
+        self.fitted = false;
+    }
+
+    /// Whether the view shows everything, and keeps doing so while the window is resized.
+    pub(crate) fn is_fitted(&self) -> bool {
+        self.fitted
+    }
+
+    /// The view (set or moving to) shows everything: see [`Self::is_fitted`].
+    pub(crate) fn mark_fitted(&mut self, fitted: bool) {
+        self.fitted = fitted;
     }
 
     /// Move to `to` over `seconds`, starting now from what is shown.
     pub(crate) fn animate(&mut self, to: TimeView, now: f64, seconds: f64) {
+        self.fitted = false;
         self.animation = Some(Animation {
             from: self.shown,
             to,
@@ -97,13 +114,23 @@ impl ViewState {
     /// The canvas now spans `left..right`: follow it as [`CanvasChange`] says, and if the
     /// selection (`selected_day`) was in view and a panel now covers it, slide the view just
     /// enough to show it.
+    /// A fitted view stays fitted when the window is resized (the same days across the new
+    /// width); a panel opening or closing keeps the scale as said.
     pub(crate) fn canvas_measured(
         &mut self,
         (left, right): (f32, f32),
+        window_width: f32,
         selected_day: Option<f64>,
         now: f64,
     ) {
+        let resized = self
+            .window_width
+            .replace(window_width)
+            .is_some_and(|old| (old - window_width).abs() > 0.5);
         let old = self.canvas.replace((left, right));
+        if self.fitted && resized {
+            return;
+        }
         if self.settling.0 > 0 || now < self.settling.1 {
             self.settling.0 = self.settling.0.saturating_sub(1);
             return;
@@ -111,6 +138,7 @@ impl ViewState {
         let Some(change) = old.and_then(|old| CanvasChange::between(old, (left, right))) else {
             return;
         };
+        self.fitted = false;
         let before = self.shown;
         self.shown = change.apply(self.shown);
         if let Some(animation) = &mut self.animation {

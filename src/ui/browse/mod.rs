@@ -133,6 +133,8 @@ impl Browse {
     ) -> Vec<Command> {
         let mut commands = Vec::new();
         ui.horizontal_wrapped(|ui| {
+            // Each chip on one line, never broken into a column of letters.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             ui.label(
                 RichText::new(format!(
                     "{} of {} events shown",

@@ -31,6 +31,21 @@ fn labelled_text(
     multiline: bool,
     hint: &str,
 ) -> egui::Response {
+    // Room for the scroll bar on the right.
+    let width = (ui.available_width() - 12.0).max(80.0);
+    labelled_text_of_width(ui, label, text, multiline, hint, width)
+}
+
+/// [`labelled_text`] `width` points wide (in a grid, whose cells would otherwise take the
+/// width of the whole grid, and grow it frame after frame).
+fn labelled_text_of_width(
+    ui: &mut Ui,
+    label: &str,
+    text: &mut String,
+    multiline: bool,
+    hint: &str,
+    width: f32,
+) -> egui::Response {
     let edit = if multiline {
         egui::TextEdit::multiline(text).desired_rows(3)
     } else {
@@ -38,8 +53,7 @@ fn labelled_text(
     };
     let response = ui.add(
         edit.hint_text(hint)
-            // Room for the scroll bar on the right.
-            .desired_width((ui.available_width() - 12.0).max(80.0))
+            .desired_width(width)
             .id_salt(("editor", label)),
     );
     // Named apart from the heading above it ("Title" vs "Edit title").
@@ -65,24 +79,42 @@ fn combo(
     options: &[(String, String)],
     allow_none: bool,
 ) -> bool {
+    let width = ui.available_width().min(280.0);
+    combo_of_width(ui, name, value, options, allow_none, width)
+}
+
+/// [`combo`] `width` points wide; a long choice is cut with "…" (shown whole in the list).
+fn combo_of_width(
+    ui: &mut Ui,
+    name: &str,
+    value: &mut String,
+    options: &[(String, String)],
+    allow_none: bool,
+    width: f32,
+) -> bool {
     let shown = options
         .iter()
         .find(|(id, _)| id == value)
         .map_or_else(|| "—".to_owned(), |(_, label)| label.clone());
     let before = value.clone();
-    egui::ComboBox::from_id_salt(("editor-combo", name))
-        .selected_text(shown)
-        .width(ui.available_width().min(280.0))
-        .show_ui(ui, |ui| {
-            if allow_none {
-                ui.selectable_value(value, String::new(), "—");
-            }
-            for (id, label) in options {
-                ui.selectable_value(value, id.clone(), label);
-            }
-        })
-        .response
-        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name));
+    // Cut where its own width ends, not at the end of the row it stands in.
+    ui.scope(|ui| {
+        ui.set_max_width(width);
+        egui::ComboBox::from_id_salt(("editor-combo", name))
+            .selected_text(shown)
+            .width(width)
+            .truncate()
+            .show_ui(ui, |ui| {
+                if allow_none {
+                    ui.selectable_value(value, String::new(), "—");
+                }
+                for (id, label) in options {
+                    ui.selectable_value(value, id.clone(), label);
+                }
+            })
+            .response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name));
+    });
     *value != before
 }
 
@@ -265,6 +297,23 @@ pub(crate) fn editor_ui(
                             ("URL", &mut source.url, "https://…"),
                             ("Published", &mut source.published, "2024-08-22"),
                         ];
+                        // The names' column is as wide as the widest name.
+                        let names = fields
+                            .iter()
+                            .map(|(field, _, _)| {
+                                let text = RichText::new(*field).small();
+                                egui::WidgetText::from(text)
+                                    .into_galley(
+                                        ui,
+                                        Some(egui::TextWrapMode::Extend),
+                                        f32::INFINITY,
+                                        egui::TextStyle::Small,
+                                    )
+                                    .size()
+                                    .x
+                            })
+                            .fold(0.0, f32::max);
+                        let width = (ui.available_width() - names - 6.0 - 12.0).max(80.0);
                         egui::Grid::new(("source-grid", n))
                             .num_columns(2)
                             .spacing([6.0, 4.0])
@@ -272,7 +321,9 @@ pub(crate) fn editor_ui(
                                 for (field, text, hint) in fields {
                                     ui.label(RichText::new(field).small().weak());
                                     let label = format!("Source {} {field}", n + 1);
-                                    if labelled_text(ui, &label, text, false, hint).changed() {
+                                    if labelled_text_of_width(ui, &label, text, false, hint, width)
+                                        .changed()
+                                    {
                                         changes.typed = Some("sources");
                                     }
                                     ui.end_row();
@@ -322,7 +373,10 @@ pub(crate) fn editor_ui(
                     .map(|s| (s.id.clone(), s.title.clone()))
                     .collect();
                 ui.horizontal(|ui| {
-                    changes.other |= combo(ui, "Series", &mut draft.series, &series, true);
+                    // Room beside it for "No." and the number.
+                    let width = (ui.available_width() - 100.0).clamp(80.0, 280.0);
+                    changes.other |=
+                        combo_of_width(ui, "Series", &mut draft.series, &series, true, width);
                     if !draft.series.is_empty() {
                         ui.label("No.");
                         let response = ui.add(

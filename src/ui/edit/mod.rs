@@ -408,7 +408,7 @@ impl AnnalsApp {
             self.edit.session.as_mut(),
             self.data.loaded.dataset.as_ref(),
         ) else {
-            self.notice = Some("Nothing to save.".into());
+            self.inform("Nothing to save.".into());
             return;
         };
         let report = session.save(dataset);
@@ -439,7 +439,13 @@ impl AnnalsApp {
                 message.push_str(" Fields of the form that do not read were not saved.");
             }
         }
-        self.notice = Some(message.trim().to_owned());
+        let message = message.trim().to_owned();
+        // News when all went well; a problem stays until it is dealt with.
+        if report.errors.is_empty() && report.conflicts.is_empty() {
+            self.inform(message);
+        } else {
+            self.notice = Some(message);
+        }
         if !report.written.is_empty() {
             self.check_saved_files();
         }
@@ -474,8 +480,7 @@ impl AnnalsApp {
             self.edit.conflicts.clear();
             self.reset_draft();
             self.reload();
-            self.notice =
-                Some("Reloaded the files from disk; your unsaved edits were dropped.".into());
+            self.inform("Reloaded the files from disk; your unsaved edits were dropped.".into());
             return;
         }
         let (Some(session), Some(dataset)) = (

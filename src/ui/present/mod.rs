@@ -29,6 +29,8 @@ pub struct Presentation {
     /// What to put back when it ends.
     filter_before: Filter,
     view_before: TimeView,
+    /// The view before showed everything (and is to keep doing so when the window resizes).
+    fitted_before: bool,
     selected_before: Option<usize>,
     zoom_before: f32,
     /// The presenter's window is open.
@@ -163,6 +165,7 @@ impl AnnalsApp {
             started_at: now,
             filter_before: self.prefs.filter.clone(),
             view_before: self.view.target(),
+            fitted_before: self.view.is_fitted(),
             selected_before: self.selected,
             zoom_before: self.ctx.zoom_factor(),
             presenter: false,
@@ -232,6 +235,7 @@ impl AnnalsApp {
         self.view.settle_canvas(now);
         self.view
             .animate(p.view_before, now, crate::ui::view::JUMP_SECONDS);
+        self.view.mark_fitted(p.fitted_before);
     }
 
     /// Go to step `index` (clamped to the steps there are).
@@ -298,6 +302,7 @@ impl AnnalsApp {
             title: &p.title,
             language: self.prefs.language,
             style: &self.present.style,
+            key_hints: true,
         };
         let widths = &mut self.present.widths;
         egui::CentralPanel::no_frame().show(ui, |ui| {

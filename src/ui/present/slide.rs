@@ -156,6 +156,8 @@ pub(crate) struct PresentInput<'a> {
     pub title: &'a str,
     pub language: Language,
     pub style: &'a TimelineStyle,
+    /// The keys' reminder at the bottom: on screen, not on exported slides.
+    pub key_hints: bool,
 }
 
 /// The audience's view: the timeline on the left, the card on the right, the storyline's
@@ -191,13 +193,15 @@ pub(crate) fn presentation_ui(
         egui::Sense::hover(),
     )
     .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &progress));
-    ui.painter().text(
-        Pos2::new(full.left() + margin, full.bottom() - 22.0),
-        Align2::LEFT_CENTER,
-        "→ / Space / PageDown next · ← / PageUp back · Home / End · P presenter view · Esc leave",
-        FontId::proportional(11.0),
-        colours::FAINT.gamma_multiply(0.7),
-    );
+    if input.key_hints {
+        ui.painter().text(
+            Pos2::new(full.left() + margin, full.bottom() - 22.0),
+            Align2::LEFT_CENTER,
+            crate::ui::actions::presentation_hints(ui.ctx()),
+            FontId::proportional(12.0),
+            colours::FAINT.gamma_multiply(0.7),
+        );
+    }
 
     // The card.
     ui.painter().rect(
@@ -230,10 +234,16 @@ pub(crate) fn presentation_ui(
         Pos2::new(full.left() + margin, full.top() + 48.0),
         Pos2::new(card.left() - margin, full.bottom() - 44.0),
     );
+    let header = if input.lanes.grouping == crate::timeline::Grouping::None {
+        0.0
+    } else {
+        input.style.header_width
+    };
+    let view = view_with_room_for_title(ui, input, timeline_rect.width() - header);
     let input = TimelineInput {
         dataset: input.dataset,
         lanes: input.lanes,
-        view: input.view,
+        view: &view,
         selected: input.step.event,
         matches: None,
         language: input.language,
@@ -250,6 +260,46 @@ pub(crate) fn presentation_ui(
         .into_iter()
         .filter(|c| matches!(c, Command::View(ViewCommand::SetView(_))))
         .collect()
+}
+
+/// The view the slide's timeline draws: the step's view, moved left just enough that its
+/// event's title has room on the event's right in a canvas `canvas_width` points wide (never
+/// so far that the event leaves the left edge). A title longer than the room left beside its
+/// event still fits nowhere and is left out, never cut.
+fn view_with_room_for_title(ui: &Ui, input: &PresentInput<'_>, canvas_width: f32) -> TimeView {
+    let view = *input.view;
+    let Some(event) = input.step.event.and_then(|i| input.dataset.event(i)) else {
+        return view;
+    };
+    let width = f64::from(canvas_width.max(1.0));
+    let (first, last) = crate::timeline::scale::event_days(event);
+    let (mut left, mut right) = (view.day_to_x(first, width), view.day_to_x(last, width));
+    let marker = f64::from(input.style.marker_size);
+    if right - left < marker {
+        let centre = (left + right) / 2.0;
+        (left, right) = (centre - marker / 2.0, centre + marker / 2.0);
+    }
+    let title = ui
+        .painter()
+        .layout_no_wrap(
+            crate::ui::timeline_view::display_title(event),
+            FontId::proportional(input.style.title_size),
+            Color32::PLACEHOLDER,
+        )
+        .size()
+        .x;
+    let room_inside = right.min(width) - left.max(0.0);
+    if room_inside >= f64::from(title) + 16.0 {
+        return view; // the title goes inside its bar
+    }
+    // The title's gap from its mark, and a little room at the edge.
+    let needed = right + f64::from(title) + 8.0 + 4.0;
+    let shift = (needed - width).min(left - 8.0);
+    if shift > 0.0 {
+        view.panned_by_px(-shift, width)
+    } else {
+        view
+    }
 }
 
 /// The presenter's window: time, where we are, this step's notes, the next step.

@@ -2,12 +2,14 @@
 //! packing and clustering, the overview strip. Unit-tested without a window; knows nothing
 //! of egui.
 
+pub mod canvas;
 pub mod lanes;
 pub mod layout;
 pub mod overview;
 pub mod scale;
 pub mod ticks;
 
+pub use canvas::TimelineStyle;
 pub use lanes::{Grouping, Lane, Lanes};
 pub use layout::{Cluster, LaneLayout, LayoutItem, LayoutParams, layout_lane, layout_lanes};
 pub use scale::{CanvasChange, TimeView, keeping_day_inside};

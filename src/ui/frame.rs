@@ -42,7 +42,7 @@ pub(crate) fn window_ui(app: &mut AnnalsApp, ui: &mut Ui, now: f64) -> Vec<Comma
                 ui.label(RichText::new(format!("ℹ {notice}")).color(ui.visuals().warn_fg_color));
                 let dismiss = ui.small_button("×").on_hover_text("Dismiss this message");
                 dismiss.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::WidgetType::Button, true, "Dismiss the message")
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, "Dismiss the message")
                 });
                 if dismiss.clicked() {
                     app.notice = None;

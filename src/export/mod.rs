@@ -48,7 +48,7 @@ impl Selection {
 
     /// The events an export covers: a storyline's (its steps' events, and the events in its
     /// windows), or every event.
-    pub(crate) fn of_loaded(
+    pub fn of_loaded(
         loaded: &crate::store::Loaded,
         storyline: Option<&str>,
     ) -> Result<Selection, String> {

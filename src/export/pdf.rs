@@ -21,7 +21,8 @@ use super::fonts::FontSet;
 use super::handout::Handout;
 use super::markdown::to_plain_text;
 use super::scene::{
-    Colour, Palette, Pen, Scene, Shape, TimelineDrawing, draw_timeline, event_marks, print_style,
+    Colour, Palette, Pen, Scene, Shape, TimelineDrawing, draw_timeline, event_marks,
+    fitted_timeline, print_style,
 };
 use super::{Selection, source_citation};
 use crate::model::dataset::Dataset;
@@ -389,28 +390,21 @@ pub(crate) fn handout(
         );
     }
     flow.gap(12.0);
-    // The timeline across the page: as tall as there is room for, up to a square.
+    // The timeline across the page, as large as the room allows.
     let room = flow.bottom() - flow.y;
-    let height = room.min(flow.width()).min(520.0);
-    if height >= 160.0 {
+    if room >= 160.0 {
         let (lanes, view) = selected_lanes(dataset, selection);
         let style = TimelineStyle {
-            header_width: 110.0,
-            title_size: 9.0,
-            row_height: 17.0,
-            bar_height: 10.0,
-            marker_size: 9.0,
-            axis_height: 38.0,
+            header_width: 150.0,
             ..print_style()
         };
         let area = Area {
             x0: margin,
             y0: flow.y,
             x1: size.0 - margin,
-            y1: flow.y + height,
+            y1: flow.y + room,
         };
-        let mut shapes = Vec::new();
-        draw_timeline(
+        let (shapes, _, used) = fitted_timeline(
             &TimelineDrawing {
                 dataset,
                 lanes: &lanes,
@@ -420,17 +414,20 @@ pub(crate) fn handout(
                 area,
             },
             fonts,
-            &mut shapes,
+            (0.45, 1.0),
         );
-        shapes.push(Shape::Rect {
-            area,
+        for shape in shapes {
+            flow.push(shape);
+        }
+        flow.push(Shape::Rect {
+            area: Area {
+                y1: area.y0 + used,
+                ..area
+            },
             radius: 0.0,
             fill: None,
             pen: Some(Pen::new(0.75, Palette::LIGHT.line)),
         });
-        for shape in shapes {
-            flow.push(shape);
-        }
     }
 
     // The events.
@@ -575,7 +572,8 @@ pub(crate) fn poster(
         bold: true,
     });
     let top = title_size * 1.6;
-    let drawn = draw_timeline(
+    // Titles as large as the page allows (13 pt at scale 1), never below 6 pt.
+    let (timeline, _, _) = fitted_timeline(
         &TimelineDrawing {
             dataset,
             lanes: &lanes,
@@ -590,9 +588,9 @@ pub(crate) fn poster(
             },
         },
         fonts,
-        &mut shapes,
+        (0.45, 3.0),
     );
-    let _ = drawn;
+    shapes.extend(timeline);
     let outline: Vec<(String, (f32, f32))> = shapes
         .iter()
         .filter_map(|s| match s {

@@ -149,6 +149,75 @@ impl Shape {
     }
 }
 
+impl Shape {
+    /// The shape scaled by `scale` around the origin, then moved by `offset`.
+    pub fn transformed(&self, scale: f32, offset: (f32, f32)) -> Shape {
+        let (dx, dy) = offset;
+        let point = |(x, y): (f32, f32)| (x * scale + dx, y * scale + dy);
+        let area = |a: &Area| Area {
+            x0: a.x0 * scale + dx,
+            y0: a.y0 * scale + dy,
+            x1: a.x1 * scale + dx,
+            y1: a.y1 * scale + dy,
+        };
+        let pen = |p: &Pen| Pen {
+            width: p.width * scale,
+            dash: p.dash.map(|d| d.map(|x| x * scale)),
+            ..*p
+        };
+        match self {
+            Shape::Rect {
+                area: a,
+                radius,
+                fill,
+                pen: p,
+            } => Shape::Rect {
+                area: area(a),
+                radius: radius * scale,
+                fill: *fill,
+                pen: p.as_ref().map(pen),
+            },
+            Shape::Circle {
+                centre,
+                radius,
+                fill,
+                pen: p,
+            } => Shape::Circle {
+                centre: point(*centre),
+                radius: radius * scale,
+                fill: *fill,
+                pen: p.as_ref().map(pen),
+            },
+            Shape::Line { from, to, pen: p } => Shape::Line {
+                from: point(*from),
+                to: point(*to),
+                pen: pen(p),
+            },
+            Shape::Text {
+                x,
+                baseline,
+                size,
+                colour,
+                text,
+                bold,
+            } => Shape::Text {
+                x: x * scale + dx,
+                baseline: baseline * scale + dy,
+                size: size * scale,
+                colour: *colour,
+                text: text.clone(),
+                bold: *bold,
+            },
+            Shape::BeginEvent { id, title, mark } => Shape::BeginEvent {
+                id: id.clone(),
+                title: title.clone(),
+                mark: area(mark),
+            },
+            Shape::EndEvent => Shape::EndEvent,
+        }
+    }
+}
+
 /// A drawing: its size in points and what is drawn, in order.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Scene {
@@ -419,6 +488,90 @@ pub fn draw_timeline(
         }
     }
     DrawnTimeline { canvas, laid }
+}
+
+/// The timeline drawn into `drawing.area` at the largest scale between `min_scale` and
+/// `max_scale` at which every event has its own mark with its title beside it and no lane
+/// has rows it does not use (or at `min_scale` when none does): the zoom of posters and of
+/// the handout's timeline, so titles are as large as the room allows. Returns the shapes,
+/// the scale, and the height used (the lanes' rows; the rest of the area is left empty).
+pub fn fitted_timeline(
+    drawing: &TimelineDrawing<'_>,
+    fonts: &FontSet,
+    (min_scale, max_scale): (f32, f32),
+) -> (Vec<Shape>, f32, f32) {
+    let area = drawing.area;
+    let at_height = |scale: f32, height: f32| {
+        let design = TimelineDrawing {
+            area: Area {
+                x0: 0.0,
+                y0: 0.0,
+                x1: area.width() / scale,
+                y1: height,
+            },
+            ..*drawing
+        };
+        let mut shapes = Vec::new();
+        let drawn = draw_timeline(&design, fonts, &mut shapes);
+        (shapes, drawn)
+    };
+    let at = |scale: f32| at_height(scale, area.height() / scale);
+    // Best: every title drawn; else at least every event its own mark and no lane with rows
+    // it leaves empty.
+    let compact = |drawn: &DrawnTimeline| {
+        drawn
+            .laid
+            .iter()
+            .all(|(l, rows)| l.clusters.is_empty() && l.rows_used.max(1) == *rows)
+    };
+    let titled = |drawn: &DrawnTimeline| {
+        compact(drawn)
+            && drawn
+                .laid
+                .iter()
+                .all(|(l, _)| l.items.iter().all(|i| i.label_x.is_some()))
+    };
+    let largest = |fits: &dyn Fn(&DrawnTimeline) -> bool| -> Option<f32> {
+        if !fits(&at(min_scale).1) {
+            return None;
+        }
+        let (mut low, mut high) = (min_scale, max_scale);
+        if fits(&at(high).1) {
+            return Some(high);
+        }
+        while high - low > 0.01 {
+            let mid = (low + high) / 2.0;
+            if fits(&at(mid).1) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        Some(low)
+    };
+    let low = largest(&titled)
+        .or_else(|| largest(&compact))
+        .unwrap_or(min_scale);
+    let scale = low;
+    let (_, drawn) = at(scale);
+    let style = &drawing.style;
+    // The lanes' rows and a little room: drawn again that high, so nothing is left empty.
+    let used = style.axis_height
+        + style.overview_height
+        + drawn
+            .laid
+            .iter()
+            .map(|(_, rows)| *rows as f32 * style.row_height + 2.0 * style.lane_padding)
+            .sum::<f32>()
+        + 2.0;
+    let used = used.min(area.height() / scale);
+    let (shapes, _) = at_height(scale, used);
+    let used = used * scale;
+    let shapes = shapes
+        .iter()
+        .map(|s| s.transformed(scale, (area.x0, area.y0)))
+        .collect();
+    (shapes, scale, used)
 }
 
 /// From a line's middle down to its baseline, for text of `size` points.

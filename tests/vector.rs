@@ -122,18 +122,7 @@ fn layout_centres(dataset: &Dataset, size: (f32, f32)) -> BTreeMap<String, (f32,
     let fonts = FontSet::standard();
     let style = print_style();
     let lanes = Lanes::build(dataset, Grouping::Category, |_| true);
-    let first = dataset
-        .events()
-        .iter()
-        .map(|e| e.when.earliest_day())
-        .min()
-        .unwrap();
-    let last = dataset
-        .events()
-        .iter()
-        .map(|e| e.when.latest_day())
-        .max()
-        .unwrap();
+    let (first, last) = dataset.extent().unwrap();
     let view = TimeView::fit(first, last, 0.04);
     let left = style.header_width;
     let width = size.0 - left;

@@ -216,11 +216,19 @@ fn selected_lanes(dataset: &Dataset, selection: &Selection) -> (Lanes, TimeView)
         }
     }
     let lanes = Lanes::build(dataset, Grouping::default(), |i| include[i]);
+    // Known days only, as the window's "fit everything": an open end does not stretch the
+    // drawing to the end of time.
     let days = selection
         .items
         .iter()
         .filter_map(|(i, _)| dataset.event(*i))
-        .flat_map(|e| [e.when.earliest_day(), e.when.latest_day()]);
+        .flat_map(|e| {
+            [
+                e.when.known_start().or(e.when.known_end()),
+                e.when.known_end().or(e.when.known_start()),
+            ]
+        })
+        .flatten();
     let (first, last) = days.fold((i64::MAX, i64::MIN), |(a, b), d| (a.min(d), b.max(d)));
     let view = if first <= last {
         TimeView::fit(first, last, 0.04)

@@ -423,15 +423,21 @@ pub fn draw_timeline(
                     }
                 });
             } else {
+                // A bar running off the canvas stops at its edge (the window clips it there).
+                let bar = Area {
+                    x0: p.mark.x0.max(canvas.x0 - 1.0),
+                    x1: p.mark.x1.min(canvas.x1 + 1.0),
+                    ..p.mark
+                };
                 out.push(Shape::Rect {
-                    area: p.mark,
+                    area: bar,
                     radius: 3.0,
                     fill: Some(fill),
                     pen: Some(Pen::new(1.0, colour)),
                 });
                 if uncertain {
                     out.push(Shape::Rect {
-                        area: p.mark,
+                        area: bar,
                         radius: 0.0,
                         fill: None,
                         pen: Some(Pen {

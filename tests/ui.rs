@@ -1490,6 +1490,41 @@ fn exporting_from_the_window_writes_the_shown_events() {
     let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).unwrap()));
     let info = decoder.read_info().unwrap();
     assert_eq!((info.info().width, info.info().height), (320, 180));
+
+    // A PDF poster of the shown events on the page size typed, and the SVG.
+    harness.get_by_label("📤 Export").click();
+    harness.run();
+    harness
+        .get_by_label("Poster of the timeline (PDF, A3 to A1)…")
+        .click();
+    harness.run();
+    let pdf = dir.path().join("poster.pdf");
+    type_into(&mut harness, "Export path", pdf.to_str().unwrap());
+    type_into(&mut harness, "Page size", "A2");
+    harness.get_by_label("Export").click();
+    harness.run();
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let page = doc
+        .get_dictionary(*doc.get_pages().values().next().unwrap())
+        .unwrap();
+    let media = page.get(b"MediaBox").unwrap().as_array().unwrap();
+    let width = media[2].as_float().unwrap();
+    assert!(
+        (width - 594.0 * 72.0 / 25.4).abs() < 1.0,
+        "A2 landscape: {width}"
+    );
+    harness.get_by_label("📤 Export").click();
+    harness.run();
+    harness
+        .get_by_label("Timeline as vector graphics (SVG)…")
+        .click();
+    harness.run();
+    let svg = dir.path().join("timeline.svg");
+    type_into(&mut harness, "Export path", svg.to_str().unwrap());
+    harness.get_by_label("Export").click();
+    harness.run();
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert_eq!(text.matches("<g class=\"event\"").count(), shown);
 }
 
 #[test]

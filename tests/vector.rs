@@ -33,10 +33,13 @@ fn options(size: (u32, u32), pdf: PdfOptions) -> Options {
     }
 }
 
+/// A point in points.
+type Point = (f32, f32);
+
 /// Attribute values, the texts and the event groups of an SVG, read with an XML parser.
 struct ReadSvg {
-    /// `data-event` → (data-x, data-y, centre of its first mark shape).
-    events: BTreeMap<String, ((f32, f32), (f32, f32))>,
+    /// `data-event` → (data-x and data-y, centre of its first mark shape).
+    events: BTreeMap<String, (Point, Point)>,
     texts: Vec<String>,
     root: BTreeMap<String, String>,
 }

@@ -648,106 +648,26 @@ pub(crate) fn poster(
 /// The shapes of `shapes` that reach into `tile`, moved by `offset` (text and marks that
 /// straddle a tile's edge are on both tiles; each page clips to its printable area).
 fn tile_of(shapes: &[Shape], tile: Area, offset: (f32, f32)) -> Vec<Shape> {
-    let (ox, oy) = offset;
-    let mv = |a: Area| Area {
-        x0: a.x0 + ox,
-        y0: a.y0 + oy,
-        x1: a.x1 + ox,
-        y1: a.y1 + oy,
-    };
     let meets = |a: Area| a.x1 >= tile.x0 && a.x0 <= tile.x1 && a.y1 >= tile.y0 && a.y0 <= tile.y1;
-    let mut out = Vec::new();
-    let mut open = 0usize;
+    let mut out: Vec<Shape> = Vec::new();
     for shape in shapes {
-        let kept = match shape {
-            Shape::Rect {
-                area,
-                radius,
-                fill,
-                pen,
-            } => meets(*area).then(|| Shape::Rect {
-                area: mv(*area),
-                radius: *radius,
-                fill: *fill,
-                pen: *pen,
-            }),
-            Shape::Circle {
-                centre,
-                radius,
-                fill,
-                pen,
-            } => meets(Area {
-                x0: centre.0 - radius,
-                y0: centre.1 - radius,
-                x1: centre.0 + radius,
-                y1: centre.1 + radius,
-            })
-            .then(|| Shape::Circle {
-                centre: (centre.0 + ox, centre.1 + oy),
-                radius: *radius,
-                fill: *fill,
-                pen: *pen,
-            }),
-            Shape::Line { from, to, pen } => meets(Area {
-                x0: from.0.min(to.0),
-                y0: from.1.min(to.1),
-                x1: from.0.max(to.0),
-                y1: from.1.max(to.1),
-            })
-            .then(|| Shape::Line {
-                from: (from.0 + ox, from.1 + oy),
-                to: (to.0 + ox, to.1 + oy),
-                pen: *pen,
-            }),
-            Shape::Text {
-                x,
-                baseline,
-                size,
-                colour,
-                text,
-                bold,
-            } => meets(Area {
-                x0: *x,
-                y0: baseline - size,
-                // Generous: the width is not known here.
-                x1: x + size * text.chars().count() as f32,
-                y1: baseline + size * 0.3,
-            })
-            .then(|| Shape::Text {
-                x: x + ox,
-                baseline: baseline + oy,
-                size: *size,
-                colour: *colour,
-                text: text.clone(),
-                bold: *bold,
-            }),
-            Shape::BeginEvent { id, title, mark } => {
-                open += 1;
-                Some(Shape::BeginEvent {
-                    id: id.clone(),
-                    title: title.clone(),
-                    mark: mv(*mark),
-                })
-            }
+        let keep = match shape {
+            Shape::BeginEvent { .. } => true,
+            // Events with nothing on this tile are dropped.
             Shape::EndEvent => {
-                open = open.saturating_sub(1);
-                Some(Shape::EndEvent)
+                if matches!(out.last(), Some(Shape::BeginEvent { .. })) {
+                    out.pop();
+                    continue;
+                }
+                true
             }
+            other => other.bounds().is_some_and(meets),
         };
-        out.extend(kept);
-    }
-    // Events with nothing on this tile are dropped.
-    let mut cleaned: Vec<Shape> = Vec::with_capacity(out.len());
-    for shape in out {
-        if matches!(shape, Shape::EndEvent)
-            && matches!(cleaned.last(), Some(Shape::BeginEvent { .. }))
-        {
-            cleaned.pop();
-            continue;
+        if keep {
+            out.push(shape.transformed(1.0, offset));
         }
-        cleaned.push(shape);
     }
-    cleaned
+    out
 }
 
 /// The deck: one 16:9 page per step (a storyline's, or one per event), laid out as
@@ -1028,6 +948,7 @@ fn draw_filled(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn draw_text(
     surface: &mut Surface<'_>,
     fonts: &FontSet,

@@ -150,6 +150,40 @@ impl Shape {
 }
 
 impl Shape {
+    /// Where the shape draws (text generously: its width is not known here); `None` for the
+    /// event markers, which draw nothing.
+    pub fn bounds(&self) -> Option<Area> {
+        let around = |(x, y): (f32, f32), r: f32| Area {
+            x0: x - r,
+            y0: y - r,
+            x1: x + r,
+            y1: y + r,
+        };
+        match self {
+            Shape::Rect { area, .. } => Some(*area),
+            Shape::Circle { centre, radius, .. } => Some(around(*centre, *radius)),
+            Shape::Line { from, to, .. } => Some(Area {
+                x0: from.0.min(to.0),
+                y0: from.1.min(to.1),
+                x1: from.0.max(to.0),
+                y1: from.1.max(to.1),
+            }),
+            Shape::Text {
+                x,
+                baseline,
+                size,
+                text,
+                ..
+            } => Some(Area {
+                x0: *x,
+                y0: baseline - size,
+                x1: x + size * text.chars().count() as f32,
+                y1: baseline + size * 0.3,
+            }),
+            Shape::BeginEvent { .. } | Shape::EndEvent => None,
+        }
+    }
+
     /// The shape scaled by `scale` around the origin, then moved by `offset`.
     pub fn transformed(&self, scale: f32, offset: (f32, f32)) -> Shape {
         let (dx, dy) = offset;

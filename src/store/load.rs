@@ -203,6 +203,7 @@ pub(crate) fn load_dataset_with(path: &Path, progress: &LoadProgress) -> Option<
             &events,
             &unread_ids,
             &sources,
+            &root,
             &mut loaded.diagnostics,
         );
     }

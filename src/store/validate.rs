@@ -17,6 +17,7 @@ pub fn validate(
     events: &[ParsedEvent],
     unread_ids: &[String],
     sources: &[SourceText],
+    root: &std::path::Path,
     out: &mut Vec<Diagnostic>,
 ) {
     let manifest_src = sources
@@ -129,6 +130,9 @@ pub fn validate(
                 );
             }
         }
+        for media in &e.media {
+            check_media(&at, root, media, out);
+        }
         if e.status == Status::Disputed && e.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
             out.push(
                 Diagnostic::warning(
@@ -214,6 +218,112 @@ fn check_text(
 }
 
 /// Why `url` cannot be an address: spaces or control characters in it.
+/// A picture: an http(s) address (kept as a link), or a PNG, JPEG or WebP file inside the
+/// dataset folder no larger than the cap. Only the file's first bytes are read: pictures are
+/// decoded when shown, never when loading.
+fn check_media(
+    at: &Locator<'_>,
+    root: &std::path::Path,
+    media: &crate::model::event::Media,
+    out: &mut Vec<Diagnostic>,
+) {
+    use crate::model::event::{PICTURE_SIZE_CAP, PictureFormat};
+    use std::io::Read as _;
+    for text in [&media.caption, &media.credit, &media.license]
+        .into_iter()
+        .flatten()
+    {
+        check_text(at, "media", text, false, out);
+    }
+    let file = media.file.trim();
+    if file.is_empty() {
+        out.push(Diagnostic::error(
+            "a picture needs a `file`: a path in the dataset folder or an http(s) address",
+            Some(at.field_value("media")),
+        ));
+        return;
+    }
+    let here = || Some(at.value_in("media", &media.file));
+    if media.is_web() {
+        if let Some(problem) = url_problem(file) {
+            out.push(Diagnostic::error(
+                format!("the picture's address is not valid: {problem}"),
+                here(),
+            ));
+        }
+        return;
+    }
+    let Some(path) = media.path_in(root) else {
+        out.push(
+            Diagnostic::error(
+                format!(
+                    "the picture {} is neither a file inside the dataset folder nor an http(s) address",
+                    crate::store::write::quote(file)
+                ),
+                here(),
+            )
+            .with_hint("write a path relative to the dataset folder, such as \"media/photo.jpg\""),
+        );
+        return;
+    };
+    let meta = match std::fs::metadata(&path) {
+        Ok(meta) if meta.is_file() => meta,
+        Ok(_) => {
+            out.push(Diagnostic::warning(
+                format!("the picture \"{file}\" is not a file"),
+                here(),
+            ));
+            return;
+        }
+        Err(_) => {
+            out.push(
+                Diagnostic::warning(format!("the picture \"{file}\" is missing"), here())
+                    .with_hint(format!("put it at `{}`", path.display())),
+            );
+            return;
+        }
+    };
+    if meta.len() > PICTURE_SIZE_CAP {
+        out.push(
+            Diagnostic::warning(
+                format!(
+                    "the picture \"{file}\" is {:.1} MB; pictures over {} MB are not shown",
+                    meta.len() as f64 / 1e6,
+                    PICTURE_SIZE_CAP / 1024 / 1024
+                ),
+                here(),
+            )
+            .with_hint("make it smaller (2,000 pixels across is plenty)"),
+        );
+        return;
+    }
+    let mut head = [0u8; 12];
+    let read = std::fs::File::open(&path).and_then(|f| {
+        let mut n = 0;
+        let mut f = f.take(12);
+        loop {
+            match f.read(&mut head[n..])? {
+                0 => return Ok(n),
+                k => n += k,
+            }
+        }
+    });
+    match read {
+        Ok(n) if PictureFormat::sniff(&head[..n]).is_some() => {}
+        Ok(_) => out.push(
+            Diagnostic::warning(
+                format!("the picture \"{file}\" is not PNG, JPEG or WebP"),
+                here(),
+            )
+            .with_hint("convert it to one of these formats"),
+        ),
+        Err(e) => out.push(Diagnostic::warning(
+            format!("the picture \"{file}\" cannot be read: {e}"),
+            here(),
+        )),
+    }
+}
+
 fn url_problem(url: &str) -> Option<String> {
     if let Some(c) = url.chars().find(|c| c.is_control()) {
         return Some(format!("it holds the control character U+{:04X}", c as u32));

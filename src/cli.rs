@@ -369,6 +369,14 @@ pub fn import_timelinejs(file: &Path, out_dir: &Path, out: &mut dyn Write) -> io
                 report.periods,
                 if report.periods == 1 { "" } else { "s" },
             )?;
+            if report.pictures > 0 {
+                writeln!(
+                    out,
+                    "{} picture{} copied into media/",
+                    report.pictures,
+                    if report.pictures == 1 { "" } else { "s" }
+                )?;
+            }
             for skipped in &report.skipped {
                 writeln!(out, "not converted: {skipped}")?;
             }

@@ -165,3 +165,58 @@ fn formats_are_told_by_their_first_bytes() {
     assert_eq!(PictureFormat::sniff(b"GIF89a"), None);
     assert_eq!(PictureFormat::sniff(b""), None);
 }
+
+#[test]
+fn timelinejs_writes_pictures_as_media_and_reads_local_ones_back_as_pictures() {
+    let dir = dataset();
+    let root = dir.path().join("set");
+    let text = EVENTS
+        .replace("            (file: \"../outside.png\"),\n", "")
+        .replace("            (file: \"javascript:alert(1)\"),\n", "");
+    std::fs::write(root.join("events.ron"), &text).unwrap();
+    let dataset = annals::store::load_dataset(&root).dataset.unwrap();
+    let selection = annals::export::Selection::of_events(&dataset, 0..dataset.len());
+    let json = annals::export::timelinejs(&dataset, &selection);
+    let media = &json["events"][0]["media"];
+    assert_eq!(media["url"], "media/ok.png");
+    assert_eq!(media["caption"], "The talks");
+    assert_eq!(media["credit"], "Photo: P, CC BY 4.0");
+    // Published beside the dataset's pictures, then imported again.
+    let file = root.join("timeline.json");
+    std::fs::write(&file, serde_json::to_string(&json).unwrap()).unwrap();
+    let out = dir.path().join("imported");
+    let report = annals::export::import::import_timelinejs(&file, &out).unwrap();
+    assert_eq!(report.pictures, 1, "{:?}", report.skipped);
+    assert_eq!(
+        std::fs::read(out.join("media/ok.png")).unwrap(),
+        std::fs::read(root.join("media/ok.png")).unwrap()
+    );
+    let imported = annals::store::load_dataset(&out);
+    assert_eq!(imported.error_count(), 0);
+    let imported = imported.dataset.unwrap();
+    let event = &imported.events()[0];
+    assert_eq!(event.media.len(), 1);
+    assert_eq!(event.media[0].file.as_ref(), "media/ok.png");
+    assert_eq!(event.media[0].caption.as_deref(), Some("The talks"));
+    assert_eq!(
+        event.media[0].credit.as_deref(),
+        Some("Photo: P, CC BY 4.0")
+    );
+    assert!(event.sources.is_empty(), "a picture is not a source");
+    // A slide naming a file outside the imported file's folder copies nothing.
+    let json = serde_json::json!({"events": [{
+        "start_date": {"year": 2024},
+        "text": {"headline": "H"},
+        "media": {"url": "../outside.png"},
+    }]});
+    std::fs::write(&file, json.to_string()).unwrap();
+    let out = dir.path().join("imported-2");
+    let report = annals::export::import::import_timelinejs(&file, &out).unwrap();
+    assert_eq!(report.pictures, 0);
+    assert!(
+        report.skipped[0].contains("“../outside.png”"),
+        "{:?}",
+        report.skipped
+    );
+    assert!(!out.join("media").exists());
+}

@@ -1591,3 +1591,48 @@ fn importing_a_timelinejs_file_from_the_window_opens_the_new_dataset() {
     );
     assert_eq!(events_in_dataset(&harness), 56);
 }
+
+#[test]
+fn pictures_show_as_thumbnails_decoded_off_the_window_thread_and_open_large() {
+    let dir = dataset_with_events(
+        r#"[
+    (
+        id: "a",
+        title: "An event with pictures",
+        when: "2024-05-16",
+        kind: "visit",
+        sources: [(publisher: "P")],
+        media: [
+            (file: "media/talks.png", caption: "The talks", credit: "Photo: P", license: "CC BY 4.0"),
+            (file: "https://example.org/far.jpg", caption: "Elsewhere"),
+        ],
+    ),
+]
+"#,
+    );
+    std::fs::create_dir_all(dir.path().join("media")).unwrap();
+    let mut png = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut png, 160, 90);
+        encoder.set_color(png::ColorType::Rgb);
+        let mut writer = encoder.write_header().unwrap();
+        writer.write_image_data(&vec![90u8; 160 * 90 * 3]).unwrap();
+    }
+    std::fs::write(dir.path().join("media/talks.png"), png).unwrap();
+    let mut harness = harness_on(dir.path().to_path_buf());
+    harness.get_by_label("An event with pictures").click();
+    harness.run();
+    panel_shows(&harness, "An event with pictures");
+    assert!(
+        step_until(&mut harness, |h| h
+            .query_by_label("Picture: media/talks.png")
+            .is_some()),
+        "the thumbnail appears once decoded"
+    );
+    // The web picture is a link, never fetched.
+    harness.get_by_label("🔗 Elsewhere");
+    harness.get_by_label("Picture: media/talks.png").click();
+    harness.run();
+    harness.get_by_label("The talks");
+    harness.get_by_label("Photo: P · CC BY 4.0");
+}

@@ -9,6 +9,7 @@ pub mod handout;
 pub mod import;
 pub mod markdown;
 pub mod pdf;
+pub mod picture;
 pub mod scene;
 pub mod svg;
 
@@ -378,7 +379,21 @@ pub fn timelinejs(dataset: &Dataset, selection: &Selection) -> serde_json::Value
             if let Some(category) = dataset.category(&event.kind) {
                 slide.insert("group".into(), json!(category.label));
             }
-            if let Some(url) = event
+            // The first picture (a path relative to the dataset, or an address), else the
+            // first web source, as TimelineJS's media.
+            if let Some(picture) = event.media.first() {
+                let mut credit: Vec<&str> = Vec::new();
+                credit.extend(picture.credit.as_deref());
+                credit.extend(picture.license.as_deref());
+                slide.insert(
+                    "media".into(),
+                    json!({
+                        "url": &*picture.file,
+                        "caption": html_escape(picture.caption.as_deref().unwrap_or("")),
+                        "credit": html_escape(&credit.join(", ")),
+                    }),
+                );
+            } else if let Some(url) = event
                 .sources
                 .iter()
                 .find_map(|s| s.url.as_deref().filter(|u| is_web_url(u)))

@@ -319,6 +319,7 @@ pub fn export_with(
         language,
         size: options.size,
         pdf: options.pdf.clone(),
+        root: Some(loaded.root.clone()),
     };
     let written = match crate::export::bytes(
         dataset,

@@ -220,3 +220,61 @@ fn timelinejs_writes_pictures_as_media_and_reads_local_ones_back_as_pictures() {
     );
     assert!(!out.join("media").exists());
 }
+
+#[test]
+fn handouts_and_decks_carry_the_pictures() {
+    use annals::export::{Format, Options, Selection, bytes};
+    let dir = dataset();
+    let root = dir.path().join("set");
+    let text = EVENTS
+        .replace("            (file: \"../outside.png\"),\n", "")
+        .replace("            (file: \"javascript:alert(1)\"),\n", "");
+    std::fs::write(root.join("events.ron"), &text).unwrap();
+    let dataset = annals::store::load_dataset(&root).dataset.unwrap();
+    let selection = Selection::of_events(&dataset, 0..dataset.len());
+    let now = chrono::DateTime::from_timestamp(1_750_000_000, 0).unwrap();
+    let options = |kind| Options {
+        language: annals::model::manifest::Language::English,
+        size: (800, 450),
+        pdf: annals::export::pdf::options(kind, None, None, 15.0, "1x1", false).unwrap(),
+        root: Some(root.clone()),
+    };
+    let html = String::from_utf8(
+        bytes(
+            &dataset,
+            &selection,
+            Format::Html,
+            &options(annals::export::pdf::PdfKind::Handout),
+            now,
+        )
+        .unwrap()
+        .bytes,
+    )
+    .unwrap();
+    // The one readable picture embedded, made smaller, as JPEG; the web one a link; the
+    // missing and broken ones named.
+    assert_eq!(
+        html.matches("<img src=\"data:image/jpeg;base64,").count(),
+        1,
+        "{html}"
+    );
+    assert!(html.contains("<figcaption>The talks — Photo: P, CC BY 4.0</figcaption>"));
+    assert!(html.contains("<a href=\"https://example.org/picture.jpg\">Picture: On the web</a>"));
+    assert!(html.contains("Picture media/missing.jpg, not found"));
+    for kind in [
+        annals::export::pdf::PdfKind::Handout,
+        annals::export::pdf::PdfKind::Deck,
+    ] {
+        let pdf = bytes(&dataset, &selection, Format::Pdf, &options(kind), now).unwrap();
+        let doc = lopdf::Document::load_mem(&pdf.bytes).unwrap();
+        let images = doc
+            .objects
+            .values()
+            .filter_map(|o| o.as_stream().ok())
+            .filter(|s| {
+                s.dict.get(b"Subtype").and_then(lopdf::Object::as_name).ok() == Some(b"Image")
+            })
+            .count();
+        assert_eq!(images, 1, "{kind:?}");
+    }
+}

@@ -30,6 +30,7 @@ fn options(size: (u32, u32), pdf: PdfOptions) -> Options {
         language: Language::English,
         size,
         pdf,
+        root: None,
     }
 }
 

@@ -13,7 +13,7 @@ pub mod picture;
 pub mod scene;
 pub mod svg;
 
-pub use handout::{Handout, handout_html, handout_markdown};
+pub use handout::{Handout, handout_html, handout_html_with_pictures, handout_markdown};
 
 use std::fmt::Write as _;
 
@@ -186,6 +186,8 @@ pub struct Options {
     /// Size of an SVG drawing, in points.
     pub size: (u32, u32),
     pub pdf: pdf::PdfOptions,
+    /// The dataset folder, where the records' pictures are (none: pictures are named only).
+    pub root: Option<std::path::PathBuf>,
 }
 
 /// The selection in any format but PNG: the one pipeline the command line and the window
@@ -212,10 +214,26 @@ pub fn bytes(
                 pdf_options.generated = now.format("%Y-%m-%d").to_string();
             }
             Ok(Written {
-                bytes: pdf::pdf(dataset, selection, &pdf_options, options.language)?,
+                bytes: pdf::pdf(
+                    dataset,
+                    selection,
+                    &pdf_options,
+                    options.language,
+                    options.root.as_deref(),
+                )?,
                 left_out: Vec::new(),
             })
         }
+        Format::Html => Ok(Written {
+            bytes: handout_html_with_pictures(
+                dataset,
+                selection,
+                options.language,
+                options.root.as_deref(),
+            )
+            .into_bytes(),
+            left_out: Vec::new(),
+        }),
         _ => text(dataset, selection, format, options.language, now).map(|t| Written {
             bytes: t.text.into_bytes(),
             left_out: t.left_out,

@@ -193,12 +193,13 @@ pub fn pdf(
     selection: &Selection,
     options: &PdfOptions,
     language: Language,
+    root: Option<&std::path::Path>,
 ) -> Result<Vec<u8>, String> {
     let fonts = FontSet::standard();
     let pages = match options.kind {
-        PdfKind::Handout => handout(dataset, selection, options, language, fonts),
+        PdfKind::Handout => handout(dataset, selection, options, language, fonts, root),
         PdfKind::Poster => poster(dataset, selection, options, fonts),
-        PdfKind::Deck => deck(dataset, selection, options, language, fonts),
+        PdfKind::Deck => deck(dataset, selection, options, language, fonts, root),
     };
     write(&pages, fonts)
 }
@@ -371,6 +372,7 @@ pub(crate) fn handout(
     options: &PdfOptions,
     language: Language,
     fonts: &FontSet,
+    root: Option<&std::path::Path>,
 ) -> Pages {
     let content = Handout::new(dataset, selection, language);
     let size = page_size(options);
@@ -441,8 +443,26 @@ pub(crate) fn handout(
     // The events.
     flow.new_page();
     for item in &content.items {
-        // A heading is never left alone at the foot of a page.
-        flow.room(14.0 * 1.35 + 3.0 * 10.5 * 1.35);
+        // The pictures, read first: a heading is never left alone at the foot of a page,
+        // nor parted from its first picture.
+        let max = (flow.width() * 0.6, 220.0);
+        let pictures: Vec<_> = item
+            .event
+            .media
+            .iter()
+            .map(|media| {
+                let fitted = (!media.is_web())
+                    .then_some(root)
+                    .flatten()
+                    .and_then(|root| picture_fitted(root, media, max));
+                (media, fitted)
+            })
+            .collect();
+        let first_picture = pictures
+            .iter()
+            .find_map(|(_, fitted)| fitted.as_ref().map(|(_, (_, h))| h + 16.0))
+            .unwrap_or(0.0);
+        flow.room(14.0 * 1.35 + 2.0 * 10.5 * 1.35 + first_picture.max(10.5 * 1.35));
         let heading = format!("{}. {}", item.number, item.event.title);
         let (page, y) = flow.paragraph(&heading, 14.0, INK, true, 0.0);
         outline.push(Bookmark {
@@ -458,6 +478,38 @@ pub(crate) fn handout(
         flow.paragraph(&facts, 10.0, ACCENT, false, 0.0);
         if let Some(caption) = item.caption {
             flow.paragraph(caption, 10.5, SOFT, false, 0.0);
+        }
+        for (media, fitted) in pictures {
+            if media.is_web() {
+                flow.paragraph(
+                    &format!("Picture: {}", media.file.trim()),
+                    9.0,
+                    SOFT,
+                    false,
+                    0.0,
+                );
+                continue;
+            }
+            let Some((jpeg, (w, h))) = fitted else {
+                continue;
+            };
+            flow.gap(3.0);
+            flow.room(h + 14.0);
+            flow.push(Shape::Image {
+                area: Area {
+                    x0: margin,
+                    y0: flow.y,
+                    x1: margin + w,
+                    y1: flow.y + h,
+                },
+                jpeg,
+            });
+            flow.y += h + 2.0;
+            let byline = media.byline();
+            if !byline.is_empty() {
+                flow.paragraph(&byline, 8.5, SOFT, false, 0.0);
+            }
+            flow.gap(3.0);
         }
         if !item.summary.is_empty() {
             flow.gap(2.0);
@@ -551,6 +603,23 @@ pub(crate) fn handout(
         outline,
         crop_marks: None,
     }
+}
+
+/// A picture as JPEG, and its size in points.
+type Fitted = (std::sync::Arc<[u8]>, (f32, f32));
+
+/// A picture of the dataset as JPEG, and its size in points fitting `max` (width, height),
+/// never larger than 0.75 pt a pixel; `None` when it cannot be read.
+fn picture_fitted(
+    root: &std::path::Path,
+    media: &crate::model::event::Media,
+    max: (f32, f32),
+) -> Option<Fitted> {
+    let pixels = super::picture::load(root, media, super::handout::HANDOUT_PICTURE_SIDE).ok()?;
+    let jpeg = pixels.to_jpeg().ok()?;
+    let (w, h) = (pixels.width as f32, pixels.height as f32);
+    let scale = (max.0 / w).min(max.1 / h).min(0.75);
+    Some((jpeg.into(), (w * scale, h * scale)))
 }
 
 /// The poster: the whole range of the selection on one large page, or drawn across
@@ -679,6 +748,7 @@ pub(crate) fn deck(
     options: &PdfOptions,
     language: Language,
     fonts: &FontSet,
+    root: Option<&std::path::Path>,
 ) -> Pages {
     use super::card::{CardLine, card_lines};
     let steps: Vec<ShownStep> = match &selection.steps {
@@ -796,7 +866,7 @@ pub(crate) fn deck(
             y1: card.y1 - 24.0,
         };
         let mut scale = 1.0f32;
-        let laid = loop {
+        let (laid, text_height) = loop {
             let mut y = 0.0;
             let mut out = Vec::new();
             for (t, size, colour, gap, bold) in &lines {
@@ -815,11 +885,41 @@ pub(crate) fn deck(
                 }
             }
             if y <= inner.height() || scale <= 0.55 {
-                break out;
+                break (out, y);
             }
             scale -= 0.05;
         };
         shapes.extend(laid);
+        // The event's first picture under the card's text, where there is room.
+        let picture = step
+            .event
+            .and_then(|i| dataset.event(i))
+            .and_then(|e| e.media.iter().find(|m| !m.is_web()));
+        let room = inner.height() - text_height - 16.0 - 20.0;
+        if let (Some(media), Some(root)) = (picture, root)
+            && room >= 90.0
+            && let Some((jpeg, (w, h))) =
+                picture_fitted(root, media, (inner.width(), room.min(260.0)))
+        {
+            let top = inner.y0 + text_height + 16.0;
+            shapes.push(Shape::Image {
+                area: Area {
+                    x0: inner.x0,
+                    y0: top,
+                    x1: inner.x0 + w,
+                    y1: top + h,
+                },
+                jpeg,
+            });
+            let byline = fonts.truncate(&media.byline(), 11.0, inner.width());
+            shapes.push(Shape::text(
+                inner.x0,
+                top + h + 4.0 + fonts.ascent(11.0),
+                11.0,
+                faint,
+                byline,
+            ));
+        }
         let title = lines
             .first()
             .map_or_else(|| format!("Step {}", index + 1), |l| l.0.clone());
@@ -1049,6 +1149,16 @@ fn draw_scene(surface: &mut Surface<'_>, scene: &Scene, fonts: &FontSet, pdf_fon
                 text,
                 *bold,
             ),
+            Shape::Image { area, jpeg } => {
+                if let Ok(image) = krilla::image::Image::from_jpeg(jpeg.to_vec().into(), true)
+                    && let Some(size) = krilla::geom::Size::from_wh(area.width(), area.height())
+                {
+                    surface
+                        .push_transform(&krilla::geom::Transform::from_translate(area.x0, area.y0));
+                    surface.draw_image(image, size);
+                    surface.pop();
+                }
+            }
             Shape::BeginEvent { .. } | Shape::EndEvent => {}
         }
     }

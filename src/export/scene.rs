@@ -113,6 +113,11 @@ pub enum Shape {
         text: String,
         bold: bool,
     },
+    /// A picture (JPEG) filling `area`.
+    Image {
+        area: Area,
+        jpeg: std::sync::Arc<[u8]>,
+    },
     /// The shapes up to the matching [`Shape::EndEvent`] draw one event: its id, title and
     /// mark (for SVG groups, tooltips and tests).
     BeginEvent {
@@ -160,7 +165,7 @@ impl Shape {
             y1: y + r,
         };
         match self {
-            Shape::Rect { area, .. } => Some(*area),
+            Shape::Rect { area, .. } | Shape::Image { area, .. } => Some(*area),
             Shape::Circle { centre, radius, .. } => Some(around(*centre, *radius)),
             Shape::Line { from, to, .. } => Some(Area {
                 x0: from.0.min(to.0),
@@ -241,6 +246,10 @@ impl Shape {
                 colour: *colour,
                 text: text.clone(),
                 bold: *bold,
+            },
+            Shape::Image { area: a, jpeg } => Shape::Image {
+                area: area(a),
+                jpeg: jpeg.clone(),
             },
             Shape::BeginEvent { id, title, mark } => Shape::BeginEvent {
                 id: id.clone(),

@@ -144,6 +144,17 @@ pub fn to_svg(scene: &Scene, title: &str, language: &str) -> String {
                 paint("fill", *colour, &mut out);
                 let _ = writeln!(out, " xml:space=\"preserve\">{}</text>", xml_text(text));
             }
+            Shape::Image { area, jpeg } => {
+                let _ = writeln!(
+                    out,
+                    "<image x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" href=\"data:image/jpeg;base64,{}\"/>",
+                    num(area.x0),
+                    num(area.y0),
+                    num(area.width()),
+                    num(area.height()),
+                    super::handout::base64_encode(jpeg)
+                );
+            }
             Shape::BeginEvent { id, title, mark } => {
                 let (cx, cy) = mark.centre();
                 let _ = writeln!(

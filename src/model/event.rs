@@ -242,15 +242,12 @@ impl Media {
         {
             out.push_str(caption);
         }
-        let credit = [
-            self.credit.as_deref(),
-            self.license.as_deref().map(|l| l.trim()),
-        ]
-        .into_iter()
-        .flatten()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .collect::<Vec<_>>();
+        let credit = [self.credit.as_deref(), self.license.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect::<Vec<_>>();
         if !credit.is_empty() {
             if !out.is_empty() {
                 out.push_str(" — ");

@@ -177,6 +177,7 @@ impl AnnalsApp {
             language: self.prefs.language,
             size,
             pdf,
+            root: Some(self.data.loaded.root.clone()),
         };
         let text = crate::export::bytes(
             dataset,

@@ -1635,4 +1635,23 @@ fn pictures_show_as_thumbnails_decoded_off_the_window_thread_and_open_large() {
     harness.run();
     harness.get_by_label("The talks");
     harness.get_by_label("Photo: P · CC BY 4.0");
+
+    // The editor holds the pictures: a caption typed is saved in the record.
+    harness
+        .get_by_label(DETAIL_PANEL_LABEL)
+        .get_by_label("✏ Edit")
+        .click();
+    harness.run();
+    type_into(
+        &mut harness,
+        "Edit picture 1 caption",
+        "The talks in Beijing",
+    );
+    press_with(&mut harness, egui::Modifiers::COMMAND, egui::Key::S);
+    let text = std::fs::read_to_string(dir.path().join("events.ron")).unwrap();
+    assert!(
+        text.contains("                file: \"media/talks.png\",\n                caption: \"The talks in Beijing\",\n"),
+        "{text}"
+    );
+    assert!(text.contains("(file: \"https://example.org/far.jpg\", caption: \"Elsewhere\"),"));
 }

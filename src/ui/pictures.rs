@@ -96,6 +96,20 @@ impl Pictures {
         self.slots.get(&media.path_in(root)?)
     }
 
+    /// The texture of `media` when it is decoded; starts decoding it otherwise.
+    pub fn ready(
+        &mut self,
+        ctx: &egui::Context,
+        root: &Path,
+        media: &Media,
+    ) -> Option<TextureHandle> {
+        self.receive(ctx);
+        match self.slot(ctx, root, media)? {
+            Slot::Ready(texture) => Some(texture.clone()),
+            Slot::Loading | Slot::Failed(_) => None,
+        }
+    }
+
     /// The pictures of a record as a row of thumbnails (web addresses as links, never
     /// fetched); a click opens one large.
     pub fn thumbnails_ui(&mut self, ui: &mut Ui, root: &Path, media: &[Media]) {

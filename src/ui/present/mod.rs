@@ -258,6 +258,21 @@ impl AnnalsApp {
             ctx.set_zoom_factor(zoom);
         }
         let mut commands = Vec::new();
+        // The step's event's first picture, on the card once decoded.
+        let media = self
+            .present
+            .current
+            .as_ref()
+            .and_then(|p| p.steps.get(p.index)?.event)
+            .and_then(|i| self.data.loaded.dataset.as_ref()?.event(i))
+            .and_then(|e| e.media.iter().find(|m| !m.is_web()).cloned());
+        let picture = media.and_then(|m| {
+            let texture = self
+                .browse
+                .pictures
+                .ready(&ctx, &self.data.loaded.root, &m)?;
+            Some((texture, m.byline()))
+        });
         let (Some(p), Some(dataset), Some(lanes)) = (
             self.present.current.as_ref(),
             self.data.loaded.dataset.as_ref(),
@@ -276,6 +291,7 @@ impl AnnalsApp {
             title: &p.title,
             language: self.prefs.language,
             style: &self.present.style,
+            picture: picture.as_ref().map(|(t, b)| (t, b.as_str())),
         };
         let widths = &mut self.present.widths;
         egui::CentralPanel::no_frame().show(ui, |ui| {

@@ -54,8 +54,8 @@ fn main() {
     }
 }
 
-/// The files of the dataset worth shipping: `.ron` (events, manifest, storylines) and notes
-/// (`.md`, `.txt`), in every subfolder; hidden files (editors' and atomic writes' temporary
+/// The files of the dataset worth shipping: `.ron` (events, manifest, storylines), notes
+/// (`.md`, `.txt`) and pictures (`media/`: PNG, JPEG, WebP), in every subfolder; hidden files (editors' and atomic writes' temporary
 /// files) are left out.
 fn collect(root: &Path, folder: &Path, files: &mut Vec<(String, PathBuf)>) {
     let Ok(entries) = std::fs::read_dir(folder) else {
@@ -76,7 +76,7 @@ fn collect(root: &Path, folder: &Path, files: &mut Vec<(String, PathBuf)>) {
         } else if path.is_file()
             && matches!(
                 path.extension().and_then(|e| e.to_str()),
-                Some("ron" | "md" | "txt")
+                Some("ron" | "md" | "txt" | "png" | "jpg" | "jpeg" | "webp")
             )
         {
             let relative = path

@@ -236,9 +236,18 @@ pub fn fmt(path: &Path, check: bool, out: &mut dyn Write) -> io::Result<i32> {
 }
 
 pub use crate::export::Format as ExportFormat;
+pub use crate::export::pdf::{Orientation, PdfKind, PdfOptions};
 
-/// `annals export`: the dataset (or one storyline) as a handout, TimelineJS, iCalendar or
-/// pictures. Text goes to `out_path`, or to `out` when there is none; pictures need a path.
+/// How `annals export` draws: picture size (an SVG's in points) and the PDF's options.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportOptions {
+    pub size: (u32, u32),
+    pub pdf: PdfOptions,
+}
+
+pub use crate::export::pdf::options as pdf_options;
+
+/// `annals export` with the default PDF options.
 pub fn export(
     path: &Path,
     format: ExportFormat,
@@ -247,6 +256,25 @@ pub fn export(
     size: (u32, u32),
     out: &mut dyn Write,
 ) -> io::Result<i32> {
+    let options = ExportOptions {
+        size,
+        pdf: PdfOptions::default(),
+    };
+    export_with(path, format, storyline, out_path, &options, out)
+}
+
+/// `annals export`: the dataset (or one storyline) as a handout, TimelineJS, iCalendar,
+/// SVG, PDF or pictures. Text goes to `out_path`, or to `out` when there is none; pictures
+/// and PDFs need a path.
+pub fn export_with(
+    path: &Path,
+    format: ExportFormat,
+    storyline: Option<&str>,
+    out_path: Option<&Path>,
+    options: &ExportOptions,
+    out: &mut dyn Write,
+) -> io::Result<i32> {
+    let size = options.size;
     let loaded = load_dataset(path);
     let Some(dataset) = loaded.dataset.as_ref() else {
         print_diagnostics(&loaded.diagnostics, out)?;
@@ -289,16 +317,37 @@ pub fn export(
             }
         };
     }
+    if format == ExportFormat::Pdf && out_path.is_none() {
+        writeln!(out, "annals: a PDF needs --out FILE.pdf")?;
+        return Ok(1);
+    }
     let language = crate::model::Language::English;
-    let text = crate::export::text(dataset, &selection, format, language, chrono::Utc::now())
-        .map_err(io::Error::other)?;
-    for left_out in &text.left_out {
+    let export_options = crate::export::Options {
+        language,
+        size: options.size,
+        pdf: options.pdf.clone(),
+        root: Some(loaded.root.clone()),
+    };
+    let written = match crate::export::bytes(
+        dataset,
+        &selection,
+        format,
+        &export_options,
+        chrono::Utc::now(),
+    ) {
+        Ok(written) => written,
+        Err(message) => {
+            writeln!(out, "annals: {message}")?;
+            return Ok(1);
+        }
+    };
+    for left_out in &written.left_out {
         eprintln!("annals: left out {left_out}");
     }
-    let text = text.text;
+    let text = written.bytes;
     match out_path {
         Some(file) => {
-            crate::store::save::write_atomic(file, text.as_bytes()).map_err(io::Error::other)?;
+            crate::store::save::write_atomic(file, &text).map_err(io::Error::other)?;
             writeln!(
                 out,
                 "{}: {} event{}",
@@ -307,7 +356,7 @@ pub fn export(
                 if selection.items.len() == 1 { "" } else { "s" }
             )?;
         }
-        None => out.write_all(text.as_bytes())?,
+        None => out.write_all(&text)?,
     }
     Ok(0)
 }
@@ -328,6 +377,14 @@ pub fn import_timelinejs(file: &Path, out_dir: &Path, out: &mut dyn Write) -> io
                 report.periods,
                 if report.periods == 1 { "" } else { "s" },
             )?;
+            if report.pictures > 0 {
+                writeln!(
+                    out,
+                    "{} picture{} copied into media/",
+                    report.pictures,
+                    if report.pictures == 1 { "" } else { "s" }
+                )?;
+            }
             for skipped in &report.skipped {
                 writeln!(out, "not converted: {skipped}")?;
             }

@@ -52,7 +52,8 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
-    /// Export the events (or one storyline's) as a picture, a handout, TimelineJS or iCalendar.
+    /// Export the events (or one storyline's) as a picture, SVG, a PDF (handout, poster or
+    /// deck), a handout, TimelineJS or iCalendar.
     Export {
         /// Dataset folder, or a file in it.
         path: PathBuf,
@@ -65,9 +66,29 @@ enum Command {
         /// a folder.
         #[arg(long, short)]
         out: Option<PathBuf>,
-        /// Size of pictures in pixels.
+        /// Size of pictures in pixels (of an SVG, in points).
         #[arg(long, default_value = "1920x1080", value_parser = cli::parse_size)]
         size: (u32, u32),
+        /// Which PDF: a handout, a poster of the timeline, or a deck (one page per step).
+        #[arg(long, value_enum, default_value_t = cli::PdfKind::Handout)]
+        pdf: cli::PdfKind,
+        /// Page size of a PDF: A4, Letter, A3, A2, A1 or WxH in mm (default: A4 for a
+        /// handout, A3 for a poster; a deck is 16:9).
+        #[arg(long)]
+        page: Option<String>,
+        /// Orientation of a PDF's pages (default: portrait for a handout, landscape for a
+        /// poster).
+        #[arg(long, value_enum)]
+        orientation: Option<cli::Orientation>,
+        /// Margins of a PDF's pages, in mm.
+        #[arg(long, default_value_t = 15.0)]
+        margin: f32,
+        /// A poster across several pages, COLSxROWS (with crop marks).
+        #[arg(long, default_value = "1x1")]
+        tiles: String,
+        /// A deck's presenter notes, on a page after each step that has some.
+        #[arg(long)]
+        notes: bool,
     },
     /// Import events from another tool into a new dataset folder.
     Import {
@@ -141,14 +162,26 @@ fn main() -> ExitCode {
             storyline,
             out,
             size,
-        }) => cli::export(
-            &path,
-            format,
-            storyline.as_deref(),
-            out.as_deref(),
-            size,
-            &mut std::io::stdout().lock(),
-        ),
+            pdf,
+            page,
+            orientation,
+            margin,
+            tiles,
+            notes,
+        }) => match cli::pdf_options(pdf, page.as_deref(), orientation, margin, &tiles, notes) {
+            Ok(pdf) => cli::export_with(
+                &path,
+                format,
+                storyline.as_deref(),
+                out.as_deref(),
+                &cli::ExportOptions { size, pdf },
+                &mut std::io::stdout().lock(),
+            ),
+            Err(message) => {
+                eprintln!("annals: {message}");
+                Ok(2)
+            }
+        },
         Some(Command::Import {
             from: ImportFrom::Timelinejs { file, out_dir },
         }) => cli::import_timelinejs(&file, &out_dir, &mut std::io::stdout().lock()),

@@ -575,3 +575,61 @@ fn ics_export_lists_events_before_year_one_as_left_out() {
         "and said so: {err}"
     );
 }
+
+#[test]
+fn export_writes_svg_and_every_kind_of_pdf_and_refuses_bad_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
+    let (code, stdout, _) = annals(&[
+        "export",
+        "--format",
+        "svg",
+        "--size",
+        "1200x700",
+        "--out",
+        &out("t.svg"),
+        "data/china-russia",
+    ]);
+    assert_eq!(code, 0, "{stdout}");
+    let svg = std::fs::read_to_string(out("t.svg")).unwrap();
+    assert!(svg.contains("viewBox=\"0 0 1200 700\""), "{}", &svg[..300]);
+    assert!(svg.contains("data-event=\"hog-29\""));
+    for args in [
+        vec!["--pdf", "handout", "--page", "Letter"],
+        vec![
+            "--pdf",
+            "poster",
+            "--page",
+            "A2",
+            "--orientation",
+            "portrait",
+        ],
+        vec!["--pdf", "poster", "--tiles", "2x1", "--margin", "8"],
+        vec!["--pdf", "deck", "--storyline", "summits-2024", "--notes"],
+    ] {
+        let file = out("x.pdf");
+        let mut all = vec!["export", "--format", "pdf", "--out", &file];
+        all.extend(args.iter().copied());
+        all.push("data/china-russia");
+        let (code, stdout, stderr) = annals(&all);
+        assert_eq!(code, 0, "{args:?}: {stdout}{stderr}");
+        let bytes = std::fs::read(&file).unwrap();
+        assert!(bytes.starts_with(b"%PDF-"), "{args:?}");
+        assert!(bytes.len() > 10_000, "{args:?}");
+    }
+    let (code, _, stderr) = annals(&[
+        "export",
+        "--format",
+        "pdf",
+        "--page",
+        "B7",
+        "--out",
+        &out("y.pdf"),
+        "data/china-russia",
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("`B7` is not a page size"), "{stderr}");
+    let (code, stdout, _) = annals(&["export", "--format", "pdf", "data/china-russia"]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("a PDF needs --out FILE.pdf"), "{stdout}");
+}

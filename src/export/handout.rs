@@ -194,11 +194,81 @@ const HTML_STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI','N
 h1{font-size:1.8rem;margin-bottom:.2rem}.meta{color:#555}section{border-top:1px solid #ddd;padding:.6rem 0}\
 h2{font-size:1.2rem;margin:.4rem 0}.when{font-weight:600}.facts{color:#444}.caption{font-style:italic}\
 .note{border-left:3px solid #c77c02;padding-left:.6rem;color:#333}.note p{margin:.3rem 0}.refs{font-size:.9rem;color:#555}\
-ol.sources{font-size:.9rem}@media print{body{margin:0;max-width:none}a{color:inherit}}";
+ol.sources{font-size:.9rem}figure{margin:.6rem 0}figure img{max-width:100%;height:auto;display:block}figcaption{font-size:.85rem;color:#555}@media print{body{margin:0;max-width:none}a{color:inherit}}";
+
+/// One picture of a record in the HTML handout: embedded from the dataset folder, or a link
+/// when it is on the web, with its caption, credit and licence.
+fn picture_html(media: &crate::model::event::Media, root: Option<&std::path::Path>) -> String {
+    let byline = media.byline();
+    let caption = if byline.is_empty() {
+        String::new()
+    } else {
+        format!("<figcaption>{}</figcaption>", html_escape(&byline))
+    };
+    let alt = html_escape(media.caption.as_deref().unwrap_or(""));
+    if media.is_web() {
+        let url = html_escape(media.file.trim());
+        return format!(
+            "<figure><a href=\"{url}\">Picture: {}</a>{caption}</figure>\n",
+            if alt.is_empty() { url.clone() } else { alt }
+        );
+    }
+    let embedded = root.and_then(|root| {
+        let pixels = super::picture::load(root, media, HANDOUT_PICTURE_SIDE).ok()?;
+        pixels.to_jpeg().ok()
+    });
+    match embedded {
+        Some(jpeg) => format!(
+            "<figure><img src=\"data:image/jpeg;base64,{}\" alt=\"{alt}\">{caption}</figure>\n",
+            base64_encode(&jpeg)
+        ),
+        None => format!(
+            "<figure><em>Picture {}, not found</em>{caption}</figure>\n",
+            html_escape(&media.file)
+        ),
+    }
+}
+
+/// Standard base64 with padding (RFC 4648), for pictures inside HTML.
+pub(crate) fn base64_encode(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
+        for k in 0..4 {
+            if k <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * k) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
 
 /// A self-contained HTML handout (inline style, no scripts, no outside files): the same
 /// content as [`handout_markdown`]. Only http(s) addresses become links.
 pub fn handout_html(dataset: &Dataset, selection: &Selection, language: Language) -> String {
+    handout_html_with_pictures(dataset, selection, language, None)
+}
+
+/// Longer side of the pictures a handout embeds, in pixels.
+pub const HANDOUT_PICTURE_SIDE: u32 = 900;
+
+/// The HTML handout, with the records' pictures from the dataset folder `root` embedded
+/// (made at most 900 pixels across, as JPEG, inside the file, which stays self-contained);
+/// pictures on the web are links, never fetched. Without `root`, pictures are named only.
+pub fn handout_html_with_pictures(
+    dataset: &Dataset,
+    selection: &Selection,
+    language: Language,
+    root: Option<&std::path::Path>,
+) -> String {
     let handout = Handout::new(dataset, selection, language);
     let title = html_escape(&handout.title);
     let mut out = format!(
@@ -229,6 +299,9 @@ pub fn handout_html(dataset: &Dataset, selection: &Selection, language: Language
         );
         if let Some(caption) = item.caption {
             let _ = writeln!(out, "<p class=\"caption\">{}</p>", html_escape(caption));
+        }
+        for media in &item.event.media {
+            out.push_str(&picture_html(media, root));
         }
         if !item.summary.is_empty() {
             out.push_str(&markdown::to_html(item.summary));

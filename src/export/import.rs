@@ -11,7 +11,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::model::date::{Bound, CalendarDate, EventDate};
-use crate::model::event::{Event, Source, Status, Symbol};
+use crate::model::event::{Event, Media, PictureFormat, Source, Status, Symbol};
 use crate::store::write::{INDENT, event_file, quote};
 
 /// One slide as read from either format.
@@ -26,6 +26,7 @@ struct Slide {
     text: String,
     media_url: String,
     media_credit: String,
+    media_caption: String,
     group: String,
     unique_id: String,
 }
@@ -45,6 +46,8 @@ pub struct ImportReport {
     pub events: usize,
     pub categories: usize,
     pub periods: usize,
+    /// Local pictures copied into the new dataset's `media/`.
+    pub pictures: usize,
     /// Rows or slides not converted, each with the reason.
     pub skipped: Vec<String>,
 }
@@ -147,6 +150,7 @@ fn slide_from_json(v: &Value, origin: String, kind: SlideKind) -> Slide {
         text: text_of(v.get("text"), "text"),
         media_url: text_of(v.get("media"), "url"),
         media_credit: text_of(v.get("media"), "credit"),
+        media_caption: text_of(v.get("media"), "caption"),
         group: value_text(v.get("group")).unwrap_or_default(),
         unique_id: value_text(v.get("unique_id")).unwrap_or_default(),
     }
@@ -286,6 +290,7 @@ fn slides_from_csv(text: &str) -> Result<Vec<Slide>, String> {
         column("Media Credit"),
         column("Type"),
         column("Group"),
+        column("Media Caption"),
     ];
     let mut slides = Vec::new();
     for (line, row) in rows {
@@ -315,6 +320,7 @@ fn slides_from_csv(text: &str) -> Result<Vec<Slide>, String> {
             text: get(cols[6]).unwrap_or_default(),
             media_url: get(cols[7]).unwrap_or_default(),
             media_credit: get(cols[8]).unwrap_or_default(),
+            media_caption: get(cols[11]).unwrap_or_default(),
             group: get(cols[10]).unwrap_or_default(),
             unique_id: String::new(),
         });
@@ -369,8 +375,13 @@ const PALETTE: [&str; 10] = [
 ];
 
 /// The manifest and event file texts for `slides`, and what was done.
-fn build(slides: Vec<Slide>, fallback_title: &str) -> (String, String, ImportReport) {
+/// What an import writes: the manifest, the events, the report, and the pictures to copy
+/// (the path the slide names, the path in the new dataset).
+type Built = (String, String, ImportReport, Vec<(String, String)>);
+
+fn build(slides: Vec<Slide>, fallback_title: &str) -> Built {
     let mut report = ImportReport::default();
+    let mut pictures: Vec<(String, String)> = Vec::new();
     let mut title = fallback_title.to_owned();
     let mut description = String::new();
     let mut categories: BTreeMap<String, String> = BTreeMap::new(); // id → label
@@ -442,7 +453,29 @@ fn build(slides: Vec<Slide>, fallback_title: &str) -> (String, String, ImportRep
             id = format!("{base}-{n}");
             n += 1;
         }
-        let sources: Vec<Source> = (!slide.media_url.is_empty())
+        // A local file (a path, no scheme) is a picture, copied into the new dataset's
+        // `media/` folder; a link (the usual case) is a source, as it always was.
+        let local = !slide.media_url.is_empty() && !slide.media_url.contains(':');
+        let mut media = Vec::new();
+        if local {
+            let name = std::path::Path::new(&slide.media_url)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let file = format!("media/{name}");
+            pictures.push((slide.media_url.clone(), file.clone()));
+            let text = |t: &str| {
+                Some(html_to_text(t))
+                    .filter(|t| !t.is_empty())
+                    .map(Into::into)
+            };
+            media.push(Media {
+                caption: text(&slide.media_caption),
+                credit: text(&slide.media_credit),
+                ..Media::file(&file)
+            });
+        }
+        let sources: Vec<Source> = (!slide.media_url.is_empty() && !local)
             .then(|| {
                 let host = slide
                     .media_url
@@ -464,6 +497,7 @@ fn build(slides: Vec<Slide>, fallback_title: &str) -> (String, String, ImportRep
         events.push(Event {
             summary: text.into(),
             sources: sources.into(),
+            media: media.into(),
             status: Status::Unverified,
             ..Event::new(&id, &headline, when, &kind_id)
         });
@@ -509,7 +543,7 @@ fn build(slides: Vec<Slide>, fallback_title: &str) -> (String, String, ImportRep
         "// Imported from TimelineJS: the sources are the slides' media links; check each\n// record and set its status when it is verified.\n{}",
         event_file(&refs)
     );
-    (manifest, events_text, report)
+    (manifest, events_text, report, pictures)
 }
 
 /// Import a TimelineJS JSON file or template CSV (told apart by the `.csv` ending or a
@@ -544,12 +578,36 @@ pub fn import_timelinejs(file: &Path, out_dir: &Path) -> Result<ImportReport, St
         || "Imported timeline".to_owned(),
         |s| s.to_string_lossy().into_owned(),
     );
-    let (manifest, events, report) = build(slides, &fallback);
+    let (manifest, events, mut report, pictures) = build(slides, &fallback);
     std::fs::create_dir_all(out_dir)
         .map_err(|e| format!("cannot create `{}`: {e}", out_dir.display()))?;
     for (name, text) in [("manifest.ron", manifest), ("events.ron", events)] {
         crate::store::save::write_atomic(&out_dir.join(name), text.as_bytes())
             .map_err(|e| e.to_string())?;
+    }
+    // Local pictures beside the imported file are copied in: only paths inside its folder,
+    // and only PNG, JPEG and WebP files.
+    let folder = file.parent().unwrap_or(Path::new("."));
+    for (named, into) in pictures {
+        let from = Media::file(&named).path_in(folder);
+        let picture = from.as_ref().and_then(|from| {
+            let bytes = std::fs::read(from).ok()?;
+            PictureFormat::sniff(&bytes).map(|_| bytes)
+        });
+        match picture {
+            Some(bytes) => {
+                let to = out_dir.join(&into);
+                if let Some(parent) = to.parent() {
+                    std::fs::create_dir_all(parent)
+                        .map_err(|e| format!("cannot create `{}`: {e}", parent.display()))?;
+                }
+                crate::store::save::write_atomic(&to, &bytes).map_err(|e| e.to_string())?;
+                report.pictures += 1;
+            }
+            None => report.skipped.push(format!(
+                "the picture “{named}” is not a PNG, JPEG or WebP file beside the imported file; the record names it as {into}"
+            )),
+        }
     }
     Ok(report)
 }

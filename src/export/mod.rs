@@ -1,13 +1,19 @@
-//! Exports of a set of events: a handout (Markdown, self-contained HTML), TimelineJS JSON for
-//! the web, and iCalendar. Pure functions from the model to text; no egui, no files.
+//! Exports of a set of events: a handout (Markdown, self-contained HTML, PDF), the timeline
+//! as vector graphics (SVG, PDF poster), a PDF deck of a storyline, TimelineJS JSON for the
+//! web, and iCalendar. Pure functions from the model to text and bytes; no egui, no files.
 //! Importing TimelineJS files is in [`import`].
 
 pub mod card;
+pub mod fonts;
 pub mod handout;
 pub mod import;
 pub mod markdown;
+pub mod pdf;
+pub mod picture;
+pub mod scene;
+pub mod svg;
 
-pub use handout::{Handout, handout_html, handout_markdown};
+pub use handout::{Handout, handout_html, handout_html_with_pictures, handout_markdown};
 
 use std::fmt::Write as _;
 
@@ -25,6 +31,9 @@ pub struct Selection {
     pub title: String,
     pub description: String,
     pub items: Vec<(EventIndex, Option<String>)>,
+    /// A storyline's steps, when the selection is a storyline's (a PDF deck shows them);
+    /// otherwise a deck has one step per event.
+    pub steps: Option<Vec<crate::model::storyline::ShownStep>>,
 }
 
 impl Selection {
@@ -34,12 +43,13 @@ impl Selection {
             title: dataset.manifest.title.clone(),
             description: dataset.manifest.description.clone(),
             items: indices.into_iter().map(|i| (i, None)).collect(),
+            steps: None,
         }
     }
 
     /// The events an export covers: a storyline's (its steps' events, and the events in its
     /// windows), or every event.
-    pub(crate) fn of_loaded(
+    pub fn of_loaded(
         loaded: &crate::store::Loaded,
         storyline: Option<&str>,
     ) -> Result<Selection, String> {
@@ -59,7 +69,8 @@ impl Selection {
             )
         })?;
         let mut items = Vec::new();
-        for step in story.resolve(dataset) {
+        let steps = story.resolve(dataset);
+        for step in &steps {
             let shown = step.filter.as_ref().map(|f| f.mask(dataset));
             let passes = |i: usize| shown.as_ref().is_none_or(|m| m[i]);
             match (step.event, step.window) {
@@ -79,6 +90,7 @@ impl Selection {
             title: story.title.clone(),
             description: story.description.clone(),
             items,
+            steps: Some(steps),
         })
     }
 }
@@ -96,6 +108,10 @@ pub enum Format {
     Timelinejs,
     /// iCalendar: one all-day event per event.
     Ics,
+    /// The timeline as vector graphics (SVG), with real text.
+    Svg,
+    /// PDF: a handout, a poster of the timeline or a deck of a storyline (`--pdf`).
+    Pdf,
 }
 
 impl Format {
@@ -107,6 +123,8 @@ impl Format {
             Format::Html => "html",
             Format::Timelinejs => "json",
             Format::Ics => "ics",
+            Format::Svg => "svg",
+            Format::Pdf => "pdf",
         }
     }
 }
@@ -143,8 +161,84 @@ pub fn text(
             let (text, left_out) = icalendar(dataset, selection, language, now);
             TextExport { text, left_out }
         }
-        Format::Png => return Err("a picture is drawn by the window's painter".into()),
+        Format::Svg => plain(svg::to_svg(
+            &pdf::timeline_scene(dataset, selection, (1600.0, 900.0)),
+            &selection.title,
+            "en",
+        )),
+        Format::Png | Format::Pdf => {
+            return Err(format!("{format:?} is not a text format"));
+        }
     })
+}
+
+/// What an export writes, and what it had to leave out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Written {
+    pub bytes: Vec<u8>,
+    pub left_out: Vec<String>,
+}
+
+/// How a vector or PDF export is made.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Options {
+    pub language: Language,
+    /// Size of an SVG drawing, in points.
+    pub size: (u32, u32),
+    pub pdf: pdf::PdfOptions,
+    /// The dataset folder, where the records' pictures are (none: pictures are named only).
+    pub root: Option<std::path::PathBuf>,
+}
+
+/// The selection in any format but PNG: the one pipeline the command line and the window
+/// share (text formats through [`text`]).
+pub fn bytes(
+    dataset: &Dataset,
+    selection: &Selection,
+    format: Format,
+    options: &Options,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Written, String> {
+    match format {
+        Format::Svg => {
+            let size = (options.size.0 as f32, options.size.1 as f32);
+            let scene = pdf::timeline_scene(dataset, selection, size);
+            Ok(Written {
+                bytes: svg::to_svg(&scene, &selection.title, "en").into_bytes(),
+                left_out: Vec::new(),
+            })
+        }
+        Format::Pdf => {
+            let mut pdf_options = options.pdf.clone();
+            if pdf_options.generated.is_empty() {
+                pdf_options.generated = now.format("%Y-%m-%d").to_string();
+            }
+            Ok(Written {
+                bytes: pdf::pdf(
+                    dataset,
+                    selection,
+                    &pdf_options,
+                    options.language,
+                    options.root.as_deref(),
+                )?,
+                left_out: Vec::new(),
+            })
+        }
+        Format::Html => Ok(Written {
+            bytes: handout_html_with_pictures(
+                dataset,
+                selection,
+                options.language,
+                options.root.as_deref(),
+            )
+            .into_bytes(),
+            left_out: Vec::new(),
+        }),
+        _ => text(dataset, selection, format, options.language, now).map(|t| Written {
+            bytes: t.text.into_bytes(),
+            left_out: t.left_out,
+        }),
+    }
 }
 
 /// "1920x1080" → (1920, 1080).
@@ -303,7 +397,21 @@ pub fn timelinejs(dataset: &Dataset, selection: &Selection) -> serde_json::Value
             if let Some(category) = dataset.category(&event.kind) {
                 slide.insert("group".into(), json!(category.label));
             }
-            if let Some(url) = event
+            // The first picture (a path relative to the dataset, or an address), else the
+            // first web source, as TimelineJS's media.
+            if let Some(picture) = event.media.first() {
+                let mut credit: Vec<&str> = Vec::new();
+                credit.extend(picture.credit.as_deref());
+                credit.extend(picture.license.as_deref());
+                slide.insert(
+                    "media".into(),
+                    json!({
+                        "url": &*picture.file,
+                        "caption": html_escape(picture.caption.as_deref().unwrap_or("")),
+                        "credit": html_escape(&credit.join(", ")),
+                    }),
+                );
+            } else if let Some(url) = event
                 .sources
                 .iter()
                 .find_map(|s| s.url.as_deref().filter(|u| is_web_url(u)))

@@ -381,6 +381,7 @@ mod tests {
             participants: Box::default(),
             summary: Box::default(),
             sources: Box::default(),
+            media: Box::default(),
             status: Status::Verified,
             note: None,
             series: series.map(|(id, n)| SeriesRef {

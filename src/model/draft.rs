@@ -4,7 +4,7 @@
 
 use crate::model::dataset::Dataset;
 use crate::model::date::EventDate;
-use crate::model::event::{Event, SeriesRef, Source, Status, Symbol};
+use crate::model::event::{Event, Media, SeriesRef, Source, Status, Symbol};
 
 /// The text of one source as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -13,6 +13,15 @@ pub struct DraftSource {
     pub title: String,
     pub url: String,
     pub published: String,
+}
+
+/// One picture as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DraftMedia {
+    pub file: String,
+    pub caption: String,
+    pub credit: String,
+    pub license: String,
 }
 
 /// The form's fields as typed, for the event with id `target`.
@@ -28,6 +37,7 @@ pub struct Draft {
     pub participants: Vec<String>,
     pub summary: String,
     pub sources: Vec<DraftSource>,
+    pub media: Vec<DraftMedia>,
     pub status: Status,
     pub note: String,
     pub series: String,
@@ -87,6 +97,16 @@ impl Draft {
                         .as_ref()
                         .map(EventDate::to_edtf)
                         .unwrap_or_default(),
+                })
+                .collect(),
+            media: event
+                .media
+                .iter()
+                .map(|m| DraftMedia {
+                    file: m.file.to_string(),
+                    caption: m.caption.as_deref().unwrap_or_default().to_owned(),
+                    credit: m.credit.as_deref().unwrap_or_default().to_owned(),
+                    license: m.license.as_deref().unwrap_or_default().to_owned(),
                 })
                 .collect(),
             status: event.status,
@@ -182,6 +202,26 @@ impl Draft {
             });
         }
         event.sources = sources.into();
+        let mut media = Vec::new();
+        for (n, m) in self.media.iter().enumerate() {
+            if m.file.trim().is_empty() {
+                errors.0.push((
+                    "media",
+                    format!("picture {}: a file or an address is needed", n + 1),
+                ));
+                if let Some(old) = base.media.get(n) {
+                    media.push(old.clone());
+                }
+                continue;
+            }
+            media.push(Media {
+                file: m.file.trim().into(),
+                caption: optional(&m.caption),
+                credit: optional(&m.credit),
+                license: optional(&m.license),
+            });
+        }
+        event.media = media.into();
         event.status = self.status;
         event.note = optional(&self.note);
         event.series = match optional(&self.series) {
@@ -253,6 +293,30 @@ mod tests {
         assert!(errors.get("id").unwrap().contains("already has the id"));
         assert!(errors.get("ordinal").is_some());
         assert!(errors.get("sources").unwrap().starts_with("source 1:"));
+    }
+
+    #[test]
+    fn pictures_are_edited_added_and_removed() {
+        let ds = bundled();
+        let event = ds.by_id("hog-29").unwrap();
+        let mut draft = Draft::from_event(event);
+        draft.media.push(DraftMedia {
+            file: " media/a.jpg ".into(),
+            caption: "The talks".into(),
+            ..DraftMedia::default()
+        });
+        draft.media.push(DraftMedia::default());
+        let (back, errors) = draft.apply(event, &ds);
+        assert_eq!(back.media.len(), 1);
+        assert_eq!(&*back.media[0].file, "media/a.jpg");
+        assert_eq!(back.media[0].caption.as_deref(), Some("The talks"));
+        assert_eq!(back.media[0].credit, None);
+        assert!(errors.get("media").unwrap().starts_with("picture 2:"));
+        let again = Draft::from_event(&back);
+        assert_eq!(again.media[0].file, "media/a.jpg");
+        let mut removed = again.clone();
+        removed.media.clear();
+        assert!(removed.apply(&back, &ds).0.media.is_empty());
     }
 
     #[test]

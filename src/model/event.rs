@@ -183,6 +183,125 @@ pub(crate) fn is_web_url(url: &str) -> bool {
     (lower.starts_with("https://") || lower.starts_with("http://")) && url.len() > 8
 }
 
+/// A picture of an event: a file in the dataset folder (a path relative to it, such as
+/// `media/2024-05-16-beijing.jpg`), or an http(s) address, which is kept as a link and never
+/// fetched. Files are read only to be shown; the loader checks that they exist, are PNG,
+/// JPEG or WebP and are not too large, without decoding them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Media {
+    pub file: Box<str>,
+    #[serde(default)]
+    pub caption: Option<Box<str>>,
+    /// Who made it ("Photo: Xinhua / Li Tao").
+    #[serde(default)]
+    pub credit: Option<Box<str>>,
+    /// Under what terms it may be shown ("CC BY 4.0").
+    #[serde(default)]
+    pub license: Option<Box<str>>,
+}
+
+impl Media {
+    /// A picture file with no caption, credit or licence.
+    pub fn file(file: &str) -> Self {
+        Self {
+            file: file.into(),
+            caption: None,
+            credit: None,
+            license: None,
+        }
+    }
+
+    /// An http(s) address rather than a file of the dataset.
+    pub fn is_web(&self) -> bool {
+        is_web_url(&self.file)
+    }
+
+    /// The file inside `root` (the dataset folder), when `file` is a path that stays inside
+    /// it: relative, without `..`; `None` for addresses and for paths that leave the folder.
+    pub fn path_in(&self, root: &std::path::Path) -> Option<std::path::PathBuf> {
+        use std::path::Component;
+        let file = self.file.trim();
+        if file.is_empty() || file.contains(':') {
+            return None;
+        }
+        let path = std::path::Path::new(file);
+        path.components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+            .then(|| root.join(path))
+    }
+
+    /// Caption, credit and licence in one line ("The talks. Photo: Xinhua (CC BY 4.0)").
+    pub fn byline(&self) -> String {
+        let mut out = String::new();
+        if let Some(caption) = self
+            .caption
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
+            out.push_str(caption);
+        }
+        let credit = [self.credit.as_deref(), self.license.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect::<Vec<_>>();
+        if !credit.is_empty() {
+            if !out.is_empty() {
+                out.push_str(" — ");
+            }
+            out.push_str(&credit.join(", "));
+        }
+        out
+    }
+}
+
+/// The picture formats Annals shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PictureFormat {
+    Png,
+    Jpeg,
+    Webp,
+}
+
+impl PictureFormat {
+    /// The format of a file from its first bytes (12 are enough), whatever its name says.
+    pub fn sniff(head: &[u8]) -> Option<Self> {
+        if head.starts_with(b"\x89PNG\r\n\x1a\n") {
+            Some(Self::Png)
+        } else if head.starts_with(&[0xff, 0xd8, 0xff]) {
+            Some(Self::Jpeg)
+        } else if head.len() >= 12 && &head[..4] == b"RIFF" && &head[8..12] == b"WEBP" {
+            Some(Self::Webp)
+        } else {
+            None
+        }
+    }
+
+    /// The usual file ending.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Png => "png",
+            Self::Jpeg => "jpg",
+            Self::Webp => "webp",
+        }
+    }
+
+    /// The MIME type.
+    pub fn mime(self) -> &'static str {
+        match self {
+            Self::Png => "image/png",
+            Self::Jpeg => "image/jpeg",
+            Self::Webp => "image/webp",
+        }
+    }
+}
+
+/// Pictures larger than this are not shown (`check` says so): 20 MiB.
+pub const PICTURE_SIZE_CAP: u64 = 20 * 1024 * 1024;
+
 /// One event record.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -205,6 +324,9 @@ pub struct Event {
     pub summary: Box<str>,
     #[serde(default)]
     pub sources: Box<[Source]>,
+    /// Pictures, the first one shown on the presentation card.
+    #[serde(default)]
+    pub media: Box<[Media]>,
     #[serde(default)]
     pub status: Status,
     /// Anything a reader must know: how sources disagree, what is uncertain.
@@ -231,6 +353,7 @@ impl Event {
             participants: Box::default(),
             summary: "".into(),
             sources: Box::default(),
+            media: Box::default(),
             status: Status::default(),
             note: None,
             series: None,
@@ -250,6 +373,7 @@ pub(crate) const EVENT_FIELDS: &[&str] = &[
     "participants",
     "summary",
     "sources",
+    "media",
     "status",
     "note",
     "series",

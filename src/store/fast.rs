@@ -304,6 +304,8 @@ impl<'a> Parser<'a> {
             Some(())
         })?;
         Some(Event {
+            // A record with pictures is read by the general path (`media` gives up above).
+            media: Box::default(),
             id: id?,
             title: title?,
             when: when?,

@@ -173,7 +173,7 @@ pub(crate) fn load_dataset_with(path: &Path, progress: &LoadProgress) -> Option<
     let no_events = std::sync::Mutex::default();
     let manifest_file = read_and_parse(&root, MANIFEST_FILE, 0, None, &no_events);
     let manifest = manifest_file.manifest;
-    let ids = manifest.as_ref().map(ManifestIds::new);
+    let ids = manifest.as_ref().map(|m| ManifestIds::new(m, &root));
     let event_names: Vec<String> = names
         .iter()
         .filter(|n| *n != MANIFEST_FILE)

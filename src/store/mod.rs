@@ -9,6 +9,7 @@ pub mod lex;
 pub mod load;
 pub mod merge;
 pub mod parse;
+pub mod pictures;
 pub mod save;
 pub mod session;
 pub mod validate;

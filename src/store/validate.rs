@@ -9,8 +9,10 @@ use crate::model::dataset::chronological_cmp;
 use crate::model::event::{Event, Status, is_web_url};
 use crate::model::manifest::Manifest;
 
-/// The manifest's ids that records refer to, gathered once for every file's checks.
+/// The manifest's ids that records refer to, gathered once for every file's checks, and the
+/// dataset folder that records' media paths are relative to.
 pub struct ManifestIds<'a> {
+    root: &'a std::path::Path,
     people: HashSet<&'a str>,
     places: HashSet<&'a str>,
     categories: HashSet<&'a str>,
@@ -18,8 +20,9 @@ pub struct ManifestIds<'a> {
 }
 
 impl<'a> ManifestIds<'a> {
-    pub fn new(manifest: &'a Manifest) -> Self {
+    pub fn new(manifest: &'a Manifest, root: &'a std::path::Path) -> Self {
         Self {
+            root,
             people: manifest.people.iter().map(|p| p.id.as_str()).collect(),
             places: manifest.places.iter().map(|p| p.id.as_str()).collect(),
             categories: manifest.categories.iter().map(|c| c.id.as_str()).collect(),
@@ -132,6 +135,9 @@ fn check_record(ids: &ManifestIds<'_>, e: &Event, at: &Locator<'_>, out: &mut Ve
     }
     for tag in &e.tags {
         check_text(at, "tags", tag, false, out);
+    }
+    for media in &e.media {
+        check_media(at, ids.root, media, out);
     }
     for source in &e.sources {
         check_text(at, "sources", &source.publisher, false, out);
@@ -267,6 +273,109 @@ pub fn validate_across(
     }
 
     check_series(manifest, events, origins, sources, out);
+}
+
+fn check_media(
+    at: &Locator<'_>,
+    root: &std::path::Path,
+    media: &crate::model::event::Media,
+    out: &mut Vec<Diagnostic>,
+) {
+    use crate::model::event::{PICTURE_SIZE_CAP, PictureFormat};
+    use std::io::Read as _;
+    for text in [&media.caption, &media.credit, &media.license]
+        .into_iter()
+        .flatten()
+    {
+        check_text(at, "media", text, false, out);
+    }
+    let file = media.file.trim();
+    if file.is_empty() {
+        out.push(Diagnostic::error(
+            "a picture needs a `file`: a path in the dataset folder or an http(s) address",
+            Some(at.field_value("media")),
+        ));
+        return;
+    }
+    let here = || Some(at.value_in("media", &media.file));
+    if media.is_web() {
+        if let Some(problem) = url_problem(file) {
+            out.push(Diagnostic::error(
+                format!("the picture's address is not valid: {problem}"),
+                here(),
+            ));
+        }
+        return;
+    }
+    let Some(path) = media.path_in(root) else {
+        out.push(
+            Diagnostic::error(
+                format!(
+                    "the picture {} is neither a file inside the dataset folder nor an http(s) address",
+                    crate::store::write::quote(file)
+                ),
+                here(),
+            )
+            .with_hint("write a path relative to the dataset folder, such as \"media/photo.jpg\""),
+        );
+        return;
+    };
+    let meta = match std::fs::metadata(&path) {
+        Ok(meta) if meta.is_file() => meta,
+        Ok(_) => {
+            out.push(Diagnostic::warning(
+                format!("the picture \"{file}\" is not a file"),
+                here(),
+            ));
+            return;
+        }
+        Err(_) => {
+            out.push(
+                Diagnostic::warning(format!("the picture \"{file}\" is missing"), here())
+                    .with_hint(format!("put it at `{}`", path.display())),
+            );
+            return;
+        }
+    };
+    if meta.len() > PICTURE_SIZE_CAP {
+        out.push(
+            Diagnostic::warning(
+                format!(
+                    "the picture \"{file}\" is {:.1} MB; pictures over {} MB are not shown",
+                    meta.len() as f64 / 1e6,
+                    PICTURE_SIZE_CAP / 1024 / 1024
+                ),
+                here(),
+            )
+            .with_hint("make it smaller (2,000 pixels across is plenty)"),
+        );
+        return;
+    }
+    let mut head = [0u8; 12];
+    let read = std::fs::File::open(&path).and_then(|f| {
+        let mut n = 0;
+        let mut f = f.take(12);
+        loop {
+            match f.read(&mut head[n..])? {
+                0 => return Ok(n),
+                k => n += k,
+            }
+        }
+    });
+    match read {
+        Ok(n) if PictureFormat::sniff(&head[..n]).is_some() => {}
+        Ok(_) => out.push(
+            Diagnostic::warning(
+                format!("the picture \"{file}\" is not PNG, JPEG or WebP"),
+                here(),
+            )
+            .with_hint("convert it to one of these formats"),
+        ),
+        Err(e) => out.push(Diagnostic::warning(
+            format!("the picture \"{file}\" cannot be read: {e}"),
+            here(),
+        )),
+    }
 }
 
 /// The first control character in `text` (line breaks allowed where `breaks_allowed`).

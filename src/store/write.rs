@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::event::{Event, Source, Status, Symbol};
+use crate::model::event::{Event, Media, Source, Status, Symbol};
 
 /// One level of indentation.
 pub(crate) const INDENT: &str = "    ";
@@ -84,6 +84,30 @@ fn push_source(out: &mut String, indent: &str, source: &Source) {
     let _ = writeln!(out, "{indent}),");
 }
 
+fn push_media(out: &mut String, indent: &str, media: &Media) {
+    let mut fields = vec![format!("file: {}", quote(&media.file))];
+    for (name, value) in [
+        ("caption", &media.caption),
+        ("credit", &media.credit),
+        ("license", &media.license),
+    ] {
+        if let Some(value) = value {
+            fields.push(format!("{name}: {}", quote(value)));
+        }
+    }
+    let one_line = format!("{indent}({}),", fields.join(", "));
+    if one_line.chars().count() <= 100 {
+        let _ = writeln!(out, "{one_line}");
+    } else {
+        let inner = format!("{indent}{INDENT}");
+        let _ = writeln!(out, "{indent}(");
+        for field in fields {
+            let _ = writeln!(out, "{inner}{field},");
+        }
+        let _ = writeln!(out, "{indent}),");
+    }
+}
+
 /// The record of `event` as RON text starting with `(` and ending with `)` (no comma), its
 /// inner lines indented by `indent` plus one level, so it can be put where a record started at
 /// column `indent.len()`.
@@ -107,6 +131,14 @@ pub(crate) fn event_to_ron(event: &Event, indent: &str) -> String {
         let deeper = format!("{i}{INDENT}");
         for source in &event.sources {
             push_source(&mut out, &deeper, source);
+        }
+        let _ = writeln!(out, "{i}],");
+    }
+    if !event.media.is_empty() {
+        let _ = writeln!(out, "{i}media: [");
+        let deeper = format!("{i}{INDENT}");
+        for media in &event.media {
+            push_media(&mut out, &deeper, media);
         }
         let _ = writeln!(out, "{i}],");
     }
@@ -174,6 +206,20 @@ mod tests {
                 published: Some(EventDate::parse("2024-05").unwrap()),
             }]
             .into(),
+            media: vec![
+                Media {
+                    caption: Some("The talks, \"in\" Beijing".into()),
+                    credit: Some("Photo: Xinhua".into()),
+                    license: Some("CC BY 4.0".into()),
+                    ..Media::file("media/2024-05-16-beijing.jpg")
+                },
+                Media::file("https://example.org/picture.png"),
+                Media {
+                    caption: Some("A caption long enough that the picture is written over several lines of its own".into()),
+                    ..Media::file("media/b.webp")
+                },
+            ]
+            .into(),
             status: Status::SingleSource,
             note: Some("n".into()),
             series: Some(SeriesRef {
@@ -195,6 +241,7 @@ mod tests {
             participants: Box::default(),
             summary: "".into(),
             sources: Box::default(),
+            media: Box::default(),
             status: Status::Unverified,
             note: None,
             series: Some(SeriesRef {
@@ -212,6 +259,7 @@ mod tests {
             "participants",
             "summary",
             "sources",
+            "media",
             "status",
             "note",
         ] {

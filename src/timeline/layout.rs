@@ -172,13 +172,13 @@ pub fn layout_lanes_in(
         shares[giver] -= 1;
         shares[lane] += 1;
     }
-    first
-        .into_iter()
+    let mut laid: Vec<(LaneLayout, usize)> = first
+        .iter()
         .zip(lanes)
         .zip(shares)
         .map(|((layout, lane), rows)| {
             if layout.rows_used <= rows {
-                (layout, rows)
+                (layout.clone(), rows)
             } else {
                 (
                     layout_lane_within(
@@ -194,7 +194,49 @@ pub fn layout_lanes_in(
                 )
             }
         })
-        .collect()
+        .collect();
+    // A lane cut below what it wanted may fall back to fewer rows than its share (its marks
+    // without titles): those rows go to the other cut lanes that can then have all they
+    // wanted, smallest need first, so no lane keeps rows it leaves empty while another is
+    // gathered into clusters for want of one.
+    let mut free = total_rows;
+    for (k, (layout, rows)) in laid.iter_mut().enumerate() {
+        if wanted[k] > *rows {
+            *rows = layout.rows_used.max(1).min(*rows);
+        }
+        free = free.saturating_sub(*rows);
+    }
+    let mut cut: Vec<usize> = (0..laid.len()).filter(|&k| wanted[k] > laid[k].1).collect();
+    cut.sort_by_key(|&k| wanted[k] - laid[k].1);
+    let mut still_cut = Vec::new();
+    for k in cut {
+        let need = wanted[k] - laid[k].1;
+        if need <= free {
+            free -= need;
+            laid[k] = (first[k].clone(), wanted[k]);
+        } else {
+            still_cut.push(k);
+        }
+    }
+    // What is left goes to the first lane still cut, if it makes use of it.
+    if free > 0
+        && let Some(&k) = still_cut.first()
+    {
+        let more = layout_lane_within(
+            dataset,
+            &lanes[k],
+            view,
+            params,
+            laid[k].1 + free,
+            fair_rows,
+            &mut label_width,
+        );
+        let rows = more.rows_used.max(1);
+        if rows > laid[k].1 {
+            laid[k] = (more, rows);
+        }
+    }
+    laid
 }
 
 /// Split `total` rows in proportion to `wanted`, each at least 1, never more than wanted.
@@ -807,6 +849,7 @@ mod tests {
                 participants: Box::default(),
                 summary: Box::default(),
                 sources: Box::default(),
+                media: Box::default(),
                 status: Status::Verified,
                 note: None,
                 series: None,
@@ -1138,6 +1181,32 @@ mod tests {
             assert!(l.rows_used <= *r);
             let clustered: usize = l.clusters.iter().map(|c| c.count).sum();
             assert_eq!(l.items.len() + clustered, DATES.len());
+        }
+    }
+
+    #[test]
+    fn no_lane_keeps_rows_it_leaves_empty() {
+        // The bundled dataset's regular meetings want a row each for their titles; cut to a
+        // share, they fall back to two rows of bare marks, and the rows they no longer use go
+        // to lanes that would otherwise be gathered into clusters.
+        let ds = crate::testing::bundled_dataset();
+        let lanes = Lanes::build(&ds, Grouping::Category, |_| true);
+        let view = fitted(&ds, 0.04);
+        for width in [640.0, 800.0, 1120.0] {
+            let params = LayoutParams {
+                width_px: width,
+                ..LayoutParams::default()
+            };
+            for total in 6..40 {
+                let laid = layout_lanes(&ds, &lanes.lanes, &view, &params, total, |i| {
+                    8.0 * ds.events()[i].title.chars().count() as f32
+                });
+                let given: usize = laid.iter().map(|(_, r)| r).sum();
+                assert!(given <= total.max(lanes.lanes.len()), "{width} {total}");
+                for (l, rows) in &laid {
+                    assert_eq!(l.rows_used.max(1), *rows, "{width} px, {total} rows");
+                }
+            }
         }
     }
 }

@@ -2,6 +2,7 @@
 //! packing and clustering, the overview strip. Unit-tested without a window; knows nothing
 //! of egui.
 
+pub mod canvas;
 pub mod lanes;
 pub mod layout;
 pub mod overview;
@@ -9,6 +10,7 @@ pub mod scale;
 pub mod text;
 pub mod ticks;
 
+pub use canvas::TimelineStyle;
 pub use lanes::{Grouping, Lane, Lanes};
 pub use layout::{
     Cluster, LaneLayout, LayoutItem, LayoutParams, layout_lane, layout_lanes, layout_lanes_in,

@@ -201,6 +201,33 @@ pub(crate) fn event_days(event: &crate::model::Event) -> (f64, f64) {
     (start as f64, end as f64 + 1.0)
 }
 
+/// The window of time a step shows: its window with a margin, or its event with room
+/// around it for the neighbours.
+pub fn step_view(
+    dataset: &crate::model::Dataset,
+    step: &crate::model::storyline::ShownStep,
+) -> Option<TimeView> {
+    let (first, last) = match (step.window, step.event) {
+        (Some((a, b)), _) => (a as f64, b as f64 + 1.0),
+        (None, Some(i)) => event_days(dataset.event(i)?),
+        (None, None) => return None,
+    };
+    let span = if step.window.is_some() {
+        (last - first) * 1.15
+    } else {
+        ((last - first) * 4.0).max(240.0)
+    };
+    // A window is centred; an event sits a third of the way in, so its title has room
+    // on its right.
+    let center = (first + last) / 2.0;
+    let start = if step.window.is_some() {
+        center - span / 2.0
+    } else {
+        center - span / 3.0
+    };
+    Some(TimeView::new(start, span.max(1.0)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

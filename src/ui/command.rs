@@ -25,6 +25,10 @@ pub struct ExportRequest {
     pub path: String,
     /// Picture size, as typed ("1920x1080").
     pub size: String,
+    /// Which PDF, for a PDF.
+    pub pdf: crate::export::pdf::PdfKind,
+    /// Page size of a PDF, as typed ("A4", "A3", "420x297").
+    pub page: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]

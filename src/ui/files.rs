@@ -222,6 +222,7 @@ impl AnnalsApp {
     fn finish_open(&mut self, path: PathBuf, loaded: Loaded) {
         self.data.path = path;
         self.data.loaded = loaded;
+        self.browse.pictures.clear();
         self.data.reload_problems.clear();
         self.edit.close_session();
         self.chrome.title_widths.clear();
@@ -265,6 +266,7 @@ impl AnnalsApp {
             .map(|e| e.id.clone());
         let had_data = self.dataset().is_some();
         self.data.loaded = fresh;
+        self.browse.pictures.clear();
         self.chrome.title_widths.clear();
         self.selected = selected_id.and_then(|id| self.dataset()?.index_of(&id));
         self.refresh();

@@ -8,10 +8,9 @@ use egui::{FontData, FontDefinitions, FontFamily};
 /// Name of the bundled Chinese font in egui's font table.
 pub const CHINESE_FONT: &str = "noto-sans-sc-annals";
 
-/// Every character of GB 2312, CJK punctuation and every other character the bundled dataset
-/// uses, cut from Noto Sans CJK SC (see `assets/fonts/tools/make_font_subset.py`; licence in
-/// `assets/fonts/OFL.txt`). `tests/fonts.rs` checks the dataset against the installed fonts.
-static CHINESE_FONT_BYTES: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Annals.otf");
+// The bundled subset of Noto Sans CJK SC, shared with the printed exports (one copy in the
+// binary). `tests/fonts.rs` checks the dataset against the installed fonts.
+use crate::export::fonts::CHINESE_FONT_BYTES;
 
 /// egui's default fonts with the Chinese fallback appended to every family.
 pub(crate) fn font_definitions() -> FontDefinitions {

@@ -73,6 +73,7 @@ pub(crate) fn window_ui(app: &mut AnnalsApp, ui: &mut Ui, now: f64) -> Vec<Comma
     let notice = app.notice.clone();
     commands.extend(app.dialogs.ui(&ctx, notice.as_deref()));
     commands.extend(app.editing_dialogs_ui(&ctx));
+    app.browse.pictures.viewer_ui(&ctx);
     // The editor takes the detail panel's place (same id, so it keeps its width).
     let editing = app.is_editing() && app.edit.draft.is_some() && app.dataset().is_some();
     // Side panels take at most a share of the window, so the timeline keeps room between
@@ -129,6 +130,7 @@ pub(crate) fn window_ui(app: &mut AnnalsApp, ui: &mut Ui, now: f64) -> Vec<Comma
                     selected,
                     language,
                     git.as_ref(),
+                    (&app.data.loaded.root, &mut app.browse.pictures),
                 ));
             });
     }

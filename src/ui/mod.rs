@@ -11,6 +11,7 @@ pub mod files;
 pub mod fonts;
 pub mod frame;
 pub mod markdown;
+pub mod pictures;
 pub mod prefs;
 pub mod present;
 pub mod render;

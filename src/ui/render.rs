@@ -451,6 +451,23 @@ pub fn slides(
         let mask = filter.mask(dataset);
         let lanes = Lanes::build(dataset, Grouping::default(), |i| mask[i]);
         let view = super::present::step_view(dataset, step).unwrap_or_default();
+        // The event's first picture, decoded here and now (no window to wait on).
+        let picture = step
+            .event
+            .and_then(|i| dataset.event(i))
+            .and_then(|e| e.media.iter().find(|m| !m.is_web()))
+            .and_then(|m| {
+                let pixels = crate::export::picture::load(&loaded.root, m, 1280).ok()?;
+                let image = egui::ColorImage::from_rgba_unmultiplied(
+                    [pixels.width as usize, pixels.height as usize],
+                    &pixels.rgba,
+                );
+                let texture =
+                    headless
+                        .ctx
+                        .load_texture(&*m.file, image, egui::TextureOptions::LINEAR);
+                Some((texture, m.byline()))
+            });
         let input = PresentInput {
             dataset,
             lanes: &lanes,
@@ -462,6 +479,7 @@ pub fn slides(
             language: Language::English,
             style: &style,
             key_hints: false,
+            picture: picture.as_ref().map(|(t, b)| (t, b.as_str())),
         };
         pictures.push(
             headless.render(size, pixels_per_point_for(size.1), background, |ui| {
@@ -601,6 +619,7 @@ fn every_slide_names_its_event_on_the_timeline() {
                 language: Language::English,
                 style: &style,
                 key_hints: false,
+                picture: None,
             };
             let mut widths = TitleWidths::default();
             let texts = tests::placed_texts(|ui| {

@@ -16,61 +16,17 @@ use crate::model::dataset::{Dataset, EventIndex};
 use crate::model::date::Precision;
 use crate::model::event::Event;
 use crate::model::manifest::Language;
+use crate::timeline::canvas::{
+    Area, compact_count, display_title, place_cluster, place_item, place_lanes,
+};
 use crate::timeline::overview::{OverviewGrip, drag_window, histogram, overview_view};
 use crate::timeline::{
     Cluster, Grouping, LaneLayout, Lanes, LayoutItem, LayoutParams, TimeView, layout_lanes_in,
     ruler,
 };
 
-/// Sizes of the timeline, in points.
-#[derive(Clone, Copy, Debug)]
-pub struct TimelineStyle {
-    /// Height of the time axis (both rows of labels).
-    pub axis_height: f32,
-    /// Height of one row of events.
-    pub row_height: f32,
-    /// Space above and below each lane's rows.
-    pub lane_padding: f32,
-    /// Width of the lane headers on the left.
-    pub header_width: f32,
-    /// Height of the overview strip at the bottom.
-    pub overview_height: f32,
-    /// Height of a span's bar.
-    pub bar_height: f32,
-    /// Diameter of a point event's marker.
-    pub marker_size: f32,
-    /// Minimum distance between minor tick labels.
-    pub min_tick_spacing: f32,
-    /// Zoom factor per point scrolled is `exp(this)`.
-    pub zoom_per_scroll_point: f32,
-    /// Size of event titles.
-    pub title_size: f32,
-    /// Let titles with no room run off the right edge (cut) rather than leave them out (never
-    /// in the window, the pictures or the slides: README promises titles are not cut).
-    pub clip_titles: bool,
-    /// Lane headers say how many of their events are in view ("4 of 9 in view"): in the
-    /// window, not in pictures.
-    pub lane_counts: bool,
-}
-
-impl Default for TimelineStyle {
-    fn default() -> Self {
-        Self {
-            axis_height: 46.0,
-            row_height: 24.0,
-            lane_padding: 4.0,
-            header_width: 150.0,
-            overview_height: 40.0,
-            bar_height: 14.0,
-            marker_size: 12.0,
-            min_tick_spacing: 64.0,
-            zoom_per_scroll_point: 0.003,
-            title_size: 13.0,
-            clip_titles: false,
-            lane_counts: true,
-        }
-    }
-}
+pub use crate::timeline::TimelineStyle;
+use crate::timeline::canvas::RING_REACH;
 
 /// What a timeline remembers from frame to frame: the widths of event titles for the layout,
 /// kept while the font and its scale stay the same (measured without shaping:
@@ -293,18 +249,10 @@ pub fn timeline_ui(
 
     // Lanes share the rows of the event area.
     let lane_count = lanes.lanes.len();
-    let usable = events_rect.height() - lane_count as f32 * 2.0 * style.lane_padding;
-    let total_rows = (usable / style.row_height).floor().max(lane_count as f32) as usize;
-    // Titles keep clear of the rings drawn around marks (search matches, the selection:
-    // [`RING_REACH`] beyond the mark), their own and their neighbours'.
+    let total_rows = style.total_rows(events_rect.height(), lane_count);
     let params = LayoutParams {
-        width_px: canvas.width(),
-        marker_px: style.marker_size,
-        gap_px: RING_REACH + 3.0,
-        label_pad_px: RING_REACH + 2.0,
-        cluster_px: 28.0,
-        clip_titles: style.clip_titles,
         first: selected,
+        ..style.layout_params(canvas.width())
     };
     let font = FontId::proportional(style.title_size);
     let (kept, zooming) = widths.kept_rows(lanes, canvas.width(), total_rows, view.span_days);
@@ -328,34 +276,29 @@ pub fn timeline_ui(
 
     // Centre of each drawn event, with its lane.
     let mut centres: HashMap<EventIndex, (usize, Pos2)> = HashMap::new();
-    let mut lane_top = events_rect.top();
+    let places = place_lanes(&laid, events_rect.top(), style);
     let mut placed: Vec<(&LaneLayout, f32)> = Vec::with_capacity(laid.len());
-    for (lane_index, ((layout, rows), lane)) in laid.iter().zip(&lanes.lanes).enumerate() {
-        let height = *rows as f32 * style.row_height + 2.0 * style.lane_padding;
+    for (lane_index, (((layout, _), lane), place)) in
+        laid.iter().zip(&lanes.lanes).zip(&places).enumerate()
+    {
         let lane_rect = Rect::from_min_max(
-            Pos2::new(full.left(), lane_top),
+            Pos2::new(full.left(), place.top),
             Pos2::new(
                 canvas.right(),
-                (lane_top + height).min(events_rect.bottom()),
+                (place.top + place.height).min(events_rect.bottom()),
             ),
         );
         if header_width > 0.0 && lane_rect.is_positive() {
             let visible = style.lane_counts.then_some(layout.visible);
             lane_header_ui(ui, lane_rect, header_width, lane, visible, &visuals);
         }
-        let rows_top = lane_top + style.lane_padding;
         for item in &layout.items {
-            let cy = rows_top + (item.row as f32 + 0.5) * style.row_height;
-            centres.insert(
-                item.event,
-                (
-                    lane_index,
-                    Pos2::new(canvas.left() + (item.x0 + item.x1) / 2.0, cy),
-                ),
-            );
+            let (cx, cy) = place_item(item, canvas.left(), place.rows_top, style)
+                .mark
+                .centre();
+            centres.insert(item.event, (lane_index, Pos2::new(cx, cy)));
         }
-        placed.push((layout, rows_top));
-        lane_top += height;
+        placed.push((layout, place.rows_top));
     }
 
     series_connectors(&painter, dataset, &centres, &visuals);
@@ -365,8 +308,7 @@ pub fn timeline_ui(
             let Some(event) = dataset.event(item.event) else {
                 continue;
             };
-            let row_top = rows_top + item.row as f32 * style.row_height;
-            let geometry = ItemGeometry::new(item, canvas.left(), row_top, style);
+            let geometry = ItemGeometry::new(item, canvas.left(), *rows_top, style);
             let id = ui.scope_id().with(("timeline-event", item.event));
             let hit = geometry
                 .hit_rect(widths.get(&painter, dataset, item.event, &font))
@@ -434,15 +376,6 @@ pub fn timeline_ui(
     TimelineOutput {
         commands,
         canvas: (canvas.left(), canvas.right()),
-    }
-}
-
-/// The title as drawn: with "c." for approximate dates, so the qualifier is visible.
-pub(crate) fn display_title(event: &Event) -> String {
-    if event.when.is_approximate() {
-        format!("c. {}", event.title)
-    } else {
-        event.title.to_string()
     }
 }
 
@@ -579,27 +512,13 @@ struct ItemGeometry {
 }
 
 impl ItemGeometry {
-    fn new(item: &LayoutItem, left: f32, row_top: f32, style: &TimelineStyle) -> Self {
-        let row = Rect::from_min_max(
-            Pos2::new(left + item.x0, row_top),
-            Pos2::new(left + item.x1, row_top + style.row_height),
-        );
-        let cy = row.center().y;
-        let mark = if item.is_point {
-            Rect::from_center_size(
-                Pos2::new(row.center().x, cy),
-                Vec2::splat(style.marker_size),
-            )
-        } else {
-            Rect::from_min_max(
-                Pos2::new(row.left(), cy - style.bar_height / 2.0),
-                Pos2::new(row.right(), cy + style.bar_height / 2.0),
-            )
-        };
+    fn new(item: &LayoutItem, left: f32, rows_top: f32, style: &TimelineStyle) -> Self {
+        let place = place_item(item, left, rows_top, style);
+        let rect = |a: Area| Rect::from_min_max(Pos2::new(a.x0, a.y0), Pos2::new(a.x1, a.y1));
         Self {
-            mark,
-            row,
-            label_pos: item.label_x.map(|x| Pos2::new(left + x, cy)),
+            mark: rect(place.mark),
+            row: rect(place.row),
+            label_pos: place.label.map(|(x, y)| Pos2::new(x, y)),
         }
     }
 
@@ -744,12 +663,8 @@ fn clusters_ui(
         return None;
     }
     let rect_of = |c: &Cluster| {
-        let row_top = rows_top + c.row as f32 * style.row_height;
-        Rect::from_min_max(
-            Pos2::new(left + c.x0, row_top + 3.0),
-            Pos2::new(left + c.x1 - 1.0, row_top + style.row_height - 3.0),
-        )
-        .intersect(area)
+        let a = place_cluster(c.x0, c.x1, c.row, left, rows_top, style);
+        Rect::from_min_max(Pos2::new(a.x0, a.y0), Pos2::new(a.x1, a.y1)).intersect(area)
     };
     // Shade by density relative to the lane's busiest cluster (log scale), so dense and sparse
     // stretches stay distinguishable at every zoom.
@@ -837,16 +752,6 @@ fn clusters_ui(
     clicked.then_some(Command::View(ViewCommand::ZoomToRange(
         c.from_day, c.to_day,
     )))
-}
-
-/// "7", "312", "4.2k", "37k", "1.2M": short enough for a cluster block.
-fn compact_count(n: usize) -> String {
-    match n {
-        0..1000 => n.to_string(),
-        1000..10_000 => format!("{:.1}k", n as f64 / 1000.0),
-        10_000..1_000_000 => format!("{}k", n / 1000),
-        _ => format!("{:.1}M", n as f64 / 1e6),
-    }
 }
 
 /// The time axis: grid lines that fade in with room, minor labels, and major (context) labels
@@ -1089,10 +994,6 @@ fn hover_card_ui(ui: &mut Ui, dataset: &Dataset, event: &Event, language: Langua
         ui.label(place.name.get(language));
     }
 }
-
-/// How far the rings around a mark (a search match's outline, the selection) reach beyond
-/// it, stroke included, in points.
-const RING_REACH: f32 = 4.0;
 
 /// Outline of search matches: amber, readable on light and dark backgrounds.
 const SEARCH_HIGHLIGHT: Color32 = Color32::from_rgb(0xff, 0xb3, 0x00);

@@ -31,6 +31,7 @@ pub(crate) fn detail_panel_ui(
     index: EventIndex,
     language: Language,
     git: Option<&RecordGit<'_>>,
+    (root, pictures): (&std::path::Path, &mut crate::ui::pictures::Pictures),
 ) -> Option<Command> {
     let event = dataset.event(index)?;
     let mut command = None;
@@ -162,6 +163,10 @@ pub(crate) fn detail_panel_ui(
                     if !event.summary.is_empty() {
                         field_heading(ui, "Summary");
                         markdown_ui(ui, &event.summary);
+                    }
+                    if !event.media.is_empty() {
+                        field_heading(ui, "Pictures");
+                        pictures.thumbnails_ui(ui, root, &event.media);
                     }
                     if let Some(note) = event.note.as_deref().filter(|n| !n.trim().is_empty()) {
                         Frame::new()

@@ -32,6 +32,8 @@ pub struct Browse {
     /// Scroll the list to the selection on the next frame.
     pub list_scroll_pending: bool,
     pub search: SearchBox,
+    /// Pictures of records, decoded for the detail panel.
+    pub pictures: crate::ui::pictures::Pictures,
 }
 
 impl Browse {

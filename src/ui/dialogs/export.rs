@@ -6,14 +6,21 @@ use std::path::{Path, PathBuf};
 
 use egui::{RichText, Ui};
 
+use crate::export::pdf::{Orientation, PdfKind};
 use crate::export::{Format as ExportFormat, Selection};
 use crate::ui::AnnalsApp;
 use crate::ui::command::{Command, FileCommand};
 
 pub use crate::ui::command::ExportRequest;
 
-fn format_label(format: ExportFormat, slides: bool) -> &'static str {
+fn format_label(format: ExportFormat, slides: bool, pdf: PdfKind) -> &'static str {
     match (format, slides) {
+        (ExportFormat::Pdf, _) => match pdf {
+            PdfKind::Handout => "Handout (PDF, for print)",
+            PdfKind::Poster => "Poster of the timeline (PDF, A3 to A1)",
+            PdfKind::Deck => "Deck: one PDF page per storyline step",
+        },
+        (ExportFormat::Svg, _) => "Timeline as vector graphics (SVG)",
         (ExportFormat::Png, false) => "Picture of the timeline (PNG)",
         (ExportFormat::Png, true) => "Slides: one PNG per storyline step",
         (ExportFormat::Markdown, _) => "Handout (Markdown)",
@@ -40,6 +47,16 @@ impl AnnalsApp {
         format: ExportFormat,
         storyline: Option<String>,
     ) -> ExportRequest {
+        self.suggest_export_pdf(format, storyline, PdfKind::Handout)
+    }
+
+    /// A request with a suggested path for `format` (and which PDF).
+    pub(crate) fn suggest_export_pdf(
+        &self,
+        format: ExportFormat,
+        storyline: Option<String>,
+        pdf: PdfKind,
+    ) -> ExportRequest {
         let name = self
             .data
             .loaded
@@ -53,12 +70,28 @@ impl AnnalsApp {
             (ExportFormat::Html, _) => format!("{name}-handout.html"),
             (ExportFormat::Timelinejs, _) => format!("{name}-timelinejs.json"),
             (ExportFormat::Ics, _) => format!("{name}.ics"),
+            (ExportFormat::Svg, _) => format!("{name}-timeline.svg"),
+            (ExportFormat::Pdf, Some(story)) => format!("{name}-{story}-deck.pdf"),
+            (ExportFormat::Pdf, None) => match pdf {
+                PdfKind::Handout => format!("{name}-handout.pdf"),
+                PdfKind::Poster => format!("{name}-poster.pdf"),
+                PdfKind::Deck => format!("{name}-deck.pdf"),
+            },
         };
         ExportRequest {
             format,
             storyline,
             path: default_folder().join(file).display().to_string(),
-            size: "1920x1080".into(),
+            size: if format == ExportFormat::Svg {
+                "1600x900".into()
+            } else {
+                "1920x1080".into()
+            },
+            pdf,
+            page: match pdf {
+                PdfKind::Poster => "A3".into(),
+                PdfKind::Handout | PdfKind::Deck => "A4".into(),
+            },
         }
     }
 
@@ -105,14 +138,55 @@ impl AnnalsApp {
             write(&path, &picture.to_png()?)?;
             return Ok(format!("Wrote {} ({}×{}).", path.display(), size.0, size.1));
         }
-        let text = crate::export::text(
+        let selection = match (&request.storyline, request.format) {
+            (Some(story), ExportFormat::Pdf) => {
+                if self.is_dirty() {
+                    return Err("Save your edits first: a deck is drawn from the files.".into());
+                }
+                Selection::of_loaded(&self.data.loaded, Some(story))?
+            }
+            _ => selection,
+        };
+        let pdf = match request.pdf {
+            PdfKind::Poster => crate::export::pdf::options(
+                request.pdf,
+                Some(&request.page),
+                Some(Orientation::Landscape),
+                15.0,
+                "1x1",
+                false,
+            )?,
+            PdfKind::Handout => crate::export::pdf::options(
+                request.pdf,
+                Some(&request.page),
+                Some(Orientation::Portrait),
+                15.0,
+                "1x1",
+                false,
+            )?,
+            PdfKind::Deck => {
+                crate::export::pdf::options(request.pdf, None, None, 15.0, "1x1", true)?
+            }
+        };
+        let size = if request.format == ExportFormat::Svg {
+            crate::export::parse_size(&request.size)?
+        } else {
+            (1600, 900)
+        };
+        let options = crate::export::Options {
+            language: self.prefs.language,
+            size,
+            pdf,
+            root: Some(self.data.loaded.root.clone()),
+        };
+        let text = crate::export::bytes(
             dataset,
             &selection,
             request.format,
-            self.prefs.language,
+            &options,
             chrono::Utc::now(),
         )?;
-        write(&path, text.text.as_bytes())?;
+        write(&path, &text.bytes)?;
         Ok(match request.format {
             ExportFormat::Timelinejs => {
                 format!("Wrote {count} events for TimelineJS to {}.", path.display())
@@ -129,6 +203,15 @@ impl AnnalsApp {
                     path.display()
                 )
             }
+            ExportFormat::Svg => format!(
+                "Wrote the timeline of {count} events to {}.",
+                path.display()
+            ),
+            ExportFormat::Pdf => format!(
+                "Wrote {} ({}).",
+                path.display(),
+                format_label(request.format, request.storyline.is_some(), request.pdf)
+            ),
             _ => format!("Wrote the handout of {count} events to {}.", path.display()),
         })
     }
@@ -138,32 +221,52 @@ impl AnnalsApp {
         let mut commands = Vec::new();
         ui.menu_button("📤 Export", |ui| {
             ui.label(RichText::new("The events shown now").weak());
-            for format in [
-                ExportFormat::Png,
-                ExportFormat::Html,
-                ExportFormat::Markdown,
-                ExportFormat::Timelinejs,
-                ExportFormat::Ics,
+            for (format, pdf) in [
+                (ExportFormat::Png, PdfKind::Handout),
+                (ExportFormat::Svg, PdfKind::Handout),
+                (ExportFormat::Pdf, PdfKind::Handout),
+                (ExportFormat::Pdf, PdfKind::Poster),
+                (ExportFormat::Html, PdfKind::Handout),
+                (ExportFormat::Markdown, PdfKind::Handout),
+                (ExportFormat::Timelinejs, PdfKind::Handout),
+                (ExportFormat::Ics, PdfKind::Handout),
             ] {
                 if ui
-                    .button(format!("{}…", format_label(format, false)))
+                    .button(format!("{}…", format_label(format, false, pdf)))
                     .clicked()
                 {
                     ui.close();
-                    commands.push(FileCommand::AskExport(self.suggest_export(format, None)).into());
+                    commands.push(
+                        FileCommand::AskExport(self.suggest_export_pdf(format, None, pdf)).into(),
+                    );
                 }
             }
             let stories = self.storylines();
             if !stories.is_empty() {
                 ui.separator();
                 ui.label(RichText::new("Slides of a storyline").weak());
-                for (name, title) in stories {
+                for (name, title) in &stories {
                     if ui.button(format!("{title}…")).clicked() {
                         ui.close();
                         commands.push(
                             FileCommand::AskExport(
-                                self.suggest_export(ExportFormat::Png, Some(name)),
+                                self.suggest_export(ExportFormat::Png, Some(name.clone())),
                             )
+                            .into(),
+                        );
+                    }
+                }
+                ui.separator();
+                ui.label(RichText::new("PDF deck of a storyline").weak());
+                for (name, title) in stories {
+                    if ui.button(format!("{title} (PDF)…")).clicked() {
+                        ui.close();
+                        commands.push(
+                            FileCommand::AskExport(self.suggest_export_pdf(
+                                ExportFormat::Pdf,
+                                Some(name),
+                                PdfKind::Deck,
+                            ))
                             .into(),
                         );
                     }
@@ -197,14 +300,21 @@ impl ExportDialog {
         };
         let mut open = true;
         let mut cancelled = false;
-        let slides = request.storyline.is_some();
+        let slides = request.storyline.is_some() && request.format == ExportFormat::Png;
         egui::Window::new("Export to a file")
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
             .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 80.0))
             .show(ctx, |ui| {
-                ui.label(RichText::new(format_label(request.format, slides)).strong());
+                ui.label(
+                    RichText::new(format_label(
+                        request.format,
+                        request.storyline.is_some(),
+                        request.pdf,
+                    ))
+                    .strong(),
+                );
                 if let Some(story) = &request.storyline {
                     ui.label(format!("Storyline: briefings/{story}.ron"));
                 }
@@ -240,9 +350,34 @@ impl ExportDialog {
                         }
                     }
                 });
-                if request.format == ExportFormat::Png {
+                if request.format == ExportFormat::Pdf && request.pdf != PdfKind::Deck {
                     ui.horizontal(|ui| {
-                        ui.label("Size in pixels:");
+                        ui.label("Page size:");
+                        let response = ui.add(
+                            egui::TextEdit::singleline(&mut request.page).desired_width(100.0),
+                        );
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Page size")
+                        });
+                        let presets: &[&str] = if request.pdf == PdfKind::Poster {
+                            &["A3", "A2", "A1"]
+                        } else {
+                            &["A4", "Letter", "A3"]
+                        };
+                        for preset in presets {
+                            if ui.small_button(*preset).clicked() {
+                                request.page = (*preset).to_owned();
+                            }
+                        }
+                    });
+                }
+                if matches!(request.format, ExportFormat::Png | ExportFormat::Svg) {
+                    ui.horizontal(|ui| {
+                        ui.label(if request.format == ExportFormat::Svg {
+                            "Size in points:"
+                        } else {
+                            "Size in pixels:"
+                        });
                         let response = ui.add(
                             egui::TextEdit::singleline(&mut request.size).desired_width(100.0),
                         );

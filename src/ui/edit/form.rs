@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 
 use crate::model::dataset::Dataset;
 use crate::model::date::EventDate;
-pub use crate::model::draft::{Draft, DraftSource, FieldErrors};
+pub use crate::model::draft::{Draft, DraftMedia, DraftSource, FieldErrors};
 use crate::model::event::Status;
 use crate::model::manifest::Language;
 use crate::ui::actions::{Action, shortcut_text, tooltip};
@@ -128,7 +128,7 @@ fn heading(ui: &mut Ui, text: &str) {
 /// delete, close.
 pub(crate) fn editor_ui(
     ui: &mut Ui,
-    dataset: &Dataset,
+    (dataset, root): (&Dataset, &std::path::Path),
     draft: &mut Draft,
     (files, file): (&[(usize, String)], Option<usize>),
     language: Language,
@@ -345,6 +345,79 @@ pub(crate) fn editor_ui(
                     });
                     changes.other = true;
                 }
+
+                heading(ui, "Pictures");
+                let mut remove = None;
+                for (n, picture) in draft.media.iter_mut().enumerate() {
+                    egui::Frame::group(ui.style()).show(ui, |ui| {
+                        ui.horizontal(|ui| {
+                            ui.label(RichText::new(format!("{}.", n + 1)).strong());
+                            ui.with_layout(
+                                egui::Layout::right_to_left(egui::Align::Center),
+                                |ui| {
+                                    if ui.small_button("Remove").clicked() {
+                                        remove = Some(n);
+                                    }
+                                },
+                            );
+                        });
+                        let fields: [(&str, &mut String, &str); 4] = [
+                            ("File", &mut picture.file, "media/photo.jpg or https://…"),
+                            ("Caption", &mut picture.caption, "what it shows"),
+                            ("Credit", &mut picture.credit, "Photo: …"),
+                            ("Licence", &mut picture.license, "CC BY 4.0…"),
+                        ];
+                        egui::Grid::new(("picture-grid", n))
+                            .num_columns(2)
+                            .spacing([6.0, 4.0])
+                            .show(ui, |ui| {
+                                for (field, text, hint) in fields {
+                                    ui.label(RichText::new(field).small().weak());
+                                    let label = format!("Picture {} {field}", n + 1);
+                                    if labelled_text(ui, &label, text, false, hint).changed() {
+                                        changes.typed = Some("media");
+                                    }
+                                    ui.end_row();
+                                }
+                            });
+                    });
+                }
+                if let Some(n) = remove {
+                    draft.media.remove(n);
+                    changes.other = true;
+                }
+                for (_, message) in errors.0.iter().filter(|(f, _)| *f == "media") {
+                    error_line(ui, Some(message));
+                }
+                if ui
+                    .button("+ Add picture…")
+                    .on_hover_text("Choose a PNG, JPEG or WebP file: it is copied into the dataset's media/ folder")
+                    .clicked()
+                    && let Some(chosen) = rfd::FileDialog::new()
+                        .add_filter("Pictures", &["png", "jpg", "jpeg", "webp"])
+                        .pick_file()
+                {
+                    let failed = egui::Id::unique("add-picture-failed");
+                    match crate::store::pictures::copy_into_dataset(root, &chosen) {
+                        Ok(file) => {
+                            draft.media.push(DraftMedia {
+                                file,
+                                ..DraftMedia::default()
+                            });
+                            changes.other = true;
+                            ui.data_mut(|d| {
+                                d.remove::<String>(failed);
+                            });
+                        }
+                        Err(message) => ui.data_mut(|d| {
+                            d.insert_temp(failed, message);
+                        }),
+                    }
+                }
+                // Why the last picture chosen could not be added, until one is.
+                let failed: Option<String> =
+                    ui.data(|d| d.get_temp(egui::Id::unique("add-picture-failed")));
+                error_line(ui, failed.as_deref());
 
                 heading(ui, "Status");
                 let statuses: Vec<(String, String)> = Status::ALL

@@ -532,7 +532,7 @@ impl AnnalsApp {
         let focus_title = std::mem::take(&mut self.edit.focus_title);
         editor_ui(
             ui,
-            dataset,
+            (dataset, &self.data.loaded.root),
             draft,
             (&files, file),
             self.prefs.language,

@@ -79,29 +79,7 @@ fn step_commands(input: &mut egui::InputState, index: usize, count: usize) -> Ve
     commands
 }
 
-/// The window of time a step shows: its window with a margin, or its event with room
-/// around it for the neighbours.
-pub(crate) fn step_view(dataset: &crate::model::Dataset, step: &ShownStep) -> Option<TimeView> {
-    let (first, last) = match (step.window, step.event) {
-        (Some((a, b)), _) => (a as f64, b as f64 + 1.0),
-        (None, Some(i)) => crate::timeline::scale::event_days(dataset.event(i)?),
-        (None, None) => return None,
-    };
-    let span = if step.window.is_some() {
-        (last - first) * 1.15
-    } else {
-        ((last - first) * 4.0).max(240.0)
-    };
-    // A window is centred; an event sits a third of the way in, so its title has room
-    // on its right.
-    let center = (first + last) / 2.0;
-    let start = if step.window.is_some() {
-        center - span / 2.0
-    } else {
-        center - span / 3.0
-    };
-    Some(TimeView::new(start, span.max(1.0)))
-}
+pub(crate) use crate::timeline::scale::step_view;
 
 impl AnnalsApp {
     /// The presentation under way, if any.
@@ -284,6 +262,21 @@ impl AnnalsApp {
             ctx.set_zoom_factor(zoom);
         }
         let mut commands = Vec::new();
+        // The step's event's first picture, on the card once decoded.
+        let media = self
+            .present
+            .current
+            .as_ref()
+            .and_then(|p| p.steps.get(p.index)?.event)
+            .and_then(|i| self.data.loaded.dataset.as_ref()?.event(i))
+            .and_then(|e| e.media.iter().find(|m| !m.is_web()).cloned());
+        let picture = media.and_then(|m| {
+            let texture = self
+                .browse
+                .pictures
+                .ready(&ctx, &self.data.loaded.root, &m)?;
+            Some((texture, m.byline()))
+        });
         let (Some(p), Some(dataset), Some(lanes)) = (
             self.present.current.as_ref(),
             self.data.loaded.dataset.as_ref(),
@@ -303,6 +296,7 @@ impl AnnalsApp {
             language: self.prefs.language,
             style: &self.present.style,
             key_hints: true,
+            picture: picture.as_ref().map(|(t, b)| (t, b.as_str())),
         };
         let widths = &mut self.present.widths;
         egui::CentralPanel::no_frame().show(ui, |ui| {

@@ -158,6 +158,8 @@ pub(crate) struct PresentInput<'a> {
     pub style: &'a TimelineStyle,
     /// The keys' reminder at the bottom: on screen, not on exported slides.
     pub key_hints: bool,
+    /// The event's first picture, decoded, and its caption and credit.
+    pub picture: Option<(&'a egui::TextureHandle, &'a str)>,
 }
 
 /// The audience's view: the timeline on the left, the card on the right, the storyline's
@@ -216,6 +218,38 @@ pub(crate) fn presentation_ui(
     let layout = fit_card(ui, &texts, inner.size());
     ui.interact(card, ui.scope_id().with("card"), egui::Sense::hover())
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, CARD_LABEL));
+    let text_bottom = layout
+        .galleys
+        .iter()
+        .map(|(offset, galley)| offset.y + galley.size().y)
+        .fold(0.0f32, f32::max);
+    // The picture under the text, where there is room for it.
+    let room = inner.height() - text_bottom - 16.0 - 20.0;
+    if let Some((texture, byline)) = input.picture
+        && room >= 90.0
+    {
+        let size = texture.size_vec2();
+        let scale = (inner.width() / size.x).min(room.min(260.0) / size.y);
+        let rect = Rect::from_min_size(
+            Pos2::new(inner.left(), inner.top() + text_bottom + 16.0),
+            size * scale,
+        );
+        ui.painter().image(
+            texture.id(),
+            rect,
+            Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
+            Color32::WHITE,
+        );
+        if !byline.is_empty() {
+            ui.painter().text(
+                Pos2::new(rect.left(), rect.bottom() + 4.0),
+                Align2::LEFT_TOP,
+                byline,
+                FontId::proportional(11.0),
+                colours::FAINT,
+            );
+        }
+    }
     for (offset, galley) in layout.galleys {
         let rect = Rect::from_min_size(inner.min + offset, galley.size());
         ui.painter().galley(rect.min, galley.clone(), colours::TEXT);
@@ -282,7 +316,7 @@ fn view_with_room_for_title(ui: &Ui, input: &PresentInput<'_>, canvas_width: f32
     let title = ui
         .painter()
         .layout_no_wrap(
-            crate::ui::timeline_view::display_title(event),
+            crate::timeline::canvas::display_title(event),
             FontId::proportional(input.style.title_size),
             Color32::PLACEHOLDER,
         )

@@ -985,6 +985,23 @@ pub(crate) fn deck(
             });
         }
     }
+    // Laid out on presentation mode's 1280×720 points, then scaled to the page's width
+    // (16:9 whatever the page's height).
+    let width = page_size(options).0.max(page_size(options).1);
+    let scale = width / size.0;
+    let pages = pages
+        .into_iter()
+        .map(|page| Scene {
+            width: size.0 * scale,
+            height: size.1 * scale,
+            background: page.background,
+            shapes: page
+                .shapes
+                .iter()
+                .map(|s| s.transformed(scale, (0.0, 0.0)))
+                .collect(),
+        })
+        .collect();
     Pages {
         title: selection.title.clone(),
         description: to_plain_text(&selection.description),

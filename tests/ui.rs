@@ -1598,7 +1598,7 @@ fn pictures_show_as_thumbnails_decoded_off_the_window_thread_and_open_large() {
         "the thumbnail appears once decoded"
     );
     // The web picture is a link, never fetched.
-    harness.get_by_label("🔗 Elsewhere");
+    harness.get_by_label("🌐 Elsewhere");
     harness.get_by_label("Picture: media/talks.png").click();
     harness.run();
     harness.get_by_label("The talks");

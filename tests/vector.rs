@@ -441,6 +441,26 @@ fn the_handout_pdf_reads_back_with_every_event_fonts_outline_and_metadata() {
             lopdf::decode_text_string(catalog.get(b"Lang").unwrap()).unwrap(),
             "en"
         );
+        // The sources' web addresses are links.
+        let links: BTreeSet<String> = doc
+            .objects
+            .values()
+            .filter_map(|o| o.as_dict().ok())
+            .filter(|d| d.get(b"Subtype").and_then(lopdf::Object::as_name).ok() == Some(b"Link"))
+            .filter_map(|d| {
+                let action = match d.get(b"A").ok()? {
+                    lopdf::Object::Reference(id) => doc.get_dictionary(*id).ok()?,
+                    lopdf::Object::Dictionary(action) => action,
+                    _ => return None,
+                };
+                lopdf::decode_text_string(action.get(b"URI").ok()?).ok()
+            })
+            .collect();
+        assert!(
+            links.contains("https://tass.com/politics/1830785"),
+            "{links:?}"
+        );
+        assert!(links.iter().all(|l| l.starts_with("http")), "{links:?}");
         // Every page but the first has the running header; every page its number.
         assert!(text.contains(&format!("1/{pages}")) && text.contains(&format!("{pages}/{pages}")));
     }

@@ -272,6 +272,13 @@ mod tests {
         assert_eq!(lines.join(" "), text);
         let chinese = fonts.wrap("中华人民共和国和俄罗斯联邦睦邻友好合作条约", 10.0, 50.0);
         assert!(chinese.len() >= 4, "{chinese:?}");
+        let url = "98. Sputnik (Kremlin statement), 17 March 2023, https://sputniknews.com/20230317/xi-to-pay-state-visit-to-russia-on-march-20-22-at-putins-invitation-kremlin-1108494002.html";
+        for width in [300.0, 510.0] {
+            let lines = fonts.wrap(url, 9.0, width);
+            for line in &lines {
+                assert!(fonts.width(line, 9.0) <= width, "{line} in {lines:?}");
+            }
+        }
         assert_eq!(
             fonts.truncate("Regular meetings", 10.0, 1000.0),
             "Regular meetings"

@@ -353,6 +353,34 @@ impl<'a> Flow<'a> {
         start
     }
 
+    /// A paragraph whose every line links to the web address `url`.
+    fn linked_paragraph(&mut self, text: &str, size: f32, colour: Colour, url: &str) {
+        let line_height = size * 1.35;
+        let lines = self.fonts.wrap(text, size, self.width());
+        for line in lines {
+            self.room(line_height);
+            let x = self.margin;
+            let width = self.fonts.width(&line, size);
+            self.push(Shape::Link {
+                area: Area {
+                    x0: x,
+                    y0: self.y,
+                    x1: x + width,
+                    y1: self.y + line_height,
+                },
+                url: url.to_owned(),
+            });
+            self.push(Shape::text(
+                x,
+                self.y + self.fonts.ascent(size),
+                size,
+                colour,
+                line,
+            ));
+            self.y += line_height;
+        }
+    }
+
     fn gap(&mut self, points: f32) {
         self.y += points;
     }
@@ -481,13 +509,8 @@ pub(crate) fn handout(
         }
         for (media, fitted) in pictures {
             if media.is_web() {
-                flow.paragraph(
-                    &format!("Picture: {}", media.file.trim()),
-                    9.0,
-                    SOFT,
-                    false,
-                    0.0,
-                );
+                let url = media.file.trim();
+                flow.linked_paragraph(&format!("Picture: {url}"), 9.0, SOFT, url);
                 continue;
             }
             let Some((jpeg, (w, h))) = fitted else {
@@ -556,13 +579,19 @@ pub(crate) fn handout(
         });
         flow.gap(4.0);
         for (k, source) in content.sources.iter().enumerate() {
-            flow.paragraph(
-                &format!("{}. {}", k + 1, source_citation(source)),
-                9.0,
-                INK,
-                false,
-                0.0,
-            );
+            let text = format!("{}. {}", k + 1, source_citation(source));
+            // Only http(s) addresses become links, as everywhere.
+            match source
+                .url
+                .as_deref()
+                .map(str::trim)
+                .filter(|u| crate::model::event::is_web_url(u) && !u.contains(char::is_whitespace))
+            {
+                Some(url) => flow.linked_paragraph(&text, 9.0, INK, url),
+                None => {
+                    flow.paragraph(&text, 9.0, INK, false, 0.0);
+                }
+            }
             flow.gap(2.0);
         }
     }
@@ -956,6 +985,23 @@ pub(crate) fn deck(
             });
         }
     }
+    // Laid out on presentation mode's 1280×720 points, then scaled to the page's width
+    // (16:9 whatever the page's height).
+    let width = page_size(options).0.max(page_size(options).1);
+    let scale = width / size.0;
+    let pages = pages
+        .into_iter()
+        .map(|page| Scene {
+            width: size.0 * scale,
+            height: size.1 * scale,
+            background: page.background,
+            shapes: page
+                .shapes
+                .iter()
+                .map(|s| s.transformed(scale, (0.0, 0.0)))
+                .collect(),
+        })
+        .collect();
     Pages {
         title: selection.title.clone(),
         description: to_plain_text(&selection.description),
@@ -1159,7 +1205,7 @@ fn draw_scene(surface: &mut Surface<'_>, scene: &Scene, fonts: &FontSet, pdf_fon
                     surface.pop();
                 }
             }
-            Shape::BeginEvent { .. } | Shape::EndEvent => {}
+            Shape::Link { .. } | Shape::BeginEvent { .. } | Shape::EndEvent => {}
         }
     }
 }
@@ -1213,6 +1259,21 @@ pub fn write(pages: &Pages, fonts: &FontSet) -> Result<Vec<u8>, String> {
                     .and_then(std::num::NonZeroU32::new),
             ));
         let mut page = document.start_page_with(settings);
+        for shape in &scene.shapes {
+            if let Shape::Link { area, url } = shape
+                && let Some(rect) = PdfRect::from_ltrb(area.x0, area.y0, area.x1, area.y1)
+            {
+                page.add_annotation(
+                    krilla::annotation::LinkAnnotation::new(
+                        rect,
+                        krilla::annotation::Target::Action(krilla::action::Action::Link(
+                            krilla::action::LinkAction::new(url.clone()),
+                        )),
+                    )
+                    .into(),
+                );
+            }
+        }
         let mut surface = page.surface();
         if let Some(inset) = pages.crop_marks {
             // The drawing stays inside the area between the marks.

@@ -113,6 +113,11 @@ pub enum Shape {
         text: String,
         bold: bool,
     },
+    /// A link to a web address over `area` (PDF only; the text under it is drawn apart).
+    Link {
+        area: Area,
+        url: String,
+    },
     /// A picture (JPEG) filling `area`.
     Image {
         area: Area,
@@ -165,7 +170,9 @@ impl Shape {
             y1: y + r,
         };
         match self {
-            Shape::Rect { area, .. } | Shape::Image { area, .. } => Some(*area),
+            Shape::Rect { area, .. } | Shape::Image { area, .. } | Shape::Link { area, .. } => {
+                Some(*area)
+            }
             Shape::Circle { centre, radius, .. } => Some(around(*centre, *radius)),
             Shape::Line { from, to, .. } => Some(Area {
                 x0: from.0.min(to.0),
@@ -246,6 +253,10 @@ impl Shape {
                 colour: *colour,
                 text: text.clone(),
                 bold: *bold,
+            },
+            Shape::Link { area: a, url } => Shape::Link {
+                area: area(a),
+                url: url.clone(),
             },
             Shape::Image { area: a, jpeg } => Shape::Image {
                 area: area(a),

@@ -144,6 +144,7 @@ pub fn to_svg(scene: &Scene, title: &str, language: &str) -> String {
                 paint("fill", *colour, &mut out);
                 let _ = writeln!(out, " xml:space=\"preserve\">{}</text>", xml_text(text));
             }
+            Shape::Link { .. } => {}
             Shape::Image { area, jpeg } => {
                 let _ = writeln!(
                     out,

@@ -122,7 +122,7 @@ impl Pictures {
                         .as_deref()
                         .filter(|c| !c.trim().is_empty())
                         .unwrap_or("Picture on the web");
-                    ui.hyperlink_to(format!("🔗 {label}"), &*picture.file)
+                    ui.hyperlink_to(format!("🌐 {label}"), &*picture.file)
                         .on_hover_text(format!("{} (not downloaded)", picture.file));
                     continue;
                 }
@@ -200,6 +200,57 @@ impl Pictures {
             });
         if !open {
             self.open = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::render::Headless;
+
+    #[test]
+    fn thumbnails_are_drawn_once_decoded_on_a_worker() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("media")).unwrap();
+        let mut png = Vec::new();
+        {
+            let mut encoder = png::Encoder::new(&mut png, 200, 100);
+            encoder.set_color(png::ColorType::Rgb);
+            let mut writer = encoder.write_header().unwrap();
+            let red: Vec<u8> = (0..200 * 100).flat_map(|_| [220u8, 20, 30]).collect();
+            writer.write_image_data(&red).unwrap();
+        }
+        std::fs::write(dir.path().join("media/red.png"), png).unwrap();
+        let media = vec![
+            Media {
+                caption: Some("Red".into()),
+                ..Media::file("media/red.png")
+            },
+            Media::file("https://example.org/far.jpg"),
+        ];
+        let mut pictures = Pictures::default();
+        let mut headless = Headless::new(false);
+        let root = dir.path();
+        let started = std::time::Instant::now();
+        while pictures.ready(&headless.ctx, root, &media[0]).is_none() {
+            assert!(started.elapsed().as_secs() < 10, "decoded in time");
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let picture = headless.render((400, 200), 1.0, egui::Color32::WHITE, |ui| {
+            egui::CentralPanel::default().show(ui, |ui| {
+                pictures.thumbnails_ui(ui, root, &media);
+            });
+        });
+        // The thumbnail: 84 points high, twice as wide, in red.
+        let red = picture
+            .pixels
+            .iter()
+            .filter(|p| p.r() > 180 && p.g() < 80 && p.b() < 80)
+            .count();
+        assert!((150 * 80..=175 * 86).contains(&red), "{red} red pixels");
+        if let Some(path) = std::env::var_os("ANNALS_SAVE_THUMBNAILS") {
+            std::fs::write(path, picture.to_png().unwrap()).unwrap();
         }
     }
 }

@@ -15,5 +15,5 @@ annals export --format svg --size 1600x900 --out "$tmp/timeline.svg" data/china-
 pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$tmp/handout.pdf" "$out/handout-title"
 pdftoppm -png -r 80 -f 2 -l 2 -singlefile "$tmp/handout.pdf" "$out/handout-events"
 pdftoppm -png -r 40 -singlefile "$tmp/poster.pdf" "$out/poster-a2"
-pdftoppm -png -r 72 -f 10 -l 10 -singlefile "$tmp/deck.pdf" "$out/deck-step-10"
+pdftoppm -png -r 96 -f 10 -l 10 -singlefile "$tmp/deck.pdf" "$out/deck-step-10"
 ls -l "$out"

@@ -1481,6 +1481,30 @@ fn exporting_from_the_window_writes_the_shown_events() {
         (width - 594.0 * 72.0 / 25.4).abs() < 1.0,
         "A2 landscape: {width}"
     );
+    // The same poster upright, with its orientation and margins chosen in the window.
+    harness.get_by_label("📤 Export").click();
+    harness.run();
+    harness
+        .get_by_label("Poster of the timeline (PDF, A3 to A1)…")
+        .click();
+    harness.run();
+    let upright = dir.path().join("poster-upright.pdf");
+    type_into(&mut harness, "Export path", upright.to_str().unwrap());
+    type_into(&mut harness, "Page size", "A2");
+    harness.get_by_label("Portrait").click();
+    type_into(&mut harness, "Margins", "25");
+    harness.get_by_label("Export").click();
+    harness.run();
+    let doc = lopdf::Document::load(&upright).unwrap();
+    let page = doc
+        .get_dictionary(*doc.get_pages().values().next().unwrap())
+        .unwrap();
+    let media = page.get(b"MediaBox").unwrap().as_array().unwrap();
+    let width = media[2].as_float().unwrap();
+    assert!(
+        (width - 420.0 * 72.0 / 25.4).abs() < 1.0,
+        "A2 portrait: {width}"
+    );
     harness.get_by_label("📤 Export").click();
     harness.run();
     harness

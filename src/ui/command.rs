@@ -29,6 +29,12 @@ pub struct ExportRequest {
     pub pdf: crate::export::pdf::PdfKind,
     /// Page size of a PDF, as typed ("A4", "A3", "420x297").
     pub page: String,
+    /// Which way round a handout's or poster's pages are.
+    pub orientation: crate::export::pdf::Orientation,
+    /// Margins of a PDF in millimetres, as typed.
+    pub margin: String,
+    /// A deck adds a page of presenter notes after each step.
+    pub notes: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -92,6 +92,12 @@ impl AnnalsApp {
                 PdfKind::Poster => "A3".into(),
                 PdfKind::Handout | PdfKind::Deck => "A4".into(),
             },
+            orientation: match pdf {
+                PdfKind::Poster => Orientation::Landscape,
+                PdfKind::Handout | PdfKind::Deck => Orientation::Portrait,
+            },
+            margin: "15".into(),
+            notes: false,
         }
     }
 
@@ -147,25 +153,21 @@ impl AnnalsApp {
             }
             _ => selection,
         };
+        let margin: f32 =
+            request.margin.trim().parse().map_err(|_| {
+                format!("`{}`: margins are a number of millimetres", request.margin)
+            })?;
         let pdf = match request.pdf {
-            PdfKind::Poster => crate::export::pdf::options(
+            PdfKind::Poster | PdfKind::Handout => crate::export::pdf::options(
                 request.pdf,
                 Some(&request.page),
-                Some(Orientation::Landscape),
-                15.0,
-                "1x1",
-                false,
-            )?,
-            PdfKind::Handout => crate::export::pdf::options(
-                request.pdf,
-                Some(&request.page),
-                Some(Orientation::Portrait),
-                15.0,
+                Some(request.orientation),
+                margin,
                 "1x1",
                 false,
             )?,
             PdfKind::Deck => {
-                crate::export::pdf::options(request.pdf, None, None, 15.0, "1x1", true)?
+                crate::export::pdf::options(request.pdf, None, None, margin, "1x1", request.notes)?
             }
         };
         let size = if request.format == ExportFormat::Svg {
@@ -368,6 +370,31 @@ impl ExportDialog {
                             if ui.small_button(*preset).clicked() {
                                 request.page = (*preset).to_owned();
                             }
+                        }
+                    });
+                    ui.horizontal(|ui| {
+                        ui.radio_value(&mut request.orientation, Orientation::Portrait, "Portrait");
+                        ui.radio_value(
+                            &mut request.orientation,
+                            Orientation::Landscape,
+                            "Landscape",
+                        );
+                    });
+                }
+                if request.format == ExportFormat::Pdf {
+                    ui.horizontal(|ui| {
+                        ui.label("Margins (mm):");
+                        let response = ui.add(
+                            egui::TextEdit::singleline(&mut request.margin).desired_width(50.0),
+                        );
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Margins")
+                        });
+                        if request.pdf == PdfKind::Deck {
+                            ui.checkbox(
+                                &mut request.notes,
+                                "A page of presenter notes after each step",
+                            );
                         }
                     });
                 }

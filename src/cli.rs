@@ -139,18 +139,24 @@ pub fn list(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> io::Result
         )?;
         return Ok(1);
     };
-    for event in dataset.events() {
-        // Titles are checked for control characters, but a terminal is never sent one.
-        let escape = crate::store::diagnostics::escape_controls;
-        writeln!(
-            out,
-            "{:<23} {:<36} {}  [{}]",
-            event.when.to_edtf(),
-            event.when.human(),
-            escape(&event.title),
-            escape(&event.id)
-        )?;
-    }
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    // Lines made in blocks on two threads, written in order.
+    crate::export::render_in_order(
+        dataset.events(),
+        |event| {
+            // Titles are checked for control characters, but a terminal is never sent one.
+            let escape = crate::store::diagnostics::escape_controls;
+            format!(
+                "{:<23} {:<36} {}  [{}]\n",
+                event.when.to_edtf(),
+                event.when.human(),
+                escape(&event.title),
+                escape(&event.id)
+            )
+        },
+        |line| out.write_all(line.as_bytes()),
+    )?;
+    out.flush()?;
     Ok(0)
 }
 
@@ -290,24 +296,34 @@ pub fn export(
         };
     }
     let language = crate::model::Language::English;
-    let text = crate::export::text(dataset, &selection, format, language, chrono::Utc::now())
-        .map_err(io::Error::other)?;
-    for left_out in &text.left_out {
-        eprintln!("annals: left out {left_out}");
-    }
-    let text = text.text;
+    // Written as it is made: a million events' TimelineJS or calendar is never held whole.
+    let now = chrono::Utc::now();
+    let mut left_out = Vec::new();
+    let mut write = |w: &mut dyn Write| {
+        left_out = crate::export::write_text(dataset, &selection, format, language, now, w)?;
+        Ok(())
+    };
     match out_path {
         Some(file) => {
-            crate::store::save::write_atomic(file, text.as_bytes()).map_err(io::Error::other)?;
-            writeln!(
-                out,
-                "{}: {} event{}",
-                file.display(),
-                selection.items.len(),
-                if selection.items.len() == 1 { "" } else { "s" }
-            )?;
+            crate::store::atomic::write_atomic_with(file, &mut write).map_err(io::Error::other)?;
         }
-        None => out.write_all(text.as_bytes())?,
+        None => {
+            let mut buffered = io::BufWriter::with_capacity(1 << 16, &mut *out);
+            write(&mut buffered)?;
+            buffered.flush()?;
+        }
+    }
+    for left_out in &left_out {
+        eprintln!("annals: left out {left_out}");
+    }
+    if let Some(file) = out_path {
+        writeln!(
+            out,
+            "{}: {} event{}",
+            file.display(),
+            selection.items.len(),
+            if selection.items.len() == 1 { "" } else { "s" }
+        )?;
     }
     Ok(0)
 }

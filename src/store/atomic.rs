@@ -116,6 +116,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     write_atomic_until(path, bytes, None)
 }
 
+/// [`write_atomic`] of what `write` writes, as it writes it (through a buffer): for exports
+/// too big to be held in memory whole.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), WriteError> {
+    write_atomic_by(path, write, None)
+}
+
 /// [`write_atomic`], stopping after `stop_after` as if the process had been killed there
 /// (leaving whatever a crash would leave). For tests.
 pub fn write_atomic_until(
@@ -123,8 +132,16 @@ pub fn write_atomic_until(
     bytes: &[u8],
     stop_after: Option<WriteStep>,
 ) -> Result<(), WriteError> {
+    write_atomic_by(path, |w| w.write_all(bytes), stop_after)
+}
+
+fn write_atomic_by(
+    path: &Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    stop_after: Option<WriteStep>,
+) -> Result<(), WriteError> {
     let (target, old) = match resolve(path)? {
-        Target::Special(device) => return write_in_place(path, &device, bytes),
+        Target::Special(device) => return write_in_place(path, &device, write),
         Target::File(target, old) => (target, old),
     };
     let io = |e: std::io::Error| WriteError::Io {
@@ -143,7 +160,7 @@ pub fn write_atomic_until(
     let result = (|| {
         // A temporary file left by a crash is stale: start afresh.
         let _ = fs::remove_file(&temp);
-        let mut file = fs::OpenOptions::new()
+        let file = fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&temp)
@@ -151,8 +168,9 @@ pub fn write_atomic_until(
         if stop(WriteStep::TempCreated) {
             return Ok(false);
         }
-        file.write_all(bytes).map_err(io)?;
-        file.flush().map_err(io)?;
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, file);
+        write(&mut buffered).map_err(io)?;
+        let file = buffered.into_inner().map_err(|e| io(e.into_error()))?;
         if stop(WriteStep::TempWritten) {
             return Ok(false);
         }
@@ -181,17 +199,22 @@ pub fn write_atomic_until(
 
 /// Write to a device or FIFO as it is: it cannot be replaced, and renaming over it would
 /// destroy it.
-fn write_in_place(path: &Path, device: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+fn write_in_place(
+    path: &Path,
+    device: &Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), WriteError> {
     let io = |e: std::io::Error| WriteError::Io {
         path: path.to_path_buf(),
         message: describe_io(&e),
     };
-    let mut file = fs::OpenOptions::new()
+    let file = fs::OpenOptions::new()
         .write(true)
         .open(device)
         .map_err(io)?;
-    file.write_all(bytes).map_err(io)?;
-    file.flush().map_err(io)
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, file);
+    write(&mut buffered).map_err(io)?;
+    buffered.flush().map_err(io)
 }
 
 pub(crate) fn describe_io(e: &std::io::Error) -> String {

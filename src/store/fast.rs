@@ -92,9 +92,7 @@ impl<'a> Parser<'a> {
                 Some(b' ' | b'\t' | b'\n' | b'\r') => self.i += 1,
                 Some(b'/') => match self.bytes.get(self.i + 1) {
                     Some(b'/') => {
-                        self.i = self.bytes[self.i..]
-                            .iter()
-                            .position(|&b| b == b'\n')
+                        self.i = memchr::memchr(b'\n', &self.bytes[self.i..])
                             .map_or(self.bytes.len(), |k| self.i + k);
                     }
                     Some(b'*') => {
@@ -129,7 +127,7 @@ impl<'a> Parser<'a> {
         self.expect(b'"')?;
         let start = self.i;
         let rest = &self.bytes[start..];
-        let end = rest.iter().position(|&b| b == b'"' || b == b'\\')?;
+        let end = memchr::memchr2(b'"', b'\\', rest)?;
         if rest[end] == b'"' {
             self.i = start + end + 1;
             return Some(std::borrow::Cow::Borrowed(&self.text[start..start + end]));
@@ -137,9 +135,7 @@ impl<'a> Parser<'a> {
         let mut out = String::with_capacity(end + 16);
         let mut i = start;
         loop {
-            let k = self.bytes[i..]
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\')?;
+            let k = memchr::memchr2(b'"', b'\\', &self.bytes[i..])?;
             out.push_str(&self.text[i..i + k]);
             i += k;
             if self.bytes[i] == b'"' {

@@ -1,14 +1,18 @@
 //! Editing big datasets: one change applied to the model (and undone), with the same dates
 //! or a new date, one change saved
 //! (spliced into its file and written atomically), and a whole presentation slide drawn on the
-//! CPU. Run: `cargo bench --bench edit` (sizes: `ANNALS_BENCH_SIZES`, default 10,000 and 100,000).
+//! CPU; and a keystroke in the editor's date field through the window (model, views and the
+//! next frame). Run: `cargo bench --bench edit` (sizes: `ANNALS_BENCH_SIZES`, default 10,000 and 100,000).
 
 mod common;
 
 use std::hint::black_box;
 
+use annals::model::draft::Draft;
 use annals::store::load_dataset;
 use annals::store::session::{Edit, EditSession};
+use annals::ui::AnnalsApp;
+use annals::ui::command::{BrowseCommand, Command, EditCommand};
 use criterion::{BenchmarkId, Criterion};
 
 fn sizes() -> Vec<usize> {
@@ -79,6 +83,68 @@ fn edit(c: &mut Criterion) {
     group.finish();
 }
 
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1600.0, 900.0),
+        )),
+        ..Default::default()
+    }
+}
+
+fn frame(ctx: &egui::Context, app: &mut AnnalsApp) -> usize {
+    let output = ctx.run_ui(input(), |ui| app.frame_ui(ui));
+    ctx.tessellate(output.shapes, output.pixels_per_point).len()
+}
+
+/// A keystroke in the date field of the editor, as the window handles it: the form's draft
+/// with the new date applied to the model (the typing run's previous step undone, the new one
+/// applied), the views refreshed, and the next frame drawn. The date goes back and forth
+/// between two years, so every keystroke moves the event across the dataset.
+fn keystroke(c: &mut Criterion) {
+    let mut group = c.benchmark_group("keystroke");
+    group.sample_size(20);
+    for n in sizes() {
+        let dir = scratch(n);
+        let ctx = egui::Context::default();
+        let mut app = AnnalsApp::with_context(&ctx, dir.path().to_path_buf());
+        frame(&ctx, &mut app);
+        let middle = app.dataset().expect("dataset").len() / 2;
+        app.apply(Command::Browse(BrowseCommand::Select(Some(middle))), 0.0);
+        app.apply(Command::Edit(EditCommand::SetEditing(true)), 0.0);
+        for _ in 0..3 {
+            frame(&ctx, &mut app);
+        }
+        let mut step = 0u32;
+        group.bench_function(BenchmarkId::new("date", n), |b| {
+            b.iter(|| {
+                step += 1;
+                let index = app.selected().expect("selected");
+                let event = app.dataset().expect("dataset").events()[index].clone();
+                let mut draft = Draft::from_event(&event);
+                draft.when = if step.is_multiple_of(2) {
+                    "1750-03-0"
+                } else {
+                    "2020-03-0"
+                }
+                .to_owned()
+                    + &(1 + step % 9).to_string();
+                app.apply(
+                    Command::Edit(EditCommand::EditEvent {
+                        target: event.id.to_string(),
+                        draft: Box::new(draft),
+                        typing: Some("when"),
+                    }),
+                    0.0,
+                );
+                black_box(frame(&ctx, &mut app))
+            });
+        });
+    }
+    group.finish();
+}
+
 fn slide(c: &mut Criterion) {
     let loaded = load_dataset(&annals::cli::bundled_dataset_path());
     let out = tempfile::tempdir().expect("temp dir");
@@ -101,6 +167,7 @@ fn slide(c: &mut Criterion) {
 fn main() {
     let mut c = Criterion::default().configure_from_args();
     edit(&mut c);
+    keystroke(&mut c);
     slide(&mut c);
     c.final_summary();
 }

@@ -1,9 +1,36 @@
 //! The command line's work, kept here so it can be tested without spawning the binary.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::store::{Diagnostic, Loaded};
+
+/// `f` of every item, on two threads taking items in turn; results in `items` order.
+fn map_on_two_threads<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(item) = items.get(i) else {
+                return done;
+            };
+            done.push((i, f(item)));
+        }
+    };
+    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let other = scope.spawn(work);
+        let mut mine = work();
+        mine.extend(
+            other
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        );
+        mine
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
+}
 
 /// Load the dataset for a command that exits when done: the dataset is never freed (the
 /// process ends just after, and freeing a million events one by one costs half a second).
@@ -139,18 +166,24 @@ pub fn list(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> io::Result
         )?;
         return Ok(1);
     };
-    for event in dataset.events() {
-        // Titles are checked for control characters, but a terminal is never sent one.
-        let escape = crate::store::diagnostics::escape_controls;
-        writeln!(
-            out,
-            "{:<23} {:<36} {}  [{}]",
-            event.when.to_edtf(),
-            event.when.human(),
-            escape(&event.title),
-            escape(&event.id)
-        )?;
-    }
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    // Lines made in blocks on two threads, written in order.
+    crate::export::render_in_order(
+        dataset.events(),
+        |event| {
+            // Titles are checked for control characters, but a terminal is never sent one.
+            let escape = crate::store::diagnostics::escape_controls;
+            format!(
+                "{:<23} {:<36} {}  [{}]\n",
+                event.when.to_edtf(),
+                event.when.human(),
+                escape(&event.title),
+                escape(&event.id)
+            )
+        },
+        |line| out.write_all(line.as_bytes()),
+    )?;
+    out.flush()?;
     Ok(0)
 }
 
@@ -165,7 +198,8 @@ fn print_diagnostics(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Res
 /// comments. With `check`, only report which files would change (exit code 1 if any).
 /// A dataset with errors is not touched.
 pub fn fmt(path: &Path, check: bool, out: &mut dyn Write) -> io::Result<i32> {
-    let loaded = load_dataset(path);
+    // Checked (nothing is touched if it has errors), not indexed: only the files are needed.
+    let loaded = std::mem::ManuallyDrop::new(crate::store::load::check_dataset(path));
     if loaded.error_count() > 0 {
         let errors: Vec<Diagnostic> = loaded
             .diagnostics
@@ -185,44 +219,84 @@ pub fn fmt(path: &Path, check: bool, out: &mut dyn Write) -> io::Result<i32> {
         // What a killed `fmt` or save left behind.
         crate::store::atomic::remove_stale_temp_files(&loaded.root);
     }
+    let files: Vec<&PathBuf> = loaded
+        .files
+        .iter()
+        .filter(|f| {
+            f.file_name()
+                .is_none_or(|n| n != crate::store::load::MANIFEST_FILE)
+        })
+        .collect();
     let mut changed = 0;
     let mut failed = false;
-    for file in &loaded.files {
-        if file
-            .file_name()
-            .is_some_and(|n| n == crate::store::load::MANIFEST_FILE)
-        {
-            continue;
+    // In batches of up to 256 files and, when writing, 32 MB (memory holds one batch's
+    // formatted texts; a check keeps none), each formatted on two threads, and the changed
+    // files of a batch written together (synced at once, not one after another).
+    let mut batches: Vec<&[&PathBuf]> = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (i, file) in files.iter().enumerate() {
+        bytes += std::fs::metadata(file).map_or(0, |m| m.len());
+        let full = !check && bytes >= 32 << 20;
+        if i + 1 - start == 256 || full || i + 1 == files.len() {
+            batches.push(&files[start..=i]);
+            (start, bytes) = (i + 1, 0);
         }
-        let text = std::fs::read_to_string(file)?;
-        let formatted = match crate::store::format::format_event_file(&text) {
-            Ok(formatted) => formatted,
-            Err(message) => {
-                writeln!(out, "{}: error: {message}", file.display())?;
-                failed = true;
-                continue;
-            }
-        };
-        for note in &formatted.notes {
-            writeln!(out, "{}: note: {note}", file.display())?;
-        }
-        if formatted.text == text {
-            continue;
-        }
-        if check {
-            changed += 1;
-            writeln!(out, "{}: not in the canonical layout", file.display())?;
-        } else {
-            match crate::store::save::write_atomic(file, formatted.text.as_bytes()) {
-                Ok(()) => {
-                    changed += 1;
-                    writeln!(out, "{}: formatted", file.display())?;
+    }
+    for batch in batches {
+        let formatted = map_on_two_threads(batch, |file| {
+            let text = std::fs::read_to_string(file)?;
+            Ok::<_, io::Error>(match crate::store::format::format_event_file(&text) {
+                Ok(mut formatted) => {
+                    let same = formatted.text == text;
+                    if check || same {
+                        formatted.text = String::new();
+                    }
+                    Ok((formatted, same))
                 }
-                Err(e) => {
-                    writeln!(out, "{}: error: {e}", file.display())?;
+                Err(message) => Err(message),
+            })
+        });
+        // What to say about each file, in order, and the texts to write.
+        let mut messages: Vec<Vec<String>> = Vec::with_capacity(batch.len());
+        let mut writes: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+        let mut written_by: Vec<usize> = Vec::new();
+        for (k, (file, result)) in batch.iter().zip(formatted).enumerate() {
+            let mut said = Vec::new();
+            match result? {
+                Err(message) => {
+                    said.push(format!("{}: error: {message}", file.display()));
                     failed = true;
                 }
+                Ok((formatted, same)) => {
+                    for note in &formatted.notes {
+                        said.push(format!("{}: note: {note}", file.display()));
+                    }
+                    if !same && check {
+                        changed += 1;
+                        said.push(format!("{}: not in the canonical layout", file.display()));
+                    } else if !same {
+                        writes.push(((*file).clone(), formatted.text.into_bytes()));
+                        written_by.push(k);
+                    }
+                }
             }
+            messages.push(said);
+        }
+        let results = crate::store::atomic::write_atomic_many(&writes);
+        for ((k, (file, _)), result) in written_by.into_iter().zip(&writes).zip(results) {
+            messages[k].push(match result {
+                Ok(()) => {
+                    changed += 1;
+                    format!("{}: formatted", file.display())
+                }
+                Err(e) => {
+                    failed = true;
+                    format!("{}: error: {e}", file.display())
+                }
+            });
+        }
+        for line in messages.iter().flatten() {
+            writeln!(out, "{line}")?;
         }
     }
     let verb = if check { "would change" } else { "changed" };
@@ -322,41 +396,72 @@ pub fn export_with(
         return Ok(1);
     }
     let language = crate::model::Language::English;
-    let export_options = crate::export::Options {
-        language,
-        size: options.size,
-        pdf: options.pdf.clone(),
-        root: Some(loaded.root.clone()),
-    };
-    let written = match crate::export::bytes(
-        dataset,
-        &selection,
+    let now = chrono::Utc::now();
+    if matches!(
         format,
-        &export_options,
-        chrono::Utc::now(),
+        ExportFormat::Svg | ExportFormat::Pdf | ExportFormat::Html
     ) {
-        Ok(written) => written,
-        Err(message) => {
-            writeln!(out, "annals: {message}")?;
-            return Ok(1);
+        // Drawings and the HTML handout (pictures embedded) are made whole, then written.
+        let export_options = crate::export::Options {
+            language,
+            size: options.size,
+            pdf: options.pdf.clone(),
+            root: Some(loaded.root.clone()),
+        };
+        let written = match crate::export::bytes(dataset, &selection, format, &export_options, now)
+        {
+            Ok(written) => written,
+            Err(message) => {
+                writeln!(out, "annals: {message}")?;
+                return Ok(1);
+            }
+        };
+        for left_out in &written.left_out {
+            eprintln!("annals: left out {left_out}");
         }
-    };
-    for left_out in &written.left_out {
-        eprintln!("annals: left out {left_out}");
+        let text = written.bytes;
+        match out_path {
+            Some(file) => {
+                crate::store::save::write_atomic(file, &text).map_err(io::Error::other)?;
+                writeln!(
+                    out,
+                    "{}: {} event{}",
+                    file.display(),
+                    selection.items.len(),
+                    if selection.items.len() == 1 { "" } else { "s" }
+                )?;
+            }
+            None => out.write_all(&text)?,
+        }
+        return Ok(0);
     }
-    let text = written.bytes;
+    // Written as it is made: a million events' TimelineJS or calendar is never held whole.
+    let mut left_out = Vec::new();
+    let mut write = |w: &mut dyn Write| {
+        left_out = crate::export::write_text(dataset, &selection, format, language, now, w)?;
+        Ok(())
+    };
     match out_path {
         Some(file) => {
-            crate::store::save::write_atomic(file, &text).map_err(io::Error::other)?;
-            writeln!(
-                out,
-                "{}: {} event{}",
-                file.display(),
-                selection.items.len(),
-                if selection.items.len() == 1 { "" } else { "s" }
-            )?;
+            crate::store::atomic::write_atomic_with(file, &mut write).map_err(io::Error::other)?;
         }
-        None => out.write_all(&text)?,
+        None => {
+            let mut buffered = io::BufWriter::with_capacity(1 << 16, &mut *out);
+            write(&mut buffered)?;
+            buffered.flush()?;
+        }
+    }
+    for left_out in &left_out {
+        eprintln!("annals: left out {left_out}");
+    }
+    if let Some(file) = out_path {
+        writeln!(
+            out,
+            "{}: {} event{}",
+            file.display(),
+            selection.items.len(),
+            if selection.items.len() == 1 { "" } else { "s" }
+        )?;
     }
     Ok(0)
 }

@@ -110,8 +110,33 @@ pub(crate) fn events_to_html<'a>(events: impl IntoIterator<Item = Event<'a>>) ->
 }
 
 /// `text` read as Markdown, written as an HTML fragment (`<p>`, `<ul>`, `<em>`, `<a href>`…).
-pub(crate) fn to_html(text: &str) -> String {
+pub fn to_html(text: &str) -> String {
+    if is_plain_paragraph(text) {
+        return format!("<p>{text}</p>\n");
+    }
     events_to_html(events(text))
+}
+
+/// Whether `text` is one paragraph that Markdown leaves exactly as written: letters and digits
+/// of any script, spaces and `, . ; : ? ' ( ) / -` only, one line, starting with a letter and
+/// with no space at either end. Most summaries are; they skip the parser (a big export spent
+/// most of its time there), and the tests check that the parser gives the same.
+fn is_plain_paragraph(text: &str) -> bool {
+    let allowed_ascii = |b: u8| {
+        b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b' ' | b',' | b'.' | b';' | b':' | b'?' | b'\'' | b'(' | b')' | b'/' | b'-'
+            )
+    };
+    text.chars().next().is_some_and(char::is_alphabetic)
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && text.bytes().all(|b| b >= 0x80 || allowed_ascii(b))
+        && (text.is_ascii()
+            || text
+                .chars()
+                .all(|c| c.is_alphanumeric() || (c.is_ascii() && allowed_ascii(c as u8))))
 }
 
 /// `text` read as Markdown and written again as Markdown: the same document, normalised,
@@ -122,7 +147,15 @@ pub(crate) fn to_markdown(text: &str) -> String {
 
 /// Plain text of `text`: paragraphs separated by a blank line, list items with "• " (or their
 /// number), emphasis dropped, a link's words followed by its target when they differ.
-pub(crate) fn to_plain_text(text: &str) -> String {
+pub fn to_plain_text(text: &str) -> String {
+    if is_plain_paragraph(text) {
+        return text.to_owned();
+    }
+    to_plain_text_parsed(text)
+}
+
+/// [`to_plain_text`] through the parser.
+fn to_plain_text_parsed(text: &str) -> String {
     let mut out = String::new();
     let mut lists: Vec<Option<u64>> = Vec::new();
     let mut link: Option<(String, usize)> = None;
@@ -626,5 +659,30 @@ pub(crate) mod tests {
             events_to_html(with_lead_in("Note:", events("- a"))),
             "<p><strong>Note:</strong></p>\n<ul>\n<li>a</li>\n</ul>\n"
         );
+    }
+
+    #[test]
+    fn plain_paragraphs_skip_the_parser_and_come_out_the_same() {
+        let mut rng = crate::generate::Rng::new(9);
+        let alphabet: Vec<char> = "abcXYZ09 ,.;:?'()/-Жж中é".chars().collect();
+        let mut texts: Vec<String> = vec![
+            "A plain summary, with a comma; and (brackets) - dashes/slashes: ok?".into(),
+            "Встреча в Москве".into(),
+            "会谈".into(),
+            "x".into(),
+        ];
+        for _ in 0..20_000 {
+            let len = 1 + rng.below(24) as usize;
+            texts.push((0..len).map(|_| *rng.pick(&alphabet)).collect());
+        }
+        let mut fast = 0;
+        for text in &texts {
+            if is_plain_paragraph(text) {
+                fast += 1;
+                assert_eq!(to_html(text), events_to_html(events(text)), "{text:?}");
+                assert_eq!(to_plain_text(text), to_plain_text_parsed(text), "{text:?}");
+            }
+        }
+        assert!(fast > 1_000, "{fast} plain texts");
     }
 }

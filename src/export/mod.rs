@@ -145,31 +145,140 @@ pub fn text(
     language: Language,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<TextExport, String> {
-    let plain = |text| TextExport {
-        text,
-        left_out: Vec::new(),
-    };
-    Ok(match format {
-        Format::Markdown => plain(handout_markdown(dataset, selection, language)),
-        Format::Html => plain(handout_html(dataset, selection, language)),
-        Format::Timelinejs => plain(
-            serde_json::to_string_pretty(&timelinejs(dataset, selection))
-                .map_err(|e| e.to_string())?
-                + "\n",
-        ),
-        Format::Ics => {
-            let (text, left_out) = icalendar(dataset, selection, language, now);
-            TextExport { text, left_out }
+    let mut bytes = Vec::new();
+    let left_out = write_text(dataset, selection, format, language, now, &mut bytes)
+        .map_err(|e| e.to_string())?;
+    let text = String::from_utf8(bytes).map_err(|e| e.to_string())?;
+    Ok(TextExport { text, left_out })
+}
+
+/// [`text`], written to `out` as it is made: TimelineJS and iCalendar event by event (in
+/// blocks made on two threads), so that memory does not grow with the number of events.
+/// Returns what had to be left out.
+pub fn write_text(
+    dataset: &Dataset,
+    selection: &Selection,
+    format: Format,
+    language: Language,
+    now: chrono::DateTime<chrono::Utc>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<Vec<String>> {
+    match format {
+        Format::Markdown => {
+            out.write_all(handout_markdown(dataset, selection, language).as_bytes())?;
         }
-        Format::Svg => plain(svg::to_svg(
-            &pdf::timeline_scene(dataset, selection, (1600.0, 900.0)),
-            &selection.title,
-            "en",
-        )),
+        Format::Html => {
+            out.write_all(handout_html(dataset, selection, language).as_bytes())?;
+        }
+        Format::Timelinejs => {
+            write_timelinejs(dataset, selection, out)?;
+        }
+        Format::Ics => return write_icalendar(dataset, selection, language, now, out),
+        Format::Svg => {
+            let scene = pdf::timeline_scene(dataset, selection, (1600.0, 900.0));
+            out.write_all(svg::to_svg(&scene, &selection.title, "en").as_bytes())?;
+        }
         Format::Png | Format::Pdf => {
-            return Err(format!("{format:?} is not a text format"));
+            return Err(std::io::Error::other(format!(
+                "{format:?} is not a text format"
+            )));
         }
-    })
+    }
+    Ok(Vec::new())
+}
+
+/// Make `render(item)` for every item, in blocks shared between this thread and a second one,
+/// and hand the results to `write` in the items' order. Memory holds one block at a time.
+pub fn render_in_order<T: Sync, R: Send>(
+    items: &[T],
+    render: impl Fn(&T) -> R + Sync,
+    mut write: impl FnMut(R) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    const BLOCK: usize = 4096;
+    if items.len() <= BLOCK {
+        for item in items {
+            write(render(item))?;
+        }
+        return Ok(());
+    }
+    let render = &render;
+    for block in items.chunks(2 * BLOCK) {
+        let (first, second) = block.split_at(block.len().min(BLOCK));
+        let (first, second): (Vec<R>, Vec<R>) = std::thread::scope(|scope| {
+            let other = scope.spawn(move || second.iter().map(render).collect::<Vec<R>>());
+            let first: Vec<R> = first.iter().map(render).collect();
+            let second = other
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (first, second)
+        });
+        for result in first.into_iter().chain(second) {
+            write(result)?;
+        }
+    }
+    Ok(())
+}
+
+/// `value` as serde_json writes it pretty, its lines after the first indented by `indent`
+/// (its place inside an enclosing document).
+fn write_pretty(
+    out: &mut dyn std::io::Write,
+    value: &serde_json::Value,
+    indent: &str,
+) -> std::io::Result<()> {
+    let text = serde_json::to_string_pretty(value).map_err(std::io::Error::other)?;
+    out.write_all(indented(&text, indent).as_bytes())
+}
+
+/// Lines after the first of `text` indented by `indent` (JSON strings hold no line breaks).
+fn indented(text: &str, indent: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for (k, line) in text.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+            out.push_str(indent);
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// The TimelineJS document of [`timelinejs`], written as `serde_json::to_string_pretty` would
+/// write it (keys in order) and a line break, one slide at a time.
+fn write_timelinejs(
+    dataset: &Dataset,
+    selection: &Selection,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    out.write_all(b"{\n  \"eras\": ")?;
+    write_pretty(
+        out,
+        &serde_json::Value::Array(timelinejs_eras(dataset)),
+        "  ",
+    )?;
+    out.write_all(b",\n  \"events\": [")?;
+    let mut first = true;
+    render_in_order(
+        &selection.items,
+        |(index, caption)| {
+            timelinejs_slide(dataset, *index, caption.as_deref()).map(|slide| {
+                serde_json::to_string_pretty(&slide).map(|text| indented(&text, "    "))
+            })
+        },
+        |slide| {
+            let Some(slide) = slide else {
+                return Ok(());
+            };
+            let slide = slide.map_err(std::io::Error::other)?;
+            out.write_all(if first { b"\n    " } else { b",\n    " })?;
+            first = false;
+            out.write_all(slide.as_bytes())
+        },
+    )?;
+    out.write_all(if first { b"]" } else { b"\n  ]" })?;
+    out.write_all(b",\n  \"title\": ")?;
+    write_pretty(out, &timelinejs_title(selection), "  ")?;
+    out.write_all(b"\n}\n")
 }
 
 /// What an export writes, and what it had to leave out.
@@ -358,70 +467,25 @@ pub fn timelinejs(dataset: &Dataset, selection: &Selection) -> serde_json::Value
     let events: Vec<serde_json::Value> = selection
         .items
         .iter()
-        .filter_map(|(i, caption)| {
-            let event = dataset.event(*i)?;
-            let start = event.when.start_bound().or(event.when.end_bound())?;
-            let display = needs_display(&event.when);
-            let mut slide = serde_json::Map::new();
-            slide.insert("unique_id".into(), json!(&*event.id));
-            slide.insert("start_date".into(), tljs_date(start.date, display.clone()));
-            if let Some(end) = event.when.end_bound()
-                && event.when.is_span()
-                && event.when.start_bound().is_some()
-            {
-                slide.insert("end_date".into(), tljs_date(end.date, None));
-            }
-            let mut text = String::new();
-            if let Some(caption) = caption.as_deref().filter(|c| !c.trim().is_empty()) {
-                let _ = write!(text, "<p><em>{}</em></p>", html_escape(caption.trim()));
-            }
-            text.push_str(&markdown::to_html(&event.summary));
-            if let Some(note) = event.note.as_deref().filter(|n| !n.trim().is_empty()) {
-                text.push_str(&markdown::events_to_html(markdown::with_lead_in(
-                    "Note:",
-                    markdown::events(note),
-                )));
-            }
-            if !event.sources.is_empty() {
-                let items: Vec<String> = event
-                    .sources
-                    .iter()
-                    .map(|s| format!("<li>{}</li>", html_escape(&source_citation(s))))
-                    .collect();
-                let _ = write!(text, "<p>Sources:</p><ol>{}</ol>", items.join(""));
-            }
-            slide.insert(
-                "text".into(),
-                json!({"headline": html_escape(&event.title), "text": text}),
-            );
-            if let Some(category) = dataset.category(&event.kind) {
-                slide.insert("group".into(), json!(category.label));
-            }
-            // The first picture (a path relative to the dataset, or an address), else the
-            // first web source, as TimelineJS's media.
-            if let Some(picture) = event.media.first() {
-                let mut credit: Vec<&str> = Vec::new();
-                credit.extend(picture.credit.as_deref());
-                credit.extend(picture.license.as_deref());
-                slide.insert(
-                    "media".into(),
-                    json!({
-                        "url": &*picture.file,
-                        "caption": html_escape(picture.caption.as_deref().unwrap_or("")),
-                        "credit": html_escape(&credit.join(", ")),
-                    }),
-                );
-            } else if let Some(url) = event
-                .sources
-                .iter()
-                .find_map(|s| s.url.as_deref().filter(|u| is_web_url(u)))
-            {
-                slide.insert("media".into(), json!({"url": url, "credit": ""}));
-            }
-            Some(serde_json::Value::Object(slide))
-        })
+        .filter_map(|(i, caption)| timelinejs_slide(dataset, *i, caption.as_deref()))
         .collect();
-    let eras: Vec<serde_json::Value> = dataset
+    json!({
+        "title": timelinejs_title(selection),
+        "events": events,
+        "eras": timelinejs_eras(dataset),
+    })
+}
+
+fn timelinejs_title(selection: &Selection) -> serde_json::Value {
+    json!({"text": {
+        "headline": html_escape(&selection.title),
+        "text": markdown::to_html(&selection.description),
+    }})
+}
+
+/// The manifest's periods as TimelineJS eras.
+fn timelinejs_eras(dataset: &Dataset) -> Vec<serde_json::Value> {
+    dataset
         .manifest
         .periods
         .iter()
@@ -434,35 +498,111 @@ pub fn timelinejs(dataset: &Dataset, selection: &Selection) -> serde_json::Value
                 "text": {"headline": html_escape(&p.title)},
             }))
         })
-        .collect();
-    json!({
-        "title": {"text": {
-            "headline": html_escape(&selection.title),
-            "text": markdown::to_html(&selection.description),
-        }},
-        "events": events,
-        "eras": eras,
-    })
+        .collect()
+}
+
+/// One event's slide (`None` for an event without a known day to start it on).
+fn timelinejs_slide(
+    dataset: &Dataset,
+    index: EventIndex,
+    caption: Option<&str>,
+) -> Option<serde_json::Value> {
+    let event = dataset.event(index)?;
+    let start = event.when.start_bound().or(event.when.end_bound())?;
+    let display = needs_display(&event.when);
+    let mut slide = serde_json::Map::new();
+    slide.insert("unique_id".into(), json!(&*event.id));
+    slide.insert("start_date".into(), tljs_date(start.date, display.clone()));
+    if let Some(end) = event.when.end_bound()
+        && event.when.is_span()
+        && event.when.start_bound().is_some()
+    {
+        slide.insert("end_date".into(), tljs_date(end.date, None));
+    }
+    let mut text = String::new();
+    if let Some(caption) = caption.filter(|c| !c.trim().is_empty()) {
+        let _ = write!(text, "<p><em>{}</em></p>", html_escape(caption.trim()));
+    }
+    text.push_str(&markdown::to_html(&event.summary));
+    if let Some(note) = event.note.as_deref().filter(|n| !n.trim().is_empty()) {
+        text.push_str(&markdown::events_to_html(markdown::with_lead_in(
+            "Note:",
+            markdown::events(note),
+        )));
+    }
+    if !event.sources.is_empty() {
+        let items: Vec<String> = event
+            .sources
+            .iter()
+            .map(|s| format!("<li>{}</li>", html_escape(&source_citation(s))))
+            .collect();
+        let _ = write!(text, "<p>Sources:</p><ol>{}</ol>", items.join(""));
+    }
+    slide.insert(
+        "text".into(),
+        json!({"headline": html_escape(&event.title), "text": text}),
+    );
+    if let Some(category) = dataset.category(&event.kind) {
+        slide.insert("group".into(), json!(category.label));
+    }
+    // The first picture (a path relative to the dataset, or an address), else the first web
+    // source, as TimelineJS's media.
+    if let Some(picture) = event.media.first() {
+        let mut credit: Vec<&str> = Vec::new();
+        credit.extend(picture.credit.as_deref());
+        credit.extend(picture.license.as_deref());
+        slide.insert(
+            "media".into(),
+            json!({
+                "url": &*picture.file,
+                "caption": html_escape(picture.caption.as_deref().unwrap_or("")),
+                "credit": html_escape(&credit.join(", ")),
+            }),
+        );
+    } else if let Some(url) = event
+        .sources
+        .iter()
+        .find_map(|s| s.url.as_deref().filter(|u| is_web_url(u)))
+    {
+        slide.insert("media".into(), json!({"url": url, "credit": ""}));
+    }
+    Some(serde_json::Value::Object(slide))
 }
 
 /// iCalendar TEXT (RFC 5545, 3.3.11): `\\`, `;`, `,` and line breaks (LF, CRLF or a lone
 /// CR, and the Unicode line and paragraph separators) escaped; every other control character
 /// but the tab removed, as TEXT may not hold them, so no value can end its line early.
 fn ics_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut out = String::with_capacity(text.len() + 8);
+    let bytes = text.as_bytes();
+    // Runs of ordinary text are copied whole; a character is looked at only where its first
+    // byte may need care (ASCII specials and controls, and the leads of U+0080–U+009F, U+0085
+    // and U+2028/U+2029).
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !(b < 0x20 || matches!(b, b'\\' | b';' | b',' | 0x7F | 0xC2 | 0xE2)) {
+            i += 1;
+            continue;
+        }
+        out.push_str(&text[run..i]);
+        let c = text[i..].chars().next().unwrap_or_default();
+        let next = i + c.len_utf8();
         match c {
             '\\' => out.push_str("\\\\"),
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
-            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' if bytes.get(next) == Some(&b'\n') => {}
             '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push_str("\\n"),
             '\t' => out.push(c),
             c if c.is_control() => {}
             c => out.push(c),
         }
+        i = next;
+        run = next;
     }
+    out.push_str(&text[run..]);
     out
 }
 
@@ -474,15 +614,19 @@ fn ics_uri(text: &str) -> String {
 
 /// One content line, folded at 75 octets (never inside a character), ending in CRLF.
 fn ics_line(out: &mut String, line: &str) {
-    let mut width = 0;
-    for c in line.chars() {
-        if width + c.len_utf8() > 75 {
-            out.push_str("\r\n ");
-            width = 1;
+    // The first line holds 75 octets, the next ones a space and 74.
+    let (mut rest, mut limit) = (line, 75);
+    while rest.len() > limit {
+        let mut cut = limit;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
         }
-        out.push(c);
-        width += c.len_utf8();
+        out.push_str(&rest[..cut]);
+        out.push_str("\r\n ");
+        rest = &rest[cut..];
+        limit = 74;
     }
+    out.push_str(rest);
     out.push_str("\r\n");
 }
 
@@ -530,83 +674,122 @@ pub(crate) fn icalendar(
     language: Language,
     stamp: chrono::DateTime<chrono::Utc>,
 ) -> (String, Vec<String>) {
-    let mut out = String::new();
-    let mut skipped = Vec::new();
-    ics_line(&mut out, "BEGIN:VCALENDAR");
-    ics_line(&mut out, "VERSION:2.0");
-    ics_line(&mut out, "PRODID:-//Annals//Annals timeline//EN");
-    ics_line(&mut out, "CALSCALE:GREGORIAN");
+    let mut out = Vec::new();
+    let skipped = write_icalendar(dataset, selection, language, stamp, &mut out)
+        .expect("writing to memory does not fail");
+    (
+        String::from_utf8(out).expect("the calendar is UTF-8"),
+        skipped,
+    )
+}
+
+/// [`icalendar`], written to `out` event by event.
+fn write_icalendar(
+    dataset: &Dataset,
+    selection: &Selection,
+    language: Language,
+    stamp: chrono::DateTime<chrono::Utc>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<Vec<String>> {
+    let mut head = String::new();
+    ics_line(&mut head, "BEGIN:VCALENDAR");
+    ics_line(&mut head, "VERSION:2.0");
+    ics_line(&mut head, "PRODID:-//Annals//Annals timeline//EN");
+    ics_line(&mut head, "CALSCALE:GREGORIAN");
     ics_line(
-        &mut out,
+        &mut head,
         &format!("X-WR-CALNAME:{}", ics_escape(&selection.title)),
     );
+    out.write_all(head.as_bytes())?;
     let dtstamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
-    for (index, caption) in &selection.items {
-        let Some(event) = dataset.event(*index) else {
-            continue;
-        };
-        let first = event.when.known_start().or(event.when.known_end());
-        let last = event.when.known_end().or(event.when.known_start());
-        let (Some(start), Some(end)) = (first.and_then(ics_day), last.and_then(|d| ics_day(d + 1)))
-        else {
-            skipped.push(format!(
-                "{}: {} cannot be written in iCalendar",
-                event.id,
-                event.when.human()
-            ));
-            continue;
-        };
-        let mut summary = event.title.to_string();
-        if let Some(note) = ics_date_note(&event.when) {
-            let _ = write!(summary, " ({note})");
-        }
-        let mut description = String::new();
-        if let Some(caption) = caption {
-            let _ = writeln!(description, "{caption}\n");
-        }
-        // Calendars show plain text: the Markdown of summary and note as words.
-        description.push_str(&markdown::to_plain_text(&event.summary));
-        if let Some(note) = &event.note {
-            let _ = write!(description, "\n\nNote: {}", markdown::to_plain_text(note));
-        }
-        for (k, source) in event.sources.iter().enumerate() {
-            let _ = write!(description, "\n[{}] {}", k + 1, source_citation(source));
-        }
-        ics_line(&mut out, "BEGIN:VEVENT");
-        ics_line(&mut out, &format!("UID:{}@annals", ics_escape(&event.id)));
-        ics_line(&mut out, &format!("DTSTAMP:{dtstamp}"));
-        ics_line(&mut out, &format!("DTSTART;VALUE=DATE:{start}"));
-        ics_line(&mut out, &format!("DTEND;VALUE=DATE:{end}"));
-        ics_line(&mut out, &format!("SUMMARY:{}", ics_escape(&summary)));
-        if !description.trim().is_empty() {
-            ics_line(
-                &mut out,
-                &format!("DESCRIPTION:{}", ics_escape(description.trim())),
-            );
-        }
-        if let Some(place) = event.place.as_deref().and_then(|p| dataset.place(p)) {
-            ics_line(
-                &mut out,
-                &format!("LOCATION:{}", ics_escape(place.name.get(language))),
-            );
-        }
-        if let Some(category) = dataset.category(&event.kind) {
-            ics_line(
-                &mut out,
-                &format!("CATEGORIES:{}", ics_escape(&category.label)),
-            );
-        }
-        if let Some(url) = event
-            .sources
-            .iter()
-            .find_map(|s| s.url.as_deref().filter(|u| is_web_url(u)))
-        {
-            ics_line(&mut out, &format!("URL:{}", ics_uri(url.trim())));
-        }
-        ics_line(&mut out, "END:VEVENT");
+    let mut skipped = Vec::new();
+    render_in_order(
+        &selection.items,
+        |(index, caption)| ics_event(dataset, *index, caption.as_deref(), language, &dtstamp),
+        |vevent| {
+            match vevent {
+                Some(Ok(vevent)) => out.write_all(vevent.as_bytes())?,
+                Some(Err(left_out)) => skipped.push(left_out),
+                None => {}
+            }
+            Ok(())
+        },
+    )?;
+    let mut tail = String::new();
+    ics_line(&mut tail, "END:VCALENDAR");
+    out.write_all(tail.as_bytes())?;
+    Ok(skipped)
+}
+
+/// One event's VEVENT, or why it cannot be written (`None`: no such event).
+fn ics_event(
+    dataset: &Dataset,
+    index: EventIndex,
+    caption: Option<&str>,
+    language: Language,
+    dtstamp: &str,
+) -> Option<Result<String, String>> {
+    let event = dataset.event(index)?;
+    let first = event.when.known_start().or(event.when.known_end());
+    let last = event.when.known_end().or(event.when.known_start());
+    let (Some(start), Some(end)) = (first.and_then(ics_day), last.and_then(|d| ics_day(d + 1)))
+    else {
+        return Some(Err(format!(
+            "{}: {} cannot be written in iCalendar",
+            event.id,
+            event.when.human()
+        )));
+    };
+    let mut summary = event.title.to_string();
+    if let Some(note) = ics_date_note(&event.when) {
+        let _ = write!(summary, " ({note})");
     }
-    ics_line(&mut out, "END:VCALENDAR");
-    (out, skipped)
+    let mut description = String::new();
+    if let Some(caption) = caption {
+        let _ = writeln!(description, "{caption}\n");
+    }
+    // Calendars show plain text: the Markdown of summary and note as words.
+    description.push_str(&markdown::to_plain_text(&event.summary));
+    if let Some(note) = &event.note {
+        let _ = write!(description, "\n\nNote: {}", markdown::to_plain_text(note));
+    }
+    for (k, source) in event.sources.iter().enumerate() {
+        let _ = write!(description, "\n[{}] {}", k + 1, source_citation(source));
+    }
+    let mut out = String::with_capacity(512 + description.len());
+    ics_line(&mut out, "BEGIN:VEVENT");
+    ics_line(&mut out, &format!("UID:{}@annals", ics_escape(&event.id)));
+    ics_line(&mut out, &format!("DTSTAMP:{dtstamp}"));
+    ics_line(&mut out, &format!("DTSTART;VALUE=DATE:{start}"));
+    ics_line(&mut out, &format!("DTEND;VALUE=DATE:{end}"));
+    ics_line(&mut out, &format!("SUMMARY:{}", ics_escape(&summary)));
+    if !description.trim().is_empty() {
+        ics_line(
+            &mut out,
+            &format!("DESCRIPTION:{}", ics_escape(description.trim())),
+        );
+    }
+    if let Some(place) = event.place.as_deref().and_then(|p| dataset.place(p)) {
+        ics_line(
+            &mut out,
+            &format!("LOCATION:{}", ics_escape(place.name.get(language))),
+        );
+    }
+    if let Some(category) = dataset.category(&event.kind) {
+        ics_line(
+            &mut out,
+            &format!("CATEGORIES:{}", ics_escape(&category.label)),
+        );
+    }
+    if let Some(url) = event
+        .sources
+        .iter()
+        .find_map(|s| s.url.as_deref().filter(|u| is_web_url(u)))
+    {
+        ics_line(&mut out, &format!("URL:{}", ics_uri(url.trim())));
+    }
+    ics_line(&mut out, "END:VEVENT");
+    Some(Ok(out))
 }
 
 #[cfg(test)]
@@ -708,6 +891,56 @@ mod tests {
             "{description}"
         );
         assert!(description.contains("“T\\nEND:VEVENT\\n"), "{description}");
+    }
+
+    /// The escaping and folding as first written, a character at a time.
+    fn ics_escape_by_char(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                ';' => out.push_str("\\;"),
+                ',' => out.push_str("\\,"),
+                '\r' if chars.peek() == Some(&'\n') => {}
+                '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push_str("\\n"),
+                '\t' => out.push(c),
+                c if c.is_control() => {}
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    fn ics_line_by_char(out: &mut String, line: &str) {
+        let mut width = 0;
+        for c in line.chars() {
+            if width + c.len_utf8() > 75 {
+                out.push_str("\r\n ");
+                width = 1;
+            }
+            out.push(c);
+            width += c.len_utf8();
+        }
+        out.push_str("\r\n");
+    }
+
+    #[test]
+    fn escaping_and_folding_by_runs_match_a_character_at_a_time() {
+        let mut rng = crate::generate::Rng::new(3);
+        let alphabet: Vec<char> =
+            "ab ;,\\\r\n\t\u{0}\u{7f}\u{85}\u{9f}\u{a0}é李\u{2028}\u{2029}\u{2027}😀"
+                .chars()
+                .collect();
+        for _ in 0..20_000 {
+            let len = rng.below(200) as usize;
+            let text: String = (0..len).map(|_| *rng.pick(&alphabet)).collect();
+            assert_eq!(ics_escape(&text), ics_escape_by_char(&text), "{text:?}");
+            let (mut a, mut b) = (String::new(), String::new());
+            ics_line(&mut a, &text);
+            ics_line_by_char(&mut b, &text);
+            assert_eq!(a, b, "{text:?}");
+        }
     }
 
     #[test]
@@ -865,5 +1098,45 @@ mod tests {
             russian.contains("(21 August 2024, Москва). With Ли Цян, Михаил Мишустин."),
             "{russian}"
         );
+    }
+
+    #[test]
+    fn streamed_exports_match_the_whole_document() {
+        // More events than one block, so that both threads write.
+        let dir = tempfile::tempdir().unwrap();
+        crate::generate::generate(dir.path(), &crate::generate::GenerateOptions::new(9_000, 4))
+            .unwrap();
+        let loaded = crate::store::load_dataset(dir.path());
+        let bundled = crate::testing::bundled_dataset();
+        let generated = loaded.dataset.unwrap();
+        let stamp = chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+        for dataset in [&bundled, &generated] {
+            let selection = Selection::of_events(dataset, 0..dataset.len());
+            let streamed = text(
+                dataset,
+                &selection,
+                Format::Timelinejs,
+                Language::English,
+                stamp,
+            )
+            .unwrap()
+            .text;
+            let whole =
+                serde_json::to_string_pretty(&timelinejs(dataset, &selection)).unwrap() + "\n";
+            assert_eq!(streamed, whole);
+            let calendar = text(dataset, &selection, Format::Ics, Language::English, stamp)
+                .unwrap()
+                .text;
+            let uids: Vec<&str> = calendar
+                .split("\r\n")
+                .filter_map(|l| l.strip_prefix("UID:"))
+                .collect();
+            let expected: Vec<String> = dataset
+                .events()
+                .iter()
+                .map(|e| format!("{}@annals", e.id))
+                .collect();
+            assert_eq!(uids, expected, "every event once, in order");
+        }
     }
 }

@@ -24,11 +24,16 @@ pub fn chronological_cmp(a: &Event, b: &Event) -> Ordering {
 pub struct Dataset {
     pub manifest: Manifest,
     events: Vec<Event>,
+    /// Each event's first and last day (open ends as the far-away sentinels), worked out once
+    /// from its date: the views ask for them again and again.
+    days: Vec<(i32, i32)>,
     /// Event indices sorted by id, for lookups by binary search (4 bytes an event).
     by_id: Vec<u32>,
     /// First and last known day of all events.
     extent: Option<(DayNumber, DayNumber)>,
-    index: IntervalIndex,
+    /// Built when first asked (the views use their lanes' own indexes): loading and editing
+    /// do not pay for it.
+    index: std::sync::OnceLock<IntervalIndex>,
     /// For each series id, its events in chronological order.
     series_members: HashMap<Symbol, Vec<EventIndex>>,
     /// For each event, its position in its series' `series_members` (`u32::MAX`: none).
@@ -43,7 +48,7 @@ impl Dataset {
         sort_chronologically(&mut events);
         events.shrink_to_fit();
         // Two independent indexes: for a big dataset, the one by id on a second thread.
-        let (by_id, (index, extent, series_members, series_position)) = if events.len() < 50_000 {
+        let (by_id, (days, extent, series_members, series_position)) = if events.len() < 50_000 {
             (ids_sorted(&events), time_indexes(&events))
         } else {
             std::thread::scope(|scope| {
@@ -55,8 +60,9 @@ impl Dataset {
         };
         Self {
             manifest,
-            index,
+            index: std::sync::OnceLock::new(),
             events,
+            days,
             by_id,
             extent,
             series_members,
@@ -78,6 +84,15 @@ impl Dataset {
             self.events[i] = add.pop().expect("one event");
             return;
         }
+        // One event replaced by one (an edit of its date, series or id, or that undone):
+        // moved to its new place, the indexes shifted, rather than everything sorted again.
+        if let ([id], [_]) = (remove, add.as_slice())
+            && let Some(i) = self.index_of(id)
+            && self.by_id(&add[0].id).is_none_or(|e| *e.id == **id)
+        {
+            self.move_one(i, add.pop().expect("one event"));
+            return;
+        }
         let manifest = std::mem::take(&mut self.manifest);
         let mut events = std::mem::take(&mut self.events);
         let mut remove: Vec<&str> = remove.to_vec();
@@ -90,6 +105,52 @@ impl Dataset {
         });
         events.extend(add);
         *self = Dataset::new(manifest, events);
+    }
+
+    /// Replace event `i` by `event` (whose id no other event has), at its place in time.
+    /// O(n) in moves of indices, no sort.
+    fn move_one(&mut self, i: EventIndex, event: Event) {
+        let id_changed = self.events[i].id != event.id;
+        self.events.remove(i);
+        self.days.remove(i);
+        let key = |e: &Event| (e.when.earliest_day(), e.when.precision());
+        let new_key = key(&event);
+        let j = self
+            .events
+            .partition_point(|e| (key(e), &e.id) < (new_key, &event.id));
+        self.days.insert(j, day_range(&event));
+        self.events.insert(j, event);
+        // Where each old index is now.
+        let moved = |k: usize| -> usize {
+            if k == i {
+                return j;
+            }
+            let k = k - usize::from(k > i);
+            k + usize::from(k >= j)
+        };
+        for slot in &mut self.by_id {
+            *slot = moved(*slot as usize) as u32;
+        }
+        if id_changed {
+            // Its place among the ids changes too.
+            let from = self
+                .by_id
+                .iter()
+                .position(|&k| k as usize == j)
+                .expect("the moved event is indexed");
+            self.by_id.remove(from);
+            let id = &self.events[j].id;
+            let at = self.by_id.partition_point(|&k| {
+                let other = &self.events[k as usize].id;
+                (other, k as usize) < (id, j)
+            });
+            self.by_id.insert(at, j as u32);
+        }
+        self.extent = compute_extent(&self.days);
+        self.index = std::sync::OnceLock::new();
+        let (series_members, series_position) = series_indexes(&self.events);
+        self.series_members = series_members;
+        self.series_position = series_position;
     }
 
     /// All events, in chronological order.
@@ -123,8 +184,25 @@ impl Dataset {
 
     /// Events overlapping the inclusive window of days, in chronological order.
     /// O(log n + k) for k results.
-    pub(crate) fn in_window(&self, from: DayNumber, to: DayNumber) -> Vec<EventIndex> {
-        self.index.overlapping(from, to)
+    pub fn in_window(&self, from: DayNumber, to: DayNumber) -> Vec<EventIndex> {
+        self.index
+            .get_or_init(|| {
+                let ranges: Vec<(DayNumber, DayNumber)> = self
+                    .days
+                    .iter()
+                    .map(|&(a, b)| (a.into(), b.into()))
+                    .collect();
+                IntervalIndex::new(&ranges)
+            })
+            .overlapping(from, to)
+    }
+
+    /// The first and last day of event `index` (its date's `earliest_day` and `latest_day`,
+    /// worked out once).
+    pub fn days(&self, index: EventIndex) -> (DayNumber, DayNumber) {
+        self.days
+            .get(index)
+            .map_or((0, 0), |&(a, b)| (a.into(), b.into()))
     }
 
     /// The event before `index` in time.
@@ -275,24 +353,25 @@ fn sort_chronologically(events: &mut [Event]) {
     permute_in_place(events, order);
 }
 
-/// The indexes over time and series of events in chronological order: the interval index,
-/// the extent, each series' members and each event's place in its series.
+/// What is known of events in chronological order besides their ids: their days, the
+/// extent, each series' members and each event's place in its series.
 #[allow(clippy::type_complexity)]
 fn time_indexes(
     events: &[Event],
 ) -> (
-    IntervalIndex,
+    Vec<(i32, i32)>,
     Option<(DayNumber, DayNumber)>,
     HashMap<Symbol, Vec<EventIndex>>,
     Vec<u32>,
 ) {
-    let extent = compute_extent(events);
-    let ranges: Vec<(DayNumber, DayNumber)> = events
-        .iter()
-        .map(|e| (e.when.earliest_day(), e.when.latest_day()))
-        .collect();
-    let index = IntervalIndex::new(&ranges);
-    drop(ranges);
+    let days: Vec<(i32, i32)> = events.iter().map(day_range).collect();
+    let extent = compute_extent(&days);
+    let (series_members, series_position) = series_indexes(events);
+    (days, extent, series_members, series_position)
+}
+
+/// Each series' members in chronological order, and each event's place in its series.
+fn series_indexes(events: &[Event]) -> (HashMap<Symbol, Vec<EventIndex>>, Vec<u32>) {
     let mut series_members: HashMap<Symbol, Vec<EventIndex>> = HashMap::new();
     let mut series_position = vec![u32::MAX; events.len()];
     for (i, e) in events.iter().enumerate() {
@@ -302,7 +381,16 @@ fn time_indexes(
             members.push(i);
         }
     }
-    (index, extent, series_members, series_position)
+    (series_members, series_position)
+}
+
+/// An event's first and last day in 32 bits (dates span ±10 million days).
+fn day_range(event: &Event) -> (i32, i32) {
+    let clamp = |d: DayNumber| d.clamp(i32::MIN.into(), i32::MAX.into()) as i32;
+    (
+        clamp(event.when.earliest_day()),
+        clamp(event.when.latest_day()),
+    )
 }
 
 /// Event indices sorted by id; among equal ids the first in time comes first (and is the one
@@ -352,16 +440,21 @@ pub(crate) fn permute_by_swaps(mut order: Vec<u32>, mut swap: impl FnMut(usize, 
     }
 }
 
-fn compute_extent(events: &[Event]) -> Option<(DayNumber, DayNumber)> {
-    let first = events
+/// The first and last known day of events with these days: an open start counts by its end,
+/// an open end by its start.
+fn compute_extent(days: &[(i32, i32)]) -> Option<(DayNumber, DayNumber)> {
+    let known = |d: i32| {
+        let d = DayNumber::from(d);
+        (d > OPEN_START_DAY && d < OPEN_END_DAY).then_some(d)
+    };
+    let first = days
         .iter()
-        .filter_map(|e| e.when.known_start().or(e.when.known_end()))
+        .filter_map(|&(a, b)| known(a).or(known(b)))
         .min()?;
-    let last = events
+    let last = days
         .iter()
-        .filter_map(|e| e.when.known_end().or(e.when.known_start()))
+        .filter_map(|&(a, b)| known(b).or(known(a)))
         .max()?;
-    debug_assert!(first > OPEN_START_DAY && last < OPEN_END_DAY);
     Some((first, last))
 }
 
@@ -472,5 +565,58 @@ mod tests {
         assert_eq!(ds.index_of("nope"), None);
         assert_eq!(ds.index_of(""), None);
         assert_eq!(ds.index_of("zzzz"), None);
+    }
+
+    #[test]
+    fn one_event_moved_is_where_a_rebuild_puts_it() {
+        let base = sample();
+        let mut rng = crate::generate::Rng::new(11);
+        let dates = [
+            "1990",
+            "1996-12-27?",
+            "2023-12-19",
+            "2024",
+            "2024-05",
+            "2024-05-01",
+            "2024/..",
+            "2030-01-01",
+            "0001-01-01",
+        ];
+        for _ in 0..300 {
+            let mut ds = base.clone();
+            for _ in 0..4 {
+                let victim = ds.events()[rng.below(ds.len() as u64) as usize].clone();
+                let mut changed = victim.clone();
+                changed.when =
+                    EventDate::parse(dates[rng.below(dates.len() as u64) as usize]).unwrap();
+                if rng.chance(0.3) {
+                    changed.id = format!("{}-x", victim.id).into();
+                }
+                if rng.chance(0.3) {
+                    changed.series = None;
+                }
+                ds.change_events(&[&victim.id], vec![changed]);
+                let rebuilt = Dataset::new(ds.manifest.clone(), ds.events().to_vec());
+                let ids = |d: &Dataset| {
+                    d.events()
+                        .iter()
+                        .map(|e| e.id.to_string())
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(ids(&ds), ids(&rebuilt));
+                assert_eq!(ds.by_id, rebuilt.by_id);
+                assert_eq!(ds.extent, rebuilt.extent);
+                assert_eq!(ds.days, rebuilt.days);
+                assert_eq!(ds.series_position, rebuilt.series_position);
+                assert_eq!(ds.series_members, rebuilt.series_members);
+                assert_eq!(
+                    ds.in_window(-1_000_000, 1_000_000),
+                    rebuilt.in_window(-1_000_000, 1_000_000)
+                );
+                for e in ds.events() {
+                    assert_eq!(ds.by_id(&e.id).map(|f| &f.id), Some(&e.id));
+                }
+            }
+        }
     }
 }

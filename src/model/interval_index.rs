@@ -1,9 +1,11 @@
-//! Which events overlap a window of time, in O(log n + k).
+//! Which events overlap a window of time, in O(log n + k log n).
 //!
 //! Events are kept sorted by their earliest day. An event overlaps the window `[a, b]` when
 //! it starts inside the window (a contiguous run of the sorted order, found by binary search)
-//! or when it starts before `a` and is still going on at `a` (a stabbing query at `a`, answered
-//! by a centred interval tree whose every visited node reports or stops the scan).
+//! or when it starts before `a` and is still going on at `a`: those are the items before that
+//! run whose latest day is at least `a`, found by walking down a tree of maximum latest days
+//! (each node the largest of its two halves) into the halves that hold one. The tree is
+//! built in O(n) without sorting, so a view's lanes are rebuilt quickly after every edit.
 
 use super::date::DayNumber;
 
@@ -14,24 +16,15 @@ fn day32(day: DayNumber) -> Day32 {
     day.clamp(Day32::MIN.into(), Day32::MAX.into()) as Day32
 }
 
-/// A centred interval tree over inclusive day ranges, for stabbing queries.
+/// Items with inclusive day ranges, sorted by their first day, for window queries.
 #[derive(Clone, Debug, Default)]
 pub struct IntervalIndex {
     /// Earliest day of item `i`, in item order (non-decreasing).
     starts: Vec<Day32>,
-    nodes: Vec<Node>,
-    root: Option<u32>,
-}
-
-#[derive(Clone, Debug)]
-struct Node {
-    center: Day32,
-    /// Intervals containing `center`, by start ascending.
-    by_start: Vec<(Day32, u32)>,
-    /// The same intervals, by end descending.
-    by_end: Vec<(Day32, u32)>,
-    left: Option<u32>,
-    right: Option<u32>,
+    /// A complete binary tree over the items' latest days: leaf `i` (at `leaves + i`) is item
+    /// `i`'s latest day, every inner node the largest of its children.
+    max_end: Vec<Day32>,
+    leaves: usize,
 }
 
 impl IntervalIndex {
@@ -39,70 +32,19 @@ impl IntervalIndex {
     /// `earliest`.
     pub fn new(ranges: &[(DayNumber, DayNumber)]) -> Self {
         debug_assert!(ranges.windows(2).all(|w| w[0].0 <= w[1].0));
-        let starts = ranges.iter().map(|r| day32(r.0)).collect();
-        let mut index = Self {
-            starts,
-            nodes: Vec::new(),
-            root: None,
-        };
-        let mut items: Vec<(Day32, Day32, u32)> = ranges
-            .iter()
-            .enumerate()
-            .map(|(i, &(s, e))| (day32(s), day32(e.max(s)), i as u32))
-            .collect();
-        let mut scratch = Vec::with_capacity(items.len() * 2);
-        index.root = index.build(&mut items, &mut scratch);
-        index
-    }
-
-    /// Build the subtree for `items` (reordered in place; no allocation but the nodes' own).
-    fn build(
-        &mut self,
-        items: &mut [(Day32, Day32, u32)],
-        scratch: &mut Vec<Day32>,
-    ) -> Option<u32> {
-        if items.is_empty() {
-            return None;
+        let leaves = ranges.len().next_power_of_two();
+        let mut max_end = vec![Day32::MIN; 2 * leaves];
+        for (i, &(s, e)) in ranges.iter().enumerate() {
+            max_end[leaves + i] = day32(e.max(s));
         }
-        // The median of all endpoints keeps the tree balanced: each side gets at most half.
-        scratch.clear();
-        scratch.extend(items.iter().flat_map(|&(s, e, _)| [s, e]));
-        let mid = scratch.len() / 2;
-        let center = *scratch.select_nth_unstable(mid).1;
-        // Three-way partition: [left of center | containing center | right of center].
-        let (mut lo, mut i, mut hi) = (0, 0, items.len());
-        while i < hi {
-            if items[i].1 < center {
-                items.swap(lo, i);
-                lo += 1;
-                i += 1;
-            } else if items[i].0 > center {
-                hi -= 1;
-                items.swap(i, hi);
-            } else {
-                i += 1;
-            }
+        for node in (1..leaves).rev() {
+            max_end[node] = max_end[2 * node].max(max_end[2 * node + 1]);
         }
-        let (left, rest) = items.split_at_mut(lo);
-        let (here, right) = rest.split_at_mut(hi - lo);
-        let mut by_start: Vec<(Day32, u32)> = here.iter().map(|&(s, _, i)| (s, i)).collect();
-        by_start.sort_unstable();
-        let mut by_end: Vec<(Day32, u32)> = here.iter().map(|&(_, e, i)| (e, i)).collect();
-        by_end.sort_unstable_by(|a, b| b.cmp(a));
-        let slot = self.nodes.len() as u32;
-        self.nodes.push(Node {
-            center,
-            by_start,
-            by_end,
-            left: None,
-            right: None,
-        });
-        let left = self.build(left, scratch);
-        let right = self.build(right, scratch);
-        let node = &mut self.nodes[slot as usize];
-        node.left = left;
-        node.right = right;
-        Some(slot)
+        Self {
+            starts: ranges.iter().map(|r| day32(r.0)).collect(),
+            max_end,
+            leaves,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -113,32 +55,25 @@ impl IntervalIndex {
         self.starts.is_empty()
     }
 
-    /// Items whose range contains `day`, pushed to `out` in no particular order.
-    pub(crate) fn stab(&self, day: DayNumber, out: &mut Vec<usize>) {
-        let day = day32(day);
-        let mut next = self.root;
-        while let Some(slot) = next {
-            let node = &self.nodes[slot as usize];
-            if day < node.center {
-                for &(start, i) in &node.by_start {
-                    if start > day {
-                        break;
-                    }
-                    out.push(i as usize);
-                }
-                next = node.left;
-            } else if day > node.center {
-                for &(end, i) in &node.by_end {
-                    if end < day {
-                        break;
-                    }
-                    out.push(i as usize);
-                }
-                next = node.right;
-            } else {
-                out.extend(node.by_start.iter().map(|&(_, i)| i as usize));
-                break;
+    /// Items before `before` (in item order) whose latest day is at least `day`, pushed to
+    /// `out` in item order.
+    fn ending_at_or_after(&self, before: usize, day: Day32, out: &mut Vec<usize>) {
+        if before == 0 || self.max_end.len() < 2 {
+            return;
+        }
+        // Depth-first, left to right, into the subtrees that hold such an item.
+        let mut stack: Vec<(usize, usize, usize)> = vec![(1, 0, self.leaves)];
+        while let Some((node, lo, hi)) = stack.pop() {
+            if lo >= before || self.max_end[node] < day {
+                continue;
             }
+            if hi - lo == 1 {
+                out.push(lo);
+                continue;
+            }
+            let mid = (lo + hi) / 2;
+            stack.push((2 * node + 1, mid, hi));
+            stack.push((2 * node, lo, mid));
         }
     }
 
@@ -148,14 +83,12 @@ impl IntervalIndex {
         if from > to {
             return out;
         }
-        // Started before the window and still going on at its start.
-        self.stab(from, &mut out);
         let (from, to) = (day32(from), day32(to));
-        out.retain(|&i| self.starts[i] < from);
-        out.sort_unstable();
-        // Started inside the window.
         let first = self.starts.partition_point(|&s| s < from);
         let last = self.starts.partition_point(|&s| s <= to);
+        // Started before the window and still going on at its start.
+        self.ending_at_or_after(first, from, &mut out);
+        // Started inside the window.
         out.extend(first..last);
         out
     }

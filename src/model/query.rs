@@ -91,8 +91,36 @@ impl Search {
         if self.words.is_empty() {
             return Vec::new();
         }
-        let per_word: Vec<(HashSet<&str>, HashSet<&str>)> = self
-            .words
+        let names = self.matching_names(dataset);
+        candidates
+            .into_iter()
+            .filter(|&i| self.event_matches(dataset, &names, i))
+            .collect()
+    }
+
+    /// Whether event `i` has every word in one of its fields, or names a person or place whose
+    /// names have it (`names`, per word).
+    fn event_matches(
+        &self,
+        dataset: &Dataset,
+        names: &[(HashSet<String>, HashSet<String>)],
+        i: EventIndex,
+    ) -> bool {
+        dataset.event(i).is_some_and(|e| {
+            self.words
+                .iter()
+                .zip(names)
+                .all(|(word, (people, places))| {
+                    own_fields(e, |field| field_contains(field, word))
+                        || e.place.as_deref().is_some_and(|p| places.contains(p))
+                        || e.participants.iter().any(|p| people.contains(&**p))
+                })
+        })
+    }
+
+    /// For each word, the ids of the manifest's people and places whose names have it.
+    fn matching_names(&self, dataset: &Dataset) -> Vec<(HashSet<String>, HashSet<String>)> {
+        self.words
             .iter()
             .map(|word| {
                 let people = dataset
@@ -106,7 +134,7 @@ impl Search {
                             .any(|n| field_contains(n, word))
                             || p.role.as_deref().is_some_and(|r| field_contains(r, word))
                     })
-                    .map(|p| p.id.as_str())
+                    .map(|p| p.id.clone())
                     .collect();
                 let places = dataset
                     .manifest
@@ -118,24 +146,9 @@ impl Search {
                             .flatten()
                             .any(|n| field_contains(n, word))
                     })
-                    .map(|p| p.id.as_str())
+                    .map(|p| p.id.clone())
                     .collect();
                 (people, places)
-            })
-            .collect();
-        candidates
-            .into_iter()
-            .filter(|&i| {
-                dataset.event(i).is_some_and(|e| {
-                    self.words
-                        .iter()
-                        .zip(&per_word)
-                        .all(|(word, (people, places))| {
-                            own_fields(e, |field| field_contains(field, word))
-                                || e.place.as_deref().is_some_and(|p| places.contains(p))
-                                || e.participants.iter().any(|p| people.contains(&**p))
-                        })
-                })
             })
             .collect()
     }
@@ -154,6 +167,93 @@ impl Search {
                 .words
                 .iter()
                 .all(|w| narrower.words.iter().any(|n| n.contains(w.as_str())))
+    }
+}
+
+/// A search under way, done a slice at a time so that a window stays responsive while a
+/// million events are looked through: [`SearchRun::advance`] works until a deadline and keeps
+/// its place; the matches found so far are there to show (chronological, as found).
+pub struct SearchRun {
+    search: Search,
+    /// Per word, the ids of the people and places whose names have it.
+    names: Vec<(HashSet<String>, HashSet<String>)>,
+    candidates: Vec<EventIndex>,
+    /// How many of `candidates` have been looked at.
+    done: usize,
+    found: Vec<EventIndex>,
+}
+
+impl SearchRun {
+    /// Start looking for `search` among `candidates` (chronological).
+    pub fn new(search: Search, dataset: &Dataset, candidates: Vec<EventIndex>) -> Self {
+        let names = search.matching_names(dataset);
+        let candidates = if search.is_empty() {
+            Vec::new()
+        } else {
+            candidates
+        };
+        Self {
+            search,
+            names,
+            candidates,
+            done: 0,
+            found: Vec::new(),
+        }
+    }
+
+    pub fn search(&self) -> &Search {
+        &self.search
+    }
+
+    /// The matches found so far, chronological.
+    pub fn found(&self) -> &[EventIndex] {
+        &self.found
+    }
+
+    /// Take the matches (when the run is over).
+    pub fn into_found(self) -> Vec<EventIndex> {
+        self.found
+    }
+
+    /// What a narrower search must look through: the matches so far and the candidates not
+    /// looked at yet, chronological.
+    pub fn into_candidates_left(self) -> Vec<EventIndex> {
+        let mut left = self.found;
+        left.extend_from_slice(&self.candidates[self.done..]);
+        left
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.done == self.candidates.len()
+    }
+
+    /// Share of the candidates looked at, from 0 to 1.
+    pub fn progress(&self) -> f32 {
+        if self.candidates.is_empty() {
+            1.0
+        } else {
+            self.done as f32 / self.candidates.len() as f32
+        }
+    }
+
+    /// Look on until `deadline` (checked every 1,024 events) or the end; true once done. On
+    /// the calling thread only: a second thread would make the window's frame wait whenever
+    /// another program holds the other core.
+    pub fn advance(&mut self, dataset: &Dataset, deadline: std::time::Instant) -> bool {
+        const SLICE: usize = 1024;
+        while self.done < self.candidates.len() {
+            let end = (self.done + SLICE).min(self.candidates.len());
+            for &i in &self.candidates[self.done..end] {
+                if self.search.event_matches(dataset, &self.names, i) {
+                    self.found.push(i);
+                }
+            }
+            self.done = end;
+            if std::time::Instant::now() >= deadline {
+                break;
+            }
+        }
+        self.is_done()
     }
 }
 
@@ -207,10 +307,19 @@ fn field_contains(field: &str, word: &str) -> bool {
     }
     if field.is_ascii() {
         // A normalised word that is still not ASCII (Chinese, Cyrillic) cannot be in it.
+        if !word.is_ascii() {
+            return false;
+        }
         let (f, w) = (field.as_bytes(), word.as_bytes());
-        return word.is_ascii()
-            && f.windows(w.len())
-                .any(|window| window.eq_ignore_ascii_case(w));
+        if f.len() < w.len() {
+            return false;
+        }
+        // Candidates where the first letter is, in either case (a vectorised scan), then the
+        // rest compared.
+        let last_start = f.len() - w.len();
+        let (lower, upper) = (w[0].to_ascii_lowercase(), w[0].to_ascii_uppercase());
+        return memchr::memchr2_iter(lower, upper, &f[..=last_start])
+            .any(|at| f[at + 1..at + w.len()].eq_ignore_ascii_case(&w[1..]));
     }
     let fold = |c: char| fold_accent(c.to_lowercase().next().unwrap_or(c));
     let first = word.chars().next().unwrap_or_default();
@@ -516,5 +625,46 @@ mod tests {
         let mut series = Filter::default();
         series.series.insert("hog-regular".into());
         assert_eq!(count(&series), 30);
+    }
+
+    #[test]
+    fn the_first_letter_scan_finds_what_every_window_finds() {
+        let naive = |f: &str, w: &str| {
+            f.as_bytes()
+                .windows(w.len())
+                .any(|window| window.eq_ignore_ascii_case(w.as_bytes()))
+        };
+        let mut rng = crate::generate::Rng::new(8);
+        let alphabet = b"abAB -c";
+        for _ in 0..20_000 {
+            let f: String = (0..rng.below(30))
+                .map(|_| *rng.pick(alphabet) as char)
+                .collect();
+            let w: String = (0..1 + rng.below(4))
+                .map(|_| (*rng.pick(alphabet) as char).to_ascii_lowercase())
+                .collect();
+            assert_eq!(field_contains(&f, &w), naive(&f, &w), "{f:?} {w:?}");
+        }
+    }
+
+    #[test]
+    fn a_search_run_in_slices_finds_what_a_whole_run_finds() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::generate::generate(dir.path(), &crate::generate::GenerateOptions::new(5_000, 6))
+            .unwrap();
+        let dataset = crate::store::load_dataset(dir.path()).dataset.unwrap();
+        for query in ["treaty", "me", "wang li", "Ivan", "伟", "Москва", "zzz", ""] {
+            let search = Search::new(query);
+            let whole = search.run(&dataset);
+            let mut run = SearchRun::new(search, &dataset, (0..dataset.len()).collect());
+            let mut slices = 0;
+            // A deadline already past: one slice of 1,024 events each time.
+            while !run.advance(&dataset, std::time::Instant::now()) {
+                slices += 1;
+                assert!(run.found().windows(2).all(|w| w[0] < w[1]));
+            }
+            assert_eq!(run.found(), whole.as_slice(), "{query}");
+            assert!(query.is_empty() || slices >= 4, "{query}: {slices} slices");
+        }
     }
 }

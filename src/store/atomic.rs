@@ -116,6 +116,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     write_atomic_until(path, bytes, None)
 }
 
+/// [`write_atomic`] of what `write` writes, as it writes it (through a buffer): for exports
+/// too big to be held in memory whole.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), WriteError> {
+    write_atomic_by(path, write, None)
+}
+
 /// [`write_atomic`], stopping after `stop_after` as if the process had been killed there
 /// (leaving whatever a crash would leave). For tests.
 pub fn write_atomic_until(
@@ -123,8 +132,16 @@ pub fn write_atomic_until(
     bytes: &[u8],
     stop_after: Option<WriteStep>,
 ) -> Result<(), WriteError> {
+    write_atomic_by(path, |w| w.write_all(bytes), stop_after)
+}
+
+fn write_atomic_by(
+    path: &Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    stop_after: Option<WriteStep>,
+) -> Result<(), WriteError> {
     let (target, old) = match resolve(path)? {
-        Target::Special(device) => return write_in_place(path, &device, bytes),
+        Target::Special(device) => return write_in_place(path, &device, write),
         Target::File(target, old) => (target, old),
     };
     let io = |e: std::io::Error| WriteError::Io {
@@ -143,7 +160,7 @@ pub fn write_atomic_until(
     let result = (|| {
         // A temporary file left by a crash is stale: start afresh.
         let _ = fs::remove_file(&temp);
-        let mut file = fs::OpenOptions::new()
+        let file = fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&temp)
@@ -151,8 +168,9 @@ pub fn write_atomic_until(
         if stop(WriteStep::TempCreated) {
             return Ok(false);
         }
-        file.write_all(bytes).map_err(io)?;
-        file.flush().map_err(io)?;
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, file);
+        write(&mut buffered).map_err(io)?;
+        let file = buffered.into_inner().map_err(|e| io(e.into_error()))?;
         if stop(WriteStep::TempWritten) {
             return Ok(false);
         }
@@ -179,19 +197,132 @@ pub fn write_atomic_until(
     }
 }
 
+/// [`write_atomic`] of many files at once, each as safe as alone: every temporary file is
+/// written first, then all are synced together (on several threads, so the file system
+/// commits them in a few journal transactions instead of one or two each), then each is
+/// renamed over its file, then each folder synced once. Formatting ten thousand small files
+/// took a minute of waiting for the disk one file at a time. Results in `files` order.
+pub fn write_atomic_many(files: &[(PathBuf, Vec<u8>)]) -> Vec<Result<(), WriteError>> {
+    struct Pending {
+        index: usize,
+        temp: PathBuf,
+        target: PathBuf,
+        file: fs::File,
+    }
+    let mut results: Vec<Result<(), WriteError>> = (0..files.len()).map(|_| Ok(())).collect();
+    let mut pending: Vec<Pending> = Vec::new();
+    for (index, (path, bytes)) in files.iter().enumerate() {
+        let io = |e: std::io::Error| WriteError::Io {
+            path: path.clone(),
+            message: describe_io(&e),
+        };
+        let prepared = (|| {
+            let (target, old) = match resolve(path)? {
+                Target::Special(device) => {
+                    write_in_place(path, &device, |w| w.write_all(bytes))?;
+                    return Ok(None);
+                }
+                Target::File(target, old) => (target, old),
+            };
+            if old.as_ref().is_some_and(|m| m.permissions().readonly()) {
+                return Err(WriteError::ReadOnly(path.clone()));
+            }
+            let temp = temp_path(&target);
+            let _ = fs::remove_file(&temp);
+            let mut file = fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&temp)
+                .map_err(io)?;
+            let written = file.write_all(bytes).and_then(|()| {
+                old.as_ref().map_or(Ok(()), |meta| {
+                    fs::set_permissions(&temp, meta.permissions())
+                })
+            });
+            if let Err(e) = written {
+                let _ = fs::remove_file(&temp);
+                return Err(io(e));
+            }
+            Ok(Some(Pending {
+                index,
+                temp,
+                target,
+                file,
+            }))
+        })();
+        match prepared {
+            Ok(Some(p)) => pending.push(p),
+            Ok(None) => {}
+            Err(e) => results[index] = Err(e),
+        }
+    }
+    // Sync on several threads: a sync mostly waits on the disk.
+    let synced: Vec<std::io::Result<()>> = {
+        let threads = pending.len().clamp(1, 16);
+        let per = pending.len().div_ceil(threads).max(1);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = pending
+                .chunks(per)
+                .map(|chunk| {
+                    scope.spawn(move || chunk.iter().map(|p| p.file.sync_all()).collect::<Vec<_>>())
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        })
+    };
+    let mut folders: Vec<PathBuf> = Vec::new();
+    for (p, sync) in pending.into_iter().zip(synced) {
+        let path = &files[p.index].0;
+        let io = |e: std::io::Error| WriteError::Io {
+            path: path.clone(),
+            message: describe_io(&e),
+        };
+        drop(p.file);
+        if let Err(e) = sync.and_then(|()| fs::rename(&p.temp, &p.target)) {
+            let _ = fs::remove_file(&p.temp);
+            results[p.index] = Err(io(e));
+            continue;
+        }
+        let folder = p
+            .target
+            .parent()
+            .filter(|f| !f.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        if !folders.contains(&folder) {
+            folders.push(folder);
+        }
+    }
+    // The renames made durable, once a folder.
+    for folder in folders {
+        if let Ok(dir) = fs::File::open(&folder) {
+            let _ = dir.sync_all();
+        }
+    }
+    results
+}
+
 /// Write to a device or FIFO as it is: it cannot be replaced, and renaming over it would
 /// destroy it.
-fn write_in_place(path: &Path, device: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+fn write_in_place(
+    path: &Path,
+    device: &Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), WriteError> {
     let io = |e: std::io::Error| WriteError::Io {
         path: path.to_path_buf(),
         message: describe_io(&e),
     };
-    let mut file = fs::OpenOptions::new()
+    let file = fs::OpenOptions::new()
         .write(true)
         .open(device)
         .map_err(io)?;
-    file.write_all(bytes).map_err(io)?;
-    file.flush().map_err(io)
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, file);
+    write(&mut buffered).map_err(io)?;
+    buffered.flush().map_err(io)
 }
 
 pub(crate) fn describe_io(e: &std::io::Error) -> String {
@@ -316,5 +447,40 @@ mod tests {
         fs::write(dir.path().join(".other.ron.4242.annals-tmp"), "half").unwrap();
         assert_eq!(remove_stale_temp_files(dir.path()), 2);
         assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+    }
+
+    #[test]
+    fn many_files_at_once_are_each_replaced_or_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.ron");
+        let b = dir.path().join("b.ron");
+        let read_only = dir.path().join("ro.ron");
+        let link = dir.path().join("link.ron");
+        fs::write(&a, "old a").unwrap();
+        fs::write(&read_only, "kept").unwrap();
+        let mut perms = fs::metadata(&read_only).unwrap().permissions();
+        perms.set_readonly(true);
+        fs::set_permissions(&read_only, perms).unwrap();
+        std::os::unix::fs::symlink("a.ron", &link).unwrap();
+        let results = write_atomic_many(&[
+            (a.clone(), b"new a".to_vec()),
+            (b.clone(), b"new b".to_vec()),
+            (read_only.clone(), b"lost".to_vec()),
+            (dir.path().join("no-such-folder/c.ron"), b"c".to_vec()),
+        ]);
+        assert!(results[0].is_ok() && results[1].is_ok());
+        assert!(matches!(results[2], Err(WriteError::ReadOnly(_))));
+        assert!(results[3].is_err());
+        assert_eq!(fs::read_to_string(&link).unwrap(), "new a");
+        assert_eq!(fs::read_to_string(&b).unwrap(), "new b");
+        assert_eq!(fs::read_to_string(&read_only).unwrap(), "kept");
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            !names.iter().any(|n| n.ends_with(TEMP_SUFFIX)),
+            "no temporary file left: {names:?}"
+        );
     }
 }

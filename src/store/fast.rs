@@ -18,37 +18,80 @@ use crate::model::event::{Event, SeriesRef, Source, Status, Symbol};
 /// Events of an event file with the byte range of each record, or `None` when the file is
 /// not in the shape read here (read it with the general path then).
 pub fn parse_event_list(text: &str) -> Option<Vec<(Event, Range<usize>)>> {
+    let mut events = Vec::new();
+    parse_list(text, |event, span, _| events.push((event, span)))?;
+    Some(events)
+}
+
+/// A list read by [`parse_event_list_noting_comments`].
+pub struct NotedList {
+    /// Byte offsets of the list's `[` and `]`.
+    pub open: usize,
+    pub close: usize,
+    /// Each record's event, byte range, and whether a comment is inside it.
+    pub records: Vec<(Event, Range<usize>, bool)>,
+}
+
+/// [`parse_event_list`], with where the list opens and closes and whether each record has a
+/// comment inside it (`annals fmt` leaves those as written).
+pub fn parse_event_list_noting_comments(text: &str) -> Option<NotedList> {
+    let mut records = Vec::new();
+    let (open, close) = parse_list(text, |event, span, commented| {
+        records.push((event, span, commented));
+    })?;
+    Some(NotedList {
+        open,
+        close,
+        records,
+    })
+}
+
+/// Read the list, handing each record to `each` (what it was handed is to be thrown away
+/// if this gives `None`); the offsets of its `[` and `]`.
+fn parse_list(
+    text: &str,
+    mut each: impl FnMut(Event, Range<usize>, bool),
+) -> Option<(usize, usize)> {
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
         i: 0,
+        comments: false,
     };
     p.ws()?;
+    let open = p.i;
     p.expect(b'[')?;
-    let mut events = Vec::new();
+    let mut any = false;
+    let mut close;
     loop {
         p.ws()?;
+        close = p.i;
         if p.eat(b']') {
             break;
         }
         let start = p.i;
+        p.comments = false;
         let event = p.event()?;
-        events.push((event, start..p.i));
+        each(event, start..p.i, p.comments);
+        any = true;
         p.ws()?;
         if !p.eat(b',') {
+            close = p.i;
             p.expect(b']')?;
             break;
         }
     }
     p.ws()?;
     // Nothing after the list; an empty list is left to the general path (it warns).
-    (p.i == p.bytes.len() && !events.is_empty()).then_some(events)
+    (p.i == p.bytes.len() && any).then_some((open, close))
 }
 
 struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     i: usize,
+    /// A comment was skipped (since this was last set to false).
+    comments: bool,
 }
 
 /// Which fields of a record have been read, to refuse one written twice.
@@ -92,12 +135,12 @@ impl<'a> Parser<'a> {
                 Some(b' ' | b'\t' | b'\n' | b'\r') => self.i += 1,
                 Some(b'/') => match self.bytes.get(self.i + 1) {
                     Some(b'/') => {
-                        self.i = self.bytes[self.i..]
-                            .iter()
-                            .position(|&b| b == b'\n')
+                        self.comments = true;
+                        self.i = memchr::memchr(b'\n', &self.bytes[self.i..])
                             .map_or(self.bytes.len(), |k| self.i + k);
                     }
                     Some(b'*') => {
+                        self.comments = true;
                         let body = &self.text[self.i + 2..];
                         let end = body.find("*/")?;
                         if body[..end].contains("/*") {
@@ -129,7 +172,7 @@ impl<'a> Parser<'a> {
         self.expect(b'"')?;
         let start = self.i;
         let rest = &self.bytes[start..];
-        let end = rest.iter().position(|&b| b == b'"' || b == b'\\')?;
+        let end = memchr::memchr2(b'"', b'\\', rest)?;
         if rest[end] == b'"' {
             self.i = start + end + 1;
             return Some(std::borrow::Cow::Borrowed(&self.text[start..start + end]));
@@ -137,9 +180,7 @@ impl<'a> Parser<'a> {
         let mut out = String::with_capacity(end + 16);
         let mut i = start;
         loop {
-            let k = self.bytes[i..]
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\')?;
+            let k = memchr::memchr2(b'"', b'\\', &self.bytes[i..])?;
             out.push_str(&self.text[i..i + k]);
             i += k;
             if self.bytes[i] == b'"' {

@@ -95,28 +95,57 @@ pub(crate) fn format_event_file(text: &str) -> Result<Formatted, String> {
 pub use super::parse::uses_crlf;
 
 fn format_lf(text: &str) -> Result<Formatted, String> {
+    format_lf_with(text, true)
+}
+
+fn format_lf_with(text: &str, fast_reader: bool) -> Result<Formatted, String> {
     let mut notes = Vec::new();
-    let Some(layout) = list_layout(text).map_err(|e| e.message)? else {
-        return Ok(Formatted {
-            text: text.to_owned(),
-            notes,
-        });
+    // Files of the usual shape are read in one pass, records and all; the rest are tokenized,
+    // and each record read by ron.
+    let fast = fast_reader
+        .then(|| super::fast::parse_event_list_noting_comments(text))
+        .flatten();
+    let layout = match &fast {
+        Some(list) => super::lex::ListLayout {
+            open: list.open,
+            close: list.close,
+            records: list
+                .records
+                .iter()
+                .map(|(_, span, _)| span.clone())
+                .collect(),
+        },
+        None => match list_layout(text).map_err(|e| e.message)? {
+            Some(layout) => layout,
+            None => {
+                return Ok(Formatted {
+                    text: text.to_owned(),
+                    notes,
+                });
+            }
+        },
     };
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     out.push_str(&text[..=layout.open]);
     let mut prev_end = layout.open + 1;
     let mut after_item = false;
-    for span in &layout.records {
+    for (k, span) in layout.records.iter().enumerate() {
         push_gap(&mut out, &text[prev_end..span.start], after_item);
         let record = &text[span.clone()];
         out.push('\n');
         out.push_str(INDENT);
-        if has_comment(record) {
+        let commented = match &fast {
+            Some(list) => list.records[k].2,
+            None => has_comment(record),
+        };
+        if commented {
             let line = text[..span.start].matches('\n').count() + 1;
             notes.push(format!(
                 "line {line}: a record with comments inside is left as written"
             ));
             out.push_str(record);
+        } else if let Some(list) = &fast {
+            out.push_str(&event_to_ron(&list.records[k].0, INDENT));
         } else {
             let event: Event = ron_options()
                 .from_str(record)
@@ -194,5 +223,43 @@ mod tests {
         let out = format_event_file(text).unwrap();
         assert!(out.notes.is_empty(), "{:?}", out.notes);
         assert_eq!(out.text, text);
+    }
+
+    #[test]
+    fn the_fast_reader_formats_as_the_tokenizer_and_ron_do() {
+        let generated = tempfile::tempdir().unwrap();
+        crate::generate::generate(
+            generated.path(),
+            &crate::generate::GenerateOptions::new(500, 2),
+        )
+        .unwrap();
+        let mut texts: Vec<String> = vec![
+            MESSY.to_owned(),
+            "// [a] heading\n[ /* c */ (id: \"a\", title: \"T\", when: \"2024\", kind: \"k\") , ] // ] end\n"
+                .to_owned(),
+        ];
+        for dir in [
+            generated.path().to_path_buf(),
+            crate::paths::bundled_dataset_path(),
+        ] {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|x| x == "ron")
+                    && path.file_name().is_some_and(|n| n != "manifest.ron")
+                {
+                    texts.push(std::fs::read_to_string(path).unwrap());
+                }
+            }
+        }
+        let mut fast = 0;
+        for text in &texts {
+            fast += usize::from(super::super::fast::parse_event_list(text).is_some());
+            assert_eq!(
+                format_lf_with(text, true),
+                format_lf_with(text, false),
+                "{text}"
+            );
+        }
+        assert!(fast >= 3, "{fast} files read fast");
     }
 }

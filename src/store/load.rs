@@ -136,7 +136,17 @@ pub fn load_dataset(path: &Path) -> Loaded {
 }
 
 /// [`load_dataset`], reporting its progress in `progress`; `None` if it was cancelled there.
-pub(crate) fn load_dataset_with(path: &Path, progress: &LoadProgress) -> Option<Loaded> {
+pub fn load_dataset_with(path: &Path, progress: &LoadProgress) -> Option<Loaded> {
+    load(path, progress, true)
+}
+
+/// Read and check the dataset at `path` for its diagnostics and files only (`annals fmt`):
+/// the events are not indexed into a dataset, unless storylines need one to be checked.
+pub fn check_dataset(path: &Path) -> Loaded {
+    load(path, &LoadProgress::default(), false).unwrap_or_default()
+}
+
+fn load(path: &Path, progress: &LoadProgress, index: bool) -> Option<Loaded> {
     let root = if path.is_file() {
         path.parent()
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
@@ -232,7 +242,11 @@ pub(crate) fn load_dataset_with(path: &Path, progress: &LoadProgress) -> Option<
             &mut loaded.diagnostics,
         );
     }
-    if manifest.is_some() && !loaded.diagnostics.iter().any(Diagnostic::is_error) {
+    let storylines_to_check = root.join(BRIEFINGS_DIR).is_dir();
+    if manifest.is_some()
+        && !loaded.diagnostics.iter().any(Diagnostic::is_error)
+        && (index || storylines_to_check)
+    {
         loaded.dataset = manifest.map(|m| Dataset::new(m, events.events));
     }
     if let Some(dataset) = &loaded.dataset {

@@ -13,8 +13,25 @@ pub(crate) const INDENT: &str = "    ";
 /// A RON string literal for `text`, quotes included.
 pub(crate) fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
+    push_quoted(&mut out, text);
+    out
+}
+
+/// [`quote`], appended to `out`.
+pub fn push_quoted(out: &mut String, text: &str) {
     out.push('"');
-    for c in text.chars() {
+    // Runs of ordinary characters are copied whole; only `"`, `\\`, ASCII controls and the
+    // leads of U+0080–U+009F (the other controls) are looked at one by one.
+    let bytes = text.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !(b < 0x20 || matches!(b, b'"' | b'\\' | 0x7F | 0xC2)) {
+            i += 1;
+            continue;
+        }
+        out.push_str(&text[run..i]);
+        let c = text[i..].chars().next().unwrap_or_default();
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -26,9 +43,11 @@ pub(crate) fn quote(text: &str) -> String {
             }
             c => out.push(c),
         }
+        i += c.len_utf8();
+        run = i;
     }
+    out.push_str(&text[run..]);
     out.push('"');
-    out
 }
 
 /// The value of a RON string literal (`"a\"b"` → `a"b`); `None` if it is not one.
@@ -45,9 +64,13 @@ fn status_ident(status: Status) -> &'static str {
     }
 }
 
-fn symbol_list(items: &[Symbol]) -> String {
-    let inner: Vec<String> = items.iter().map(|s| quote(s)).collect();
-    format!("[{}]", inner.join(", "))
+/// `indent` `name: "value",` and a line break.
+fn push_field(out: &mut String, indent: &str, name: &str, value: &str) {
+    out.push_str(indent);
+    out.push_str(name);
+    out.push_str(": ");
+    push_quoted(out, value);
+    out.push_str(",\n");
 }
 
 /// Lines of `field: value,` for a list of names: on one line while it stays short, else one
@@ -56,13 +79,27 @@ fn push_symbols(out: &mut String, indent: &str, field: &str, items: &[Symbol]) {
     if items.is_empty() {
         return;
     }
-    let one_line = symbol_list(items);
+    let mut one_line = String::from("[");
+    for (k, item) in items.iter().enumerate() {
+        if k > 0 {
+            one_line.push_str(", ");
+        }
+        push_quoted(&mut one_line, item);
+    }
+    one_line.push(']');
     if indent.len() + field.len() + one_line.len() + 3 <= 100 {
-        let _ = writeln!(out, "{indent}{field}: {one_line},");
+        out.push_str(indent);
+        out.push_str(field);
+        out.push_str(": ");
+        out.push_str(&one_line);
+        out.push_str(",\n");
     } else {
         let _ = writeln!(out, "{indent}{field}: [");
         for item in items {
-            let _ = writeln!(out, "{indent}{INDENT}{},", quote(item));
+            out.push_str(indent);
+            out.push_str(INDENT);
+            push_quoted(out, item);
+            out.push_str(",\n");
         }
         let _ = writeln!(out, "{indent}],");
     }
@@ -70,18 +107,20 @@ fn push_symbols(out: &mut String, indent: &str, field: &str, items: &[Symbol]) {
 
 fn push_source(out: &mut String, indent: &str, source: &Source) {
     let inner = format!("{indent}{INDENT}");
-    let _ = writeln!(out, "{indent}(");
-    let _ = writeln!(out, "{inner}publisher: {},", quote(&source.publisher));
+    out.push_str(indent);
+    out.push_str("(\n");
+    push_field(out, &inner, "publisher", &source.publisher);
     if let Some(title) = &source.title {
-        let _ = writeln!(out, "{inner}title: {},", quote(title));
+        push_field(out, &inner, "title", title);
     }
     if let Some(url) = &source.url {
-        let _ = writeln!(out, "{inner}url: {},", quote(url));
+        push_field(out, &inner, "url", url);
     }
     if let Some(published) = &source.published {
-        let _ = writeln!(out, "{inner}published: {},", quote(&published.to_edtf()));
+        push_field(out, &inner, "published", &published.to_edtf());
     }
-    let _ = writeln!(out, "{indent}),");
+    out.push_str(indent);
+    out.push_str("),\n");
 }
 
 fn push_media(out: &mut String, indent: &str, media: &Media) {
@@ -111,28 +150,32 @@ fn push_media(out: &mut String, indent: &str, media: &Media) {
 /// The record of `event` as RON text starting with `(` and ending with `)` (no comma), its
 /// inner lines indented by `indent` plus one level, so it can be put where a record started at
 /// column `indent.len()`.
-pub(crate) fn event_to_ron(event: &Event, indent: &str) -> String {
-    let mut out = String::with_capacity(512);
+pub fn event_to_ron(event: &Event, indent: &str) -> String {
+    let mut out = String::with_capacity(
+        256 + event.title.len() + event.summary.len() + event.note.as_deref().map_or(0, str::len),
+    );
     let i = format!("{indent}{INDENT}");
     out.push_str("(\n");
-    let _ = writeln!(out, "{i}id: {},", quote(&event.id));
-    let _ = writeln!(out, "{i}title: {},", quote(&event.title));
-    let _ = writeln!(out, "{i}when: {},", quote(&event.when.to_edtf()));
-    let _ = writeln!(out, "{i}kind: {},", quote(&event.kind));
+    push_field(&mut out, &i, "id", &event.id);
+    push_field(&mut out, &i, "title", &event.title);
+    push_field(&mut out, &i, "when", &event.when.to_edtf());
+    push_field(&mut out, &i, "kind", &event.kind);
     if let Some(place) = &event.place {
-        let _ = writeln!(out, "{i}place: {},", quote(place));
+        push_field(&mut out, &i, "place", place);
     }
     push_symbols(&mut out, &i, "participants", &event.participants);
     if !event.summary.is_empty() {
-        let _ = writeln!(out, "{i}summary: {},", quote(&event.summary));
+        push_field(&mut out, &i, "summary", &event.summary);
     }
     if !event.sources.is_empty() {
-        let _ = writeln!(out, "{i}sources: [");
+        out.push_str(&i);
+        out.push_str("sources: [\n");
         let deeper = format!("{i}{INDENT}");
         for source in &event.sources {
             push_source(&mut out, &deeper, source);
         }
-        let _ = writeln!(out, "{i}],");
+        out.push_str(&i);
+        out.push_str("],\n");
     }
     if !event.media.is_empty() {
         let _ = writeln!(out, "{i}media: [");
@@ -143,20 +186,22 @@ pub(crate) fn event_to_ron(event: &Event, indent: &str) -> String {
         let _ = writeln!(out, "{i}],");
     }
     if event.status != Status::default() {
-        let _ = writeln!(out, "{i}status: {},", status_ident(event.status));
+        out.push_str(&i);
+        out.push_str("status: ");
+        out.push_str(status_ident(event.status));
+        out.push_str(",\n");
     }
     if let Some(note) = &event.note {
-        let _ = writeln!(out, "{i}note: {},", quote(note));
+        push_field(&mut out, &i, "note", note);
     }
     if let Some(series) = &event.series {
-        match series.ordinal {
-            Some(n) => {
-                let _ = writeln!(out, "{i}series: (id: {}, ordinal: {n}),", quote(&series.id));
-            }
-            None => {
-                let _ = writeln!(out, "{i}series: (id: {}),", quote(&series.id));
-            }
+        out.push_str(&i);
+        out.push_str("series: (id: ");
+        push_quoted(&mut out, &series.id);
+        if let Some(n) = series.ordinal {
+            let _ = write!(out, ", ordinal: {n}");
         }
+        out.push_str("),\n");
     }
     push_symbols(&mut out, &i, "related", &event.related);
     push_symbols(&mut out, &i, "tags", &event.tags);
@@ -303,5 +348,36 @@ mod tests {
             assert_eq!(unquote(&quote(s)).as_deref(), Some(s));
         }
         assert_eq!(unquote("not a literal"), None);
+    }
+
+    #[test]
+    fn quoting_by_runs_matches_a_character_at_a_time() {
+        let by_char = |text: &str| {
+            let mut out = String::from("\"");
+            for c in text.chars() {
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    '\r' => out.push_str("\\r"),
+                    '\t' => out.push_str("\\t"),
+                    c if c.is_control() => {
+                        let _ = write!(out, "\\u{{{:x}}}", c as u32);
+                    }
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+            out
+        };
+        let mut rng = crate::generate::Rng::new(5);
+        let alphabet: Vec<char> = "ab \"\\\n\r\t\u{0}\u{7f}\u{80}\u{85}\u{9f}\u{a0}é¢李😀"
+            .chars()
+            .collect();
+        for _ in 0..20_000 {
+            let len = rng.below(40) as usize;
+            let text: String = (0..len).map(|_| *rng.pick(&alphabet)).collect();
+            assert_eq!(quote(&text), by_char(&text), "{text:?}");
+        }
     }
 }

@@ -65,13 +65,8 @@ impl Lane {
         members: Vec<EventIndex>,
         dataset: &Dataset,
     ) -> Self {
-        let ranges: Vec<(DayNumber, DayNumber)> = members
-            .iter()
-            .map(|&i| {
-                let w = &dataset.events()[i].when;
-                (w.earliest_day(), w.latest_day())
-            })
-            .collect();
+        let ranges: Vec<(DayNumber, DayNumber)> =
+            members.iter().map(|&i| dataset.days(i)).collect();
         let mut ends_sorted: Vec<DayNumber> = ranges.iter().map(|r| r.1).collect();
         ends_sorted.sort_unstable();
         Self {

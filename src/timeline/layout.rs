@@ -391,9 +391,9 @@ fn marks(
     visible
         .into_iter()
         .filter_map(|index| {
-            let event = dataset.event(index)?;
-            let earliest = event.when.earliest_day() as f64;
-            let latest_excl = event.when.latest_day() as f64 + 1.0;
+            dataset.event(index)?;
+            let (earliest, latest) = dataset.days(index);
+            let (earliest, latest_excl) = (earliest as f64, latest as f64 + 1.0);
             let x0 = (view.day_to_x(earliest, width) as f32).max(-margin);
             let x1 = (view.day_to_x(latest_excl, width) as f32).min(params.width_px + margin);
             let is_point = x1 - x0 < params.marker_px;

@@ -315,6 +315,12 @@ impl AnnalsApp {
             self.on_files_changed();
         }
         self.sync_draft();
+        // A search under way looks on for a few milliseconds a frame.
+        if let Some(dataset) = self.data.loaded.dataset.as_ref()
+            && self.browse.search.advance(dataset, &self.prefs)
+        {
+            ctx.request_repaint();
+        }
         let commands = if self.present.current.is_some() {
             let mut commands = self.presentation_keys(&ctx);
             commands.extend(self.presentation_frame(ui));

@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 
 use crate::model::dataset::{Dataset, EventIndex};
 use crate::model::list::sort_rows;
-use crate::model::query::Search;
+use crate::model::query::{Search, SearchRun};
 use crate::ui::actions::{self, Action, Scope};
 use crate::ui::command::{BrowseCommand, Command};
 use crate::ui::prefs::Preferences;
@@ -23,6 +23,10 @@ pub struct SearchBox {
     pub set: HashSet<EventIndex>,
     /// The search that produced `results`.
     last: Search,
+    /// A search still looking through the events: it goes on for a few milliseconds each
+    /// frame ([`SearchBox::advance`]), its matches shown as they are found, so typing never
+    /// waits for a million events to be looked through.
+    pending: Option<SearchRun>,
     /// Put the keyboard in the box on the next frame.
     pub focus: bool,
     /// The matches changed: the list of them starts again at the top on the next frame.
@@ -38,25 +42,56 @@ impl SearchBox {
         self.results.clear();
         self.rows.clear();
         self.set.clear();
+        self.pending = None;
     }
 
     /// Search the shown events again. `narrowing`: the new text only adds to the previous one,
-    /// so the previous results are searched instead of every event (typing stays quick on big
-    /// datasets).
+    /// so the previous results (and what the previous search had not looked at yet) are
+    /// searched instead of every event.
     pub fn run(&mut self, dataset: &Dataset, shown: &[bool], prefs: &Preferences, narrowing: bool) {
         let search = Search::new(&self.text);
-        let candidates: Vec<EventIndex> = if narrowing && self.last.is_narrowed_by(&search) {
-            std::mem::take(&mut self.results)
-        } else {
-            (0..dataset.len())
+        let candidates: Vec<EventIndex> = match self.pending.take() {
+            Some(run) if narrowing && run.search().is_narrowed_by(&search) => {
+                run.into_candidates_left()
+            }
+            None if narrowing && self.last.is_narrowed_by(&search) => {
+                std::mem::take(&mut self.results)
+            }
+            _ => (0..dataset.len())
                 .filter(|&i| shown.get(i).copied().unwrap_or(false))
-                .collect()
+                .collect(),
         };
-        self.results = search.run_within(dataset, candidates);
-        self.last = search;
-        self.set = self.results.iter().copied().collect();
-        self.rows = self.results.clone();
-        sort_rows(dataset, &mut self.rows, prefs.list_sort, prefs.language);
+        self.results.clear();
+        self.rows.clear();
+        self.set.clear();
+        self.pending = Some(SearchRun::new(search, dataset, candidates));
+        self.advance(dataset, prefs);
+    }
+
+    /// Look on for a few milliseconds if a search is under way, and show what it found; true
+    /// while it is not over (ask for another frame).
+    pub fn advance(&mut self, dataset: &Dataset, prefs: &Preferences) -> bool {
+        let Some(run) = self.pending.as_mut() else {
+            return false;
+        };
+        let done = run.advance(
+            dataset,
+            std::time::Instant::now() + std::time::Duration::from_millis(8),
+        );
+        let new = &run.found()[self.results.len()..];
+        self.set.extend(new.iter().copied());
+        self.results.extend_from_slice(new);
+        if done {
+            let run = self.pending.take().expect("a search under way");
+            self.last = run.search().clone();
+            self.rows = self.results.clone();
+            sort_rows(dataset, &mut self.rows, prefs.list_sort, prefs.language);
+        } else {
+            // In the meantime the list shows the matches in time order.
+            self.rows
+                .extend_from_slice(&self.results[self.rows.len()..]);
+        }
+        !done
     }
 
     pub(crate) fn resort(&mut self, dataset: &Dataset, prefs: &Preferences) {
@@ -124,5 +159,43 @@ impl SearchBox {
             }
         }
         commands
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_arrive_over_frames_and_typing_on_narrows_what_is_left() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::generate::generate(
+            dir.path(),
+            &crate::generate::GenerateOptions::new(40_000, 3),
+        )
+        .unwrap();
+        let dataset = crate::store::load_dataset(dir.path()).dataset.unwrap();
+        let shown = vec![true; dataset.len()];
+        let prefs = Preferences::default();
+        let mut search = SearchBox {
+            text: "t".into(),
+            ..SearchBox::default()
+        };
+        search.run(&dataset, &shown, &prefs, true);
+        // Typed on before the first search is over: the second one starts from what the
+        // first found and what it had not looked at yet.
+        search.text = "tre".into();
+        search.run(&dataset, &shown, &prefs, true);
+        let mut frames = 1;
+        while search.advance(&dataset, &prefs) {
+            frames += 1;
+            assert!(search.results.windows(2).all(|w| w[0] < w[1]));
+            assert_eq!(search.rows.len(), search.results.len());
+        }
+        let whole = Search::new("tre").run(&dataset);
+        assert_eq!(search.results, whole);
+        assert_eq!(search.set.len(), whole.len());
+        assert!(frames >= 1);
+        assert!(!search.advance(&dataset, &prefs), "nothing left to do");
     }
 }

@@ -668,6 +668,7 @@ fn ics_date_note(when: &EventDate) -> Option<String> {
 /// last day (exclusive, as RFC 5545 says), uncertain or approximate dates and dates known
 /// only to the month or year said in the summary. Events before year 1 cannot be written and
 /// are listed in the second value.
+#[cfg(test)]
 pub(crate) fn icalendar(
     dataset: &Dataset,
     selection: &Selection,

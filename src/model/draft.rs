@@ -71,7 +71,7 @@ fn optional(text: &str) -> Option<Box<str>> {
 }
 
 impl Draft {
-    pub(crate) fn from_event(event: &Event) -> Self {
+    pub fn from_event(event: &Event) -> Self {
         Self {
             target: event.id.to_string(),
             id: event.id.to_string(),

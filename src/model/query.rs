@@ -83,7 +83,7 @@ impl Search {
 
     /// Indices of the matching events among `candidates` (chronological in, chronological out).
     /// The manifest's people and places are matched once, not once per event that names them.
-    pub(crate) fn run_within(
+    pub fn run_within(
         &self,
         dataset: &Dataset,
         candidates: impl IntoIterator<Item = EventIndex>,
@@ -161,7 +161,7 @@ impl Search {
     /// True when `narrower` can only find a subset of what `self` finds (each of our words is
     /// part of one of its words), so a search can continue from the previous results as the
     /// user types more.
-    pub(crate) fn is_narrowed_by(&self, narrower: &Search) -> bool {
+    pub fn is_narrowed_by(&self, narrower: &Search) -> bool {
         !self.words.is_empty()
             && self
                 .words

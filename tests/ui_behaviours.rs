@@ -373,3 +373,39 @@ fn lanes_keep_their_heights_while_the_view_pans() {
         "the view panned back a decade or more"
     );
 }
+
+#[test]
+fn a_long_source_address_wraps_inside_its_indent() {
+    use egui_kittest::kittest::NodeT;
+    let mut harness = harness_on(bundled_dataset_path());
+    let data = dataset(&harness);
+    let index = data.index_of("hog-23").unwrap();
+    harness.state_mut().apply(
+        annals::ui::command::Command::Browse(annals::ui::command::BrowseCommand::Select(Some(
+            index,
+        ))),
+        0.0,
+    );
+    harness.run();
+    let panel = harness.get_by_label(DETAIL_PANEL_LABEL);
+    let url = "https://www.agenzianova.com/a/5bdff96119ed04.02332359/2161906/2018-11-05/cina-russia-premier-medvedev-oggi-a-shangai-previsto-incontro-con-presidente-xi";
+    let link = panel.get_by_label(url).rect();
+    let numbers: Vec<egui::Rect> = panel
+        .query_all_by_label("1.")
+        .chain(panel.query_all_by_label("2."))
+        .chain(panel.query_all_by_label("3."))
+        .map(|n| n.rect())
+        .collect();
+    // The source's line just above the link.
+    let number = numbers
+        .iter()
+        .filter(|r| r.bottom() <= link.top() + 1.0)
+        .max_by(|a, b| a.bottom().total_cmp(&b.bottom()))
+        .unwrap();
+    assert!(link.left() >= number.left() + 14.0, "{link:?} {number:?}");
+    assert!(
+        link.top() - number.bottom() < 8.0,
+        "no empty line: {link:?} {number:?}"
+    );
+    assert!(link.height() > 20.0, "the address wraps: {link:?}");
+}

@@ -283,20 +283,26 @@ fn source_ui(ui: &mut Ui, number: usize, source: &Source) {
         }
     });
     if let Some(url) = &source.url {
-        ui.horizontal_wrapped(|ui| {
+        // Indented as a block: a long address wraps inside the indent, on its own first line.
+        ui.horizontal(|ui| {
             ui.add_space(16.0);
-            if source.has_web_url() {
-                ui.hyperlink_to(url, url)
-                    .on_hover_text("Open in the browser");
-            } else {
-                ui.label(RichText::new(&**url).monospace());
-                ui.label(
-                    RichText::new("⚠ not an http(s) link: not opened")
-                        .color(theme::status_colour(crate::model::Status::Disputed)),
-                )
-                .on_hover_text("Only http and https addresses are opened from Annals.");
-            }
+            ui.vertical(|ui| source_url_ui(ui, source, url));
         });
+    }
+}
+
+/// A source's address: a link when it is http(s), else the text and a warning.
+fn source_url_ui(ui: &mut Ui, source: &Source, url: &str) {
+    if source.has_web_url() {
+        ui.add(egui::Hyperlink::from_label_and_url(RichText::new(url), url))
+            .on_hover_text("Open in the browser");
+    } else {
+        ui.label(RichText::new(url).monospace());
+        ui.label(
+            RichText::new("⚠ not an http(s) link: not opened")
+                .color(theme::status_colour(crate::model::Status::Disputed)),
+        )
+        .on_hover_text("Only http and https addresses are opened from Annals.");
     }
 }
 

@@ -55,6 +55,8 @@ struct Widget {
     layer: LayerId,
     /// Where the pointer reaches it (clipped to what is visible).
     rect: Rect,
+    /// The whole widget, where it would be without clipping.
+    full: Rect,
 }
 
 /// Every interactive widget the last frame drew, with its visible rectangle.
@@ -88,6 +90,7 @@ fn widgets(harness: &Harness<'_, AnnalsApp>, with_labels: bool) -> Vec<Widget> {
                     name: name.clone(),
                     layer: *layer,
                     rect,
+                    full: w.rect,
                 });
             }
         }
@@ -122,6 +125,16 @@ fn overlaps(widgets: &[Widget]) -> Vec<String> {
     found
 }
 
+/// No widget is cut at the side of what holds it (content wider than its panel, which then
+/// spills over its neighbour); cut at the top or bottom is a scrolled list.
+fn cut_sideways(widgets: &[Widget]) -> Vec<String> {
+    widgets
+        .iter()
+        .filter(|w| w.full.width() - w.rect.width() > 2.0)
+        .map(|w| format!("{} is cut sideways: {:?} of {:?}", w.name, w.rect, w.full))
+        .collect()
+}
+
 /// Every interactive widget lies inside the window.
 fn outside(harness: &Harness<'_, AnnalsApp>, widgets: &[Widget]) -> Vec<String> {
     let screen = harness.ctx.content_rect();
@@ -140,6 +153,7 @@ fn assert_tidy(harness: &Harness<'_, AnnalsApp>, state: &str) {
     );
     let mut problems = overlaps(&widgets);
     problems.extend(outside(harness, &widgets));
+    problems.extend(cut_sideways(&widgets));
     assert!(
         problems.is_empty(),
         "{state}, at {:?}:\n{}",

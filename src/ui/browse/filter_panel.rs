@@ -38,6 +38,9 @@ pub(crate) fn filter_panel_ui(
                     for category in &dataset.manifest.categories {
                         let mut shown = !edited.hidden_categories.contains(&category.id);
                         ui.horizontal(|ui| {
+                            // A long name wraps beside its swatch instead of widening the
+                            // panel's contents past the panel.
+                            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
                             let (rect, _) = ui
                                 .allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
                             ui.painter()

@@ -38,18 +38,43 @@ pub(crate) fn list_view_ui(
     let row_height = 20.0;
     // Cells are plain text: a click anywhere on a row selects the row, not the text.
     ui.style_mut().interaction.selectable_labels = false;
+    // A cell too narrow for its text ends in "…" (the whole text shows on hover).
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+    // The columns the width has room for (the date and the title always), each at a share
+    // of the width, so the table never runs out of its panel (sized again every frame: widths
+    // kept from a wider window would).
+    let width = ui.available_width();
+    let columns: Vec<ListColumn> = ListColumn::ALL
+        .into_iter()
+        .filter(|c| match c {
+            ListColumn::Date | ListColumn::Title => true,
+            ListColumn::Category => width >= 480.0,
+            ListColumn::Status => width >= 600.0,
+            ListColumn::Place => width >= 720.0,
+        })
+        .collect();
     let mut table = TableBuilder::new(ui)
         .id_salt(scroll.id)
         .striped(true)
-        .resizable(true)
+        .resizable(false)
         .sense(egui::Sense::click())
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(190.0).at_least(80.0).clip(true))
-        .column(Column::initial(360.0).at_least(120.0).clip(true))
-        .column(Column::initial(180.0).at_least(60.0).clip(true))
-        .column(Column::initial(140.0).at_least(60.0).clip(true))
-        .column(Column::remainder().at_least(70.0).clip(true))
-        .min_scrolled_height(0.0);
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+    for column in &columns {
+        let share = |fraction: f32, least: f32| {
+            Column::initial((width * fraction).max(least))
+                .at_least(least)
+                .clip(true)
+        };
+        table = table.column(match column {
+            // Narrow enough for the narrowest list (three panels in the smallest window).
+            ListColumn::Date => share(0.18, 50.0).at_most(200.0),
+            ListColumn::Title => Column::remainder().at_least(60.0).clip(true),
+            ListColumn::Category => share(0.18, 60.0),
+            ListColumn::Place => share(0.14, 60.0),
+            ListColumn::Status => share(0.1, 70.0),
+        });
+    }
+    table = table.min_scrolled_height(0.0);
     if scroll.to_top {
         table = table.vertical_scroll_offset(0.0);
     }
@@ -58,7 +83,7 @@ pub(crate) fn list_view_ui(
     }
     table
         .header(22.0, |mut header| {
-            for column in ListColumn::ALL {
+            for &column in &columns {
                 header.col(|ui| {
                     let arrow = match (sort.column == column, sort.descending) {
                         (true, false) => " ⏶",
@@ -87,36 +112,42 @@ pub(crate) fn list_view_ui(
                     return;
                 };
                 row.set_selected(selected == Some(index));
-                row.col(|ui| {
-                    ui.label(event.when.human());
-                });
-                row.col(|ui| {
-                    if changed(&event.id) {
-                        ui.label(RichText::new("●").color(ui.visuals().warn_fg_color))
-                            .on_hover_text("changed since the last commit");
-                    }
-                    ui.label(&*event.title);
-                });
-                row.col(|ui| {
-                    if let Some(category) = dataset.category(&event.kind) {
-                        let (rect, _) =
-                            ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-                        ui.painter()
-                            .rect_filled(rect, 2.0, theme::rgb(category.colour));
-                        ui.label(&category.label);
-                    } else {
-                        ui.label(&*event.kind);
-                    }
-                });
-                row.col(|ui| {
-                    ui.label(place_name(dataset, index, language));
-                });
-                row.col(|ui| {
-                    ui.label(
-                        RichText::new(event.status.label())
-                            .color(theme::status_colour(event.status)),
-                    );
-                });
+                for column in &columns {
+                    row.col(|ui| match column {
+                        ListColumn::Date => {
+                            ui.label(event.when.human());
+                        }
+                        ListColumn::Title => {
+                            if changed(&event.id) {
+                                ui.label(RichText::new("●").color(ui.visuals().warn_fg_color))
+                                    .on_hover_text("changed since the last commit");
+                            }
+                            ui.label(&*event.title);
+                        }
+                        ListColumn::Category => {
+                            if let Some(category) = dataset.category(&event.kind) {
+                                let (rect, _) = ui.allocate_exact_size(
+                                    egui::vec2(10.0, 10.0),
+                                    egui::Sense::hover(),
+                                );
+                                ui.painter()
+                                    .rect_filled(rect, 2.0, theme::rgb(category.colour));
+                                ui.label(&category.label);
+                            } else {
+                                ui.label(&*event.kind);
+                            }
+                        }
+                        ListColumn::Place => {
+                            ui.label(place_name(dataset, index, language));
+                        }
+                        ListColumn::Status => {
+                            ui.label(
+                                RichText::new(event.status.label())
+                                    .color(theme::status_colour(event.status)),
+                            );
+                        }
+                    });
+                }
                 let response = row.response();
                 if response.double_clicked() {
                     commands.push(Command::View(ViewCommand::ZoomToEvent(index)));

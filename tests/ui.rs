@@ -1429,6 +1429,16 @@ fn exporting_from_the_window_writes_the_shown_events() {
         .get_by_label("Handout (HTML, one self-contained file)…")
         .click();
     harness.run();
+    // The first export is suggested beside the dataset's files.
+    let suggested = harness
+        .get_by_label("Export path")
+        .accesskit_node()
+        .value()
+        .unwrap_or_default();
+    assert!(
+        std::path::Path::new(&suggested).starts_with(bundled_dataset_path()),
+        "{suggested}"
+    );
     let html = dir.path().join("out").join("handout.html");
     type_into(&mut harness, "Export path", html.to_str().unwrap());
     harness.get_by_label("Export").click();
@@ -1450,6 +1460,16 @@ fn exporting_from_the_window_writes_the_shown_events() {
         .get_by_label("Picture of the timeline (PNG)…")
         .click();
     harness.run();
+    // The next one where the last one went.
+    let suggested = harness
+        .get_by_label("Export path")
+        .accesskit_node()
+        .value()
+        .unwrap_or_default();
+    assert!(
+        std::path::Path::new(&suggested).starts_with(dir.path().join("out")),
+        "{suggested}"
+    );
     let png = dir.path().join("view.png");
     type_into(&mut harness, "Export path", png.to_str().unwrap());
     type_into(&mut harness, "Picture size", "320x180");

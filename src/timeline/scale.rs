@@ -106,11 +106,13 @@ impl TimeView {
     }
 
     /// Shift the view, at the same zoom, just enough that `first..last` days are inside it
-    /// with `margin_fraction` of the span to spare (or centre it if it is wider than the view).
+    /// with `margin_fraction` of the span to spare; if they are wider than that, zoom out
+    /// until they fit (a year-only event reached at day zoom is shown whole).
     pub(crate) fn keeping_in_view(&self, first: f64, last: f64, margin_fraction: f64) -> Self {
         let margin = self.span_days * margin_fraction;
         if last - first > self.span_days - 2.0 * margin {
-            return self.centered_on((first + last) / 2.0);
+            let span = (last - first) / (1.0 - 2.0 * margin_fraction).max(0.1);
+            return Self::new((first + last) / 2.0 - span / 2.0, span);
         }
         if first < self.start_day + margin {
             Self::new(first - margin, self.span_days)
@@ -299,6 +301,10 @@ mod tests {
         assert_eq!(v.keeping_in_view(40.0, 41.0, 0.1), v);
         let moved = v.keeping_in_view(150.0, 151.0, 0.1);
         assert!(moved.end_day() >= 161.0 - 1e-9 && moved.span_days == 100.0);
+        // Wider than the view: zoomed out to show it whole, with the margin.
+        let year = v.keeping_in_view(1000.0, 1365.0, 0.1);
+        assert!(year.start_day <= 1000.0 - 0.09 * year.span_days && year.end_day() >= 1365.0);
+        assert!((year.span_days - 365.0 / 0.8).abs() < 1e-6);
     }
 
     #[test]

@@ -181,6 +181,12 @@ impl AnnalsApp {
             FileCommand::Export(request) => match self.run_export(&request) {
                 Ok(message) => {
                     self.dialogs.export.close();
+                    // Slides are a folder of their own: the next export goes beside it.
+                    let written = std::path::PathBuf::from(request.path.trim());
+                    self.prefs.export_folder = written
+                        .parent()
+                        .filter(|p| !p.as_os_str().is_empty())
+                        .map(std::path::Path::to_path_buf);
                     self.inform(message);
                 }
                 Err(message) => self.notice = Some(format!("Not exported: {message}")),

@@ -27,4 +27,6 @@ pub struct Preferences {
     pub list_sort: ListSort,
     /// What F5 presents: a storyline (file name in `briefings/`), or the shown events.
     pub present: Option<String>,
+    /// The folder the last export was written to, where the next one is suggested.
+    pub export_folder: Option<PathBuf>,
 }

@@ -30,16 +30,6 @@ fn format_label(format: ExportFormat, slides: bool, pdf: PdfKind) -> &'static st
     }
 }
 
-/// A folder to suggest: Documents in the home folder if there is one, else home, else here.
-fn default_folder() -> PathBuf {
-    let home = std::env::var_os("HOME").map(PathBuf::from);
-    match home {
-        Some(home) if home.join("Documents").is_dir() => home.join("Documents"),
-        Some(home) => home,
-        None => PathBuf::from("."),
-    }
-}
-
 impl AnnalsApp {
     /// A request with a suggested path for `format`.
     pub(crate) fn suggest_export(
@@ -78,10 +68,17 @@ impl AnnalsApp {
                 PdfKind::Deck => format!("{name}-deck.pdf"),
             },
         };
+        // Where the last export went, or else beside the dataset's files.
+        let folder = self
+            .prefs
+            .export_folder
+            .clone()
+            .filter(|f| f.is_dir())
+            .unwrap_or_else(|| self.data.path.clone());
         ExportRequest {
             format,
             storyline,
-            path: default_folder().join(file).display().to_string(),
+            path: folder.join(file).display().to_string(),
             size: if format == ExportFormat::Svg {
                 "1600x900".into()
             } else {

@@ -376,7 +376,6 @@ fn lanes_keep_their_heights_while_the_view_pans() {
 
 #[test]
 fn a_long_source_address_wraps_inside_its_indent() {
-    use egui_kittest::kittest::NodeT;
     let mut harness = harness_on(bundled_dataset_path());
     let data = dataset(&harness);
     let index = data.index_of("hog-23").unwrap();

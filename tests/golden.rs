@@ -632,8 +632,8 @@ fn the_shapes_follow_every_drawing_rule() {
             .any(|o| o.contains_rect(approximate_year.rect))
     );
 
-    // Dense events are gathered into clusters whose counts add up to the events they gather;
-    // none of them is drawn one by one.
+    // Dense events are gathered into clusters whose counts ("+94") add up to the events they
+    // gather; none of them is drawn one by one. Clusters are striped, as no mark is.
     let brown = category_colour(0x8c564b);
     assert!(
         !shapes
@@ -643,10 +643,18 @@ fn the_shapes_follow_every_drawing_rule() {
     let counts: Vec<usize> = all
         .iter()
         .filter(|t| t.size == 11.0)
-        .filter_map(|t| t.text.trim_start_matches('+').parse().ok())
+        .filter_map(|t| t.text.strip_prefix('+')?.parse().ok())
         .collect();
     assert!(counts.len() >= 4, "several clusters: {counts:?}");
     assert_eq!(counts.iter().sum::<usize>(), DENSE_COUNT, "{counts:?}");
+    let diagonals = shapes
+        .iter()
+        .filter(|s| {
+            matches!(s, Shape::LineSegment { points: [a, b], .. }
+                if (a.x - b.x).abs() > 0.5 && ((a.x - b.x).abs() - (a.y - b.y).abs()).abs() < 0.01)
+        })
+        .count();
+    assert!(diagonals >= 4 * counts.len(), "{diagonals} stripes");
 }
 
 #[test]

@@ -79,7 +79,8 @@ impl TimelineStyle {
             marker_px: self.marker_size,
             gap_px: RING_REACH + 3.0,
             label_pad_px: RING_REACH + 2.0,
-            cluster_px: 28.0,
+            // Room for a count such as "+4.2k".
+            cluster_px: 34.0,
             clip_titles: self.clip_titles,
             first: None,
         }
@@ -211,13 +212,14 @@ pub fn place_cluster(
     }
 }
 
-/// "7", "312", "4.2k", "37k", "1.2M": short enough for a cluster block.
+/// "+7", "+312", "+4.2k", "+37k", "+1.2M": short enough for a cluster block, and read as
+/// "this many more" (a bare "1" or "2020" could be a date).
 pub fn compact_count(n: usize) -> String {
     match n {
-        0..1000 => n.to_string(),
-        1000..10_000 => format!("{:.1}k", n as f64 / 1000.0),
-        10_000..1_000_000 => format!("{}k", n / 1000),
-        _ => format!("{:.1}M", n as f64 / 1e6),
+        0..1000 => format!("+{n}"),
+        1000..10_000 => format!("+{:.1}k", n as f64 / 1000.0),
+        10_000..1_000_000 => format!("+{}k", n / 1000),
+        _ => format!("+{:.1}M", n as f64 / 1e6),
     }
 }
 

@@ -670,7 +670,8 @@ fn clusters_ui(
     // stretches stay distinguishable at every zoom.
     let busiest = clusters.iter().map(|c| c.count).max().unwrap_or(1).max(2) as f32;
     let strength = |c: &Cluster| 0.2 + 0.7 * ((c.count as f32).ln_1p() / busiest.ln_1p());
-    // Square corners, one mesh for all the blocks, no outline unless hovered.
+    // Square corners, one mesh for all the blocks, no outline unless hovered; diagonal
+    // stripes over them, which no event's mark has, so a long cluster never reads as a span.
     let mut mesh = egui::Mesh::default();
     for c in clusters {
         mesh.add_colored_rect(rect_of(c), colour.gamma_multiply(strength(c)));
@@ -679,16 +680,25 @@ fn clusters_ui(
     let font = FontId::proportional(11.0);
     for c in clusters {
         let rect = rect_of(c);
-        let text = compact_count(c.count);
-        // About 6 points a character at this size: skip the layout where it cannot fit.
-        if text.len() as f32 * 6.0 + 2.0 > rect.width() {
-            continue;
-        }
         let shown = theme::over(colour.gamma_multiply(strength(c)), visuals.extreme_bg_color);
         let text_colour = theme::text_on(shown);
+        hatch(
+            painter,
+            rect,
+            Stroke::new(1.0, text_colour.gamma_multiply(0.3)),
+        );
+        let text = compact_count(c.count);
+        // About 6 points a character at this size: skip the layout where it cannot fit.
+        if text.len() as f32 * 6.0 + 4.0 > rect.width() {
+            continue;
+        }
         let galley = painter.layout_no_wrap(text, font.clone(), text_colour);
-        if galley.size().x + 2.0 <= rect.width() {
-            painter.galley(rect.center() - galley.size() / 2.0, galley, text_colour);
+        if galley.size().x + 4.0 <= rect.width() {
+            // On a plain patch, so the stripes do not cut the digits.
+            let at = rect.center() - galley.size() / 2.0;
+            let patch = Rect::from_min_size(at, galley.size()).expand2(Vec2::new(2.0, 0.0));
+            painter.rect_filled(patch.intersect(rect), 0.0, shown);
+            painter.galley(at, galley, text_colour);
         }
     }
 
@@ -752,6 +762,28 @@ fn clusters_ui(
     clicked.then_some(Command::View(ViewCommand::ZoomToRange(
         c.from_day, c.to_day,
     )))
+}
+
+/// Diagonal stripes over `rect`, 6 points apart, drawn only inside it.
+fn hatch(painter: &Painter, rect: Rect, stroke: Stroke) {
+    const SPACING: f32 = 6.0;
+    let h = rect.height();
+    let mut x0 = rect.left() - h;
+    while x0 < rect.right() {
+        // The stripe rises from (x0, bottom) at 45°: its part with left <= x <= right.
+        let t0 = (rect.left() - x0).max(0.0);
+        let t1 = (rect.right() - x0).min(h);
+        if t0 < t1 {
+            painter.line_segment(
+                [
+                    Pos2::new(x0 + t0, rect.bottom() - t0),
+                    Pos2::new(x0 + t1, rect.bottom() - t1),
+                ],
+                stroke,
+            );
+        }
+        x0 += SPACING;
+    }
 }
 
 /// The time axis: grid lines that fade in with room, minor labels, and major (context) labels

@@ -566,7 +566,8 @@ fn the_shapes_follow_every_drawing_rule() {
         "2023 is {ratio} times as wide as February 2024"
     );
 
-    // Members of a series are joined by thin lines: five rounds, four lines from dot to dot.
+    // Members of a series are joined by thin level lines: five rounds in a row, four lines,
+    // each from the end of one round's title to the next round's dot (never through a title).
     let rounds: Vec<Pos2> = shapes
         .iter()
         .filter_map(|s| match s {
@@ -584,18 +585,23 @@ fn the_shapes_follow_every_drawing_rule() {
         })
         .collect();
     assert_eq!(links.len(), 4, "{links:?}");
-    let mut joined: Vec<(f32, f32)> = links
-        .iter()
-        .map(|[a, b]| {
-            assert!(rounds.contains(a) && rounds.contains(b), "{a:?}–{b:?}");
-            (a.x.min(b.x), a.x.max(b.x))
-        })
-        .collect();
-    joined.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut xs: Vec<f32> = rounds.iter().map(|p| p.x).collect();
     xs.sort_by(f32::total_cmp);
-    let consecutive: Vec<(f32, f32)> = xs.windows(2).map(|w| (w[0], w[1])).collect();
-    assert_eq!(joined, consecutive, "each round joined to the next");
+    let mut links = links;
+    links.sort_by(|a, b| a[0].x.total_cmp(&b[0].x));
+    for (link, pair) in links.iter().zip(xs.windows(2)) {
+        let [a, b] = link;
+        assert!(
+            (a.y - b.y).abs() < 0.01 && (a.y - rounds[0].y).abs() < 0.01,
+            "{link:?}"
+        );
+        assert!(pair[0] < a.x && b.x < pair[1], "{link:?} between {pair:?}");
+        for text in &all {
+            let crosses = text.rect.x_range().intersects(egui::Rangef::new(a.x, b.x))
+                && text.rect.y_range().contains(a.y);
+            assert!(!crosses, "{link:?} runs through “{}”", text.text);
+        }
+    }
 
     // A period from the manifest is a labelled band behind the events, over its months.
     let orange = category_colour(0xff7f0e);

@@ -1667,3 +1667,21 @@ fn pictures_show_as_thumbnails_decoded_off_the_window_thread_and_open_large() {
     );
     assert!(text.contains("(file: \"https://example.org/far.jpg\", caption: \"Elsewhere\"),"));
 }
+
+#[test]
+fn the_list_shows_a_selection_remembered_from_the_last_session() {
+    let data = bundled();
+    let prefs = annals::ui::app::Preferences {
+        dataset: Some(bundled_dataset_path()),
+        selected_id: Some("hog-29".into()),
+        show_list: true,
+        ..annals::ui::app::Preferences::default()
+    };
+    let mut harness = harness_with(prefs);
+    harness.run();
+    let titles = list_titles(&harness);
+    assert!(
+        titles.contains(&title(&data, "hog-29")),
+        "the remembered selection is in sight in the list: {titles:?}"
+    );
+}

@@ -408,3 +408,30 @@ fn a_long_source_address_wraps_inside_its_indent() {
     );
     assert!(link.height() > 20.0, "the address wraps: {link:?}");
 }
+
+#[test]
+fn down_steps_through_the_matches_however_the_search_box_got_the_keyboard() {
+    for through_accesskit in [false, true] {
+        let mut harness = harness_on(bundled_dataset_path());
+        if through_accesskit {
+            harness.get_by_label("Search").focus();
+        } else {
+            press(&mut harness, egui::Modifiers::COMMAND, egui::Key::F);
+        }
+        harness.run();
+        harness.get_by_label("Search").type_text("moscow");
+        harness.run();
+        let results = harness.state().search_results().to_vec();
+        assert!(results.len() > 3);
+        for (n, expected) in results.iter().take(3).enumerate() {
+            harness.key_press(egui::Key::ArrowDown);
+            harness.run();
+            assert_eq!(
+                harness.state().selected(),
+                Some(*expected),
+                "↓ number {}, through AccessKit: {through_accesskit}",
+                n + 1
+            );
+        }
+    }
+}

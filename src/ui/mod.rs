@@ -207,6 +207,8 @@ impl AnnalsApp {
                 .selected_id
                 .clone()
                 .and_then(|id| self.dataset()?.index_of(&id));
+            // The list shows the remembered selection when it opens.
+            self.browse.list_scroll_pending = self.selected.is_some();
         } else {
             self.prefs.filter = Filter::default();
         }

@@ -2,7 +2,7 @@
 //! the overview strip, with the mouse interaction on them. Paints from the model and the
 //! pure layout; changes nothing itself, it returns [`Command`]s.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use egui::{
@@ -274,13 +274,12 @@ pub fn timeline_ui(
         widths.keep_rows(lanes, canvas.width(), total_rows, view.span_days, rows);
     }
 
-    // Centre of each drawn event, with its lane.
-    let mut centres: HashMap<EventIndex, (usize, Pos2)> = HashMap::new();
+    // Each row's items from left to right, with what they cover (mark and title), for the
+    // series connectors.
+    let mut rows_of_items: Vec<Vec<RowItem>> = Vec::new();
     let places = place_lanes(&laid, events_rect.top(), style);
     let mut placed: Vec<(&LaneLayout, f32)> = Vec::with_capacity(laid.len());
-    for (lane_index, (((layout, _), lane), place)) in
-        laid.iter().zip(&lanes.lanes).zip(&places).enumerate()
-    {
+    for (((layout, rows), lane), place) in laid.iter().zip(&lanes.lanes).zip(&places) {
         let lane_rect = Rect::from_min_max(
             Pos2::new(full.left(), place.top),
             Pos2::new(
@@ -292,16 +291,28 @@ pub fn timeline_ui(
             let visible = style.lane_counts.then_some(layout.visible);
             lane_header_ui(ui, lane_rect, header_width, lane, visible, &visuals);
         }
+        let rows_top = place.rows_top;
+        let first_row = rows_of_items.len();
+        rows_of_items.resize_with(first_row + (*rows).max(1), Vec::new);
         for item in &layout.items {
-            let (cx, cy) = place_item(item, canvas.left(), place.rows_top, style)
-                .mark
-                .centre();
-            centres.insert(item.event, (lane_index, Pos2::new(cx, cy)));
+            let (mut left, mut right) = (item.x0, item.x1);
+            if let Some(x) = item.label_x {
+                let w = widths.get(&painter, dataset, item.event, &font);
+                (left, right) = (left.min(x), right.max(x + w));
+            }
+            if let Some(row) = rows_of_items.get_mut(first_row + item.row) {
+                row.push(RowItem {
+                    event: item.event,
+                    cy: rows_top + (item.row as f32 + 0.5) * style.row_height,
+                    left: canvas.left() + left,
+                    right: canvas.left() + right,
+                });
+            }
         }
         placed.push((layout, place.rows_top));
     }
 
-    series_connectors(&painter, dataset, &centres, &visuals);
+    series_connectors(&painter, dataset, &mut rows_of_items, &visuals);
 
     for ((layout, rows_top), lane) in placed.iter().zip(&lanes.lanes) {
         for item in &layout.items {
@@ -486,21 +497,46 @@ fn periods_ui(
     }
 }
 
-/// Thin lines joining consecutive members of a series that are both on screen in one lane.
+/// An item of a row, as the series connectors see it.
+struct RowItem {
+    event: EventIndex,
+    cy: f32,
+    /// Left and right edge of its mark and title together.
+    left: f32,
+    right: f32,
+}
+
+/// Thin level lines joining members of a series that are neighbours in a row: from the end
+/// of one's title to the start of the next one's mark, so a line never runs through a title
+/// nor zig-zags between rows.
 fn series_connectors(
     painter: &Painter,
     dataset: &Dataset,
-    centres: &HashMap<EventIndex, (usize, Pos2)>,
+    rows: &mut [Vec<RowItem>],
     visuals: &egui::Visuals,
 ) {
     let stroke = Stroke::new(1.0, visuals.weak_text_color().gamma_multiply(0.45));
-    for (&index, &(lane, from)) in centres {
-        // Only within a lane: lines across lanes would cut through other events.
-        if let Some(next) = dataset.next_in_series(index)
-            && let Some(&(next_lane, to)) = centres.get(&next)
-            && next_lane == lane
-        {
-            painter.line_segment([from, to], stroke);
+    let series_of = |i: EventIndex| {
+        dataset
+            .event(i)
+            .and_then(|e| e.series.as_ref())
+            .map(|s| &s.id)
+    };
+    for row in rows {
+        row.sort_by(|a, b| a.left.total_cmp(&b.left));
+        for pair in row.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            let Some(series) = series_of(a.event) else {
+                continue;
+            };
+            if series_of(b.event) != Some(series) {
+                continue;
+            }
+            // A little clear of both ends.
+            let (from, to) = (a.right + 3.0, b.left - 3.0);
+            if to - from >= 4.0 {
+                painter.line_segment([Pos2::new(from, a.cy), Pos2::new(to, b.cy)], stroke);
+            }
         }
     }
 }

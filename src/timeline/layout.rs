@@ -172,71 +172,56 @@ pub fn layout_lanes_in(
         shares[giver] -= 1;
         shares[lane] += 1;
     }
+    let mut relayout = |lane: &Lane, rows: usize| {
+        layout_lane_within(
+            dataset,
+            lane,
+            view,
+            params,
+            rows,
+            fair_rows,
+            &mut label_width,
+        )
+    };
     let mut laid: Vec<(LaneLayout, usize)> = first
-        .iter()
+        .into_iter()
         .zip(lanes)
-        .zip(shares)
-        .map(|((layout, lane), rows)| {
+        .zip(&shares)
+        .map(|((layout, lane), &rows)| {
             if layout.rows_used <= rows {
-                (layout.clone(), rows)
+                (layout, rows)
             } else {
-                (
-                    layout_lane_within(
-                        dataset,
-                        lane,
-                        view,
-                        params,
-                        rows,
-                        fair_rows,
-                        &mut label_width,
-                    ),
-                    rows,
-                )
+                (relayout(lane, rows), rows)
             }
         })
         .collect();
-    // A lane cut below what it wanted may fall back to fewer rows than its share (its marks
-    // without titles): those rows go to the other cut lanes that can then have all they
-    // wanted, smallest need first, so no lane keeps rows it leaves empty while another is
-    // gathered into clusters for want of one.
-    let mut free = total_rows;
-    for (k, (layout, rows)) in laid.iter_mut().enumerate() {
-        if wanted[k] > *rows {
-            *rows = layout.rows_used.max(1).min(*rows);
-        }
-        free = free.saturating_sub(*rows);
-    }
-    let mut cut: Vec<usize> = (0..laid.len()).filter(|&k| wanted[k] > laid[k].1).collect();
-    cut.sort_by_key(|&k| wanted[k] - laid[k].1);
-    let mut still_cut = Vec::new();
-    for k in cut {
-        let need = wanted[k] - laid[k].1;
-        if need <= free {
-            free -= need;
-            laid[k] = (first[k].clone(), wanted[k]);
-        } else {
-            still_cut.push(k);
+    // A lane laid out in fewer rows often needs fewer still (its titles give way before its
+    // marks do): the rows it leaves go once more to the lanes short of their wish, and every
+    // lane keeps only the rows it uses.
+    let freed: usize = laid
+        .iter()
+        .map(|(layout, rows)| rows - layout.rows_used.clamp(1, *rows))
+        .sum();
+    if freed > 0 {
+        let mut short: Vec<usize> = (0..laid.len())
+            .filter(|&i| laid[i].1 < wanted[i] && !laid[i].0.clusters.is_empty())
+            .collect();
+        // At least a row each: the neediest first when there are not enough.
+        short.sort_by_key(|&i| std::cmp::Reverse(wanted[i] - laid[i].1));
+        short.truncate(freed);
+        let deficits: Vec<usize> = short.iter().map(|&i| wanted[i] - laid[i].1).collect();
+        let extra = share_rows(&deficits, freed);
+        for (&i, &more) in short.iter().zip(&extra) {
+            let rows = laid[i].1 + more;
+            laid[i] = (relayout(&lanes[i], rows), rows);
         }
     }
-    // What is left goes to the first lane still cut, if it makes use of it.
-    if free > 0
-        && let Some(&k) = still_cut.first()
-    {
-        let more = layout_lane_within(
-            dataset,
-            &lanes[k],
-            view,
-            params,
-            laid[k].1 + free,
-            fair_rows,
-            &mut label_width,
-        );
-        let rows = more.rows_used.max(1);
-        if rows > laid[k].1 {
-            laid[k] = (more, rows);
-        }
-    }
-    laid
+    laid.into_iter()
+        .map(|(layout, rows)| {
+            let used = layout.rows_used.clamp(1, rows);
+            (layout, used)
+        })
+        .collect()
 }
 
 /// Split `total` rows in proportion to `wanted`, each at least 1, never more than wanted.

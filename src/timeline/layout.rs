@@ -639,40 +639,67 @@ fn single_row_layout(marks: &[Mark], params: &LayoutParams, dataset: &Dataset) -
     }
     let mut items = Vec::new();
     let mut clusters = Vec::new();
+    let pad = params.label_pad_px;
+    let start_of = |block: &Block| match block {
+        Block::Item(j) => marks[*j].x0,
+        Block::Cluster(c) => c.x0,
+    };
+    let end_of = |block: &Block| match block {
+        Block::Item(j) => marks[*j].x1,
+        Block::Cluster(c) => c.x1,
+    };
+    // The first event's title is placed before the others', between its neighbours' marks.
+    let first = blocks
+        .iter()
+        .position(|b| matches!(b, Block::Item(i) if params.first == Some(marks[*i].index)));
+    let first_side = first.and_then(|k| {
+        let Block::Item(i) = blocks[k] else {
+            return None;
+        };
+        let mark = &marks[i];
+        let before = k
+            .checked_sub(1)
+            .map_or(f32::NEG_INFINITY, |j| end_of(&blocks[j]));
+        let after = blocks.get(k + 1).map_or(f32::INFINITY, start_of);
+        mark.sides(params).into_iter().find(|&side| {
+            let (a, b) = mark.label_span(side, pad);
+            a >= before + params.gap_px && b + params.gap_px <= after
+        })
+    });
+    // The others' titles, left to right, each clear of what is before it and of the next mark
+    // (or of the first event's title).
+    let mut occupied_end = f32::NEG_INFINITY;
     for (k, block) in blocks.iter().enumerate() {
         match block {
-            Block::Cluster(c) => clusters.push(c.clone()),
+            Block::Cluster(c) => {
+                clusters.push(c.clone());
+                occupied_end = c.x1;
+            }
             Block::Item(i) => {
                 let mark = &marks[*i];
                 let next_start = match blocks.get(k + 1) {
-                    Some(Block::Item(j)) => marks[*j].x0,
-                    Some(Block::Cluster(c)) => c.x0,
+                    Some(Block::Item(j)) if first == Some(k + 1) => {
+                        marks[*j].extent(first_side, pad).0
+                    }
+                    Some(next) => start_of(next),
                     None => f32::INFINITY,
                 };
-                let previous_end = match k.checked_sub(1).map(|j| &blocks[j]) {
-                    Some(Block::Item(j)) => marks[*j].x1,
-                    Some(Block::Cluster(c)) => c.x1,
-                    None => f32::NEG_INFINITY,
+                let side = if first == Some(k) {
+                    first_side
+                } else {
+                    mark.sides(params).into_iter().find(|&side| {
+                        let (a, b) = mark.label_span(side, pad);
+                        a >= occupied_end + params.gap_px && b + params.gap_px <= next_start
+                    })
                 };
-                // Titles go inside or to the right; the first one (the selection) may also
-                // go to the left, where that is free.
-                let is_first = params.first == Some(mark.index);
-                let fits = |side: &Side| {
-                    let (a, b) = mark.label_span(*side, params.label_pad_px);
-                    let left_ok =
-                        *side != Side::Left || (is_first && a >= previous_end + params.gap_px);
-                    left_ok
-                        && (a >= mark.x0 || *side == Side::Left)
-                        && b + params.gap_px <= next_start
-                };
-                let side = mark.sides(params).into_iter().find(fits);
+                occupied_end = mark.extent(side, pad).1;
                 items.push(LayoutItem {
                     event: mark.index,
                     x0: mark.x0,
                     x1: mark.x1,
                     row: 0,
                     is_point: mark.is_point,
-                    label_x: side.map(|s| mark.label_span(s, params.label_pad_px).0),
+                    label_x: side.map(|s| mark.label_span(s, pad).0),
                 });
             }
         }
@@ -922,12 +949,15 @@ mod tests {
             width_px: 800.0,
             ..LayoutParams::default()
         };
-        let l = layout_lane(&ds, &lane, &view, &params, 4, &mut |_| 120.0);
-        let last = l.items.iter().find(|it| it.event == 1).unwrap();
-        let lx = last.label_x.unwrap();
-        assert!(lx + 120.0 <= last.x0, "title left of the mark");
-        assert!(lx >= 0.0);
-        no_overlaps(&l, &params, 120.0);
+        // In a lane of several rows, and in a lane of one.
+        for rows in [4, 1] {
+            let l = layout_lane(&ds, &lane, &view, &params, rows, &mut |_| 120.0);
+            let last = l.items.iter().find(|it| it.event == 1).unwrap();
+            let lx = last.label_x.unwrap();
+            assert!(lx + 120.0 <= last.x0, "title left of the mark");
+            assert!(lx >= 0.0);
+            no_overlaps(&l, &params, 120.0);
+        }
     }
 
     #[test]

@@ -60,8 +60,10 @@ const GIVE_WAY: [Item; 8] = [
 /// title gets what is left beyond `MAX`.
 const SEARCH_WIDTH_MIN: f32 = 120.0;
 const SEARCH_WIDTH_MAX: f32 = 200.0;
-/// The title is left out when it would get less than this.
+/// The title is left out when it would get less than this; it gets up to `FIRST` before the
+/// search box grows.
 const TITLE_WIDTH_MIN: f32 = 48.0;
+const TITLE_WIDTH_FIRST: f32 = 110.0;
 
 /// What this frame's bar holds.
 struct Plan {
@@ -224,7 +226,16 @@ fn plan(app: &AnnalsApp, ui: &Ui, available: f32) -> Plan {
             away.push(item);
         }
     }
-    let mut spare = (available - needed(&away)).max(0.0);
+    // What is left goes to the title first (enough to recognise it), then to the search box,
+    // then to the rest of the title.
+    let mut spare = (available - needed(&away) - spacing).max(0.0);
+    let title_max = if dirty { 160.0 } else { 220.0 };
+    let mut title = if spare >= TITLE_WIDTH_MIN {
+        spare.min(TITLE_WIDTH_FIRST)
+    } else {
+        0.0
+    };
+    spare -= title;
     let search_width = if has_dataset {
         let extra = spare.min(SEARCH_WIDTH_MAX - SEARCH_WIDTH_MIN);
         spare -= extra;
@@ -232,12 +243,13 @@ fn plan(app: &AnnalsApp, ui: &Ui, available: f32) -> Plan {
     } else {
         0.0
     };
-    let title_max = if dirty { 120.0 } else { 220.0 };
-    let title = (spare - spacing).min(title_max);
+    if title > 0.0 {
+        title += spare.min(title_max - title);
+    }
     Plan {
         away,
         search_width,
-        title_width: if title >= TITLE_WIDTH_MIN { title } else { 0.0 },
+        title_width: title,
     }
 }
 

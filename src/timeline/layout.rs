@@ -291,7 +291,7 @@ fn layout_lane_within(
     // open-ended events cost no more than their number, found by binary search.
     if ongoing <= max_rows {
         let marks = marks(dataset, lane.in_window(from, to), view, params, label_width);
-        let mut out = sparse_layout(&marks, params, max_rows, dataset);
+        let mut out = sparse_layout(&marks, view, params, max_rows, dataset);
         out.visible = marks.len();
         return out;
     }
@@ -300,7 +300,7 @@ fn layout_lane_within(
     }
     let starting = lane.starting_in(from, to).to_vec();
     let marks = marks(dataset, starting, view, params, label_width);
-    let mut out = sparse_layout(&marks, params, max_rows - 1, dataset);
+    let mut out = sparse_layout(&marks, view, params, max_rows - 1, dataset);
     out.clusters.push(Cluster {
         x0: 0.0,
         x1: params.cluster_px.min(params.width_px),
@@ -403,6 +403,7 @@ fn marks(
 /// the ones left over.
 fn sparse_layout(
     marks: &[Mark],
+    view: &TimeView,
     params: &LayoutParams,
     max_rows: usize,
     dataset: &Dataset,
@@ -520,26 +521,40 @@ fn sparse_layout(
     let (long_left, mut overflow): (Vec<usize>, Vec<usize>) = overflow
         .into_iter()
         .partition(|&m| marks[m].x1 - marks[m].x0 > params.width_px * 0.5);
-    overflow.sort_by(|&a, &b| marks[a].x0.total_cmp(&marks[b].x0));
+    let middle = |m: usize| marks[m].x0 + marks[m].x1;
+    overflow.sort_by(|&a, &b| middle(a).total_cmp(&middle(b)));
+    // Each in the bucket of `cluster_px` its middle falls in, on a grid of days (as in a
+    // dense lane), so a run of left-over marks reads as counts along the row, not as one long
+    // block, and the buckets do not shimmer while panning.
+    let width = f64::from(params.width_px);
+    let bucket_days = view.days_per_px(width) * f64::from(params.cluster_px);
+    let mut last_bucket = None;
     for m in overflow {
         let mark = &marks[m];
         let when = &dataset.events()[mark.index].when;
         let (from_day, to_day) = (when.earliest_day() as f64, when.latest_day() as f64 + 1.0);
+        let middle = view.x_to_day(f64::from(mark.x0 + mark.x1) / 2.0, width);
+        let bucket = (middle / bucket_days).floor();
         match clusters.last_mut() {
-            Some(c) if mark.x0 < c.x1 + params.gap_px => {
-                c.x1 = c.x1.max(mark.x1);
+            Some(c) if last_bucket == Some(bucket) => {
                 c.count += 1;
                 c.from_day = c.from_day.min(from_day);
                 c.to_day = c.to_day.max(to_day);
             }
-            _ => clusters.push(Cluster {
-                x0: mark.x0,
-                x1: mark.x1.max(mark.x0 + params.cluster_px * 0.75),
-                row: cluster_row,
-                count: 1,
-                from_day,
-                to_day,
-            }),
+            _ => {
+                let x_of = |day: f64| view.day_to_x(day, width) as f32;
+                let x0 = x_of(bucket * bucket_days).max(0.0);
+                let x1 = x_of((bucket + 1.0) * bucket_days).min(params.width_px);
+                clusters.push(Cluster {
+                    x0,
+                    x1: x1.max(x0 + 1.0),
+                    row: cluster_row,
+                    count: 1,
+                    from_day,
+                    to_day,
+                });
+                last_bucket = Some(bucket);
+            }
         }
     }
     if !long_left.is_empty() {
@@ -1034,6 +1049,34 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn left_over_marks_are_counted_by_place_not_in_one_long_block() {
+        // 150 days of one year, two a day on some: more than three rows hold.
+        let dates: Vec<String> = (0..300)
+            .map(|i| {
+                let day = 1 + (i * 7) % 360;
+                let (m, d) = (1 + (day - 1) / 30, 1 + (day - 1) % 28);
+                format!("2024-{m:02}-{d:02}")
+            })
+            .collect();
+        let refs: Vec<&str> = dates.iter().map(String::as_str).collect();
+        let ds = dataset(&refs);
+        let lane = one_lane(&ds);
+        let view = fitted(&ds, 0.02);
+        let params = LayoutParams {
+            width_px: 900.0,
+            ..LayoutParams::default()
+        };
+        let l = layout_lane(&ds, &lane, &view, &params, 3, &mut |_| 80.0);
+        assert!(l.clusters.len() > 5, "{:?}", l.clusters);
+        for c in &l.clusters {
+            assert!(c.x1 - c.x0 <= params.cluster_px + 0.5, "{c:?}");
+        }
+        no_overlaps(&l, &params, 80.0);
+        let clustered: usize = l.clusters.iter().map(|c| c.count).sum();
+        assert_eq!(l.items.len() + clustered, 300);
     }
 
     #[test]

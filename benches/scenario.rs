@@ -7,7 +7,8 @@
 //!
 //! Run: `cargo bench --bench scenario`. `ANNALS_BENCH_SIZES=1000,10000` picks sizes,
 //! `ANNALS_SCENARIO_RUNS=3` how many times the whole scenario runs (a fresh app each time),
-//! `ANNALS_SCENARIO_VERBOSE=1` prints every frame.
+//! `ANNALS_SCENARIO_VERBOSE=1` prints every frame, `ANNALS_SCENARIO_GENERATED=1` runs it on
+//! `annals generate`'s datasets instead.
 
 mod common;
 
@@ -73,8 +74,12 @@ struct Run {
     day: Frame,
 }
 
-fn run(n: usize, verbose: bool) -> Run {
-    let dir = common::anchor_dir(n);
+fn run(n: usize, verbose: bool, generated: bool) -> Run {
+    let dir = if generated {
+        common::dataset_dir(n)
+    } else {
+        common::anchor_dir(n)
+    };
     let start = Instant::now();
     let ctx = egui::Context::default();
     let mut app = AnnalsApp::with_context(&ctx, dir);
@@ -156,13 +161,21 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(3);
     let verbose = std::env::var_os("ANNALS_SCENARIO_VERBOSE").is_some();
+    // The same scenario on `annals generate`'s datasets (1700–2030, longer records).
+    let generated = std::env::var_os("ANNALS_SCENARIO_GENERATED").is_some();
     println!(
         "| items | load | open to first frame | frame after each pan jump, median (max) | jump to 1 year | jump to 1 day | worst frame after a jump: wall clock / on a CPU |"
     );
     println!("|---:|---:|---:|---:|---:|---:|---:|");
     for n in common::sizes() {
-        common::anchor_dir(n);
-        let results: Vec<Run> = (0..runs.max(1)).map(|_| run(n, verbose)).collect();
+        if generated {
+            common::dataset_dir(n);
+        } else {
+            common::anchor_dir(n);
+        }
+        let results: Vec<Run> = (0..runs.max(1))
+            .map(|_| run(n, verbose, generated))
+            .collect();
         // Medians over the runs; the pan column's maximum and the worst frame over all runs.
         let med = |f: &dyn Fn(&Run) -> f64| median(results.iter().map(f).collect());
         let all_pans: Vec<f64> = results

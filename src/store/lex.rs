@@ -279,7 +279,7 @@ fn skip_char(bytes: &[u8], start: usize) -> Result<usize, LexError> {
 
 /// The records of a file that holds one list, `[ (...), (...), ]`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct ListLayout {
+pub struct ListLayout {
     /// Byte offset of the opening `[`.
     pub open: usize,
     /// Byte offset of the closing `]`.
@@ -290,14 +290,14 @@ pub(crate) struct ListLayout {
 
 /// What is wrong with a file's list, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct LayoutError {
+pub struct LayoutError {
     pub at: Range<usize>,
     pub message: String,
 }
 
 /// Find the records of a list file. Attributes such as `#![enable(implicit_some)]` may come first.
 /// Returns `Ok(None)` for a file with no tokens at all (empty or only comments).
-pub(crate) fn list_layout(text: &str) -> Result<Option<ListLayout>, LayoutError> {
+pub fn list_layout(text: &str) -> Result<Option<ListLayout>, LayoutError> {
     let lex_error = |e: LexError| LayoutError {
         at: e.at..e.at + 1,
         message: e.message,

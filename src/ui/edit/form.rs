@@ -280,17 +280,9 @@ pub(crate) fn editor_ui(
                 let mut remove = None;
                 for (n, source) in draft.sources.iter_mut().enumerate() {
                     egui::Frame::group(ui.style()).show(ui, |ui| {
-                        ui.horizontal(|ui| {
-                            ui.label(RichText::new(format!("{}.", n + 1)).strong());
-                            ui.with_layout(
-                                egui::Layout::right_to_left(egui::Align::Center),
-                                |ui| {
-                                    if ui.small_button("Remove").clicked() {
-                                        remove = Some(n);
-                                    }
-                                },
-                            );
-                        });
+                        if numbered_card_header(ui, n) {
+                            remove = Some(n);
+                        }
                         let fields: [(&str, &mut String, &str); 4] = [
                             ("Publisher", &mut source.publisher, "Xinhua, TASS…"),
                             ("Title", &mut source.title, "the article's title"),
@@ -350,17 +342,9 @@ pub(crate) fn editor_ui(
                 let mut remove = None;
                 for (n, picture) in draft.media.iter_mut().enumerate() {
                     egui::Frame::group(ui.style()).show(ui, |ui| {
-                        ui.horizontal(|ui| {
-                            ui.label(RichText::new(format!("{}.", n + 1)).strong());
-                            ui.with_layout(
-                                egui::Layout::right_to_left(egui::Align::Center),
-                                |ui| {
-                                    if ui.small_button("Remove").clicked() {
-                                        remove = Some(n);
-                                    }
-                                },
-                            );
-                        });
+                        if numbered_card_header(ui, n) {
+                            remove = Some(n);
+                        }
                         let fields: [(&str, &mut String, &str); 4] = [
                             ("File", &mut picture.file, "media/photo.jpg or https://…"),
                             ("Caption", &mut picture.caption, "what it shows"),
@@ -551,4 +535,17 @@ pub(crate) fn editor_ui(
         }));
     }
     commands
+}
+
+/// The first line of a numbered card (a source, a picture): "n." and a Remove button at the
+/// right. True when Remove was clicked.
+fn numbered_card_header(ui: &mut egui::Ui, n: usize) -> bool {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(format!("{}.", n + 1)).strong());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.small_button("Remove").clicked()
+        })
+        .inner
+    })
+    .inner
 }

@@ -8,6 +8,7 @@ pub mod bundled;
 pub mod cli;
 pub mod export;
 pub mod generate;
+pub mod i18n;
 pub mod model;
 pub mod paths;
 pub mod store;

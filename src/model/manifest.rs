@@ -18,14 +18,7 @@ pub struct Names {
     pub ru: Option<String>,
 }
 
-/// The languages names can be shown in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Language {
-    #[default]
-    English,
-    Chinese,
-    Russian,
-}
+pub use crate::i18n::Language;
 
 impl Names {
     /// The name in `language`, or the English one where that is missing.

@@ -103,10 +103,14 @@ impl AnnalsApp {
     /// Create the app for eframe: fonts, remembered preferences, and the dataset at `path`
     /// (or the last one opened, or the bundled one).
     pub fn new(cc: &eframe::CreationContext<'_>, path: Option<PathBuf>) -> Self {
+        // The first start speaks the system's language; later ones the language last chosen.
         let prefs: Preferences = cc
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
-            .unwrap_or_default();
+            .unwrap_or_else(|| Preferences {
+                language: crate::i18n::Language::from_system(),
+                ..Preferences::default()
+            });
         Self::with_preferences(&cc.egui_ctx, path, prefs)
     }
 

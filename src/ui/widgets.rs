@@ -47,11 +47,7 @@ pub(crate) fn action_button(
 
 /// A language as its own speakers write it.
 pub(crate) fn language_label(language: Language) -> &'static str {
-    match language {
-        Language::English => "English",
-        Language::Chinese => "中文",
-        Language::Russian => "Русский",
-    }
+    language.endonym()
 }
 
 /// The file name of `path` (or the whole path if it has none), for messages.

@@ -1,0 +1,9 @@
+# Слова, общие для всего интерфейса.
+
+language-menu = Язык
+    .tooltip = Язык интерфейса, дат, имён и записей
+events-count = { $count ->
+    [one] { $count } событие
+    [few] { $count } события
+   *[many] { $count } событий
+}

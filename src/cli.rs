@@ -199,7 +199,13 @@ fn print_diagnostics(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Res
 /// A dataset with errors is not touched.
 pub fn fmt(path: &Path, check: bool, out: &mut dyn Write) -> io::Result<i32> {
     // Checked (nothing is touched if it has errors), not indexed: only the files are needed.
-    let loaded = std::mem::ManuallyDrop::new(crate::store::load::check_dataset(path));
+    // A check compares each file with its canonical layout as it is read, parsing it once.
+    let (loaded, layouts) = if check {
+        crate::store::load::check_dataset_layouts(path)
+    } else {
+        (crate::store::load::check_dataset(path), Vec::new())
+    };
+    let loaded = std::mem::ManuallyDrop::new(loaded);
     if loaded.error_count() > 0 {
         let errors: Vec<Diagnostic> = loaded
             .diagnostics
@@ -215,10 +221,11 @@ pub fn fmt(path: &Path, check: bool, out: &mut dyn Write) -> io::Result<i32> {
         )?;
         return Ok(1);
     }
-    if !check {
-        // What a killed `fmt` or save left behind.
-        crate::store::atomic::remove_stale_temp_files(&loaded.root);
+    if check {
+        return fmt_check_report(path, &layouts, out);
     }
+    // What a killed `fmt` or save left behind.
+    crate::store::atomic::remove_stale_temp_files(&loaded.root);
     let files: Vec<&PathBuf> = loaded
         .files
         .iter()
@@ -229,14 +236,14 @@ pub fn fmt(path: &Path, check: bool, out: &mut dyn Write) -> io::Result<i32> {
         .collect();
     let mut changed = 0;
     let mut failed = false;
-    // In batches of up to 256 files and, when writing, 32 MB (memory holds one batch's
-    // formatted texts; a check keeps none), each formatted on two threads, and the changed
+    // In batches of up to 256 files and 32 MB (memory holds one batch's formatted texts),
+    // each formatted on two threads, and the changed
     // files of a batch written together (synced at once, not one after another).
     let mut batches: Vec<&[&PathBuf]> = Vec::new();
     let (mut start, mut bytes) = (0, 0u64);
     for (i, file) in files.iter().enumerate() {
         bytes += std::fs::metadata(file).map_or(0, |m| m.len());
-        let full = !check && bytes >= 32 << 20;
+        let full = bytes >= 32 << 20;
         if i + 1 - start == 256 || full || i + 1 == files.len() {
             batches.push(&files[start..=i]);
             (start, bytes) = (i + 1, 0);
@@ -248,7 +255,7 @@ pub fn fmt(path: &Path, check: bool, out: &mut dyn Write) -> io::Result<i32> {
             Ok::<_, io::Error>(match crate::store::format::format_event_file(&text) {
                 Ok(mut formatted) => {
                     let same = formatted.text == text;
-                    if check || same {
+                    if same {
                         formatted.text = String::new();
                     }
                     Ok((formatted, same))
@@ -271,10 +278,7 @@ pub fn fmt(path: &Path, check: bool, out: &mut dyn Write) -> io::Result<i32> {
                     for note in &formatted.notes {
                         said.push(format!("{}: note: {note}", file.display()));
                     }
-                    if !same && check {
-                        changed += 1;
-                        said.push(format!("{}: not in the canonical layout", file.display()));
-                    } else if !same {
+                    if !same {
                         writes.push(((*file).clone(), formatted.text.into_bytes()));
                         written_by.push(k);
                     }
@@ -299,14 +303,48 @@ pub fn fmt(path: &Path, check: bool, out: &mut dyn Write) -> io::Result<i32> {
             writeln!(out, "{line}")?;
         }
     }
-    let verb = if check { "would change" } else { "changed" };
     writeln!(
         out,
-        "{}: {changed} file{} {verb} (the manifest is kept as written)",
+        "{}: {changed} file{} changed (the manifest is kept as written)",
         path.display(),
         if changed == 1 { "" } else { "s" }
     )?;
-    Ok(i32::from(failed || (check && changed > 0)))
+    Ok(i32::from(failed))
+}
+
+/// What `annals fmt --check` says of each event file, and its exit code (1 if any would
+/// change or could not be read).
+fn fmt_check_report(
+    path: &Path,
+    layouts: &[(PathBuf, crate::store::load::LayoutCheck)],
+    out: &mut dyn Write,
+) -> io::Result<i32> {
+    let mut changed = 0;
+    let mut failed = false;
+    for (file, layout) in layouts {
+        match layout {
+            Err(message) => {
+                writeln!(out, "{}: error: {message}", file.display())?;
+                failed = true;
+            }
+            Ok((same, notes)) => {
+                for note in notes {
+                    writeln!(out, "{}: note: {note}", file.display())?;
+                }
+                if !same {
+                    changed += 1;
+                    writeln!(out, "{}: not in the canonical layout", file.display())?;
+                }
+            }
+        }
+    }
+    writeln!(
+        out,
+        "{}: {changed} file{} would change (the manifest is kept as written)",
+        path.display(),
+        if changed == 1 { "" } else { "s" }
+    )?;
+    Ok(i32::from(failed || changed > 0))
 }
 
 pub use crate::export::Format as ExportFormat;

@@ -269,8 +269,25 @@ fn fmt_keeps_every_dataset_checking_and_listing_the_same() {
             load_dataset(root).diagnostics
         );
 
+        // `fmt --check` (which compares while checking) names exactly the files `fmt` rewrites.
+        let (check_code, checked) = run(|o| annals::cli::fmt(root, true, o));
         let (code, out) = run(|o| annals::cli::fmt(root, false, o));
         assert_eq!(code, 0, "case {case}: {out}");
+        let named = |text: &str, what: &str| -> Vec<String> {
+            text.lines()
+                .filter_map(|l| l.strip_suffix(what))
+                .map(str::to_owned)
+                .collect()
+        };
+        let would = named(&checked, ": not in the canonical layout");
+        assert_eq!(would, named(&out, ": formatted"), "case {case}: {checked}");
+        assert_eq!(check_code, i32::from(!would.is_empty()), "case {case}");
+        let (code, checked) = run(|o| annals::cli::fmt(root, true, o));
+        assert_eq!(code, 0, "case {case}: {checked}");
+        assert!(
+            checked.contains(": 0 files would change"),
+            "case {case}: {checked}"
+        );
         let loaded = load_dataset(root);
         assert_eq!(
             loaded.error_count(),

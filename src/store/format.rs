@@ -8,7 +8,7 @@
 
 use super::lex::{Lexer, TokenKind, list_layout};
 use super::parse::ron_options;
-use super::write::{INDENT, event_to_ron};
+use super::write::{INDENT, push_event_ron};
 use crate::model::event::Event;
 
 /// A file's text in the canonical layout, with notes on what was left as written.
@@ -33,7 +33,7 @@ fn has_comment(text: &str) -> bool {
 
 /// Write the blanks and comments between two records (or a record and a bracket).
 /// `first_line_follows_item`: the gap's first line continues the line of a record's comma.
-fn push_gap(out: &mut String, gap: &str, first_line_follows_item: bool) {
+fn push_gap(out: &mut impl Sink, gap: &str, first_line_follows_item: bool) {
     // The comma after a record is written by the caller: take it out of the gap, wherever it
     // stands among the comments (`(…) /* c */ ,` has its comment first).
     let without_comma;
@@ -78,6 +78,52 @@ fn push_gap(out: &mut String, gap: &str, first_line_follows_item: bool) {
     }
 }
 
+/// Where a formatted file goes: a new text, or a comparison with the file as it stands
+/// (`fmt --check` only needs to know whether anything would change).
+trait Sink {
+    fn push_str(&mut self, text: &str);
+    fn push(&mut self, c: char) {
+        self.push_str(c.encode_utf8(&mut [0; 4]));
+    }
+    /// True once the output can no longer equal the file: the rest need not be made.
+    fn differs(&self) -> bool {
+        false
+    }
+}
+
+impl Sink for String {
+    fn push_str(&mut self, text: &str) {
+        String::push_str(self, text);
+    }
+    fn push(&mut self, c: char) {
+        String::push(self, c);
+    }
+}
+
+/// The formatted text compared with `original` as it is made, piece by piece.
+struct Compare<'a> {
+    original: &'a [u8],
+    matched: usize,
+    differs: bool,
+}
+
+impl Sink for Compare<'_> {
+    fn push_str(&mut self, text: &str) {
+        if self.differs {
+            return;
+        }
+        let end = self.matched + text.len();
+        if self.original.get(self.matched..end) == Some(text.as_bytes()) {
+            self.matched = end;
+        } else {
+            self.differs = true;
+        }
+    }
+    fn differs(&self) -> bool {
+        self.differs
+    }
+}
+
 /// Format one event file. Errors if the file cannot be read as a list of events (run
 /// `annals check` for the details).
 pub(crate) fn format_event_file(text: &str) -> Result<Formatted, String> {
@@ -92,6 +138,45 @@ pub(crate) fn format_event_file(text: &str) -> Result<Formatted, String> {
     format_lf(text)
 }
 
+/// Whether `text` is already in the canonical layout (what [`format_event_file`] would leave
+/// unchanged), with the same notes, without making the new text: the comparison stops at the
+/// first difference, and records after it are only looked at for comments.
+pub(crate) fn is_canonical(text: &str) -> Result<(bool, Vec<String>), String> {
+    if uses_crlf(text) {
+        // Rare: made whole and compared, since `\r\n` and bare `\n` may be mixed.
+        let formatted = format_event_file(text)?;
+        return Ok((formatted.text == text, formatted.notes));
+    }
+    let mut compare = Compare {
+        original: text.as_bytes(),
+        matched: 0,
+        differs: false,
+    };
+    let fast = super::fast::parse_event_list_noting_comments(text);
+    let notes = format_into(text, fast.as_ref(), &mut compare)?;
+    let same = !compare.differs && compare.matched == text.len();
+    Ok((same, notes))
+}
+
+/// [`is_canonical`] of a file whose records the loader has just read in one pass
+/// (`annals fmt --check` checks and compares while the text is at hand, reading it once).
+pub(crate) fn is_canonical_read(
+    text: &str,
+    list: &super::fast::NotedList,
+) -> Result<(bool, Vec<String>), String> {
+    if uses_crlf(text) {
+        return is_canonical(text);
+    }
+    let mut compare = Compare {
+        original: text.as_bytes(),
+        matched: 0,
+        differs: false,
+    };
+    let notes = format_into(text, Some(list), &mut compare)?;
+    let same = !compare.differs && compare.matched == text.len();
+    Ok((same, notes))
+}
+
 pub use super::parse::uses_crlf;
 
 fn format_lf(text: &str) -> Result<Formatted, String> {
@@ -99,13 +184,26 @@ fn format_lf(text: &str) -> Result<Formatted, String> {
 }
 
 fn format_lf_with(text: &str, fast_reader: bool) -> Result<Formatted, String> {
-    let mut notes = Vec::new();
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
     // Files of the usual shape are read in one pass, records and all; the rest are tokenized,
     // and each record read by ron.
     let fast = fast_reader
         .then(|| super::fast::parse_event_list_noting_comments(text))
         .flatten();
-    let layout = match &fast {
+    let notes = format_into(text, fast.as_ref(), &mut out)?;
+    Ok(Formatted { text: out, notes })
+}
+
+/// Write `text` in the canonical layout into `out`, with its records as the fast reader read
+/// them (`fast`), or else cut out by the tokenizer and read by ron; the notes on what was left
+/// as written.
+fn format_into(
+    text: &str,
+    fast: Option<&super::fast::NotedList>,
+    out: &mut impl Sink,
+) -> Result<Vec<String>, String> {
+    let mut notes = Vec::new();
+    let layout = match fast {
         Some(list) => super::lex::ListLayout {
             open: list.open,
             close: list.close,
@@ -118,48 +216,60 @@ fn format_lf_with(text: &str, fast_reader: bool) -> Result<Formatted, String> {
         None => match list_layout(text).map_err(|e| e.message)? {
             Some(layout) => layout,
             None => {
-                return Ok(Formatted {
-                    text: text.to_owned(),
-                    notes,
-                });
+                out.push_str(text);
+                return Ok(notes);
             }
         },
     };
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
     out.push_str(&text[..=layout.open]);
     let mut prev_end = layout.open + 1;
     let mut after_item = false;
+    // One buffer for every record's new text.
+    let mut record_text = String::new();
     for (k, span) in layout.records.iter().enumerate() {
-        push_gap(&mut out, &text[prev_end..span.start], after_item);
-        let record = &text[span.clone()];
-        out.push('\n');
-        out.push_str(INDENT);
-        let commented = match &fast {
+        let commented = match fast {
             Some(list) => list.records[k].2,
-            None => has_comment(record),
+            None => has_comment(&text[span.clone()]),
         };
         if commented {
             let line = text[..span.start].matches('\n').count() + 1;
             notes.push(format!(
                 "line {line}: a record with comments inside is left as written"
             ));
+        }
+        if out.differs() {
+            // Only the notes are still wanted.
+            continue;
+        }
+        push_gap(out, &text[prev_end..span.start], after_item);
+        let record = &text[span.clone()];
+        out.push('\n');
+        out.push_str(INDENT);
+        if commented {
             out.push_str(record);
-        } else if let Some(list) = &fast {
-            out.push_str(&event_to_ron(&list.records[k].0, INDENT));
         } else {
-            let event: Event = ron_options()
-                .from_str(record)
-                .map_err(|e| format!("a record does not read as an event: {e}"))?;
-            out.push_str(&event_to_ron(&event, INDENT));
+            record_text.clear();
+            match fast {
+                Some(list) => push_event_ron(&mut record_text, &list.records[k].0, INDENT),
+                None => {
+                    let event: Event = ron_options()
+                        .from_str(record)
+                        .map_err(|e| format!("a record does not read as an event: {e}"))?;
+                    push_event_ron(&mut record_text, &event, INDENT);
+                }
+            }
+            out.push_str(&record_text);
         }
         out.push(',');
         prev_end = span.end;
         after_item = true;
     }
-    push_gap(&mut out, &text[prev_end..layout.close], after_item);
-    out.push('\n');
-    out.push_str(&text[layout.close..]);
-    Ok(Formatted { text: out, notes })
+    if !out.differs() {
+        push_gap(out, &text[prev_end..layout.close], after_item);
+        out.push('\n');
+        out.push_str(&text[layout.close..]);
+    }
+    Ok(notes)
 }
 
 #[cfg(test)]
@@ -252,7 +362,23 @@ mod tests {
             }
         }
         let mut fast = 0;
+        let mut canonical = 0;
         for text in &texts {
+            // The check's comparison says what formatting would do, with the same notes, on
+            // the file as written and on its canonical form.
+            let formatted = format_event_file(text).unwrap();
+            for candidate in [text.as_str(), formatted.text.as_str()] {
+                let made = format_event_file(candidate).unwrap();
+                let (same, notes) = is_canonical(candidate).unwrap();
+                assert_eq!(same, made.text == candidate, "{candidate}");
+                assert_eq!(notes, made.notes, "{candidate}");
+                canonical += usize::from(same);
+            }
+            let crlf = text.replace('\n', "\r\n");
+            assert_eq!(
+                is_canonical(&crlf).unwrap().0,
+                format_event_file(&crlf).unwrap().text == crlf
+            );
             fast += usize::from(super::super::fast::parse_event_list(text).is_some());
             assert_eq!(
                 format_lf_with(text, true),
@@ -261,5 +387,10 @@ mod tests {
             );
         }
         assert!(fast >= 3, "{fast} files read fast");
+        assert!(
+            canonical >= texts.len(),
+            "{canonical} canonical of {}",
+            2 * texts.len()
+        );
     }
 }

@@ -137,16 +137,34 @@ pub fn load_dataset(path: &Path) -> Loaded {
 
 /// [`load_dataset`], reporting its progress in `progress`; `None` if it was cancelled there.
 pub fn load_dataset_with(path: &Path, progress: &LoadProgress) -> Option<Loaded> {
-    load(path, progress, true)
+    load(path, progress, true, false).map(|(loaded, _)| loaded)
 }
 
 /// Read and check the dataset at `path` for its diagnostics and files only (`annals fmt`):
 /// the events are not indexed into a dataset, unless storylines need one to be checked.
 pub fn check_dataset(path: &Path) -> Loaded {
-    load(path, &LoadProgress::default(), false).unwrap_or_default()
+    load(path, &LoadProgress::default(), false, false)
+        .unwrap_or_default()
+        .0
 }
 
-fn load(path: &Path, progress: &LoadProgress, index: bool) -> Option<Loaded> {
+/// Whether an event file is in the canonical layout, and the notes on records left as written
+/// (see `store::format`); an error if it does not read as a list of events.
+pub type LayoutCheck = Result<(bool, Vec<String>), String>;
+
+/// [`check_dataset`], also telling of each event file read whether `annals fmt` would leave it
+/// as it is (`annals fmt --check`): compared while its text and records are at hand, so each
+/// file is read and parsed once.
+pub fn check_dataset_layouts(path: &Path) -> (Loaded, Vec<(PathBuf, LayoutCheck)>) {
+    load(path, &LoadProgress::default(), false, true).unwrap_or_default()
+}
+
+fn load(
+    path: &Path,
+    progress: &LoadProgress,
+    index: bool,
+    layouts: bool,
+) -> Option<(Loaded, Vec<(PathBuf, LayoutCheck)>)> {
     let root = if path.is_file() {
         path.parent()
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
@@ -161,7 +179,7 @@ fn load(path: &Path, progress: &LoadProgress, index: bool) -> Option<Loaded> {
         Ok(names) => names,
         Err(message) => {
             loaded.diagnostics.push(Diagnostic::error(message, None));
-            return Some(loaded);
+            return Some((loaded, Vec::new()));
         }
     };
     progress.files_total.store(names.len(), Ordering::Relaxed);
@@ -173,7 +191,7 @@ fn load(path: &Path, progress: &LoadProgress, index: bool) -> Option<Loaded> {
             )
             .with_hint("a dataset folder holds a manifest.ron (title, people, places, categories, series) and event files"),
         );
-        return Some(loaded);
+        return Some((loaded, Vec::new()));
     }
 
     // The manifest first: each event file is checked against it as soon as it is parsed,
@@ -181,7 +199,7 @@ fn load(path: &Path, progress: &LoadProgress, index: bool) -> Option<Loaded> {
     // much as its events). The event files are independent: read, parsed and checked on every
     // core, then merged in name order.
     let no_events = std::sync::Mutex::default();
-    let manifest_file = read_and_parse(&root, MANIFEST_FILE, 0, None, &no_events);
+    let manifest_file = read_and_parse(&root, MANIFEST_FILE, 0, None, &no_events, false);
     let manifest = manifest_file.manifest;
     let ids = manifest.as_ref().map(|m| ManifestIds::new(m, &root));
     let event_names: Vec<String> = names
@@ -190,7 +208,8 @@ fn load(path: &Path, progress: &LoadProgress, index: bool) -> Option<Loaded> {
         .cloned()
         .collect();
     progress.files_read.fetch_add(1, Ordering::Relaxed);
-    let (files, mut events) = read_and_parse_all(&root, &event_names, ids.as_ref(), progress)?;
+    let (files, mut events) =
+        read_and_parse_all(&root, &event_names, ids.as_ref(), progress, layouts)?;
     loaded.diagnostics.extend(manifest_file.diagnostics);
     let mut paths: Vec<PathBuf> = Vec::new();
     let mut stamps: Vec<FileStamp> = Vec::new();
@@ -204,12 +223,16 @@ fn load(path: &Path, progress: &LoadProgress, index: bool) -> Option<Loaded> {
     let mut record_problems: Vec<Diagnostic> = Vec::new();
     // Where each event file is in `loaded.files` (files that could not be read are not).
     let mut file_index: Vec<usize> = Vec::with_capacity(files.len());
+    let mut layout_checks = Vec::new();
     for file in files {
         loaded.diagnostics.extend(file.diagnostics);
         record_problems.extend(file.record_problems);
         unread_ids.extend(file.unread_ids);
         file_index.push(paths.len());
         if let Some(path) = file.path {
+            if let Some(layout) = file.layout {
+                layout_checks.push((path.clone(), layout));
+            }
             paths.push(path);
             stamps.push(file.stamp);
         }
@@ -253,7 +276,7 @@ fn load(path: &Path, progress: &LoadProgress, index: bool) -> Option<Loaded> {
         loaded.storylines = load_storylines(&root, dataset, &mut loaded.diagnostics);
     }
     release_free_memory();
-    Some(loaded)
+    Some((loaded, layout_checks))
 }
 
 /// Read and check the storylines in `root/briefings`. Problems are reported like any other
@@ -332,6 +355,8 @@ struct ParsedFile {
     diagnostics: Vec<Diagnostic>,
     /// Problems of the records read, each on its own (checked against the manifest).
     record_problems: Vec<Diagnostic>,
+    /// Whether the file is in the canonical layout, when asked (`annals fmt --check`).
+    layout: Option<LayoutCheck>,
 }
 
 /// The events of every file, as they were parsed (file after file as the workers finish
@@ -370,6 +395,7 @@ fn read_and_parse(
     number: usize,
     ids: Option<&ManifestIds<'_>>,
     sink: &std::sync::Mutex<ParsedEvents>,
+    layout: bool,
 ) -> ParsedFile {
     let path = root.join(name);
     let mut file = ParsedFile {
@@ -380,6 +406,7 @@ fn read_and_parse(
         unread_ids: Vec::new(),
         diagnostics: Vec::new(),
         record_problems: Vec::new(),
+        layout: None,
     };
     match read_text(&path) {
         Ok((text, stamp)) => {
@@ -393,7 +420,22 @@ fn read_and_parse(
                 return file;
             }
             // The usual shape is read in one pass; anything else takes the general path.
-            let events = super::fast::parse_event_list(&src.text).unwrap_or_else(|| {
+            let fast = if layout {
+                // With where each record's comments are, to compare with the canonical layout.
+                super::fast::parse_event_list_noting_comments(&src.text).map(|list| {
+                    file.layout = Some(super::format::is_canonical_read(&src.text, &list));
+                    list.records
+                        .into_iter()
+                        .map(|(event, span, _)| (event, span))
+                        .collect()
+                })
+            } else {
+                super::fast::parse_event_list(&src.text)
+            };
+            if layout && fast.is_none() {
+                file.layout = Some(super::format::is_canonical(&src.text));
+            }
+            let events = fast.unwrap_or_else(|| {
                 let mut events = Vec::new();
                 parse_event_file(
                     &src,
@@ -443,6 +485,7 @@ fn read_and_parse_all(
     names: &[String],
     ids: Option<&ManifestIds<'_>>,
     progress: &LoadProgress,
+    layouts: bool,
 ) -> Option<(Vec<ParsedFile>, ParsedEvents)> {
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
@@ -450,7 +493,7 @@ fn read_and_parse_all(
         .max(1);
     let sink = std::sync::Mutex::new(ParsedEvents::default());
     let read_one = |i: usize| {
-        let file = read_and_parse(root, &names[i], i, ids, &sink);
+        let file = read_and_parse(root, &names[i], i, ids, &sink, layouts);
         progress.files_read.fetch_add(1, Ordering::Relaxed);
         let parsed = sink.lock().map_or(0, |s| s.events.len());
         progress.events_parsed.store(parsed, Ordering::Relaxed);

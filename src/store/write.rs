@@ -154,25 +154,31 @@ pub fn event_to_ron(event: &Event, indent: &str) -> String {
     let mut out = String::with_capacity(
         256 + event.title.len() + event.summary.len() + event.note.as_deref().map_or(0, str::len),
     );
+    push_event_ron(&mut out, event, indent);
+    out
+}
+
+/// [`event_to_ron`] appended to `out` (`fmt` reuses one buffer for a file's records).
+pub(crate) fn push_event_ron(out: &mut String, event: &Event, indent: &str) {
     let i = format!("{indent}{INDENT}");
     out.push_str("(\n");
-    push_field(&mut out, &i, "id", &event.id);
-    push_field(&mut out, &i, "title", &event.title);
-    push_field(&mut out, &i, "when", &event.when.to_edtf());
-    push_field(&mut out, &i, "kind", &event.kind);
+    push_field(out, &i, "id", &event.id);
+    push_field(out, &i, "title", &event.title);
+    push_field(out, &i, "when", &event.when.to_edtf());
+    push_field(out, &i, "kind", &event.kind);
     if let Some(place) = &event.place {
-        push_field(&mut out, &i, "place", place);
+        push_field(out, &i, "place", place);
     }
-    push_symbols(&mut out, &i, "participants", &event.participants);
+    push_symbols(out, &i, "participants", &event.participants);
     if !event.summary.is_empty() {
-        push_field(&mut out, &i, "summary", &event.summary);
+        push_field(out, &i, "summary", &event.summary);
     }
     if !event.sources.is_empty() {
         out.push_str(&i);
         out.push_str("sources: [\n");
         let deeper = format!("{i}{INDENT}");
         for source in &event.sources {
-            push_source(&mut out, &deeper, source);
+            push_source(out, &deeper, source);
         }
         out.push_str(&i);
         out.push_str("],\n");
@@ -181,7 +187,7 @@ pub fn event_to_ron(event: &Event, indent: &str) -> String {
         let _ = writeln!(out, "{i}media: [");
         let deeper = format!("{i}{INDENT}");
         for media in &event.media {
-            push_media(&mut out, &deeper, media);
+            push_media(out, &deeper, media);
         }
         let _ = writeln!(out, "{i}],");
     }
@@ -192,22 +198,21 @@ pub fn event_to_ron(event: &Event, indent: &str) -> String {
         out.push_str(",\n");
     }
     if let Some(note) = &event.note {
-        push_field(&mut out, &i, "note", note);
+        push_field(out, &i, "note", note);
     }
     if let Some(series) = &event.series {
         out.push_str(&i);
         out.push_str("series: (id: ");
-        push_quoted(&mut out, &series.id);
+        push_quoted(out, &series.id);
         if let Some(n) = series.ordinal {
             let _ = write!(out, ", ordinal: {n}");
         }
         out.push_str("),\n");
     }
-    push_symbols(&mut out, &i, "related", &event.related);
-    push_symbols(&mut out, &i, "tags", &event.tags);
+    push_symbols(out, &i, "related", &event.related);
+    push_symbols(out, &i, "tags", &event.tags);
     out.push_str(indent);
     out.push(')');
-    out
 }
 
 /// A whole event file holding `events`, in the canonical layout.

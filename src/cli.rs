@@ -156,20 +156,30 @@ pub fn check_as(
 
 /// `annals list`: the events in chronological order, one a line. Diagnostics go to `err`.
 pub fn list(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
-    let loaded = load_dataset(path);
-    let Some(dataset) = &loaded.dataset else {
-        print_diagnostics(&loaded.diagnostics, err)?;
+    // Checked as for `check`, then only put in order: a list needs none of the indexes a
+    // window does. Never freed, as the process ends next.
+    let mut checked = std::mem::ManuallyDrop::new(crate::store::load::check_dataset(path));
+    if checked.loaded.error_count() > 0 {
+        print_diagnostics(&checked.loaded.diagnostics, err)?;
         writeln!(
             err,
             "{}: not listed because of the errors above",
             path.display()
         )?;
         return Ok(1);
+    }
+    let events: &[crate::model::event::Event] = match &checked.loaded.dataset {
+        // Made to check the storylines: already in order.
+        Some(dataset) => dataset.events(),
+        None => {
+            crate::model::dataset::sort_chronologically(&mut checked.events);
+            &checked.events
+        }
     };
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
     // Lines made in blocks on two threads, written in order.
     crate::export::render_in_order(
-        dataset.events(),
+        events,
         |event| {
             // Titles are checked for control characters, but a terminal is never sent one.
             let escape = crate::store::diagnostics::escape_controls;
@@ -200,12 +210,13 @@ fn print_diagnostics(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Res
 pub fn fmt(path: &Path, check: bool, out: &mut dyn Write) -> io::Result<i32> {
     // Checked (nothing is touched if it has errors), not indexed: only the files are needed.
     // A check compares each file with its canonical layout as it is read, parsing it once.
-    let (loaded, layouts) = if check {
+    // Never freed: the process ends soon after (a million records take a while to free).
+    let checked = std::mem::ManuallyDrop::new(if check {
         crate::store::load::check_dataset_layouts(path)
     } else {
-        (crate::store::load::check_dataset(path), Vec::new())
-    };
-    let loaded = std::mem::ManuallyDrop::new(loaded);
+        crate::store::load::check_dataset(path)
+    });
+    let (loaded, layouts) = (&checked.loaded, &checked.layouts);
     if loaded.error_count() > 0 {
         let errors: Vec<Diagnostic> = loaded
             .diagnostics
@@ -222,7 +233,7 @@ pub fn fmt(path: &Path, check: bool, out: &mut dyn Write) -> io::Result<i32> {
         return Ok(1);
     }
     if check {
-        return fmt_check_report(path, &layouts, out);
+        return fmt_check_report(path, layouts, out);
     }
     // What a killed `fmt` or save left behind.
     crate::store::atomic::remove_stale_temp_files(&loaded.root);

@@ -331,7 +331,7 @@ impl Dataset {
 
 /// Put `events` in chronological order (earliest day, precision, then id). Files are usually
 /// written in that order already: checked first, in one pass, and left alone then.
-fn sort_chronologically(events: &mut [Event]) {
+pub(crate) fn sort_chronologically(events: &mut [Event]) {
     let key = |e: &Event| (e.when.earliest_day(), e.when.precision());
     if events
         .windows(2)

@@ -201,17 +201,40 @@ impl CalendarDate {
     }
 
     fn write_edtf(self, out: &mut String) {
+        // Digits pushed by hand: `fmt` writes every event's date (a million at a time), and
+        // formatting machinery was a tenth of its work.
         if self.year < 0 {
-            out.push_str(&format!("-{:04}", -self.year));
-        } else {
-            out.push_str(&format!("{:04}", self.year));
+            out.push('-');
         }
+        push_padded(out, self.year.unsigned_abs(), 4);
         if let Some(m) = self.month {
-            out.push_str(&format!("-{m:02}"));
+            out.push('-');
+            push_padded(out, u32::from(m), 2);
         }
         if let Some(d) = self.day {
-            out.push_str(&format!("-{d:02}"));
+            out.push('-');
+            push_padded(out, u32::from(d), 2);
         }
+    }
+}
+
+/// `n` in decimal, with leading zeros up to `width` digits.
+fn push_padded(out: &mut String, mut n: u32, width: usize) {
+    let mut digits = [0u8; 10];
+    let mut len = 0;
+    loop {
+        digits[len] = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for _ in len..width {
+        out.push('0');
+    }
+    for &d in digits[..len].iter().rev() {
+        out.push(char::from(d));
     }
 }
 

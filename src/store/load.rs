@@ -137,15 +137,24 @@ pub fn load_dataset(path: &Path) -> Loaded {
 
 /// [`load_dataset`], reporting its progress in `progress`; `None` if it was cancelled there.
 pub fn load_dataset_with(path: &Path, progress: &LoadProgress) -> Option<Loaded> {
-    load(path, progress, true, false).map(|(loaded, _)| loaded)
+    load(path, progress, true, false).map(|checked| checked.loaded)
 }
 
 /// Read and check the dataset at `path` for its diagnostics and files only (`annals fmt`):
 /// the events are not indexed into a dataset, unless storylines need one to be checked.
-pub fn check_dataset(path: &Path) -> Loaded {
-    load(path, &LoadProgress::default(), false, false)
-        .unwrap_or_default()
-        .0
+pub fn check_dataset(path: &Path) -> Checked {
+    load(path, &LoadProgress::default(), false, false).unwrap_or_default()
+}
+
+/// What [`check_dataset`] found.
+#[derive(Default)]
+pub struct Checked {
+    pub loaded: Loaded,
+    /// Each event file read, and whether it is in the canonical layout, when asked.
+    pub layouts: Vec<(PathBuf, LayoutCheck)>,
+    /// The events read, not indexed. Handed over rather than freed: a command that ends
+    /// right after need not give back a million records one allocation at a time.
+    pub events: Vec<crate::model::event::Event>,
 }
 
 /// Whether an event file is in the canonical layout, and the notes on records left as written
@@ -155,16 +164,11 @@ pub type LayoutCheck = Result<(bool, Vec<String>), String>;
 /// [`check_dataset`], also telling of each event file read whether `annals fmt` would leave it
 /// as it is (`annals fmt --check`): compared while its text and records are at hand, so each
 /// file is read and parsed once.
-pub fn check_dataset_layouts(path: &Path) -> (Loaded, Vec<(PathBuf, LayoutCheck)>) {
+pub fn check_dataset_layouts(path: &Path) -> Checked {
     load(path, &LoadProgress::default(), false, true).unwrap_or_default()
 }
 
-fn load(
-    path: &Path,
-    progress: &LoadProgress,
-    index: bool,
-    layouts: bool,
-) -> Option<(Loaded, Vec<(PathBuf, LayoutCheck)>)> {
+fn load(path: &Path, progress: &LoadProgress, index: bool, layouts: bool) -> Option<Checked> {
     let root = if path.is_file() {
         path.parent()
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
@@ -179,7 +183,10 @@ fn load(
         Ok(names) => names,
         Err(message) => {
             loaded.diagnostics.push(Diagnostic::error(message, None));
-            return Some((loaded, Vec::new()));
+            return Some(Checked {
+                loaded,
+                ..Checked::default()
+            });
         }
     };
     progress.files_total.store(names.len(), Ordering::Relaxed);
@@ -191,7 +198,10 @@ fn load(
             )
             .with_hint("a dataset folder holds a manifest.ron (title, people, places, categories, series) and event files"),
         );
-        return Some((loaded, Vec::new()));
+        return Some(Checked {
+            loaded,
+            ..Checked::default()
+        });
     }
 
     // The manifest first: each event file is checked against it as soon as it is parsed,
@@ -270,13 +280,17 @@ fn load(
         && !loaded.diagnostics.iter().any(Diagnostic::is_error)
         && (index || storylines_to_check)
     {
-        loaded.dataset = manifest.map(|m| Dataset::new(m, events.events));
+        loaded.dataset = manifest.map(|m| Dataset::new(m, std::mem::take(&mut events.events)));
     }
     if let Some(dataset) = &loaded.dataset {
         loaded.storylines = load_storylines(&root, dataset, &mut loaded.diagnostics);
     }
     release_free_memory();
-    Some((loaded, layout_checks))
+    Some(Checked {
+        loaded,
+        layouts: layout_checks,
+        events: events.events,
+    })
 }
 
 /// Read and check the storylines in `root/briefings`. Problems are reported like any other

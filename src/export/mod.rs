@@ -175,8 +175,8 @@ pub fn write_text(
         }
         Format::Ics => return write_icalendar(dataset, selection, language, now, out),
         Format::Svg => {
-            let scene = pdf::timeline_scene(dataset, selection, (1600.0, 900.0));
-            out.write_all(svg::to_svg(&scene, &selection.title, "en").as_bytes())?;
+            let scene = pdf::timeline_scene(dataset, selection, (1600.0, 900.0), language);
+            out.write_all(svg::to_svg(&scene, &selection.title, language.code()).as_bytes())?;
         }
         Format::Png | Format::Pdf => {
             return Err(std::io::Error::other(format!(
@@ -311,9 +311,9 @@ pub fn bytes(
     match format {
         Format::Svg => {
             let size = (options.size.0 as f32, options.size.1 as f32);
-            let scene = pdf::timeline_scene(dataset, selection, size);
+            let scene = pdf::timeline_scene(dataset, selection, size, options.language);
             Ok(Written {
-                bytes: svg::to_svg(&scene, &selection.title, "en").into_bytes(),
+                bytes: svg::to_svg(&scene, &selection.title, options.language.code()).into_bytes(),
                 left_out: Vec::new(),
             })
         }

@@ -149,7 +149,7 @@ pub struct TimelineInput<'a> {
     pub selected: Option<EventIndex>,
     /// Search matches, outlined on the timeline.
     pub matches: Option<&'a HashSet<EventIndex>>,
-    /// Language of names in tooltips.
+    /// Language of names in tooltips and of the time axis.
     pub language: Language,
     pub style: &'a TimelineStyle,
 }
@@ -244,7 +244,7 @@ pub fn timeline_ui(
         }
     }
 
-    axis_ui(&painter, axis_rect, canvas, view, style, &visuals);
+    axis_ui(&painter, axis_rect, canvas, view, style, &visuals, language);
     periods_ui(ui, &painter, dataset, view, events_rect, &visuals);
 
     // Lanes share the rows of the event area.
@@ -831,6 +831,7 @@ fn axis_ui(
     view: &TimeView,
     style: &TimelineStyle,
     visuals: &egui::Visuals,
+    language: Language,
 ) {
     let width = f64::from(axis.width());
     let minor_font = FontId::proportional(12.0);
@@ -843,7 +844,13 @@ fn axis_ui(
             .x,
     ) / 10.0
         * 1.15;
-    let ruler = ruler(view, width, f64::from(style.min_tick_spacing), char_px);
+    let ruler = ruler(
+        view,
+        width,
+        f64::from(style.min_tick_spacing),
+        char_px,
+        language,
+    );
     painter.rect_filled(axis, 0.0, visuals.faint_bg_color);
     let line = visuals.widgets.noninteractive.bg_stroke.color;
     let x_of = |day: f64| axis.left() + view.day_to_x(day, width) as f32;

@@ -50,15 +50,16 @@ pub(crate) fn card_lines(dataset: &Dataset, step: &ShownStep, language: Language
                 start: Some(Bound::exact(first)),
                 end: Some(Bound::exact(last)),
             }
-            .human();
+            .display(language);
             out.push(CardLine::Date(words));
         }
         return out;
     };
     out.push(CardLine::Title(event.title.to_string()));
-    let mut when = event.when.human();
+    let mut when = event.when.display(language);
     if event.when.is_uncertain() {
-        when.push_str(" — date uncertain");
+        when.push_str(" — ");
+        when.push_str(&crate::i18n::tr(language, "date-uncertain-note"));
     }
     out.push(CardLine::Date(when));
     let facts = dataset.place_and_participants(event, language);

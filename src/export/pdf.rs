@@ -586,7 +586,7 @@ pub(crate) fn handout(
         });
         flow.gap(4.0);
         for (k, source) in content.sources.iter().enumerate() {
-            let text = format!("{}. {}", k + 1, source_citation(source));
+            let text = format!("{}. {}", k + 1, source_citation(source, language));
             // Only http(s) addresses become links, as everywhere.
             match source
                 .url

@@ -438,13 +438,15 @@ impl EventDate {
         }
     }
 
-    /// A short name for the precision, for the detail panel ("known to the day").
-    pub(crate) fn precision_words(&self) -> &'static str {
-        match self.precision() {
-            Precision::Day => "known to the day",
-            Precision::Month => "known to the month",
-            Precision::Year => "known to the year",
-        }
+    /// A short name for the precision, for the detail panel ("known to the day"), in
+    /// `language` (assets/i18n/*/dates.ftl).
+    pub(crate) fn precision_words(&self, language: crate::i18n::Language) -> String {
+        let id = match self.precision() {
+            Precision::Day => "date-known-to-day",
+            Precision::Month => "date-known-to-month",
+            Precision::Year => "date-known-to-year",
+        };
+        crate::i18n::tr(language, id)
     }
 }
 

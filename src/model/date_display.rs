@@ -97,6 +97,21 @@ pub fn year_display(language: Language, year: i32) -> String {
     }
 }
 
+/// The years from `first` to `last` (astronomical), as a span of years: "1949–2025" /
+/// "1949年至2025年" / "1949–2025 гг."; one year when they are the same.
+pub fn years_display(language: Language, first: i32, last: i32) -> String {
+    let year = |y| CalendarDate::new(y, None, None).ok().map(Bound::exact);
+    match (year(first), year(last)) {
+        (Some(a), _) if first == last => EventDate::Single(a).display(language),
+        (Some(a), Some(b)) => EventDate::Span {
+            start: Some(a),
+            end: Some(b),
+        }
+        .display(language),
+        _ => String::new(),
+    }
+}
+
 /// A year as the time axis labels it, written into `out`: "2024", "44 BCE", "1 CE" /
 /// "2024年", "公元前44年", "公元1年" / "2024", "44 до н. э.", "1 н. э.". Russian axes write the
 /// bare number, as printed charts do; `mark_ce` names the era of a year of the common era
@@ -725,6 +740,16 @@ mod tests {
         push_axis_year(&mut axis, Language::Russian, -299, false);
         assert_eq!(axis, "300 до н. э.");
         assert_eq!(width_in_chars("2024年"), 6);
+        assert_eq!(years_display(Language::English, 1949, 2025), "1949–2025");
+        assert_eq!(
+            years_display(Language::Chinese, 1949, 2025),
+            "1949年至2025年"
+        );
+        assert_eq!(
+            years_display(Language::Russian, 1949, 2025),
+            "1949–2025 гг."
+        );
+        assert_eq!(years_display(Language::Russian, 2024, 2024), "2024 г.");
         assert_eq!(width_in_chars("авг."), 4);
     }
 }

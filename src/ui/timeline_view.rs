@@ -245,7 +245,7 @@ pub fn timeline_ui(
     }
 
     axis_ui(&painter, axis_rect, canvas, view, style, &visuals, language);
-    periods_ui(ui, &painter, dataset, view, events_rect, &visuals);
+    periods_ui(ui, &painter, dataset, view, events_rect, &visuals, language);
 
     // Lanes share the rows of the event area.
     let lane_count = lanes.lanes.len();
@@ -456,6 +456,7 @@ fn periods_ui(
     view: &TimeView,
     area: Rect,
     visuals: &egui::Visuals,
+    language: Language,
 ) {
     let width = f64::from(area.width());
     for period in &dataset.manifest.periods {
@@ -492,7 +493,11 @@ fn periods_ui(
                 ui.scope_id().with(("period", &period.id)),
                 Sense::hover(),
             )
-            .on_hover_text(format!("{} ({})", period.title, period.when.human()));
+            .on_hover_text(format!(
+                "{} ({})",
+                period.title,
+                period.when.display(language)
+            ));
         }
     }
 }
@@ -1064,7 +1069,7 @@ fn overview_ui(
 /// Tooltip: title, date, place.
 fn hover_card_ui(ui: &mut Ui, dataset: &Dataset, event: &Event, language: Language) {
     ui.strong(&*event.title);
-    ui.label(event.when.human());
+    ui.label(event.when.display(language));
     if let Some(place) = event.place.as_deref().and_then(|p| dataset.place(p)) {
         ui.label(place.name.get(language));
     }

@@ -58,8 +58,7 @@ pub(crate) fn card_lines(dataset: &Dataset, step: &ShownStep, language: Language
     out.push(CardLine::Title(event.title.to_string()));
     let mut when = event.when.display(language);
     if event.when.is_uncertain() {
-        when.push_str(" — ");
-        when.push_str(&crate::i18n::tr(language, "date-uncertain-note"));
+        when = crate::tr!(language, "date-uncertain", date = when.as_str());
     }
     out.push(CardLine::Date(when));
     let facts = dataset.place_and_participants(event, language);

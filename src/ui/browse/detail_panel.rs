@@ -72,8 +72,7 @@ pub(crate) fn detail_panel_ui(
                     // When, and how well it is known.
                     let mut when = event.when.display(language);
                     if event.when.is_uncertain() {
-                        when.push_str(" — ");
-                        when.push_str(&crate::i18n::tr(language, "date-uncertain-note"));
+                        when = crate::tr!(language, "date-uncertain", date = when.as_str());
                     }
                     ui.label(RichText::new(when).size(16.0));
                     ui.label(

@@ -50,15 +50,15 @@ pub(crate) fn card_lines(dataset: &Dataset, step: &ShownStep, language: Language
                 start: Some(Bound::exact(first)),
                 end: Some(Bound::exact(last)),
             }
-            .human();
+            .display(language);
             out.push(CardLine::Date(words));
         }
         return out;
     };
     out.push(CardLine::Title(event.title.to_string()));
-    let mut when = event.when.human();
+    let mut when = event.when.display(language);
     if event.when.is_uncertain() {
-        when.push_str(" — date uncertain");
+        when = crate::tr!(language, "date-uncertain", date = when.as_str());
     }
     out.push(CardLine::Date(when));
     let facts = dataset.place_and_participants(event, language);

@@ -12,6 +12,7 @@ use super::markdown::{self, markdown_line};
 use super::{Selection, html_escape, source_citation};
 use crate::model::dataset::Dataset;
 use crate::model::date::ymd_of_day;
+use crate::model::date_display::years_display;
 use crate::model::event::{Event, Source, is_web_url};
 use crate::model::manifest::Language;
 
@@ -26,6 +27,8 @@ pub struct Handout<'a> {
     pub items: Vec<HandoutItem<'a>>,
     /// Every source cited, numbered from 1 in order of first citation.
     pub sources: Vec<&'a Source>,
+    /// The language its dates are written in.
+    pub language: Language,
 }
 
 /// One event of a handout.
@@ -61,10 +64,12 @@ impl<'a> Handout<'a> {
                 .sources
                 .iter()
                 .map(|s| {
-                    *numbers.entry(source_citation(s)).or_insert_with(|| {
-                        sources.push(s);
-                        sources.len()
-                    })
+                    *numbers
+                        .entry(source_citation(s, language))
+                        .or_insert_with(|| {
+                            sources.push(s);
+                            sources.len()
+                        })
                 })
                 .collect();
             let mut facts = dataset.place_and_participants(event, language);
@@ -72,7 +77,7 @@ impl<'a> Handout<'a> {
             items.push(HandoutItem {
                 number: items.len() + 1,
                 event,
-                when: event.when.human(),
+                when: event.when.display(language),
                 facts,
                 caption: caption.as_deref().map(str::trim).filter(|c| !c.is_empty()),
                 summary: event.summary.trim(),
@@ -91,15 +96,16 @@ impl<'a> Handout<'a> {
             count: format!(
                 "{count} event{}{}.",
                 if count == 1 { "" } else { "s" },
-                date_range_words(dataset, selection)
+                date_range_words(dataset, selection, language)
             ),
             items,
             sources,
+            language,
         }
     }
 }
 
-fn date_range_words(dataset: &Dataset, selection: &Selection) -> String {
+fn date_range_words(dataset: &Dataset, selection: &Selection, language: Language) -> String {
     let days: Vec<i64> = selection
         .items
         .iter()
@@ -107,11 +113,10 @@ fn date_range_words(dataset: &Dataset, selection: &Selection) -> String {
         .flat_map(|e| [e.when.known_start(), e.when.known_end()])
         .flatten()
         .collect();
-    let year = |d: i64| ymd_of_day(d).map(|(y, _, _)| crate::model::date::year_label(y));
+    let year = |d: i64| ymd_of_day(d).map(|(y, _, _)| y);
     match (days.iter().min(), days.iter().max()) {
         (Some(&a), Some(&b)) => match (year(a), year(b)) {
-            (Some(a), Some(b)) if a == b => format!(", {a}"),
-            (Some(a), Some(b)) => format!(", {a}–{b}"),
+            (Some(a), Some(b)) => format!(", {}", years_display(language, a, b)),
             _ => String::new(),
         },
         _ => String::new(),
@@ -163,7 +168,12 @@ pub fn handout_markdown(dataset: &Dataset, selection: &Selection, language: Lang
     if !handout.sources.is_empty() {
         out.push_str("## Sources\n\n");
         for (k, source) in handout.sources.iter().enumerate() {
-            let _ = writeln!(out, "{}. {}", k + 1, source_markdown(source));
+            let _ = writeln!(
+                out,
+                "{}. {}",
+                k + 1,
+                source_markdown(source, handout.language)
+            );
         }
         out.push('\n');
     }
@@ -171,13 +181,13 @@ pub fn handout_markdown(dataset: &Dataset, selection: &Selection, language: Lang
 }
 
 /// A source for the Markdown handout: its citation as text, a web address as a link.
-fn source_markdown(source: &Source) -> String {
+fn source_markdown(source: &Source, language: Language) -> String {
     let mut out = markdown_line(&source.publisher);
     if let Some(title) = &source.title {
         let _ = write!(out, ", “{}”", markdown_line(title));
     }
     if let Some(published) = &source.published {
-        let _ = write!(out, ", {}", markdown_line(&published.human()));
+        let _ = write!(out, ", {}", markdown_line(&published.display(language)));
     }
     if let Some(url) = &source.url {
         let clean: String = url.trim().chars().filter(|c| !c.is_control()).collect();
@@ -331,7 +341,7 @@ pub fn handout_html_with_pictures(
                 let _ = write!(item, ", “{}”", html_escape(t));
             }
             if let Some(p) = &source.published {
-                let _ = write!(item, ", {}", html_escape(&p.human()));
+                let _ = write!(item, ", {}", html_escape(&p.display(handout.language)));
             }
             if let Some(url) = &source.url {
                 if is_web_url(url) {

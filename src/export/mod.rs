@@ -175,8 +175,8 @@ pub fn write_text(
         }
         Format::Ics => return write_icalendar(dataset, selection, language, now, out),
         Format::Svg => {
-            let scene = pdf::timeline_scene(dataset, selection, (1600.0, 900.0));
-            out.write_all(svg::to_svg(&scene, &selection.title, "en").as_bytes())?;
+            let scene = pdf::timeline_scene(dataset, selection, (1600.0, 900.0), language);
+            out.write_all(svg::to_svg(&scene, &selection.title, language.code()).as_bytes())?;
         }
         Format::Png | Format::Pdf => {
             return Err(std::io::Error::other(format!(
@@ -311,9 +311,9 @@ pub fn bytes(
     match format {
         Format::Svg => {
             let size = (options.size.0 as f32, options.size.1 as f32);
-            let scene = pdf::timeline_scene(dataset, selection, size);
+            let scene = pdf::timeline_scene(dataset, selection, size, options.language);
             Ok(Written {
-                bytes: svg::to_svg(&scene, &selection.title, "en").into_bytes(),
+                bytes: svg::to_svg(&scene, &selection.title, options.language.code()).into_bytes(),
                 left_out: Vec::new(),
             })
         }
@@ -375,7 +375,7 @@ pub fn event_citation(dataset: &Dataset, index: EventIndex, language: Language) 
     let Some(event) = dataset.event(index) else {
         return String::new();
     };
-    let mut out = format!("{} ({}", event.title, event.when.human());
+    let mut out = format!("{} ({}", event.title, event.when.display(language));
     if let Some(place) = dataset.place_name(event, language) {
         out.push_str(&format!(", {place}"));
     }
@@ -398,19 +398,23 @@ pub fn event_citation(dataset: &Dataset, index: EventIndex, language: Language) 
         out.push_str(&format!(" Note: {note}"));
     }
     for (n, source) in event.sources.iter().enumerate() {
-        out.push_str(&format!(" ({}) {}.", n + 1, source_citation(source)));
+        out.push_str(&format!(
+            " ({}) {}.",
+            n + 1,
+            source_citation(source, language)
+        ));
     }
     out
 }
 
-/// "Xinhua, “Title”, 22 August 2024, https://…"
-pub(crate) fn source_citation(source: &Source) -> String {
+/// "Xinhua, “Title”, 22 August 2024, https://…", the date in `language`.
+pub(crate) fn source_citation(source: &Source, language: Language) -> String {
     let mut out = source.publisher.to_string();
     if let Some(title) = &source.title {
         let _ = write!(out, ", “{title}”");
     }
     if let Some(published) = &source.published {
-        let _ = write!(out, ", {}", published.human());
+        let _ = write!(out, ", {}", published.display(language));
     }
     if let Some(url) = &source.url {
         let _ = write!(out, ", {url}");
@@ -534,7 +538,12 @@ fn timelinejs_slide(
         let items: Vec<String> = event
             .sources
             .iter()
-            .map(|s| format!("<li>{}</li>", html_escape(&source_citation(s))))
+            .map(|s| {
+                format!(
+                    "<li>{}</li>",
+                    html_escape(&source_citation(s, Language::English))
+                )
+            })
             .collect();
         let _ = write!(text, "<p>Sources:</p><ol>{}</ol>", items.join(""));
     }
@@ -755,7 +764,12 @@ fn ics_event(
         let _ = write!(description, "\n\nNote: {}", markdown::to_plain_text(note));
     }
     for (k, source) in event.sources.iter().enumerate() {
-        let _ = write!(description, "\n[{}] {}", k + 1, source_citation(source));
+        let _ = write!(
+            description,
+            "\n[{}] {}",
+            k + 1,
+            source_citation(source, language)
+        );
     }
     let mut out = String::with_capacity(512 + description.len());
     ics_line(&mut out, "BEGIN:VEVENT");
@@ -1096,7 +1110,7 @@ mod tests {
         assert!(!text.contains('\n'));
         let russian = event_citation(&ds, i, CitationLanguage::Russian);
         assert!(
-            russian.contains("(21 August 2024, Москва). With Ли Цян, Михаил Мишустин."),
+            russian.contains("(21 августа 2024 г., Москва). With Ли Цян, Михаил Мишустин."),
             "{russian}"
         );
     }

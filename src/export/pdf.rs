@@ -198,7 +198,7 @@ pub fn pdf(
     let fonts = FontSet::standard();
     let pages = match options.kind {
         PdfKind::Handout => handout(dataset, selection, options, language, fonts, root),
-        PdfKind::Poster => poster(dataset, selection, options, fonts),
+        PdfKind::Poster => poster(dataset, selection, options, language, fonts),
         PdfKind::Deck => deck(dataset, selection, options, language, fonts, root),
     };
     write(&pages, fonts)
@@ -240,7 +240,12 @@ fn selected_lanes(dataset: &Dataset, selection: &Selection) -> (Lanes, TimeView)
 }
 
 /// The timeline of the selection as one drawing `size` points large (the SVG export).
-pub fn timeline_scene(dataset: &Dataset, selection: &Selection, size: (f32, f32)) -> Scene {
+pub fn timeline_scene(
+    dataset: &Dataset,
+    selection: &Selection,
+    size: (f32, f32),
+    language: Language,
+) -> Scene {
     let (lanes, view) = selected_lanes(dataset, selection);
     let mut shapes = Vec::new();
     draw_timeline(
@@ -250,6 +255,7 @@ pub fn timeline_scene(dataset: &Dataset, selection: &Selection, size: (f32, f32)
             view,
             style: print_style(),
             palette: Palette::LIGHT,
+            language,
             area: Area {
                 x0: 0.0,
                 y0: 0.0,
@@ -449,6 +455,7 @@ pub(crate) fn handout(
                 view,
                 style,
                 palette: Palette::LIGHT,
+                language,
                 area,
             },
             fonts,
@@ -579,7 +586,7 @@ pub(crate) fn handout(
         });
         flow.gap(4.0);
         for (k, source) in content.sources.iter().enumerate() {
-            let text = format!("{}. {}", k + 1, source_citation(source));
+            let text = format!("{}. {}", k + 1, source_citation(source, language));
             // Only http(s) addresses become links, as everywhere.
             match source
                 .url
@@ -658,6 +665,7 @@ pub(crate) fn poster(
     dataset: &Dataset,
     selection: &Selection,
     options: &PdfOptions,
+    language: Language,
     fonts: &FontSet,
 ) -> Pages {
     let page = page_size(options);
@@ -686,6 +694,7 @@ pub(crate) fn poster(
             view,
             style: print_style(),
             palette: Palette::LIGHT,
+            language,
             area: Area {
                 x0: 0.0,
                 y0: top,
@@ -837,6 +846,7 @@ pub(crate) fn deck(
                 view,
                 style,
                 palette,
+                language,
                 area: Area {
                     x0: margin,
                     y0: 48.0,

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::fonts::FontSet;
+use crate::i18n::Language;
 use crate::model::dataset::{Dataset, EventIndex};
 use crate::model::date::Precision;
 use crate::timeline::canvas::{
@@ -333,6 +334,8 @@ pub struct TimelineDrawing<'a> {
     pub palette: Palette,
     /// Where on the page: lane headers (when there are lanes), axis and lanes.
     pub area: Area,
+    /// The language of the time axis's labels.
+    pub language: Language,
 }
 
 /// The timeline's parts on a drawing: where the canvas is (the time axis and the lanes,
@@ -367,6 +370,7 @@ pub fn draw_timeline(
         style,
         palette,
         area,
+        language: _,
     } = *drawing;
     let header_width = if lanes.grouping == Grouping::None {
         0.0
@@ -389,7 +393,7 @@ pub fn draw_timeline(
     };
     out.push(Shape::fill(area, palette.background));
     out.push(Shape::fill(canvas, palette.canvas));
-    draw_axis(&view, axis, canvas, &style, &palette, fonts, out);
+    draw_axis(drawing, axis, canvas, fonts, out);
     draw_periods(dataset, &view, events, &palette, fonts, out);
 
     let total_rows = style.total_rows(events.height(), lanes.lanes.len());
@@ -642,18 +646,29 @@ pub fn text_middle(fonts: &FontSet, size: f32) -> f32 {
 }
 
 fn draw_axis(
-    view: &TimeView,
+    drawing: &TimelineDrawing<'_>,
     axis: Area,
     canvas: Area,
-    style: &TimelineStyle,
-    palette: &Palette,
     fonts: &FontSet,
     out: &mut Vec<Shape>,
 ) {
+    let TimelineDrawing {
+        view,
+        style,
+        palette,
+        language,
+        ..
+    } = drawing;
     let width = f64::from(axis.width());
     let (minor_size, major_size) = (12.0, 13.0);
     let char_px = f64::from(fonts.width("0123456789", minor_size)) / 10.0 * 1.15;
-    let ruler = ruler(view, width, f64::from(style.min_tick_spacing), char_px);
+    let ruler = ruler(
+        view,
+        width,
+        f64::from(style.min_tick_spacing),
+        char_px,
+        *language,
+    );
     out.push(Shape::fill(axis, palette.faint));
     let x_of = |day: f64| axis.x0 + view.day_to_x(day, width) as f32;
     for tick in &ruler.lines {

@@ -33,24 +33,10 @@ pub(crate) const MIN_YEAR: i32 = -9999;
 /// See [`MIN_YEAR`].
 pub(crate) const MAX_YEAR: i32 = 9999;
 
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// English name of a month, 1-based.
 pub(crate) fn month_name(month: u32) -> &'static str {
-    MONTH_NAMES[(month as usize).clamp(1, 12) - 1]
+    // The GNU C library's locale data, as for the other languages (model::date_display).
+    pure_rust_locales::en_US::LC_TIME::MON[(month as usize).clamp(1, 12) - 1]
 }
 
 /// A year for people: astronomical year 0 is "1 BCE", −43 is "44 BCE", 2024 is "2024".
@@ -475,13 +461,15 @@ impl EventDate {
         }
     }
 
-    /// A short name for the precision, for the detail panel ("known to the day").
-    pub(crate) fn precision_words(&self) -> &'static str {
-        match self.precision() {
-            Precision::Day => "known to the day",
-            Precision::Month => "known to the month",
-            Precision::Year => "known to the year",
-        }
+    /// A short name for the precision, for the detail panel ("known to the day"), in
+    /// `language` (assets/i18n/*/dates.ftl).
+    pub(crate) fn precision_words(&self, language: crate::i18n::Language) -> String {
+        let id = match self.precision() {
+            Precision::Day => "date-known-to-day",
+            Precision::Month => "date-known-to-month",
+            Precision::Year => "date-known-to-year",
+        };
+        crate::i18n::tr(language, id)
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod dataset;
 pub mod date;
+pub mod date_display;
 pub mod draft;
 pub mod event;
 pub mod interval_index;

@@ -1,7 +1,14 @@
 //! Calendar-aware ticks for the time axis: a minor row at the finest unit whose labels fit
-//! (years, months, days or hours) and a major row giving context ("2024", "May 2024").
+//! (years, months, days or hours) and a major row giving context ("2024", "May 2024"), in
+//! the language of the interface ("8月" / "авг." under "2024年" / "2024").
 
-use crate::model::date::{DayNumber, day_number, is_leap_year, month_name, year_label, ymd_of_day};
+use std::fmt::Write as _;
+
+use crate::i18n::Language;
+use crate::model::date::{CalendarDate, DayNumber, day_number, is_leap_year, ymd_of_day};
+use crate::model::date_display::{
+    month_alone, push_axis_year, push_month_short, width_in_chars, year_display,
+};
 
 use super::scale::TimeView;
 
@@ -71,13 +78,25 @@ impl TickUnit {
         }
     }
 
-    /// The longest minor label this unit can have in `years`, in characters.
-    fn label_chars(self, years: (i32, i32)) -> usize {
+    /// The longest minor label this unit can have in `years`, in average Latin characters
+    /// (a CJK character counts two: see [`width_in_chars`]).
+    fn label_chars(self, years: (i32, i32), language: Language) -> usize {
+        let wide = |latin: usize, chinese: usize, russian: usize| match language {
+            Language::English => latin,
+            Language::Chinese => chinese,
+            Language::Russian => russian,
+        };
         match self {
-            TickUnit::Years(_) => year_label(years.0).len().max(year_label(years.1).len()),
-            TickUnit::Months(3) => 2,
-            TickUnit::Months(_) => 3,
-            TickUnit::Weeks | TickUnit::Days(_) => 2,
+            TickUnit::Years(n) => {
+                let width = |year: i32| width_in_chars(&years_label(n, year, language));
+                width(years.0).max(width(years.1))
+            }
+            // "Q4", "4季度", "III кв."
+            TickUnit::Months(3) => wide(2, 5, 7),
+            // "Aug", "12月", "сент." at most
+            TickUnit::Months(_) => wide(3, 4, 5),
+            // "27", "27日"
+            TickUnit::Weeks | TickUnit::Days(_) => wide(2, 4, 2),
             TickUnit::Hours(_) | TickUnit::Minutes(_) => 5,
         }
     }
@@ -113,8 +132,14 @@ pub struct Ruler {
 const FADE_START_PX: f64 = 8.0;
 
 /// Ticks for `view` drawn `width_px` wide: minor labels at least `min_spacing_px` apart and
-/// never closer than their own width (`char_px` a character) plus a gap.
-pub fn ruler(view: &TimeView, width_px: f64, min_spacing_px: f64, char_px: f64) -> Ruler {
+/// never closer than their own width (`char_px` a character) plus a gap; labels in `language`.
+pub fn ruler(
+    view: &TimeView,
+    width_px: f64,
+    min_spacing_px: f64,
+    char_px: f64,
+    language: Language,
+) -> Ruler {
     let days_per_px = view.days_per_px(width_px);
     let year_at = |day: f64| ymd_of_day(day.floor() as DayNumber).map_or(0, |(y, _, _)| y);
     let years = (year_at(view.start_day), year_at(view.end_day()));
@@ -122,12 +147,13 @@ pub fn ruler(view: &TimeView, width_px: f64, min_spacing_px: f64, char_px: f64) 
         .iter()
         .position(|u| {
             let spacing = u.nominal_days() / days_per_px;
-            spacing >= min_spacing_px && spacing >= u.label_chars(years) as f64 * char_px + 12.0
+            spacing >= min_spacing_px
+                && spacing >= u.label_chars(years, language) as f64 * char_px + 12.0
         })
         .unwrap_or(TickUnit::LADDER.len() - 1);
     let unit = TickUnit::LADDER[position];
     let (from, to) = (view.start_day, view.end_day());
-    let minor = ticks(unit, from, to, false);
+    let minor = ticks(unit, from, to, false, language);
     let mut lines: Vec<TickLine> = Vec::new();
     for finer in TickUnit::LADDER[..position].iter().rev().take(2) {
         let spacing = finer.nominal_days() / days_per_px;
@@ -157,7 +183,7 @@ pub fn ruler(view: &TimeView, width_px: f64, min_spacing_px: f64, char_px: f64) 
         };
     }
     // The major row also names the period the left edge is in, so context is never missing.
-    let mut major = ticks(major_unit, from, to, true);
+    let mut major = ticks(major_unit, from, to, true, language);
     let first_major = floor_to_unit(major_unit, from);
     if major.first().is_none_or(|t| t.day > from + 1e-9)
         && let Some(day) = first_major
@@ -166,7 +192,7 @@ pub fn ruler(view: &TimeView, width_px: f64, min_spacing_px: f64, char_px: f64) 
             0,
             Tick {
                 day: day as f64,
-                label: major_label(major_unit, day),
+                label: major_label(major_unit, day, language),
             },
         );
     }
@@ -180,14 +206,20 @@ pub fn ruler(view: &TimeView, width_px: f64, min_spacing_px: f64, char_px: f64) 
 
 /// The instants of `unit` in `[from, to)`, without labels.
 fn tick_days(unit: TickUnit, from: f64, to: f64) -> Vec<f64> {
-    ticks(unit, from, to, false)
+    ticks(unit, from, to, false, Language::English)
         .into_iter()
         .map(|t| t.day)
         .collect()
 }
 
 /// The boundaries of `unit` within `[from, to)`.
-pub(crate) fn ticks(unit: TickUnit, from: f64, to: f64, major: bool) -> Vec<Tick> {
+pub(crate) fn ticks(
+    unit: TickUnit,
+    from: f64,
+    to: f64,
+    major: bool,
+    language: Language,
+) -> Vec<Tick> {
     const MAX_TICKS: usize = 4000;
     let mut out = Vec::new();
     let first_day = from.floor() as DayNumber - 1;
@@ -196,15 +228,21 @@ pub(crate) fn ticks(unit: TickUnit, from: f64, to: f64, major: bool) -> Vec<Tick
     };
     let label = |day: DayNumber, minute: u32| -> String {
         if major {
-            major_label(unit, day)
+            major_label(unit, day, language)
         } else {
-            minor_label(unit, day, minute)
+            minor_label(unit, day, minute, language)
         }
     };
     match unit {
         TickUnit::Years(n) => {
             let mut round = y0.div_euclid(n) * n - n;
             while out.len() < MAX_TICKS && round < 262_000 {
+                if round == 0 && n > 1 && n < 10 {
+                    // Year 1 would stand less than a step from year n (one year from year 2):
+                    // its label, longest in Chinese ("公元1年"), could run into the next one.
+                    round += n;
+                    continue;
+                }
                 let day = day_number(tick_year(round, n), 1, 1);
                 if day as f64 >= to {
                     break;
@@ -342,40 +380,72 @@ fn floor_to_unit(unit: TickUnit, day: f64) -> Option<DayNumber> {
     })
 }
 
-fn minor_label(unit: TickUnit, day: DayNumber, minute: u32) -> String {
+fn minor_label(unit: TickUnit, day: DayNumber, minute: u32, language: Language) -> String {
     let Some((y, m, d)) = ymd_of_day(day) else {
         return String::new();
     };
+    let mut out = String::with_capacity(16);
     match unit {
-        TickUnit::Years(n) => years_label(n, y),
-        TickUnit::Months(3) => format!("Q{}", (m - 1) / 3 + 1),
-        TickUnit::Months(_) => month_name(m)[..3].to_owned(),
-        TickUnit::Weeks | TickUnit::Days(_) => d.to_string(),
+        TickUnit::Years(n) => push_years_label(&mut out, n, y, language),
+        TickUnit::Months(3) => {
+            let quarter = (m - 1) / 3 + 1;
+            let _ = match language {
+                Language::English => write!(out, "Q{quarter}"),
+                Language::Chinese => write!(out, "{quarter}季度"),
+                // Russian counts quarters in Roman numerals: "III кв."
+                Language::Russian => {
+                    write!(
+                        out,
+                        "{} кв.",
+                        ["I", "II", "III", "IV"][quarter as usize - 1]
+                    )
+                }
+            };
+        }
+        TickUnit::Months(_) => push_month_short(&mut out, language, m),
+        TickUnit::Weeks | TickUnit::Days(_) => {
+            let _ = write!(out, "{d}");
+            if language == Language::Chinese {
+                out.push('日');
+            }
+        }
         TickUnit::Hours(_) | TickUnit::Minutes(_) => {
-            format!("{:02}:{:02}", minute / 60, minute % 60)
+            let _ = write!(out, "{:02}:{:02}", minute / 60, minute % 60);
         }
     }
+    out
 }
 
 /// A year on a ruler of `n`-year steps: among round numbers of BCE years, year 1 reads
 /// "1 CE", not a bare "1".
-fn years_label(n: i32, year: i32) -> String {
-    if n > 1 && year == 1 {
-        "1 CE".to_owned()
-    } else {
-        year_label(year)
-    }
+fn push_years_label(out: &mut String, n: i32, year: i32, language: Language) {
+    push_axis_year(out, language, year, n > 1 && year == 1);
 }
 
-fn major_label(unit: TickUnit, day: DayNumber) -> String {
+fn years_label(n: i32, year: i32, language: Language) -> String {
+    let mut out = String::with_capacity(16);
+    push_years_label(&mut out, n, year, language);
+    out
+}
+
+/// The context row: "2024" / "2024年"; "May 2024" / "2024年5月" / "Май 2024 г."; a day as
+/// dates show it.
+fn major_label(unit: TickUnit, day: DayNumber, language: Language) -> String {
     let Some((y, m, d)) = ymd_of_day(day) else {
         return String::new();
     };
+    let date = |month, day| {
+        CalendarDate::new(y, month, day).map_or_else(|_| String::new(), |c| c.display(language))
+    };
     match unit {
-        TickUnit::Years(n) => years_label(n, y),
-        TickUnit::Months(_) => format!("{} {}", month_name(m), year_label(y)),
+        TickUnit::Years(n) => years_label(n, y, language),
+        // A heading: the Russian month in the nominative, capitalised as the locale writes it.
+        TickUnit::Months(_) if language == Language::Russian => {
+            format!("{} {}", month_alone(language, m), year_display(language, y))
+        }
+        TickUnit::Months(_) => date(Some(m), None),
         TickUnit::Weeks | TickUnit::Days(_) | TickUnit::Hours(_) | TickUnit::Minutes(_) => {
-            format!("{d} {} {}", month_name(m), year_label(y))
+            date(Some(m), Some(d))
         }
     }
 }
@@ -395,7 +465,7 @@ mod tests {
     #[test]
     fn unit_follows_zoom() {
         let width = 1600.0;
-        let unit = |a, b, w| ruler(&view_of(a, b), w, 60.0, CHAR_PX).unit;
+        let unit = |a, b, w| ruler(&view_of(a, b), w, 60.0, CHAR_PX, Language::English).unit;
         assert_eq!(unit("-7000", "2500", width), TickUnit::Years(500));
         assert_eq!(unit("-7000", "2500", 800.0), TickUnit::Years(1000));
         assert_eq!(unit("1000", "3000", width), TickUnit::Years(100));
@@ -408,47 +478,175 @@ mod tests {
         assert_eq!(unit("2024-05-16", "2024-05-16", width), TickUnit::Hours(1));
     }
 
-    /// Every zoom from 10,000 years to one hour: minor labels (at 7 px a character) never
-    /// overlap, stay inside the view, and are in order; the major row is never empty.
+    /// Every zoom from 10,000 years to one hour, in every language: minor labels (at 7 px a
+    /// Latin character, 14 px a CJK one) never overlap, stay inside the view, and are in
+    /// order; the major row is never empty.
     #[test]
     fn labels_never_overlap_at_any_zoom() {
         let width = 1200.0;
-        let mut span = crate::timeline::scale::MAX_SPAN_DAYS;
         let center = crate::model::date::day_number(-500, 6, 1) as f64;
-        while span >= crate::timeline::scale::MIN_SPAN_DAYS {
-            for center in [center, 739_000.3, 1.5] {
-                let v = TimeView::new(center - span / 2.0, span);
-                let r = ruler(&v, width, 60.0, CHAR_PX);
-                let xs: Vec<(f64, f64)> = r
-                    .minor
-                    .iter()
-                    .map(|t| {
-                        let x = v.day_to_x(t.day, width);
-                        (x, x + t.label.chars().count() as f64 * CHAR_PX)
-                    })
-                    .collect();
-                for w in xs.windows(2) {
-                    assert!(
-                        w[0].1 + 4.0 <= w[1].0,
-                        "overlap at span {span}: {:?}",
-                        r.minor
-                    );
-                }
-                assert!(
-                    r.minor
+        for language in Language::ALL {
+            let mut span = crate::timeline::scale::MAX_SPAN_DAYS;
+            while span >= crate::timeline::scale::MIN_SPAN_DAYS {
+                for center in [center, 739_000.3, 1.5] {
+                    let v = TimeView::new(center - span / 2.0, span);
+                    let r = ruler(&v, width, 60.0, CHAR_PX, language);
+                    let xs: Vec<(f64, f64)> = r
+                        .minor
                         .iter()
-                        .all(|t| t.day >= v.start_day && t.day < v.end_day())
-                );
-                // Context above every unit but millennia.
-                assert_eq!(
-                    r.major.is_empty(),
-                    r.unit == TickUnit::Years(1000),
-                    "span {span}"
-                );
-                assert!(r.lines.iter().all(|l| (0.0..=1.0).contains(&l.strength)));
+                        .map(|t| {
+                            let x = v.day_to_x(t.day, width);
+                            (x, x + width_in_chars(&t.label) as f64 * CHAR_PX)
+                        })
+                        .collect();
+                    for w in xs.windows(2) {
+                        assert!(
+                            w[0].1 + 4.0 <= w[1].0,
+                            "{language:?}: overlap at span {span}: {:?}",
+                            r.minor
+                        );
+                    }
+                    assert!(
+                        r.minor
+                            .iter()
+                            .all(|t| t.day >= v.start_day && t.day < v.end_day())
+                    );
+                    assert!(r.minor.iter().all(|t| !t.label.is_empty()));
+                    // Context above every unit but millennia.
+                    assert_eq!(
+                        r.major.is_empty(),
+                        r.unit == TickUnit::Years(1000),
+                        "{language:?}: span {span}"
+                    );
+                    assert!(r.lines.iter().all(|l| (0.0..=1.0).contains(&l.strength)));
+                }
+                span /= 1.7;
             }
-            span /= 1.7;
         }
+    }
+
+    /// The axis in Chinese and Russian: months as "8月" / "авг.", the year above them, days,
+    /// quarters and centuries before the common era in each language's words.
+    #[test]
+    fn labels_in_chinese_and_russian() {
+        let labels =
+            |ticks: &[Tick]| -> Vec<String> { ticks.iter().map(|t| t.label.clone()).collect() };
+        let year = view_of("2024-01", "2024-12");
+        let zh = ruler(&year, 1600.0, 60.0, CHAR_PX, Language::Chinese);
+        assert_eq!(zh.unit, TickUnit::Months(1));
+        assert_eq!(
+            labels(&zh.minor),
+            [
+                "1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月",
+                "12月"
+            ]
+        );
+        assert_eq!(labels(&zh.major), ["2024年"]);
+        let ru = ruler(&year, 1600.0, 60.0, CHAR_PX, Language::Russian);
+        assert_eq!(
+            labels(&ru.minor),
+            [
+                "янв.", "фев.", "мар.", "апр.", "май", "июн.", "июл.", "авг.", "сен.", "окт.",
+                "ноя.", "дек."
+            ]
+        );
+        assert_eq!(labels(&ru.major), ["2024"]);
+
+        let q = |language| {
+            labels(&ticks(
+                TickUnit::Months(3),
+                year.start_day,
+                year.end_day(),
+                false,
+                language,
+            ))
+        };
+        assert_eq!(q(Language::Chinese), ["1季度", "2季度", "3季度", "4季度"]);
+        assert_eq!(
+            q(Language::Russian),
+            ["I кв.", "II кв.", "III кв.", "IV кв."]
+        );
+
+        // Days under their month: "16日" under "2024年5月", "16" under "Май 2024 г.".
+        let may = view_of("2024-05", "2024-05");
+        let zh = ruler(&may, 2000.0, 60.0, CHAR_PX, Language::Chinese);
+        assert!(zh.minor.iter().any(|t| t.label == "16日"), "{:?}", zh.minor);
+        assert!(
+            zh.major.iter().any(|t| t.label == "2024年5月"),
+            "{:?}",
+            zh.major
+        );
+        let ru = ruler(&may, 2000.0, 60.0, CHAR_PX, Language::Russian);
+        assert!(ru.minor.iter().any(|t| t.label == "16"), "{:?}", ru.minor);
+        assert!(
+            ru.major.iter().any(|t| t.label == "Май 2024 г."),
+            "{:?}",
+            ru.major
+        );
+        // Hours under their day: "2024年5月16日", "16 мая 2024 г.".
+        let day = view_of("2024-05-16", "2024-05-16");
+        let zh = ruler(&day, 1600.0, 60.0, CHAR_PX, Language::Chinese);
+        assert_eq!(zh.major[0].label, "2024年5月16日");
+        let ru = ruler(&day, 1600.0, 60.0, CHAR_PX, Language::Russian);
+        assert_eq!(ru.major[0].label, "16 мая 2024 г.");
+
+        let centuries = view_of("-0300", "0300");
+        let c = |language| {
+            labels(&ticks(
+                TickUnit::Years(100),
+                centuries.start_day,
+                centuries.end_day(),
+                false,
+                language,
+            ))
+        };
+        assert_eq!(
+            c(Language::Chinese),
+            [
+                "公元前300年",
+                "公元前200年",
+                "公元前100年",
+                "公元1年",
+                "100年",
+                "200年",
+                "300年"
+            ]
+        );
+        assert_eq!(
+            c(Language::Russian),
+            [
+                "300 до н. э.",
+                "200 до н. э.",
+                "100 до н. э.",
+                "1 н. э.",
+                "100",
+                "200",
+                "300"
+            ]
+        );
+    }
+
+    /// Wider labels ask for coarser steps: Chinese years ("2024年") need more room than
+    /// English ones, so at the same zoom their step is never finer.
+    #[test]
+    fn wide_labels_take_coarser_steps() {
+        let rank = |u: TickUnit| TickUnit::LADDER.iter().position(|&l| l == u);
+        let mut coarser_somewhere = false;
+        let mut span = 30.0;
+        while span < 2_000_000.0 {
+            let v = TimeView::new(739_000.0 - span / 2.0, span);
+            let en = ruler(&v, 700.0, 40.0, CHAR_PX, Language::English).unit;
+            for language in [Language::Chinese, Language::Russian] {
+                let other = ruler(&v, 700.0, 40.0, CHAR_PX, language).unit;
+                assert!(
+                    rank(other) >= rank(en),
+                    "{language:?} at {span}: {other:?} < {en:?}"
+                );
+                coarser_somewhere |= rank(other) > rank(en);
+            }
+            span *= 1.3;
+        }
+        assert!(coarser_somewhere);
     }
 
     #[test]
@@ -459,11 +657,11 @@ mod tests {
             crate::timeline::scale::MIN_SPAN_DAYS,
         );
         for width in [300.0, 800.0, 1600.0] {
-            let r = ruler(&v, width, 60.0, CHAR_PX);
+            let r = ruler(&v, width, 60.0, CHAR_PX, Language::English);
             assert!(r.minor.len() >= 2, "{width}: {:?}", r.minor);
             assert!(matches!(r.unit, TickUnit::Minutes(_)), "{:?}", r.unit);
         }
-        let r = ruler(&v, 1600.0, 60.0, CHAR_PX);
+        let r = ruler(&v, 1600.0, 60.0, CHAR_PX, Language::English);
         assert_eq!(r.minor[1].label, "10:05", "{:?}", r.minor);
         assert!(r.major[0].label.ends_with("2021"), "{:?}", r.major);
     }
@@ -473,12 +671,13 @@ mod tests {
         let width = 1000.0;
         // Zooming in on a year: week lines appear faint, then stronger.
         let year = view_of("2024", "2024");
-        let far = ruler(&year, width, 60.0, CHAR_PX);
+        let far = ruler(&year, width, 60.0, CHAR_PX, Language::English);
         let near = ruler(
             &year.zoomed_around(year.center_day(), 1.6),
             width,
             60.0,
             CHAR_PX,
+            Language::English,
         );
         let weekly = |r: &Ruler| {
             r.lines
@@ -494,7 +693,7 @@ mod tests {
     #[test]
     fn months_weeks_and_days_fall_on_calendar_boundaries() {
         let v = view_of("2024-01", "2024-12");
-        let r = ruler(&v, 1600.0, 60.0, CHAR_PX);
+        let r = ruler(&v, 1600.0, 60.0, CHAR_PX, Language::English);
         let labels: Vec<&str> = r.minor.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(
             labels,
@@ -505,30 +704,60 @@ mod tests {
         assert_eq!(r.minor[2].day, day_number(2024, 3, 1) as f64);
         assert_eq!(r.major[0].label, "2024");
 
-        let q = ticks(TickUnit::Months(3), v.start_day, v.end_day(), false);
+        let q = ticks(
+            TickUnit::Months(3),
+            v.start_day,
+            v.end_day(),
+            false,
+            Language::English,
+        );
         let labels: Vec<&str> = q.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(labels, ["Q1", "Q2", "Q3", "Q4"]);
 
         // Weeks start on Mondays: 6 May 2024 was a Monday.
         let may = view_of("2024-05", "2024-05");
-        let w = ticks(TickUnit::Weeks, may.start_day, may.end_day(), false);
+        let w = ticks(
+            TickUnit::Weeks,
+            may.start_day,
+            may.end_day(),
+            false,
+            Language::English,
+        );
         let labels: Vec<&str> = w.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(labels, ["6", "13", "20", "27"]);
 
         // A leap February: day ticks run 1..=29 and then March 1.
         let feb = view_of("2024-02", "2024-02");
-        let days = ticks(TickUnit::Days(1), feb.start_day, feb.end_day(), false);
+        let days = ticks(
+            TickUnit::Days(1),
+            feb.start_day,
+            feb.end_day(),
+            false,
+            Language::English,
+        );
         let labels: Vec<&str> = days.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(labels.first(), Some(&"1"));
         assert!(labels.contains(&"29"));
-        let major = ruler(&feb, 1600.0, 60.0, CHAR_PX).major;
+        let major = ruler(&feb, 1600.0, 60.0, CHAR_PX, Language::English).major;
         assert!(major.iter().any(|t| t.label == "February 2024"));
         let feb23 = view_of("2023-02", "2023-02");
-        let days = ticks(TickUnit::Days(1), feb23.start_day, feb23.end_day(), false);
+        let days = ticks(
+            TickUnit::Days(1),
+            feb23.start_day,
+            feb23.end_day(),
+            false,
+            Language::English,
+        );
         assert!(!days.iter().any(|t| t.label == "29"));
         // Two-day steps restart on the 1st and skip the 31st, which would crowd it.
         let jan = view_of("2024-01", "2024-01");
-        let two = ticks(TickUnit::Days(2), jan.start_day, jan.end_day() + 3.0, false);
+        let two = ticks(
+            TickUnit::Days(2),
+            jan.start_day,
+            jan.end_day() + 3.0,
+            false,
+            Language::English,
+        );
         let labels: Vec<&str> = two.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(&labels[labels.len() - 3..], ["29", "1", "3"]);
     }
@@ -536,7 +765,13 @@ mod tests {
     #[test]
     fn years_around_the_era_boundary_skip_year_zero_in_labels() {
         let v = view_of("-0003", "0002");
-        let t = ticks(TickUnit::Years(1), v.start_day, v.end_day(), false);
+        let t = ticks(
+            TickUnit::Years(1),
+            v.start_day,
+            v.end_day(),
+            false,
+            Language::English,
+        );
         let labels: Vec<&str> = t.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(labels, ["4 BCE", "3 BCE", "2 BCE", "1 BCE", "1", "2"]);
         let centuries = view_of("-0300", "0300");
@@ -545,6 +780,7 @@ mod tests {
             centuries.start_day,
             centuries.end_day(),
             false,
+            Language::English,
         );
         let labels: Vec<&str> = t.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(
@@ -556,10 +792,16 @@ mod tests {
     #[test]
     fn hours_are_labelled_on_the_clock() {
         let v = view_of("2024-05-16", "2024-05-16");
-        let t = ticks(TickUnit::Hours(6), v.start_day, v.end_day(), false);
+        let t = ticks(
+            TickUnit::Hours(6),
+            v.start_day,
+            v.end_day(),
+            false,
+            Language::English,
+        );
         let labels: Vec<&str> = t.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(labels, ["00:00", "06:00", "12:00", "18:00"]);
-        let r = ruler(&v, 1600.0, 60.0, CHAR_PX);
+        let r = ruler(&v, 1600.0, 60.0, CHAR_PX, Language::English);
         assert_eq!(r.major[0].label, "16 May 2024");
     }
 }

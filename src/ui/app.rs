@@ -408,11 +408,12 @@ impl AnnalsApp {
                     let span = dataset
                         .extent()
                         .and_then(|(a, b)| {
-                            let year = |d| {
-                                crate::model::date::ymd_of_day(d)
-                                    .map(|(y, _, _)| crate::model::date::year_label(y))
-                            };
-                            Some(format!(" · {}–{}", year(a)?, year(b)?))
+                            let year = |d| crate::model::date::ymd_of_day(d).map(|(y, _, _)| y);
+                            let years = crate::model::date_display::years_display;
+                            Some(format!(
+                                " · {}",
+                                years(self.prefs.language, year(a)?, year(b)?)
+                            ))
                         })
                         .unwrap_or_default();
                     let n = dataset.len();

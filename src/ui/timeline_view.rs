@@ -149,7 +149,7 @@ pub struct TimelineInput<'a> {
     pub selected: Option<EventIndex>,
     /// Search matches, outlined on the timeline.
     pub matches: Option<&'a HashSet<EventIndex>>,
-    /// Language of names in tooltips.
+    /// Language of names in tooltips and of the time axis.
     pub language: Language,
     pub style: &'a TimelineStyle,
 }
@@ -244,8 +244,8 @@ pub fn timeline_ui(
         }
     }
 
-    axis_ui(&painter, axis_rect, canvas, view, style, &visuals);
-    periods_ui(ui, &painter, dataset, view, events_rect, &visuals);
+    axis_ui(&painter, axis_rect, canvas, view, style, &visuals, language);
+    periods_ui(ui, &painter, dataset, view, events_rect, &visuals, language);
 
     // Lanes share the rows of the event area.
     let lane_count = lanes.lanes.len();
@@ -456,6 +456,7 @@ fn periods_ui(
     view: &TimeView,
     area: Rect,
     visuals: &egui::Visuals,
+    language: Language,
 ) {
     let width = f64::from(area.width());
     for period in &dataset.manifest.periods {
@@ -492,7 +493,11 @@ fn periods_ui(
                 ui.scope_id().with(("period", &period.id)),
                 Sense::hover(),
             )
-            .on_hover_text(format!("{} ({})", period.title, period.when.human()));
+            .on_hover_text(format!(
+                "{} ({})",
+                period.title,
+                period.when.display(language)
+            ));
         }
     }
 }
@@ -831,6 +836,7 @@ fn axis_ui(
     view: &TimeView,
     style: &TimelineStyle,
     visuals: &egui::Visuals,
+    language: Language,
 ) {
     let width = f64::from(axis.width());
     let minor_font = FontId::proportional(12.0);
@@ -843,7 +849,13 @@ fn axis_ui(
             .x,
     ) / 10.0
         * 1.15;
-    let ruler = ruler(view, width, f64::from(style.min_tick_spacing), char_px);
+    let ruler = ruler(
+        view,
+        width,
+        f64::from(style.min_tick_spacing),
+        char_px,
+        language,
+    );
     painter.rect_filled(axis, 0.0, visuals.faint_bg_color);
     let line = visuals.widgets.noninteractive.bg_stroke.color;
     let x_of = |day: f64| axis.left() + view.day_to_x(day, width) as f32;
@@ -1057,7 +1069,7 @@ fn overview_ui(
 /// Tooltip: title, date, place.
 fn hover_card_ui(ui: &mut Ui, dataset: &Dataset, event: &Event, language: Language) {
     ui.strong(&*event.title);
-    ui.label(event.when.human());
+    ui.label(event.when.display(language));
     if let Some(place) = event.place.as_deref().and_then(|p| dataset.place(p)) {
         ui.label(place.name.get(language));
     }

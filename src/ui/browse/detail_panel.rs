@@ -70,12 +70,16 @@ pub(crate) fn detail_panel_ui(
                 .show(ui, |ui| {
                     ui.spacing_mut().item_spacing.y = 6.0;
                     // When, and how well it is known.
-                    let mut when = event.when.human();
+                    let mut when = event.when.display(language);
                     if event.when.is_uncertain() {
-                        when.push_str(" — date uncertain");
+                        when = crate::tr!(language, "date-uncertain", date = when.as_str());
                     }
                     ui.label(RichText::new(when).size(16.0));
-                    ui.label(RichText::new(event.when.precision_words()).weak().small());
+                    ui.label(
+                        RichText::new(event.when.precision_words(language))
+                            .weak()
+                            .small(),
+                    );
 
                     ui.horizontal_wrapped(|ui| {
                         status_badge(ui, event.status.label(), theme::status_colour(event.status));
@@ -185,7 +189,7 @@ pub(crate) fn detail_panel_ui(
                     if !event.sources.is_empty() {
                         field_heading(ui, "Sources");
                         for (n, source) in event.sources.iter().enumerate() {
-                            source_ui(ui, n + 1, source);
+                            source_ui(ui, n + 1, source, language);
                         }
                     }
                     if !event.related.is_empty() {
@@ -194,7 +198,10 @@ pub(crate) fn detail_panel_ui(
                             for id in &event.related {
                                 if let Some(other) = dataset.index_of(id)
                                     && let Some(e) = dataset.event(other)
-                                    && ui.button(&e.title).on_hover_text(e.when.human()).clicked()
+                                    && ui
+                                        .button(&e.title)
+                                        .on_hover_text(e.when.display(language))
+                                        .clicked()
                                 {
                                     command = Some(Command::Browse(
                                         BrowseCommand::SelectAndReveal(other),
@@ -271,7 +278,7 @@ fn status_badge(ui: &mut Ui, text: &str, colour: Color32) {
 }
 
 /// "1. Publisher — Title (22 August 2024)" with the link when it is http(s).
-fn source_ui(ui: &mut Ui, number: usize, source: &Source) {
+fn source_ui(ui: &mut Ui, number: usize, source: &Source, language: Language) {
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{number}."));
         ui.label(RichText::new(&*source.publisher).strong());
@@ -279,7 +286,7 @@ fn source_ui(ui: &mut Ui, number: usize, source: &Source) {
             ui.label(format!("— {title}"));
         }
         if let Some(published) = &source.published {
-            ui.label(RichText::new(format!("({})", published.human())).weak());
+            ui.label(RichText::new(format!("({})", published.display(language))).weak());
         }
     });
     if let Some(url) = &source.url {

@@ -115,8 +115,8 @@ pub(crate) fn filter_panel_ui(
                     }
 
                     section(ui, "Dates");
-                    date_field(ui, "From", &mut edited.from);
-                    date_field(ui, "Until", &mut edited.until);
+                    date_field(ui, "From", &mut edited.from, language);
+                    date_field(ui, "Until", &mut edited.until, language);
                 });
         },
     );
@@ -150,7 +150,7 @@ fn all_tags(dataset: &Dataset) -> Vec<String> {
 }
 
 /// An EDTF text field with its meaning (or its error) shown live.
-fn date_field(ui: &mut Ui, label: &str, value: &mut Option<String>) {
+fn date_field(ui: &mut Ui, label: &str, value: &mut Option<String>, language: Language) {
     ui.horizontal(|ui| {
         ui.label(label);
         let mut text = value.clone().unwrap_or_default();
@@ -167,7 +167,7 @@ fn date_field(ui: &mut Ui, label: &str, value: &mut Option<String>) {
         }
         if let Some(text) = value.as_deref() {
             match EventDate::parse(text) {
-                Ok(date) => ui.label(RichText::new(date.human()).weak()),
+                Ok(date) => ui.label(RichText::new(date.display(language)).weak()),
                 Err(e) => ui.label(
                     RichText::new(e.reason)
                         .color(ui.visuals().error_fg_color)

@@ -115,7 +115,7 @@ pub(crate) fn list_view_ui(
                 for column in &columns {
                     row.col(|ui| match column {
                         ListColumn::Date => {
-                            ui.label(event.when.human());
+                            ui.label(event.when.display(language));
                         }
                         ListColumn::Title => {
                             if changed(&event.id) {

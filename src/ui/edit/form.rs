@@ -199,7 +199,7 @@ pub(crate) fn editor_ui(
                 }
                 match EventDate::parse(draft.when.trim()) {
                     Ok(when) => {
-                        ui.label(RichText::new(format!("= {}", when.human())).strong());
+                        ui.label(RichText::new(format!("= {}", when.display(language))).strong());
                     }
                     Err(e) => error_line(ui, Some(&e.to_string())),
                 }

@@ -556,7 +556,7 @@ impl AnnalsApp {
                 ui.set_max_width(420.0);
                 ui.heading("Delete this event?");
                 ui.label(RichText::new(&*event.title).strong());
-                ui.label(event.when.human());
+                ui.label(event.when.display(self.prefs.language));
                 if referring > 0 {
                     ui.label(format!(
                         "{referring} other event{} link{} to it; those links are removed too.",

@@ -116,10 +116,12 @@ fn record_forms(text: &str) -> HashMap<String, (String, String)> {
 /// layout and comments aside: changed, or new. `None` outside git.
 pub(crate) fn changed_since_commit(file: &Path, text: &str) -> Option<HashSet<String>> {
     let repo = repo_file(file)?;
-    let committed = head(&repo)
-        .and_then(|h| text_at(&repo, &h))
-        .map(|t| record_forms(&t))
-        .unwrap_or_default();
+    let committed_text = head(&repo).and_then(|h| text_at(&repo, &h));
+    // The usual file is as committed: nothing to compare record by record.
+    if committed_text.as_deref() == Some(text) {
+        return Some(HashSet::new());
+    }
+    let committed = committed_text.map(|t| record_forms(&t)).unwrap_or_default();
     Some(
         record_forms(text)
             .into_iter()
@@ -299,12 +301,30 @@ pub(crate) fn record_fields(text: &str) -> Vec<(String, String)> {
     out
 }
 
-/// What the window knows of one event file: its records' texts now, and which differ from
-/// the last commit (`None` outside git).
+/// What the window knows of one event file in a git work tree: the ids of its records now,
+/// and which differ from the last commit (`None` outside git, where nothing else is kept:
+/// the file is not even read).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct FileStatus {
-    pub current: HashMap<String, String>,
+    pub ids: HashSet<String>,
     pub changed: Option<HashSet<String>>,
+}
+
+impl FileStatus {
+    /// The status of `path` now. Outside git only a `git rev-parse` is run: a dataset of a
+    /// million records outside git costs nothing here (the records' texts were once kept,
+    /// as much memory again as the dataset).
+    fn of(path: &Path) -> Self {
+        if repo_file(path).is_none() {
+            return Self::default();
+        }
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let changed = changed_since_commit(path, &text);
+        let ids = records_of(&text)
+            .map(|records| records.into_iter().filter_map(|r| r.id).collect())
+            .unwrap_or_default();
+        Self { ids, changed }
+    }
 }
 
 enum Request {
@@ -314,7 +334,8 @@ enum Request {
 
 enum Answer {
     Status(PathBuf, FileStatus),
-    History(PathBuf, Option<FileHistory>),
+    /// A file's history, and its records' texts now (to compare an old version with).
+    History(PathBuf, Option<FileHistory>, HashMap<String, String>),
 }
 
 /// Histories and "changed since the last commit", computed on a worker thread and kept (a
@@ -326,6 +347,8 @@ pub(crate) struct HistoryWorker {
     pub status: HashMap<PathBuf, FileStatus>,
     /// `None` once answered outside git.
     pub histories: HashMap<PathBuf, Option<FileHistory>>,
+    /// The records' texts now, by id, of the files whose history was asked for.
+    pub texts: HashMap<PathBuf, HashMap<String, String>>,
     pending: HashSet<PathBuf>,
 }
 
@@ -341,13 +364,8 @@ impl HistoryWorker {
                 while let Ok(request) = rx.recv() {
                     let answer = match request {
                         Request::Status(path) => {
-                            let text = std::fs::read_to_string(&path).unwrap_or_default();
-                            let current = record_forms(&text)
-                                .into_iter()
-                                .map(|(id, (_, raw))| (id, raw))
-                                .collect();
-                            let changed = changed_since_commit(&path, &text);
-                            Answer::Status(path, FileStatus { current, changed })
+                            let status = FileStatus::of(&path);
+                            Answer::Status(path, status)
                         }
                         Request::History(path) => {
                             let history = repo_file(&path).and_then(|repo| {
@@ -359,7 +377,16 @@ impl HistoryWorker {
                                 cache.insert(key, h.clone());
                                 Some(h)
                             });
-                            Answer::History(path, history)
+                            let texts = if history.is_some() {
+                                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                                record_forms(&text)
+                                    .into_iter()
+                                    .map(|(id, (_, raw))| (id, raw))
+                                    .collect()
+                            } else {
+                                HashMap::new()
+                            };
+                            Answer::History(path, history, texts)
                         }
                     };
                     if tx.send(answer).is_err() {
@@ -375,6 +402,7 @@ impl HistoryWorker {
             answers,
             status: HashMap::new(),
             histories: HashMap::new(),
+            texts: HashMap::new(),
             pending: HashSet::new(),
         }
     }
@@ -407,8 +435,9 @@ impl HistoryWorker {
                 Answer::Status(path, status) => {
                     self.status.insert(path, status);
                 }
-                Answer::History(path, history) => {
+                Answer::History(path, history, texts) => {
                     self.pending.remove(&path);
+                    self.texts.insert(path.clone(), texts);
                     self.histories.insert(path, history);
                 }
             }
@@ -421,7 +450,7 @@ impl HistoryWorker {
     pub fn file_of(&self, id: &str) -> Option<&Path> {
         self.status
             .iter()
-            .find(|(_, s)| s.current.contains_key(id))
+            .find(|(_, s)| s.ids.contains(id))
             .map(|(p, _)| p.as_path())
     }
 

@@ -430,6 +430,7 @@ impl AnnalsApp {
     pub(super) fn forget_other_files_git(&mut self) {
         let files = &self.data.loaded.files;
         self.data.git.status.retain(|path, _| files.contains(path));
+        self.data.git.texts.retain(|path, _| files.contains(path));
     }
 
     pub(super) fn remember_dataset(&mut self) {

@@ -260,9 +260,9 @@ fn record_git<'a>(
         changed: git.changed(file, id),
         history: git.history(file, id),
         current: git
-            .status
+            .texts
             .get(file)
-            .and_then(|s| s.current.get(id))
+            .and_then(|texts| texts.get(id))
             .map(String::as_str),
     })
 }

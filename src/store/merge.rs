@@ -1029,8 +1029,12 @@ pub(crate) fn conflict_diagnostics(src: &SourceText, blocks: &[ConflictBlock]) -
     for block in blocks {
         let (first, _) = src.line_col(block.span.start);
         let (last, _) = src.line_col(block.span.end.saturating_sub(1).max(block.span.start));
-        let hint = format!(
-            "both versions are written between the `{OURS_MARKER}` and `{THEIRS_MARKER}` lines ({first}–{last}): keep one and delete the marker lines, or choose Take ours / Take theirs in the window"
+        let hint = super::diagnostics::words!(
+            "diag-conflict-hint",
+            ours = OURS_MARKER,
+            theirs = THEIRS_MARKER,
+            first = first.to_string(),
+            last = last.to_string()
         );
         let marker = || src.location(block.marker.start..block.marker.start + OURS_MARKER.len());
         match &block.conflict {
@@ -1043,19 +1047,23 @@ pub(crate) fn conflict_diagnostics(src: &SourceText, blocks: &[ConflictBlock]) -
                         ..conflict.clone()
                     };
                     out.push(
-                        Diagnostic::error(one.describe(), Some(location)).with_hint(hint.clone()),
+                        Diagnostic::error(one.describe(), Some(location)).hint_of(hint.clone()),
                     );
                 }
             }
             Some(conflict) => {
-                out.push(Diagnostic::error(conflict.describe(), Some(marker())).with_hint(hint));
+                out.push(Diagnostic::error(conflict.describe(), Some(marker())).hint_of(hint));
             }
             None => out.push(
-                Diagnostic::error(
-                    format!("merge conflict (lines {first}–{last}) left by a line merge"),
+                Diagnostic::error_of(
+                    super::diagnostics::words!(
+                        "diag-line-merge-conflict",
+                        first = first.to_string(),
+                        last = last.to_string()
+                    ),
                     Some(marker()),
                 )
-                .with_hint(hint),
+                .hint_of(hint),
             ),
         }
     }

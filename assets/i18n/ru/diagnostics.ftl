@@ -1,0 +1,187 @@
+# Ошибки и предупреждения о наборе данных, как их показывает окно. `annals check` всегда пишет
+# по-английски. Имена полей, идентификаторы, пути и фрагменты RON в обратных кавычках не переводятся.
+
+diag-label-error = ошибка
+diag-label-warning = предупреждение
+diag-label-note = примечание
+diag-label-hint = подсказка
+
+## Files and folders
+
+diag-no-manifest = в `{ $folder }` нет { $manifest }
+diag-no-manifest-hint = папка набора данных содержит manifest.ron (название, люди, места, категории, серии) и файлы событий
+diag-cannot-open-folder = не удаётся открыть папку набора данных `{ $folder }`: { $reason }
+diag-file-name-not-utf8 = `{ $path }`: имя файла не в UTF-8, файл не прочитан
+diag-file-name-not-utf8-hint = переименуйте файл (надёжнее всего буквы, цифры, `-` и `_`)
+diag-cannot-read = не удаётся прочитать `{ $path }`: { $reason }
+diag-dangling-link = это ссылка на то, чего не существует
+diag-not-a-file = `{ $path }` — { $what }, а не файл; читаются только обычные файлы
+diag-not-a-file-hint = переименуйте, чтобы имя не оканчивалось на .ron
+diag-kind-fifo = FIFO (именованный канал)
+diag-kind-device = устройство
+diag-kind-socket = сокет
+diag-kind-folder = папка
+diag-kind-other = не обычный файл
+diag-link-outside = `{ $path }` — ссылка на `{ $target }` за пределами папки набора данных
+diag-file-too-large = `{ $path }` занимает { $size } МиБ; файлы больше { $cap } МиБ не читаются (разделите события на несколько файлов)
+diag-file-grew = `{ $path }` вырос больше { $cap } МиБ во время чтения; такие файлы не читаются
+diag-not-utf8 = не текст UTF-8: байт { $byte } по смещению { $offset } (может быть, это двоичный файл?)
+diag-not-utf8-hint = файлы набора данных должны быть текстом в UTF-8; переименуйте прочие файлы, чтобы они не оканчивались на .ron
+diag-manifest-empty = манифест пуст
+diag-manifest-empty-hint = напишите хотя бы `(title: "My dataset")`
+diag-no-events = в этом файле нет событий
+
+## Reading records
+
+diag-in-field = `{ $field }`: { $message }
+diag-unknown-field = неизвестное поле `{ $found }` в { $what ->
+        [event] событии
+        [manifest] манифесте
+        [series-ref] ссылке на серию
+        [source] источнике
+        [names] имени
+        [storyline] сюжете
+        [step] шаге
+        [step-filter] фильтре шага
+       *[other] записи
+    }; допустимые поля: { $fields }
+diag-missing-field = в { $what ->
+        [event] событии
+        [manifest] манифесте
+        [series-ref] ссылке на серию
+        [source] источнике
+        [names] имени
+        [storyline] сюжете
+        [step] шаге
+        [step-filter] фильтре шага
+       *[other] записи
+    } нет поля `{ $field }`
+diag-missing-field-hint = добавьте в эту запись `{ $field }: ...,`
+diag-did-you-mean-code = может быть, `{ $name }`?
+diag-did-you-mean-quoted = может быть, «{ $name }»?
+diag-not-one-of = `{ $found }` — не одно из: { $choices }
+diag-field-twice = поле `{ $field }` записано дважды
+diag-expected-string = ожидалась строка (текст в двойных кавычках)
+diag-dates-are-text = даты пишутся как текст: "2024-05-16", "2024-05" или "2024"
+diag-expected-list = ожидался список `[...]`
+diag-expected-list-hint = даже один элемент пишется списком: ["li-qiang"]
+diag-expected-number = ожидалось целое число
+diag-expected-record = ожидалась запись `( ... )`
+diag-nested-too-deeply = слишком глубокая вложенность значений
+
+## Checking records
+
+diag-bad-id = { $what ->
+        [event] идентификатор
+        [country] идентификатор страны
+        [person] идентификатор человека
+        [place] идентификатор места
+        [category] идентификатор категории
+        [series] идентификатор серии
+        [period] идентификатор периода
+       *[other] идентификатор { $what }
+    } «{ $id }» { $problem }
+diag-id-empty = пуст
+diag-id-spaces = содержит пробелы; используйте буквы, цифры, `-` и `_`
+diag-title-empty = заголовок пуст
+diag-ordinal-zero = номера в серии начинаются с 1
+diag-no-source = у события «{ $id }» нет ни одного источника
+diag-no-source-hint = добавьте `sources: [(publisher: "...", url: "https://...")]`
+diag-bad-source-link = ссылка на источник { $url } — недопустимый адрес: { $problem }
+diag-bad-source-link-hint = пишите пробелы как %20; адрес — одна непрерывная строка
+diag-url-control-char = в нём управляющий символ U+{ $code }
+diag-url-space = в нём есть пробел
+diag-source-not-web = ссылка на источник «{ $url }» — не адрес http(s); она будет показана как текст и никогда не откроется
+diag-disputed-no-note = событие «{ $id }» помечено как спорное, но нет примечания, в чём спор
+diag-disputed-no-note-hint = добавьте `note: "..."` и объясните, в чём расходятся источники
+diag-control-char = в `{ $field }` управляющий символ U+{ $code }
+diag-control-char-breaks-fine = в `{ $field }` управляющий символ U+{ $code } (переносы строк здесь допустимы)
+diag-control-char-hint = удалите его; напишите текст в одну строку
+diag-unknown-ref = неизвестн{ $what ->
+        [person] ый человек
+        [place] ое место
+        [category] ая категория
+        [series] ая серия
+        [country] ая страна
+        [period] ый период
+       *[other] ый идентификатор
+    } «{ $id }» в `{ $field }`: в манифесте нет { $what ->
+        [person] человека
+        [place] места
+        [category] категории
+        [series] серии
+        [country] страны
+        [period] периода
+       *[other] записи
+    } с таким идентификатором
+diag-add-to-manifest = добавьте его в список { $what ->
+        [person] людей
+        [category] категорий
+        [place] мест
+        [series] серий
+        [country] стран
+        [period] периодов
+       *[other] { $what }
+    } в манифесте
+
+## Pictures
+
+diag-picture-no-file = у изображения должен быть `file`: путь в папке набора данных или адрес http(s)
+diag-picture-bad-address = недопустимый адрес изображения: { $problem }
+diag-picture-outside = изображение { $file } — не файл в папке набора данных и не адрес http(s)
+diag-picture-outside-hint = напишите путь относительно папки набора данных, например "media/photo.jpg"
+diag-picture-not-a-file = изображение «{ $file }» — не файл
+diag-picture-missing = изображения «{ $file }» нет
+diag-picture-missing-hint = положите его в `{ $path }`
+diag-picture-too-large = изображение «{ $file }» занимает { $size } МБ; изображения больше { $cap } МБ не показываются
+diag-picture-too-large-hint = уменьшите его (2000 пикселей в ширину вполне достаточно)
+diag-picture-format = изображение «{ $file }» не в формате PNG, JPEG или WebP
+diag-picture-format-hint = преобразуйте его в один из этих форматов
+diag-picture-unreadable = не удаётся прочитать изображение «{ $file }»: { $reason }
+
+## Across records
+
+diag-duplicate-event-id = повторяющийся идентификатор «{ $id }»: он уже есть у другого события
+diag-duplicate-event-id-hint = идентификаторы в наборе данных должны быть уникальны; переименуйте одно из двух
+diag-first-used-here = впервые здесь
+diag-related-to-itself = событие указано как связанное с самим собой
+diag-unknown-related = неизвестное событие «{ $id }» в `related`
+diag-duplicate-id = повторяющийся { $what ->
+        [country] идентификатор страны
+        [person] идентификатор человека
+        [place] идентификатор места
+        [category] идентификатор категории
+        [series] идентификатор серии
+        [period] идентификатор периода
+       *[other] идентификатор { $what }
+    } «{ $id }»
+diag-unknown-country = неизвестная страна «{ $code }»: добавьте её в `countries` манифеста
+diag-manifest-title-empty = название в манифесте пусто
+diag-manifest-control-char = в тексте манифеста { $text } управляющий символ U+{ $code }
+diag-series-same-number = у двух событий серии «{ $series }» один номер: { $number }
+diag-the-other-one = второе
+diag-series-out-of-order = номер { $number } серии «{ $series }» ({ $date }) датирован раньше номера { $earlier } ({ $earlier_date })
+diag-number-is-here = номер { $number } здесь
+diag-series-gaps = в серии «{ $series }» нет событий с номерами { $numbers } (пропуски в нумерации)
+
+## Storylines
+
+diag-storyline-no-steps = в этом сюжете нет шагов
+diag-storyline-no-steps-hint = добавьте шаги: [(event: "an-event-id", caption: "…")]
+diag-step-empty = шаг { $step } ничего не показывает: задайте ему `event` или `window`
+diag-step-empty-hint = (event: "hog-29") или (window: "2024-05/2024-08")
+diag-step-unknown-event = шаг { $step }: неизвестное событие «{ $id }»
+diag-step-unknown-in-filter = шаг { $step }: неизвестн{ $what ->
+        [person] ый человек
+        [place] ое место
+        [category] ая категория
+        [series] ая серия
+        [country] ая страна
+        [period] ый период
+       *[other] ый идентификатор
+    } «{ $id }» в фильтре
+
+## Merge conflicts
+
+diag-line-merge-conflict = конфликт слияния (строки { $first }–{ $last }), оставленный построчным слиянием
+diag-conflict-hint = обе версии записаны между строками `{ $ours }` и `{ $theirs }` ({ $first }–{ $last }): оставьте одну и удалите строки-метки или выберите версию в окне

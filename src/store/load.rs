@@ -701,8 +701,12 @@ fn parse_event_file(
             ));
             return;
         }
-        Err(LayoutError { at, message }) => {
-            diagnostics.push(Diagnostic::error(message, Some(src.location(at))));
+        Err(LayoutError { at, key, args, .. }) => {
+            let words = Words {
+                id: key,
+                args: args.into_iter().map(|(n, v)| (n, v.into())).collect(),
+            };
+            diagnostics.push(Diagnostic::error_of(words, Some(src.location(at))));
             return;
         }
     };

@@ -153,3 +153,36 @@ diag-step-unknown-in-filter = step { $step }: unknown { $what } "{ $id }" in the
 
 diag-line-merge-conflict = merge conflict (lines { $first }–{ $last }) left by a line merge
 diag-conflict-hint = both versions are written between the `{ $ours }` and `{ $theirs }` lines ({ $first }–{ $last }): keep one and delete the marker lines, or choose Take ours / Take theirs in the window
+
+## The shape of a file (store/lex.rs)
+
+diag-lex-comment-open = this comment is never closed with `*/`
+diag-lex-string-open = this string is never closed with `"`
+diag-lex-raw-string-start = a raw string starts with r" or r#"
+diag-lex-raw-string-open = this raw string is never closed
+diag-lex-char-open = this character literal is never closed with `'`
+diag-lex-expected-list = expected a list of events: `[ (id: ..., ...), (...), ]`
+diag-lex-nothing-open = unexpected `{ $found }`: nothing here is open
+diag-lex-after-list = unexpected text after the end of the list `]`
+diag-lex-wrong-close = expected `{ $expected }` to close the `{ $opened }` at byte { $byte }, found `{ $found }`
+diag-lex-stray-comma = unexpected `,`: there is no record before it
+diag-lex-never-closed = this `{ $opened }` is never closed
+diag-lex-list-open = the list that opens here is never closed with `]`
+diag-lex-not-an-attribute = this `#` does not start an attribute: expected { $what ->
+        [bang] `!` after `#`
+        [bracket] `[` after `#!`
+        [name] a name such as `enable`
+        [paren] `(` after the attribute's name
+        [extension] an extension name such as `implicit_some`
+        [close-paren] `)`
+       *[close-bracket] `]` to close the attribute
+    }, found `{ $found }`; an attribute is written `#![enable(implicit_some)]`
+diag-lex-attribute-ends = the file ends inside an attribute (expected { $what ->
+        [bang] `!` after `#`
+        [bracket] `[` after `#!`
+        [name] a name such as `enable`
+        [paren] `(` after the attribute's name
+        [extension] an extension name such as `implicit_some`
+        [close-paren] `)`
+       *[close-bracket] `]` to close the attribute
+    }); an attribute is written `#![enable(implicit_some)]`

@@ -185,3 +185,36 @@ diag-step-unknown-in-filter = шаг { $step }: неизвестн{ $what ->
 
 diag-line-merge-conflict = конфликт слияния (строки { $first }–{ $last }), оставленный построчным слиянием
 diag-conflict-hint = обе версии записаны между строками `{ $ours }` и `{ $theirs }` ({ $first }–{ $last }): оставьте одну и удалите строки-метки или выберите версию в окне
+
+## The shape of a file (store/lex.rs)
+
+diag-lex-comment-open = этот комментарий не закрыт `*/`
+diag-lex-string-open = эта строка не закрыта `"`
+diag-lex-raw-string-start = сырая строка начинается с r" или r#"
+diag-lex-raw-string-open = эта сырая строка не закрыта
+diag-lex-char-open = этот символьный литерал не закрыт `'`
+diag-lex-expected-list = ожидался список событий: `[ (id: ..., ...), (...), ]`
+diag-lex-nothing-open = лишняя `{ $found }`: здесь ничего не открыто
+diag-lex-after-list = лишний текст после конца списка `]`
+diag-lex-wrong-close = ожидалась `{ $expected }`, чтобы закрыть `{ $opened }` на байте { $byte }, а найдена `{ $found }`
+diag-lex-stray-comma = лишняя `,`: перед ней нет записи
+diag-lex-never-closed = эта `{ $opened }` не закрыта
+diag-lex-list-open = список, который открывается здесь, не закрыт `]`
+diag-lex-not-an-attribute = этот `#` не начинает атрибут: ожидалось: { $what ->
+        [bang] `!` после `#`
+        [bracket] `[` после `#!`
+        [name] имя, например `enable`
+        [paren] `(` после имени атрибута
+        [extension] имя расширения, например `implicit_some`
+        [close-paren] `)`
+       *[close-bracket] `]`, закрывающий атрибут
+    }, а найдено `{ $found }`; атрибут пишется так: `#![enable(implicit_some)]`
+diag-lex-attribute-ends = файл кончается внутри атрибута (ожидалось: { $what ->
+        [bang] `!` после `#`
+        [bracket] `[` после `#!`
+        [name] имя, например `enable`
+        [paren] `(` после имени атрибута
+        [extension] имя расширения, например `implicit_some`
+        [close-paren] `)`
+       *[close-bracket] `]`, закрывающий атрибут
+    }); атрибут пишется так: `#![enable(implicit_some)]`

@@ -177,3 +177,36 @@ diag-step-unknown-in-filter = 第 { $step } 步：筛选条件中有未知的{ $
 
 diag-line-merge-conflict = 按行合并留下的合并冲突（第 { $first }–{ $last } 行）
 diag-conflict-hint = 两个版本都写在 `{ $ours }` 和 `{ $theirs }` 两行之间（第 { $first }–{ $last } 行）：保留其中一个并删除标记行，或在窗口中选择一个版本
+
+## The shape of a file (store/lex.rs)
+
+diag-lex-comment-open = 此注释没有用 `*/` 结束
+diag-lex-string-open = 此字符串没有用 `"` 结束
+diag-lex-raw-string-start = 原始字符串以 r" 或 r#" 开头
+diag-lex-raw-string-open = 此原始字符串没有结束
+diag-lex-char-open = 此字符字面量没有用 `'` 结束
+diag-lex-expected-list = 此处应为事件列表：`[ (id: ..., ...), (...), ]`
+diag-lex-nothing-open = 多余的 `{ $found }`：此处没有未闭合的括号
+diag-lex-after-list = 列表结尾 `]` 之后有多余的文本
+diag-lex-wrong-close = 应为 `{ $expected }` 以闭合第 { $byte } 字节处的 `{ $opened }`，却是 `{ $found }`
+diag-lex-stray-comma = 多余的 `,`：前面没有记录
+diag-lex-never-closed = 此 `{ $opened }` 没有闭合
+diag-lex-list-open = 从这里开始的列表没有用 `]` 结束
+diag-lex-not-an-attribute = 此 `#` 不是属性的开头：应为{ $what ->
+        [bang] `#` 之后的 `!`
+        [bracket] `#!` 之后的 `[`
+        [name] 名称（如 `enable`）
+        [paren] 属性名之后的 `(`
+        [extension] 扩展名（如 `implicit_some`）
+        [close-paren] `)`
+       *[close-bracket] 闭合属性的 `]`
+    }，却是 `{ $found }`；属性的写法是 `#![enable(implicit_some)]`
+diag-lex-attribute-ends = 文件在属性内部结束（应为{ $what ->
+        [bang] `#` 之后的 `!`
+        [bracket] `#!` 之后的 `[`
+        [name] 名称（如 `enable`）
+        [paren] 属性名之后的 `(`
+        [extension] 扩展名（如 `implicit_some`）
+        [close-paren] `)`
+       *[close-bracket] 闭合属性的 `]`
+    }）；属性的写法是 `#![enable(implicit_some)]`

@@ -19,7 +19,7 @@ use crate::ui::timeline_view::{TimelineInput, TimelineStyle, TitleWidths, timeli
 /// Height of the screen, in points, that presentation mode lays out for.
 pub(crate) const DESIGN_HEIGHT: f32 = 720.0;
 
-/// Name of the card in the accessibility tree.
+/// Name of the card in the accessibility tree, in English (`present-card` in other languages).
 pub const CARD_LABEL: &str = "Presentation card";
 
 /// High-contrast colours for a projector.

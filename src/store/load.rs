@@ -831,7 +831,10 @@ fn ron_diagnostic(
         E::DuplicateStructField { field, .. } => {
             Diagnostic::error_of(words!("diag-field-twice", field = *field), Some(location))
         }
-        E::Message(message) => Diagnostic::error(message.clone(), Some(location)),
+        E::Message(message) => match date_words(&src.text[start..end], message) {
+            Some(words) => Diagnostic::error_of(words, Some(location)),
+            None => Diagnostic::error(message.clone(), Some(location)),
+        },
         E::ExpectedString | E::ExpectedStringEnd => {
             let d =
                 Diagnostic::error_of(with_field(words!("diag-expected-string")), Some(location));
@@ -865,6 +868,38 @@ fn field_before(before: &str) -> Option<&str> {
         (pair[0].kind == TokenKind::Ident && pair[1].kind == TokenKind::Punct(b':'))
             .then(|| &before[pair[0].span.clone()])
     })
+}
+
+/// The words of a date's error when `message` is the one the date `literal` (quoted, as
+/// written) gives: ron passes on only its text.
+fn date_words(literal: &str, message: &str) -> Option<Words> {
+    let text = super::write::unquote(literal)?;
+    let error = crate::model::EventDate::parse(&text).err()?;
+    if error.to_string() != message {
+        return None;
+    }
+    let why = &error.why;
+    let args = why
+        .args
+        .iter()
+        .map(|(name, value)| {
+            let value = match value {
+                crate::model::date::DateArg::Text(text) => WordArg::Text(text.clone()),
+                crate::model::date::DateArg::Number(n) => WordArg::Count(*n),
+            };
+            (*name, value)
+        })
+        .collect();
+    let reason = Words { id: why.key, args };
+    let reason = match why.side {
+        Some(side) => words!("diag-date-side", side = side, reason = reason),
+        None => reason,
+    };
+    Some(words!(
+        "diag-invalid-date",
+        input = error.input.as_str(),
+        reason = reason
+    ))
 }
 
 /// The key the message files choose a record's name by (`$what` in `diag-unknown-field`):

@@ -186,3 +186,56 @@ diag-lex-attribute-ends = the file ends inside an attribute (expected { $what ->
         [close-paren] `)`
        *[close-bracket] `]` to close the attribute
     }); an attribute is written `#![enable(implicit_some)]`
+
+## Dates (model/date.rs)
+
+diag-invalid-date = invalid date "{ $input }": { $reason }
+diag-date-side = { $side ->
+        [start] start
+       *[end] end
+    }: { $reason }
+diag-date-empty = the date is empty; write e.g. 2024, 2024-05 or 2024-05-16
+diag-date-spaces = remove the spaces around the date
+diag-date-one-slash = a span has exactly one `/`
+diag-date-no-start = the start of the span is missing (write `..` for an open start)
+diag-date-no-end = the end of the span is missing (write `..` for an open end)
+diag-date-no-known-end = a span needs at least one known end
+diag-date-backwards = the span ends ({ $end }) before it starts ({ $start })
+diag-date-shape = expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ?, ~ or %
+diag-date-digits = the { $what ->
+        [year] year
+        [month] month
+       *[day] day
+    } must be { $width } digits; expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ?, ~ or %
+diag-date-year-zero = year zero is written 0000, without a minus sign
+diag-date-year-range = year { $year } is out of range (years are written with four digits, { $min } to { $max })
+diag-date-no-month = month { $month } does not exist (months are 01 to 12)
+diag-date-day-needs-month = a day needs a month
+diag-date-no-day = day { $day } does not exist: { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } { $year } has { $days } days
+diag-date-no-day-leap = day { $day } does not exist: { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } { $year } has { $days } days ({ $year } is not a leap year)

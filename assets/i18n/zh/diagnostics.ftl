@@ -210,3 +210,30 @@ diag-lex-attribute-ends = 文件在属性内部结束（应为{ $what ->
         [close-paren] `)`
        *[close-bracket] 闭合属性的 `]`
     }）；属性的写法是 `#![enable(implicit_some)]`
+
+## Dates (model/date.rs)
+
+diag-invalid-date = 无效日期 "{ $input }"：{ $reason }
+diag-date-side = { $side ->
+        [start] 起点
+       *[end] 终点
+    }：{ $reason }
+diag-date-empty = 日期为空；请写成 2024、2024-05 或 2024-05-16 等形式
+diag-date-spaces = 请删除日期前后的空格
+diag-date-one-slash = 时间段中只能有一个 `/`
+diag-date-no-start = 缺少时间段的起点（起点不定时写 `..`）
+diag-date-no-end = 缺少时间段的终点（终点不定时写 `..`）
+diag-date-no-known-end = 时间段至少要有一端是已知的
+diag-date-backwards = 时间段的终点（{ $end }）早于起点（{ $start }）
+diag-date-shape = 应为 YYYY、YYYY-MM 或 YYYY-MM-DD，后面可加 ?、~ 或 %
+diag-date-digits = { $what ->
+        [year] 年份
+        [month] 月份
+       *[day] 日
+    }必须是 { $width } 位数字；应为 YYYY、YYYY-MM 或 YYYY-MM-DD，后面可加 ?、~ 或 %
+diag-date-year-zero = 0 年写作 0000，不带负号
+diag-date-year-range = 年份 { $year } 超出范围（年份写作四位数字，从 { $min } 到 { $max }）
+diag-date-no-month = 没有 { $month } 月（月份为 01 到 12）
+diag-date-day-needs-month = 有日就必须有月
+diag-date-no-day = 没有 { $day } 日：{ $year } 年 { $month } 月只有 { $days } 天
+diag-date-no-day-leap = 没有 { $day } 日：{ $year } 年 { $month } 月只有 { $days } 天（{ $year } 年不是闰年）

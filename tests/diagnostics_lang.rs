@@ -139,3 +139,32 @@ fn dates_explain_themselves_in_every_language() {
     let ru = first_error("span-backwards.ron", Language::Russian);
     assert!(ru.contains("промежуток кончается ("), "{ru}");
 }
+
+#[test]
+fn a_manifest_colour_in_russian() {
+    let manifest = std::fs::read_to_string(bundled_dataset_path().join("manifest.ron")).unwrap();
+    let colour = manifest
+        .find("\"#")
+        .map(|at| &manifest[at..at + 9])
+        .expect("the bundled manifest has colours");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("manifest.ron"),
+        manifest.replacen(colour, "\"#12345\"", 1),
+    )
+    .unwrap();
+    let loaded = load_dataset(dir.path());
+    let d = loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.message.starts_with("invalid colour"))
+        .expect("the colour is refused");
+    assert_eq!(
+        d.message,
+        "invalid colour \"#12345\": write it as \"#rrggbb\""
+    );
+    assert_eq!(
+        d.message_in(Language::Russian),
+        "недопустимый цвет \"#12345\": пишите его как \"#rrggbb\""
+    );
+}

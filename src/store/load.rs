@@ -831,7 +831,9 @@ fn ron_diagnostic(
         E::DuplicateStructField { field, .. } => {
             Diagnostic::error_of(words!("diag-field-twice", field = *field), Some(location))
         }
-        E::Message(message) => match date_words(&src.text[start..end], message) {
+        E::Message(message) => match date_words(&src.text[start..end], message)
+            .or_else(|| colour_words(&src.text[start..end], message))
+        {
             Some(words) => Diagnostic::error_of(words, Some(location)),
             None => Diagnostic::error(message.clone(), Some(location)),
         },
@@ -900,6 +902,14 @@ fn date_words(literal: &str, message: &str) -> Option<Words> {
         input = error.input.as_str(),
         reason = reason
     ))
+}
+
+/// The words of a colour's error (model/manifest.rs) when `message` is the one the colour
+/// `literal` gives.
+fn colour_words(literal: &str, message: &str) -> Option<Words> {
+    let text = super::write::unquote(literal)?;
+    let words = words!("diag-bad-colour", text = text.as_str());
+    (words.render(crate::i18n::Language::English) == message).then_some(words)
 }
 
 /// The key the message files choose a record's name by (`$what` in `diag-unknown-field`):

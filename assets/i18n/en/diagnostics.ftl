@@ -239,3 +239,7 @@ diag-date-no-day-leap = day { $day } does not exist: { $month ->
         [11] November
        *[12] December
     } { $year } has { $days } days ({ $year } is not a leap year)
+
+## The manifest's colours (model/manifest.rs)
+
+diag-bad-colour = invalid colour "{ $text }": write it as "#rrggbb"

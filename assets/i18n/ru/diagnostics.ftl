@@ -271,3 +271,7 @@ diag-date-no-day-leap = дня { $day } не существует: в { $month -
         [11] ноябре
        *[12] декабре
     } { $year } года { $days } дней ({ $year } — не високосный год)
+
+## The manifest's colours (model/manifest.rs)
+
+diag-bad-colour = недопустимый цвет "{ $text }": пишите его как "#rrggbb"

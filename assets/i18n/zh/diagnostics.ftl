@@ -237,3 +237,7 @@ diag-date-no-month = 没有 { $month } 月（月份为 01 到 12）
 diag-date-day-needs-month = 有日就必须有月
 diag-date-no-day = 没有 { $day } 日：{ $year } 年 { $month } 月只有 { $days } 天
 diag-date-no-day-leap = 没有 { $day } 日：{ $year } 年 { $month } 月只有 { $days } 天（{ $year } 年不是闰年）
+
+## The manifest's colours (model/manifest.rs)
+
+diag-bad-colour = 无效颜色 "{ $text }"：请写成 "#rrggbb"

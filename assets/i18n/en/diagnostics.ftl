@@ -243,3 +243,22 @@ diag-date-no-day-leap = day { $day } does not exist: { $month ->
 ## The manifest's colours (model/manifest.rs)
 
 diag-bad-colour = invalid colour "{ $text }": write it as "#rrggbb"
+
+## Merge conflicts Annals marked (store/merge.rs)
+
+# A merge conflict Annals wrote: who deleted the record ("ours", "theirs"), and which fields.
+diag-conflict-deleted = merge conflict in record `{ $id }`: deleted by { $deleted_by ->
+        [ours] ours
+       *[theirs] theirs
+    }, changed by { $changed_by ->
+        [ours] ours
+       *[theirs] theirs
+    }
+diag-conflict-record = merge conflict in record `{ $id }`, { $count ->
+        [one] field
+       *[other] fields
+    } { $fields }
+diag-conflict-fields = merge conflict in { $count ->
+        [one] field
+       *[other] fields
+    } { $fields }

@@ -275,3 +275,21 @@ diag-date-no-day-leap = дня { $day } не существует: в { $month -
 ## The manifest's colours (model/manifest.rs)
 
 diag-bad-colour = недопустимый цвет "{ $text }": пишите его как "#rrggbb"
+
+## Merge conflicts Annals marked (store/merge.rs)
+
+diag-conflict-deleted = конфликт слияния в записи `{ $id }`: удалена { $deleted_by ->
+        [ours] в нашей версии
+       *[theirs] в их версии
+    }, изменена { $changed_by ->
+        [ours] в нашей
+       *[theirs] в их
+    }
+diag-conflict-record = конфликт слияния в записи `{ $id }`, { $count ->
+        [one] поле
+       *[other] поля
+    } { $fields }
+diag-conflict-fields = конфликт слияния в { $count ->
+        [one] поле
+       *[other] полях
+    } { $fields }

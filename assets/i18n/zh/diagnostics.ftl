@@ -241,3 +241,19 @@ diag-date-no-day-leap = 没有 { $day } 日：{ $year } 年 { $month } 月只有
 ## The manifest's colours (model/manifest.rs)
 
 diag-bad-colour = 无效颜色 "{ $text }"：请写成 "#rrggbb"
+
+## Merge conflicts Annals marked (store/merge.rs)
+
+diag-conflict-deleted = 记录 `{ $id }` 存在合并冲突：{ $deleted_by ->
+        [ours] 我方
+       *[theirs] 对方
+    }删除了它，{ $changed_by ->
+        [ours] 我方
+       *[theirs] 对方
+    }修改了它
+diag-conflict-record = 记录 `{ $id }` 存在合并冲突，字段 { $fields }{ $count ->
+       *[other] {""}
+    }
+diag-conflict-fields = 字段 { $fields } 存在合并冲突{ $count ->
+       *[other] {""}
+    }

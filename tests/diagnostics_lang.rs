@@ -168,3 +168,22 @@ fn a_manifest_colour_in_russian() {
         "недопустимый цвет \"#12345\": пишите его как \"#rrggbb\""
     );
 }
+
+#[test]
+fn a_missing_comma_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        bundled_dataset_path().join("manifest.ron"),
+        dir.path().join("manifest.ron"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("events.ron"),
+        "[\n    (id: \"a\", title: \"T\" when: \"2024\", kind: \"visit\"),\n]\n",
+    )
+    .unwrap();
+    let loaded = load_dataset(dir.path());
+    let d = loaded.diagnostics.iter().find(|d| d.is_error()).unwrap();
+    assert_eq!(d.message, "expected comma");
+    assert_eq!(d.message_in(Language::Chinese), "此处应为逗号");
+}

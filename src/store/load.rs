@@ -858,8 +858,36 @@ fn ron_diagnostic(
         E::ExceededRecursionLimit => {
             Diagnostic::error_of(words!("diag-nested-too-deeply"), Some(location))
         }
-        other => Diagnostic::error(lowercase_first(&other.to_string()), Some(location)),
+        other => {
+            // ron's own words, said in ours where we have them (and they say the same).
+            let english = lowercase_first(&other.to_string());
+            match ron_words(other)
+                .filter(|words| words.render(crate::i18n::Language::English) == english)
+            {
+                Some(words) => Diagnostic::error_of(words, Some(location)),
+                None => Diagnostic::error(english, Some(location)),
+            }
+        }
     }
+}
+
+/// The message of `diagnostics.ftl` for one of ron's common errors.
+fn ron_words(error: &ron::error::Error) -> Option<Words> {
+    use ron::error::Error as E;
+    let id = match error {
+        E::Eof => "diag-ron-eof",
+        E::ExpectedArrayEnd => "diag-ron-expected-array-end",
+        E::ExpectedComma => "diag-ron-expected-comma",
+        E::ExpectedOptionEnd | E::ExpectedStructLikeEnd => "diag-ron-expected-paren-end",
+        E::ExpectedMapColon => "diag-ron-expected-colon",
+        E::ExpectedMapEnd => "diag-ron-expected-map-end",
+        E::ExpectedIdentifier => "diag-ron-expected-identifier",
+        E::ExpectedBoolean => "diag-ron-expected-boolean",
+        E::TrailingCharacters => "diag-ron-trailing",
+        E::UnclosedBlockComment => "diag-ron-unclosed-comment",
+        _ => return None,
+    };
+    Some(words!(id))
 }
 
 /// The name of the field whose value starts at the end of `before` (the text of a record up
@@ -933,5 +961,34 @@ fn lowercase_first(text: &str) -> String {
     match chars.next() {
         Some(c) => c.to_lowercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rons_errors_in_our_words_say_what_ron_says() {
+        use ron::error::Error as E;
+        for error in [
+            E::Eof,
+            E::ExpectedArrayEnd,
+            E::ExpectedComma,
+            E::ExpectedOptionEnd,
+            E::ExpectedStructLikeEnd,
+            E::ExpectedMapColon,
+            E::ExpectedMapEnd,
+            E::ExpectedIdentifier,
+            E::ExpectedBoolean,
+            E::TrailingCharacters,
+            E::UnclosedBlockComment,
+        ] {
+            let words = ron_words(&error).unwrap();
+            assert_eq!(
+                words.render(crate::i18n::Language::English),
+                lowercase_first(&error.to_string())
+            );
+        }
     }
 }

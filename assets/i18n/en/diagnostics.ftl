@@ -262,3 +262,16 @@ diag-conflict-fields = merge conflict in { $count ->
         [one] field
        *[other] fields
     } { $fields }
+
+## ron's own errors (their English is ron's, lower-cased)
+
+diag-ron-eof = unexpected end of RON
+diag-ron-expected-array-end = expected closing `]`
+diag-ron-expected-comma = expected comma
+diag-ron-expected-paren-end = expected closing `)`
+diag-ron-expected-colon = expected colon
+diag-ron-expected-map-end = expected closing `{"}"}`
+diag-ron-expected-identifier = expected identifier
+diag-ron-expected-boolean = expected boolean
+diag-ron-trailing = non-whitespace trailing characters
+diag-ron-unclosed-comment = unclosed block comment

@@ -293,3 +293,16 @@ diag-conflict-fields = конфликт слияния в { $count ->
         [one] поле
        *[other] полях
     } { $fields }
+
+## ron's own errors (their English is ron's, lower-cased)
+
+diag-ron-eof = неожиданный конец RON
+diag-ron-expected-array-end = ожидалась закрывающая `]`
+diag-ron-expected-comma = ожидалась запятая
+diag-ron-expected-paren-end = ожидалась закрывающая `)`
+diag-ron-expected-colon = ожидалось двоеточие
+diag-ron-expected-map-end = ожидалась закрывающая `{"}"}`
+diag-ron-expected-identifier = ожидался идентификатор
+diag-ron-expected-boolean = ожидалось логическое значение (true или false)
+diag-ron-trailing = лишние символы в конце
+diag-ron-unclosed-comment = незакрытый блочный комментарий

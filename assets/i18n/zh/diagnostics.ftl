@@ -257,3 +257,16 @@ diag-conflict-record = 记录 `{ $id }` 存在合并冲突，字段 { $fields }{
 diag-conflict-fields = 字段 { $fields } 存在合并冲突{ $count ->
        *[other] {""}
     }
+
+## ron's own errors (their English is ron's, lower-cased)
+
+diag-ron-eof = RON 意外结束
+diag-ron-expected-array-end = 此处应为闭合的 `]`
+diag-ron-expected-comma = 此处应为逗号
+diag-ron-expected-paren-end = 此处应为闭合的 `)`
+diag-ron-expected-colon = 此处应为冒号
+diag-ron-expected-map-end = 此处应为闭合的 `{"}"}`
+diag-ron-expected-identifier = 此处应为标识符
+diag-ron-expected-boolean = 此处应为布尔值（true 或 false）
+diag-ron-trailing = 结尾有多余的字符
+diag-ron-unclosed-comment = 块注释没有闭合

@@ -156,6 +156,7 @@ fn slide(c: &mut Criterion) {
                 loaded.dataset.as_ref().expect("the bundled dataset loads"),
                 &out.path().join("view.png"),
                 (1920, 1080),
+                annals::i18n::Language::English,
             )
             .expect("picture");
             black_box(files)

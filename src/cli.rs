@@ -366,6 +366,30 @@ pub use crate::export::pdf::{Orientation, PdfKind, PdfOptions};
 pub struct ExportOptions {
     pub size: (u32, u32),
     pub pdf: PdfOptions,
+    /// The language of handouts', slides' and pictures' words (`--lang`).
+    pub language: crate::i18n::Language,
+}
+
+/// `--lang`: the language of an export's own words (headings, labels) and of names.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportLanguage {
+    /// English
+    #[default]
+    En,
+    /// Simplified Chinese
+    Zh,
+    /// Russian
+    Ru,
+}
+
+impl From<ExportLanguage> for crate::i18n::Language {
+    fn from(language: ExportLanguage) -> Self {
+        match language {
+            ExportLanguage::En => crate::i18n::Language::English,
+            ExportLanguage::Zh => crate::i18n::Language::Chinese,
+            ExportLanguage::Ru => crate::i18n::Language::Russian,
+        }
+    }
 }
 
 pub use crate::export::pdf::options as pdf_options;
@@ -382,6 +406,7 @@ pub fn export(
     let options = ExportOptions {
         size,
         pdf: PdfOptions::default(),
+        language: crate::i18n::Language::English,
     };
     export_with(path, format, storyline, out_path, &options, out)
 }
@@ -424,8 +449,12 @@ pub fn export_with(
             return Ok(1);
         };
         let written = match storyline {
-            Some(name) => crate::ui::render::write_slides(&loaded, name, out_path, size),
-            None => crate::ui::render::write_timeline_picture(dataset, out_path, size),
+            Some(name) => {
+                crate::ui::render::write_slides(&loaded, name, out_path, size, options.language)
+            }
+            None => {
+                crate::ui::render::write_timeline_picture(dataset, out_path, size, options.language)
+            }
         };
         return match written {
             Ok(written) => {
@@ -444,7 +473,7 @@ pub fn export_with(
         writeln!(out, "annals: a PDF needs --out FILE.pdf")?;
         return Ok(1);
     }
-    let language = crate::model::Language::English;
+    let language = options.language;
     let now = chrono::Utc::now();
     if matches!(
         format,

@@ -89,6 +89,10 @@ enum Command {
         /// A deck's presenter notes, on a page after each step that has some.
         #[arg(long)]
         notes: bool,
+        /// Language of the export's own words (headings, labels, page numbers) and of
+        /// names: handouts, pictures, slides and PDFs.
+        #[arg(long, value_enum, default_value_t = cli::ExportLanguage::En)]
+        lang: cli::ExportLanguage,
     },
     /// Import events from another tool into a new dataset folder.
     Import {
@@ -168,13 +172,18 @@ fn main() -> ExitCode {
             margin,
             tiles,
             notes,
+            lang,
         }) => match cli::pdf_options(pdf, page.as_deref(), orientation, margin, &tiles, notes) {
             Ok(pdf) => cli::export_with(
                 &path,
                 format,
                 storyline.as_deref(),
                 out.as_deref(),
-                &cli::ExportOptions { size, pdf },
+                &cli::ExportOptions {
+                    size,
+                    pdf,
+                    language: lang.into(),
+                },
                 &mut std::io::stdout().lock(),
             ),
             Err(message) => {

@@ -425,17 +425,27 @@ fn the_handout_pdf_reads_back_with_every_event_fonts_outline_and_metadata() {
             Language::Russian => "ЛиЦян",
         };
         assert!(text.contains(li_qiang), "{language:?}: {li_qiang}");
-        // The years in the language too (the PDF's text comes without its spaces).
-        let years = match language {
-            Language::English => "1949–2025",
-            Language::Chinese => "1949年至2025年",
-            Language::Russian => "1949–2025гг.",
+        // The handout's own words and its years in that language too (the PDF's text comes
+        // without its spaces).
+        let (count, generated, sources) = match language {
+            Language::English => (
+                "56events,1949–2025.",
+                "Generatedon2025-06-15byAnnals.",
+                "Sources",
+            ),
+            Language::Chinese => (
+                "共56个事件，1949年至2025年。",
+                "由Annals于2025-06-15生成。",
+                "来源",
+            ),
+            Language::Russian => (
+                "56событий,1949–2025гг.",
+                "СоздановAnnals2025-06-15.",
+                "Источники",
+            ),
         };
-        assert!(
-            text.contains(&format!("56events,{years}.")),
-            "{language:?}: {years}"
-        );
-        assert!(text.contains("Generatedon2025-06-15byAnnals."));
+        assert!(text.contains(count), "{language:?}: {count}");
+        assert!(text.contains(generated), "{language:?}: {generated}");
         let outline = outline_titles(&doc);
         assert_eq!(
             outline.len(),
@@ -443,12 +453,12 @@ fn the_handout_pdf_reads_back_with_every_event_fonts_outline_and_metadata() {
             "one bookmark per event, and the sources"
         );
         assert_eq!(outline[0], format!("1. {}", dataset.events()[0].title));
-        assert_eq!(outline.last().unwrap(), "Sources");
+        assert_eq!(outline.last().unwrap(), sources);
         assert_eq!(info(&doc, b"Title"), dataset.manifest.title);
         let catalog = doc.catalog().unwrap();
         assert_eq!(
             lopdf::decode_text_string(catalog.get(b"Lang").unwrap()).unwrap(),
-            "en"
+            language.code()
         );
         // The sources' web addresses are links.
         let links: BTreeSet<String> = doc

@@ -36,7 +36,7 @@ pub(crate) fn card_lines(dataset: &Dataset, step: &ShownStep, language: Language
     let caption = step.caption.trim();
     let Some(event) = step.event.and_then(|i| dataset.event(i)) else {
         out.push(CardLine::Overview(if caption.is_empty() {
-            "Overview".to_owned()
+            crate::i18n::tr(language, "export-overview")
         } else {
             caption.to_owned()
         }));
@@ -83,6 +83,36 @@ pub(crate) fn card_lines(dataset: &Dataset, step: &ShownStep, language: Language
         out.push(CardLine::Sources(publishers.join("; ")));
     }
     out
+}
+
+/// "Status: disputed" in `language`.
+pub(crate) fn status_line(status: Status, language: Language) -> String {
+    crate::tr!(
+        language,
+        "export-status-line",
+        status = status_word(status, language)
+    )
+}
+
+/// A record's status as one word or two in `language`: "disputed", "спорно".
+pub(crate) fn status_word(status: Status, language: Language) -> String {
+    let id = match status {
+        Status::Verified => "export-status-verified",
+        Status::SingleSource => "export-status-single-source",
+        Status::Disputed => "export-status-disputed",
+        Status::Unverified => "export-status-unverified",
+    };
+    crate::i18n::tr(language, id)
+}
+
+/// "Note: …" in `language`.
+pub(crate) fn note_line(text: &str, language: Language) -> String {
+    crate::tr!(language, "export-note-line", text = text)
+}
+
+/// "Sources: …" in `language`.
+pub(crate) fn sources_line(text: &str, language: Language) -> String {
+    crate::tr!(language, "export-sources-line", text = text)
 }
 
 #[cfg(test)]

@@ -27,7 +27,7 @@ pub struct Handout<'a> {
     pub items: Vec<HandoutItem<'a>>,
     /// Every source cited, numbered from 1 in order of first citation.
     pub sources: Vec<&'a Source>,
-    /// The language its dates are written in.
+    /// The language of the handout's own words (headings, labels), its dates and names.
     pub language: Language,
 }
 
@@ -73,7 +73,7 @@ impl<'a> Handout<'a> {
                 })
                 .collect();
             let mut facts = dataset.place_and_participants(event, language);
-            facts.push(event.status.label().to_owned());
+            facts.push(super::card::status_word(event.status, language));
             items.push(HandoutItem {
                 number: items.len() + 1,
                 event,
@@ -93,11 +93,10 @@ impl<'a> Handout<'a> {
         Self {
             title: selection.title.trim().to_owned(),
             description: selection.description.trim().to_owned(),
-            count: format!(
-                "{count} event{}{}.",
-                if count == 1 { "" } else { "s" },
-                date_range_words(dataset, selection, language)
-            ),
+            count: match date_range_words(dataset, selection, language) {
+                years if years.is_empty() => crate::tr!(language, "export-count", count = count),
+                years => crate::tr!(language, "export-count-years", count = count, years = years),
+            },
             items,
             sources,
             language,
@@ -116,7 +115,7 @@ fn date_range_words(dataset: &Dataset, selection: &Selection, language: Language
     let year = |d: i64| ymd_of_day(d).map(|(y, _, _)| y);
     match (days.iter().min(), days.iter().max()) {
         (Some(&a), Some(&b)) => match (year(a), year(b)) {
-            (Some(a), Some(b)) => format!(", {}", years_display(language, a, b)),
+            (Some(a), Some(b)) => years_display(language, a, b),
             _ => String::new(),
         },
         _ => String::new(),
@@ -151,8 +150,9 @@ pub fn handout_markdown(dataset: &Dataset, selection: &Selection, language: Lang
             let _ = writeln!(out, "{}\n", markdown::to_markdown(item.summary));
         }
         if let Some(note) = item.note {
+            let lead_in = crate::i18n::tr(language, "export-note");
             let note = markdown::events_to_markdown(markdown::with_lead_in(
-                "Note:",
+                &lead_in,
                 markdown::events(note),
             ));
             for line in note.lines() {
@@ -162,11 +162,15 @@ pub fn handout_markdown(dataset: &Dataset, selection: &Selection, language: Lang
         }
         if !item.sources.is_empty() {
             let refs: Vec<String> = item.sources.iter().map(|k| format!("[{k}]")).collect();
-            let _ = writeln!(out, "Sources: {}\n", refs.join(" "));
+            let _ = writeln!(
+                out,
+                "{}\n",
+                crate::tr!(language, "export-sources-line", text = refs.join(" "))
+            );
         }
     }
     if !handout.sources.is_empty() {
-        out.push_str("## Sources\n\n");
+        let _ = writeln!(out, "## {}\n", crate::i18n::tr(language, "export-sources"));
         for (k, source) in handout.sources.iter().enumerate() {
             let _ = writeln!(
                 out,
@@ -208,7 +212,11 @@ ol.sources{font-size:.9rem}figure{margin:.6rem 0}figure img{max-width:100%;heigh
 
 /// One picture of a record in the HTML handout: embedded from the dataset folder, or a link
 /// when it is on the web, with its caption, credit and licence.
-fn picture_html(media: &crate::model::event::Media, root: Option<&std::path::Path>) -> String {
+fn picture_html(
+    media: &crate::model::event::Media,
+    root: Option<&std::path::Path>,
+    language: Language,
+) -> String {
     let byline = media.byline();
     let caption = if byline.is_empty() {
         String::new()
@@ -219,8 +227,12 @@ fn picture_html(media: &crate::model::event::Media, root: Option<&std::path::Pat
     if media.is_web() {
         let url = html_escape(media.file.trim());
         return format!(
-            "<figure><a href=\"{url}\">Picture: {}</a>{caption}</figure>\n",
-            if alt.is_empty() { url.clone() } else { alt }
+            "<figure><a href=\"{url}\">{}</a>{caption}</figure>\n",
+            html_escape(&crate::tr!(
+                language,
+                "export-picture",
+                what = if alt.is_empty() { url.clone() } else { alt }
+            ))
         );
     }
     let embedded = root.and_then(|root| {
@@ -233,8 +245,12 @@ fn picture_html(media: &crate::model::event::Media, root: Option<&std::path::Pat
             base64_encode(&jpeg)
         ),
         None => format!(
-            "<figure><em>Picture {}, not found</em>{caption}</figure>\n",
-            html_escape(&media.file)
+            "<figure><em>{}</em>{caption}</figure>\n",
+            html_escape(&crate::tr!(
+                language,
+                "export-picture-not-found",
+                file = &*media.file
+            ))
         ),
     }
 }
@@ -282,7 +298,8 @@ pub fn handout_html_with_pictures(
     let handout = Handout::new(dataset, selection, language);
     let title = html_escape(&handout.title);
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{HTML_STYLE}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{HTML_STYLE}</style>\n</head>\n<body>\n<h1>{title}</h1>\n",
+        language.code()
     );
     if !handout.description.is_empty() {
         let _ = write!(
@@ -311,7 +328,7 @@ pub fn handout_html_with_pictures(
             let _ = writeln!(out, "<p class=\"caption\">{}</p>", html_escape(caption));
         }
         for media in &item.event.media {
-            out.push_str(&picture_html(media, root));
+            out.push_str(&picture_html(media, root, language));
         }
         if !item.summary.is_empty() {
             out.push_str(&markdown::to_html(item.summary));
@@ -320,7 +337,10 @@ pub fn handout_html_with_pictures(
             let _ = write!(
                 out,
                 "<div class=\"note\">\n{}</div>\n",
-                markdown::events_to_html(markdown::with_lead_in("Note:", markdown::events(note)))
+                markdown::events_to_html(markdown::with_lead_in(
+                    &crate::i18n::tr(language, "export-note"),
+                    markdown::events(note)
+                ))
             );
         }
         if !item.sources.is_empty() {
@@ -329,12 +349,25 @@ pub fn handout_html_with_pictures(
                 .iter()
                 .map(|k| format!("<a href=\"#source-{k}\">[{k}]</a>"))
                 .collect();
-            let _ = writeln!(out, "<p class=\"refs\">Sources: {}</p>", refs.join(" "));
+            // The references are markup; the label around them is escaped text.
+            let line = crate::tr!(language, "export-sources-line", text = "\u{0}");
+            let (before, after) = line.split_once('\u{0}').unwrap_or((&line, ""));
+            let _ = writeln!(
+                out,
+                "<p class=\"refs\">{}{}{}</p>",
+                html_escape(before),
+                refs.join(" "),
+                html_escape(after)
+            );
         }
         out.push_str("</section>\n");
     }
     if !handout.sources.is_empty() {
-        out.push_str("<h2>Sources</h2>\n<ol class=\"sources\">\n");
+        let _ = writeln!(
+            out,
+            "<h2>{}</h2>\n<ol class=\"sources\">",
+            html_escape(&crate::i18n::tr(language, "export-sources"))
+        );
         for (k, source) in handout.sources.iter().enumerate() {
             let mut item = format!("<strong>{}</strong>", html_escape(&source.publisher));
             if let Some(t) = &source.title {

@@ -171,7 +171,7 @@ pub fn write_text(
             out.write_all(handout_html(dataset, selection, language).as_bytes())?;
         }
         Format::Timelinejs => {
-            write_timelinejs(dataset, selection, out)?;
+            write_timelinejs(dataset, selection, language, out)?;
         }
         Format::Ics => return write_icalendar(dataset, selection, language, now, out),
         Format::Svg => {
@@ -243,11 +243,12 @@ fn indented(text: &str, indent: &str) -> String {
     out
 }
 
-/// The TimelineJS document of [`timelinejs`], written as `serde_json::to_string_pretty` would
+/// The TimelineJS document of [`timelinejs_in`], written as `serde_json::to_string_pretty` would
 /// write it (keys in order) and a line break, one slide at a time.
 fn write_timelinejs(
     dataset: &Dataset,
     selection: &Selection,
+    language: Language,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     out.write_all(b"{\n  \"eras\": ")?;
@@ -261,7 +262,7 @@ fn write_timelinejs(
     render_in_order(
         &selection.items,
         |(index, caption)| {
-            timelinejs_slide(dataset, *index, caption.as_deref()).map(|slide| {
+            timelinejs_slide(dataset, *index, caption.as_deref(), language).map(|slide| {
                 serde_json::to_string_pretty(&slide).map(|text| indented(&text, "    "))
             })
         },
@@ -382,7 +383,12 @@ pub fn event_citation(dataset: &Dataset, index: EventIndex, language: Language) 
     out.push_str(").");
     let people = dataset.participant_names(event, language);
     if !people.is_empty() {
-        out.push_str(&format!(" With {}.", people.join(", ")));
+        out.push(' ');
+        out.push_str(&crate::tr!(
+            language,
+            "export-citation-with",
+            people = people.join(", ")
+        ));
     }
     let summary = event
         .summary
@@ -393,9 +399,10 @@ pub fn event_citation(dataset: &Dataset, index: EventIndex, language: Language) 
         out.push(' ');
         out.push_str(&summary);
     }
-    out.push_str(&format!(" [{}]", event.status.label()));
+    out.push_str(&format!(" [{}]", card::status_word(event.status, language)));
     if let Some(note) = &event.note {
-        out.push_str(&format!(" Note: {note}"));
+        out.push(' ');
+        out.push_str(&card::note_line(note, language));
     }
     for (n, source) in event.sources.iter().enumerate() {
         out.push_str(&format!(
@@ -468,10 +475,19 @@ fn needs_display(when: &EventDate) -> Option<String> {
 /// objects, headline, text with the sources, group = category label, unique_id = event id),
 /// and the manifest's periods as eras.
 pub fn timelinejs(dataset: &Dataset, selection: &Selection) -> serde_json::Value {
+    timelinejs_in(dataset, selection, Language::English)
+}
+
+/// [`timelinejs`] with its fixed words ("Note:", "Sources:") in `language`.
+pub fn timelinejs_in(
+    dataset: &Dataset,
+    selection: &Selection,
+    language: Language,
+) -> serde_json::Value {
     let events: Vec<serde_json::Value> = selection
         .items
         .iter()
-        .filter_map(|(i, caption)| timelinejs_slide(dataset, *i, caption.as_deref()))
+        .filter_map(|(i, caption)| timelinejs_slide(dataset, *i, caption.as_deref(), language))
         .collect();
     json!({
         "title": timelinejs_title(selection),
@@ -510,6 +526,7 @@ fn timelinejs_slide(
     dataset: &Dataset,
     index: EventIndex,
     caption: Option<&str>,
+    language: Language,
 ) -> Option<serde_json::Value> {
     let event = dataset.event(index)?;
     let start = event.when.start_bound().or(event.when.end_bound())?;
@@ -530,7 +547,7 @@ fn timelinejs_slide(
     text.push_str(&markdown::to_html(&event.summary));
     if let Some(note) = event.note.as_deref().filter(|n| !n.trim().is_empty()) {
         text.push_str(&markdown::events_to_html(markdown::with_lead_in(
-            "Note:",
+            &crate::i18n::tr(language, "export-note"),
             markdown::events(note),
         )));
     }
@@ -545,7 +562,12 @@ fn timelinejs_slide(
                 )
             })
             .collect();
-        let _ = write!(text, "<p>Sources:</p><ol>{}</ol>", items.join(""));
+        let _ = write!(
+            text,
+            "<p>{}</p><ol>{}</ol>",
+            html_escape(&crate::i18n::tr(language, "export-sources-colon")),
+            items.join("")
+        );
     }
     slide.insert(
         "text".into(),
@@ -647,13 +669,13 @@ fn ics_day(day: i64) -> Option<String> {
 }
 
 /// What a summary should say about a date an all-day calendar entry cannot express.
-fn ics_date_note(when: &EventDate) -> Option<String> {
+fn ics_date_note(when: &EventDate, language: Language) -> Option<String> {
     let mut notes = Vec::new();
     if when.is_uncertain() {
-        notes.push("date uncertain".to_owned());
+        notes.push(crate::i18n::tr(language, "export-ics-uncertain"));
     }
     if when.is_approximate() {
-        notes.push("date approximate".to_owned());
+        notes.push(crate::i18n::tr(language, "export-ics-approximate"));
     }
     let bounds = [when.start_bound(), when.end_bound()];
     if bounds
@@ -661,11 +683,19 @@ fn ics_date_note(when: &EventDate) -> Option<String> {
         .flatten()
         .any(|b: &Bound| b.date.precision() != Precision::Day)
     {
-        notes.push(format!("{}; exact days not known", when.human()));
+        notes.push(crate::tr!(
+            language,
+            "export-ics-days-unknown",
+            date = when.human()
+        ));
     }
     match when {
         EventDate::Span { end: None, .. } => {
-            notes.push(format!("{}, still under way", when.human()));
+            notes.push(crate::tr!(
+                language,
+                "export-ics-under-way",
+                date = when.human()
+            ));
         }
         EventDate::Span { start: None, .. } => notes.push(when.human()),
         _ => {}
@@ -751,7 +781,7 @@ fn ics_event(
         )));
     };
     let mut summary = event.title.to_string();
-    if let Some(note) = ics_date_note(&event.when) {
+    if let Some(note) = ics_date_note(&event.when, language) {
         let _ = write!(summary, " ({note})");
     }
     let mut description = String::new();
@@ -761,7 +791,11 @@ fn ics_event(
     // Calendars show plain text: the Markdown of summary and note as words.
     description.push_str(&markdown::to_plain_text(&event.summary));
     if let Some(note) = &event.note {
-        let _ = write!(description, "\n\nNote: {}", markdown::to_plain_text(note));
+        let _ = write!(
+            description,
+            "\n\n{}",
+            card::note_line(&markdown::to_plain_text(note), language)
+        );
     }
     for (k, source) in event.sources.iter().enumerate() {
         let _ = write!(
@@ -1110,9 +1144,10 @@ mod tests {
         assert!(!text.contains('\n'));
         let russian = event_citation(&ds, i, CitationLanguage::Russian);
         assert!(
-            russian.contains("(21 августа 2024 г., Москва). With Ли Цян, Михаил Мишустин."),
+            russian.contains("(21 августа 2024 г., Москва). Участники: Ли Цян, Михаил Мишустин."),
             "{russian}"
         );
+        assert!(russian.contains("[проверено]"), "{russian}");
     }
 
     #[test]

@@ -426,7 +426,7 @@ pub(crate) fn handout(
     flow.paragraph(&content.count, 11.0, SOFT, false, 0.0);
     if !options.generated.is_empty() {
         flow.paragraph(
-            &format!("Generated on {} by Annals.", options.generated),
+            &crate::tr!(language, "export-generated", date = &options.generated),
             9.5,
             SOFT,
             false,
@@ -517,7 +517,8 @@ pub(crate) fn handout(
         for (media, fitted) in pictures {
             if media.is_web() {
                 let url = media.file.trim();
-                flow.linked_paragraph(&format!("Picture: {url}"), 9.0, SOFT, url);
+                let text = crate::tr!(language, "export-picture", what = url);
+                flow.linked_paragraph(&text, 9.0, SOFT, url);
                 continue;
             }
             let Some((jpeg, (w, h))) = fitted else {
@@ -548,7 +549,7 @@ pub(crate) fn handout(
         if let Some(note) = item.note {
             flow.gap(3.0);
             let (page, top) = flow.paragraph(
-                &format!("Note: {}", to_plain_text(note)),
+                &super::card::note_line(&to_plain_text(note), language),
                 9.5,
                 SOFT,
                 false,
@@ -567,7 +568,7 @@ pub(crate) fn handout(
         if !item.sources.is_empty() {
             let refs: Vec<String> = item.sources.iter().map(|k| format!("[{k}]")).collect();
             flow.paragraph(
-                &format!("Sources: {}", refs.join(" ")),
+                &super::card::sources_line(&refs.join(" "), language),
                 9.0,
                 SOFT,
                 false,
@@ -578,9 +579,10 @@ pub(crate) fn handout(
     }
     if !content.sources.is_empty() {
         flow.room(60.0);
-        let (page, y) = flow.paragraph("Sources", 14.0, INK, true, 0.0);
+        let heading = crate::i18n::tr(language, "export-sources");
+        let (page, y) = flow.paragraph(&heading, 14.0, INK, true, 0.0);
         outline.push(Bookmark {
-            title: "Sources".into(),
+            title: heading,
             page,
             y,
         });
@@ -621,7 +623,7 @@ pub(crate) fn handout(
                 Pen::new(0.5, Palette::LIGHT.line),
             ));
         }
-        let number = format!("{} / {count}", n + 1);
+        let number = crate::tr!(language, "export-page", page = n + 1, count = count);
         let w = fonts.width(&number, 8.5);
         page.shapes.push(Shape::text(
             (size.0 - w) / 2.0,
@@ -634,7 +636,7 @@ pub(crate) fn handout(
     Pages {
         title: content.title.clone(),
         description: to_plain_text(&content.description),
-        language: "en".into(),
+        language: language.code().into(),
         pages: flow.pages,
         outline,
         crop_marks: None,
@@ -745,7 +747,7 @@ pub(crate) fn poster(
     Pages {
         title: selection.title.clone(),
         description: to_plain_text(&selection.description),
-        language: "en".into(),
+        language: language.code().into(),
         pages,
         outline: bookmarks,
         crop_marks: (cols * rows > 1).then_some(margin),
@@ -788,7 +790,7 @@ pub(crate) fn deck(
     fonts: &FontSet,
     root: Option<&std::path::Path>,
 ) -> Pages {
-    use super::card::{CardLine, card_lines};
+    use super::card::{CardLine, card_lines, note_line, sources_line, status_line};
     let steps: Vec<ShownStep> = match &selection.steps {
         Some(steps) => steps.clone(),
         None => steps_of_events(selection.items.iter().map(|(i, _)| *i)),
@@ -890,11 +892,11 @@ pub(crate) fn deck(
                 CardLine::Title(t) => (t, 30.0, text, 0.0, true),
                 CardLine::Date(t) => (t, 20.0, accent, 8.0, false),
                 CardLine::Facts(t) => (t, 16.0, soft, 6.0, false),
-                CardLine::Status(s) => (format!("Status: {}", s.label()), 14.0, accent, 6.0, false),
+                CardLine::Status(s) => (status_line(s, language), 14.0, accent, 6.0, false),
                 CardLine::Caption(t) => (t, 20.0, text, 18.0, false),
                 CardLine::Summary(t) => (t, 15.0, soft, 14.0, false),
-                CardLine::Note(t) => (format!("Note: {t}"), 13.0, faint, 10.0, false),
-                CardLine::Sources(t) => (format!("Sources: {t}"), 12.5, faint, 14.0, false),
+                CardLine::Note(t) => (note_line(&t, language), 13.0, faint, 10.0, false),
+                CardLine::Sources(t) => (sources_line(&t, language), 12.5, faint, 14.0, false),
                 CardLine::Overview(t) => (t, 28.0, text, 0.0, true),
             })
             .collect();
@@ -959,9 +961,10 @@ pub(crate) fn deck(
                 byline,
             ));
         }
-        let title = lines
-            .first()
-            .map_or_else(|| format!("Step {}", index + 1), |l| l.0.clone());
+        let title = lines.first().map_or_else(
+            || crate::tr!(language, "export-step", step = index + 1),
+            |l| l.0.clone(),
+        );
         outline.push(Bookmark {
             title: format!("{}. {title}", index + 1),
             page: pages.len(),
@@ -979,7 +982,12 @@ pub(crate) fn deck(
                 baseline: 60.0 + fonts.ascent(22.0),
                 size: 22.0,
                 colour: INK,
-                text: format!("Notes for step {}: {title}", index + 1),
+                text: crate::tr!(
+                    language,
+                    "export-notes-for-step",
+                    step = index + 1,
+                    title = title.as_str()
+                ),
                 bold: true,
             }];
             let mut y = 110.0;
@@ -1015,7 +1023,7 @@ pub(crate) fn deck(
     Pages {
         title: selection.title.clone(),
         description: to_plain_text(&selection.description),
-        language: "en".into(),
+        language: language.code().into(),
         pages,
         outline,
         crop_marks: None,

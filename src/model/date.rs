@@ -94,34 +94,48 @@ pub struct CalendarDate {
 impl CalendarDate {
     /// A checked date; `day` needs `month`.
     pub fn new(year: i32, month: Option<u32>, day: Option<u32>) -> Result<Self, String> {
+        Self::checked(year, month, day).map_err(|why| why.english())
+    }
+
+    /// [`Self::new`], saying why in words of the message files.
+    fn checked(year: i32, month: Option<u32>, day: Option<u32>) -> Result<Self, DateReason> {
         if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
-            return Err(format!(
-                "year {year} is out of range (years are written with four digits, {MIN_YEAR} to {MAX_YEAR})"
+            return Err(DateReason::new(
+                "diag-date-year-range",
+                vec![
+                    ("year", arg(year)),
+                    ("min", arg(MIN_YEAR)),
+                    ("max", arg(MAX_YEAR)),
+                ],
             ));
         }
         if let Some(month) = month
             && !(1..=12).contains(&month)
         {
-            return Err(format!(
-                "month {month:02} does not exist (months are 01 to 12)"
+            return Err(DateReason::new(
+                "diag-date-no-month",
+                vec![("month", arg(format!("{month:02}")))],
             ));
         }
         if let Some(day) = day {
             let Some(month) = month else {
-                return Err("a day needs a month".to_owned());
+                return Err(DateReason::new("diag-date-day-needs-month", Vec::new()));
             };
             // The real (proleptic Gregorian) calendar decides, through chrono.
             if NaiveDate::from_ymd_opt(year, month, day).is_none() {
-                let days = days_in_month(year, month);
-                let leap_hint = if month == 2 && day == 29 {
-                    format!(" ({} is not a leap year)", year_label(year))
+                let key = if month == 2 && day == 29 {
+                    "diag-date-no-day-leap"
                 } else {
-                    String::new()
+                    "diag-date-no-day"
                 };
-                return Err(format!(
-                    "day {day:02} does not exist: {} {} has {days} days{leap_hint}",
-                    month_name(month),
-                    year_label(year)
+                return Err(DateReason::new(
+                    key,
+                    vec![
+                        ("day", arg(format!("{day:02}"))),
+                        ("month", DateArg::Number(i64::from(month))),
+                        ("year", arg(year_label(year))),
+                        ("days", arg(days_in_month(year, month))),
+                    ],
                 ));
             }
         }
@@ -280,55 +294,113 @@ pub enum EventDate {
 #[error("invalid date \"{input}\": {reason}")]
 pub struct DateError {
     pub input: String,
+    /// In English, rendered from `why`.
     pub reason: String,
+    /// The reason as a message of `diagnostics.ftl`, for other languages.
+    pub why: DateReason,
+}
+
+/// Why a date is not understood: a message id of `diagnostics.ftl` (`diag-date-…`) and its
+/// variables, and which end of a span it is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateReason {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, DateArg)>,
+    /// `Some("start")` or `Some("end")` for a problem with one end of a span.
+    pub side: Option<&'static str>,
+}
+
+/// A variable of a [`DateReason`]: a text, or a number (a month chooses its name by it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateArg {
+    Text(String),
+    Number(i64),
+}
+
+impl DateReason {
+    fn new(key: &'static str, args: Vec<(&'static str, DateArg)>) -> Self {
+        Self {
+            key,
+            args,
+            side: None,
+        }
+    }
+
+    /// The reason in English, as `annals check` prints it.
+    pub fn english(&self) -> String {
+        use crate::i18n::{Arg, Language, tr_with};
+        let args: Vec<(&str, Arg<'_>)> = self
+            .args
+            .iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    DateArg::Text(text) => Arg::from(text),
+                    DateArg::Number(n) => Arg::from(*n),
+                };
+                (*name, value)
+            })
+            .collect();
+        let reason = tr_with(Language::English, self.key, &args);
+        match self.side {
+            Some(side) => tr_with(
+                Language::English,
+                "diag-date-side",
+                &[("side", Arg::from(side)), ("reason", Arg::from(reason))],
+            ),
+            None => reason,
+        }
+    }
+}
+
+fn arg(value: impl ToString) -> DateArg {
+    DateArg::Text(value.to_string())
 }
 
 impl EventDate {
     /// Parse the EDTF subset described in the module documentation.
     pub fn parse(input: &str) -> Result<Self, DateError> {
-        let fail = |reason: String| DateError {
+        let fail = |why: DateReason| DateError {
             input: input.to_owned(),
-            reason,
+            reason: why.english(),
+            why,
+        };
+        let simple = |key| fail(DateReason::new(key, Vec::new()));
+        let on = |side| {
+            move |mut why: DateReason| {
+                why.side = Some(side);
+                fail(why)
+            }
         };
         if input.is_empty() {
-            return Err(fail(
-                "the date is empty; write e.g. 2024, 2024-05 or 2024-05-16".into(),
-            ));
+            return Err(simple("diag-date-empty"));
         }
         if input.trim() != input {
-            return Err(fail("remove the spaces around the date".into()));
+            return Err(simple("diag-date-spaces"));
         }
         let Some((left, right)) = input.split_once('/') else {
             return parse_bound(input).map(EventDate::Single).map_err(fail);
         };
         if right.contains('/') {
-            return Err(fail("a span has exactly one `/`".into()));
+            return Err(simple("diag-date-one-slash"));
         }
         let start = match left {
             ".." => None,
-            "" => {
-                return Err(fail(
-                    "the start of the span is missing (write `..` for an open start)".into(),
-                ));
-            }
-            text => Some(parse_bound(text).map_err(|r| fail(format!("start: {r}")))?),
+            "" => return Err(simple("diag-date-no-start")),
+            text => Some(parse_bound(text).map_err(on("start"))?),
         };
         let end = match right {
             ".." => None,
-            "" => {
-                return Err(fail(
-                    "the end of the span is missing (write `..` for an open end)".into(),
-                ));
-            }
-            text => Some(parse_bound(text).map_err(|r| fail(format!("end: {r}")))?),
+            "" => return Err(simple("diag-date-no-end")),
+            text => Some(parse_bound(text).map_err(on("end"))?),
         };
         match (start, end) {
-            (None, None) => Err(fail("a span needs at least one known end".into())),
-            (Some(s), Some(e)) if e.date.last_day() < s.date.first_day() => Err(fail(format!(
-                "the span ends ({}) before it starts ({})",
-                e.date.human(),
-                s.date.human()
-            ))),
+            (None, None) => Err(simple("diag-date-no-known-end")),
+            (Some(s), Some(e)) if e.date.last_day() < s.date.first_day() => {
+                Err(fail(DateReason::new(
+                    "diag-date-backwards",
+                    vec![("end", arg(e.date.human())), ("start", arg(s.date.human()))],
+                )))
+            }
             _ => Ok(EventDate::Span { start, end }),
         }
     }
@@ -568,7 +640,7 @@ impl<'de> serde::Deserialize<'de> for EventDate {
 }
 
 /// Parse one date with an optional qualifier suffix: `2024`, `2024-05`, `2024-05-16`, `1996~`.
-fn parse_bound(text: &str) -> Result<Bound, String> {
+fn parse_bound(text: &str) -> Result<Bound, DateReason> {
     let (body, qualifier) = match text.as_bytes().last() {
         Some(b'?') => (
             &text[..text.len() - 1],
@@ -593,7 +665,7 @@ fn parse_bound(text: &str) -> Result<Bound, String> {
         ),
         _ => (text, Qualifier::NONE),
     };
-    let shape = "expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ?, ~ or %";
+    let shape = || DateReason::new("diag-date-shape", Vec::new());
     let (negative, digits) = match body.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, body),
@@ -603,22 +675,25 @@ fn parse_bound(text: &str) -> Result<Bound, String> {
     let month_text = parts.next();
     let day_text = parts.next();
     if parts.next().is_some() {
-        return Err(shape.to_owned());
+        return Err(shape());
     }
-    let number = |part: &str, width: usize, what: &str| -> Result<u32, String> {
+    let number = |part: &str, width: usize, what: &str| -> Result<u32, DateReason> {
         if part.len() != width || !part.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!("the {what} must be {width} digits; {shape}"));
+            return Err(DateReason::new(
+                "diag-date-digits",
+                vec![("what", arg(what)), ("width", arg(width))],
+            ));
         }
-        part.parse::<u32>().map_err(|_| shape.to_owned())
+        part.parse::<u32>().map_err(|_| shape())
     };
     let year = number(year_text, 4, "year")? as i32;
     if negative && year == 0 {
-        return Err("year zero is written 0000, without a minus sign".to_owned());
+        return Err(DateReason::new("diag-date-year-zero", Vec::new()));
     }
     let year = if negative { -year } else { year };
     let month = month_text.map(|m| number(m, 2, "month")).transpose()?;
     let day = day_text.map(|d| number(d, 2, "day")).transpose()?;
-    let date = CalendarDate::new(year, month, day)?;
+    let date = CalendarDate::checked(year, month, day)?;
     Ok(Bound { date, qualifier })
 }
 

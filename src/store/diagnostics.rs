@@ -5,6 +5,8 @@ use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Language;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Error,
@@ -37,9 +39,116 @@ pub struct Location {
     pub caret_col: usize,
 }
 
+/// A message of the files under `assets/i18n/` (`diagnostics.ftl`) with its variables: the
+/// words of a diagnostic in any language. English is rendered from the same message, so
+/// `annals check` and the window say the same thing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Words {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, WordArg)>,
+}
+
+/// A variable of [`Words`]: a text (names, ids, paths), a count (chooses the plural form),
+/// or a phrase of its own rendered in the same language (the field a message is about).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WordArg {
+    Text(String),
+    Count(i64),
+    Words(Box<Words>),
+}
+
+impl From<String> for WordArg {
+    fn from(text: String) -> Self {
+        WordArg::Text(text)
+    }
+}
+
+impl From<&str> for WordArg {
+    fn from(text: &str) -> Self {
+        WordArg::Text(text.to_owned())
+    }
+}
+
+impl From<&&str> for WordArg {
+    fn from(text: &&str) -> Self {
+        WordArg::Text((*text).to_owned())
+    }
+}
+
+impl From<&Box<str>> for WordArg {
+    fn from(text: &Box<str>) -> Self {
+        WordArg::Text(text.to_string())
+    }
+}
+
+impl From<&String> for WordArg {
+    fn from(text: &String) -> Self {
+        WordArg::Text(text.clone())
+    }
+}
+
+impl From<Words> for WordArg {
+    fn from(words: Words) -> Self {
+        WordArg::Words(Box::new(words))
+    }
+}
+
+impl From<usize> for WordArg {
+    fn from(n: usize) -> Self {
+        WordArg::Count(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<u32> for WordArg {
+    fn from(n: u32) -> Self {
+        WordArg::Count(i64::from(n))
+    }
+}
+
+impl From<u64> for WordArg {
+    fn from(n: u64) -> Self {
+        WordArg::Count(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl Words {
+    /// The message in `language` (English where the language lacks it).
+    pub fn render(&self, language: Language) -> String {
+        let args: Vec<(&str, crate::i18n::Arg<'_>)> = self
+            .args
+            .iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    WordArg::Text(text) => crate::i18n::Arg::Text(text.as_str().into()),
+                    #[allow(clippy::cast_precision_loss)]
+                    WordArg::Count(n) => crate::i18n::Arg::Number(*n as f64),
+                    WordArg::Words(words) => crate::i18n::Arg::Text(words.render(language).into()),
+                };
+                (*name, value)
+            })
+            .collect();
+        crate::i18n::tr_with(language, self.id, &args)
+    }
+}
+
+/// `words!("diag-id", name = value, …)`: a [`Words`] with its variables.
+macro_rules! words {
+    ($id:expr) => {
+        $crate::store::diagnostics::Words { id: $id, args: Vec::new() }
+    };
+    ($id:expr, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::store::diagnostics::Words {
+            id: $id,
+            args: vec![$((stringify!($name), $crate::store::diagnostics::WordArg::from($value))),+],
+        }
+    };
+}
+pub(crate) use words;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
+    /// The message in English, as `annals check` prints it.
     pub message: String,
     /// Where; `None` for problems of a whole folder.
     pub location: Option<Location>,
@@ -47,6 +156,13 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// Other places that matter (the first definition of a duplicate id).
     pub notes: Vec<(String, Location)>,
+    /// The message as words of the message files, for other languages; `None` for text
+    /// that comes from elsewhere (an operating system's error) and stays as it is.
+    pub words: Option<Words>,
+    /// The hint's words, likewise.
+    pub hint_words: Option<Words>,
+    /// The notes' words, one for each note.
+    pub note_words: Vec<Option<Words>>,
 }
 
 impl Diagnostic {
@@ -57,7 +173,101 @@ impl Diagnostic {
             location,
             hint: None,
             notes: Vec::new(),
+            words: None,
+            hint_words: None,
+            note_words: Vec::new(),
         }
+    }
+
+    /// An error in words of the message files; its English text is rendered from them.
+    pub fn error_of(words: Words, location: Option<Location>) -> Self {
+        Self {
+            words: Some(words.clone()),
+            ..Self::error(words.render(Language::English), location)
+        }
+    }
+
+    /// A warning in words of the message files.
+    pub fn warning_of(words: Words, location: Option<Location>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error_of(words, location)
+        }
+    }
+
+    pub(crate) fn hint_of(mut self, words: Words) -> Self {
+        self.hint = Some(words.render(Language::English));
+        self.hint_words = Some(words);
+        self
+    }
+
+    pub(crate) fn note_of(mut self, words: Words, location: Location) -> Self {
+        self.notes.push((words.render(Language::English), location));
+        self.note_words.resize(self.notes.len() - 1, None);
+        self.note_words.push(Some(words));
+        self
+    }
+
+    /// A note in words where its place is known; none otherwise.
+    pub(crate) fn note_at_of(self, words: Words, location: Option<Location>) -> Self {
+        match location {
+            Some(location) => self.note_of(words, location),
+            None => self,
+        }
+    }
+
+    /// The message in `language`: from its words, or as written when it has none.
+    pub fn message_in(&self, language: Language) -> String {
+        match &self.words {
+            Some(words) if language != Language::English => words.render(language),
+            _ => self.message.clone(),
+        }
+    }
+
+    /// The hint in `language`.
+    pub fn hint_in(&self, language: Language) -> Option<String> {
+        match &self.hint_words {
+            Some(words) if language != Language::English => Some(words.render(language)),
+            _ => self.hint.clone(),
+        }
+    }
+
+    /// `path:line:col: error: message` with the label and message in `language`.
+    pub fn headline_in(&self, language: Language) -> String {
+        headline(
+            &severity_label(self.severity.label(), language),
+            &self.message_in(language),
+            self.location.as_ref(),
+        )
+    }
+
+    /// The whole diagnostic as [`Display`](fmt::Display) writes it, its words in `language`:
+    /// the quoted line, the caret and `file:line:col` stay as they are. In English it is the
+    /// very text `annals check` prints.
+    pub fn render_in(&self, language: Language) -> String {
+        if language == Language::English {
+            return self.to_string();
+        }
+        use std::fmt::Write as _;
+        let mut out = String::new();
+        let _ = writeln!(out, "{}", self.headline_in(language));
+        if let Some(location) = &self.location {
+            out.push_str(&snippet(location));
+        }
+        if let Some(hint) = self.hint_in(language) {
+            let label = severity_label("hint", language);
+            let _ = writeln!(out, "  = {label}: {}", escape_controls(&hint));
+        }
+        let note_label = severity_label("note", language);
+        for (i, (message, location)) in self.notes.iter().enumerate() {
+            let message = match self.note_words.get(i) {
+                Some(Some(words)) => words.render(language),
+                _ => message.clone(),
+            };
+            let _ = writeln!(out, "{}", headline(&note_label, &message, Some(location)));
+            out.push_str(&snippet(location));
+        }
+        out
     }
 
     pub fn warning(message: impl Into<String>, location: Option<Location>) -> Self {
@@ -67,13 +277,16 @@ impl Diagnostic {
         }
     }
 
+    #[cfg(test)]
     pub(crate) fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self.hint_words = None;
         self
     }
 
     pub(crate) fn with_note(mut self, message: impl Into<String>, location: Location) -> Self {
         self.notes.push((message.into(), location));
+        self.note_words.resize(self.notes.len(), None);
         self
     }
 
@@ -201,6 +414,31 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// "error", "warning", "note", "hint" in `language`; English is always the CLI's word.
+fn severity_label(label: &str, language: Language) -> String {
+    if language == Language::English {
+        return label.to_owned();
+    }
+    let id = match label {
+        "error" => "diag-label-error",
+        "warning" => "diag-label-warning",
+        "note" => "diag-label-note",
+        _ => "diag-label-hint",
+    };
+    crate::i18n::tr(language, id)
+}
+
+/// The quoted line and its caret, as [`write_snippet`] writes them.
+fn snippet(l: &Location) -> String {
+    struct Snippet<'a>(&'a Location);
+    impl fmt::Display for Snippet<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write_snippet(f, self.0)
+        }
+    }
+    Snippet(l).to_string()
 }
 
 fn write_snippet(f: &mut fmt::Formatter<'_>, l: &Location) -> fmt::Result {

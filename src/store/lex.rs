@@ -30,7 +30,31 @@ pub struct Token {
 pub struct LexError {
     /// Byte offset where the problem starts.
     pub at: usize,
+    /// In English, rendered from `key`.
     pub message: String,
+    /// The message's id in `diagnostics.ftl` and its variables, for other languages.
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+/// The English text of message `key` of `diagnostics.ftl` with `args`.
+fn english(key: &str, args: &[(&'static str, String)]) -> String {
+    let args: Vec<(&str, crate::i18n::Arg<'_>)> = args
+        .iter()
+        .map(|(name, value)| (*name, crate::i18n::Arg::from(value)))
+        .collect();
+    crate::i18n::tr_with(crate::i18n::Language::English, key, &args)
+}
+
+impl LexError {
+    fn new(at: usize, key: &'static str) -> Self {
+        Self {
+            at,
+            message: english(key, &[]),
+            key,
+            args: Vec::new(),
+        }
+    }
 }
 
 /// The length of the UTF-8 byte order mark that `text` starts with (0 or 3). Files saved by
@@ -190,10 +214,7 @@ fn skip_block_comment(bytes: &[u8], start: usize) -> Result<usize, LexError> {
             _ => i += 1,
         }
     }
-    Err(LexError {
-        at: start,
-        message: "this comment is never closed with `*/`".into(),
-    })
+    Err(LexError::new(start, "diag-lex-comment-open"))
 }
 
 fn skip_string(bytes: &[u8], start: usize) -> Result<usize, LexError> {
@@ -205,10 +226,7 @@ fn skip_string(bytes: &[u8], start: usize) -> Result<usize, LexError> {
             _ => i += 1,
         }
     }
-    Err(LexError {
-        at: start,
-        message: "this string is never closed with `\"`".into(),
-    })
+    Err(LexError::new(start, "diag-lex-string-open"))
 }
 
 fn starts_raw_or_byte_string(bytes: &[u8], i: usize) -> bool {
@@ -235,10 +253,7 @@ fn skip_prefixed_string(bytes: &[u8], start: usize) -> Result<usize, LexError> {
         i += 1;
     }
     if bytes.get(i) != Some(&b'"') {
-        return Err(LexError {
-            at: start,
-            message: "a raw string starts with r\" or r#\"".into(),
-        });
+        return Err(LexError::new(start, "diag-lex-raw-string-start"));
     }
     i += 1;
     while i < bytes.len() {
@@ -254,10 +269,7 @@ fn skip_prefixed_string(bytes: &[u8], start: usize) -> Result<usize, LexError> {
         }
         i += 1;
     }
-    Err(LexError {
-        at: start,
-        message: "this raw string is never closed".into(),
-    })
+    Err(LexError::new(start, "diag-lex-raw-string-open"))
 }
 
 fn skip_char(bytes: &[u8], start: usize) -> Result<usize, LexError> {
@@ -271,10 +283,7 @@ fn skip_char(bytes: &[u8], start: usize) -> Result<usize, LexError> {
             _ => i += 1,
         }
     }
-    Err(LexError {
-        at: start,
-        message: "this character literal is never closed with `'`".into(),
-    })
+    Err(LexError::new(start, "diag-lex-char-open"))
 }
 
 /// The records of a file that holds one list, `[ (...), (...), ]`.
@@ -292,16 +301,37 @@ pub struct ListLayout {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LayoutError {
     pub at: Range<usize>,
+    /// In English, rendered from `key`.
     pub message: String,
+    /// The message's id in `diagnostics.ftl` and its variables, for other languages.
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl LayoutError {
+    fn new(at: Range<usize>, key: &'static str, args: Vec<(&'static str, String)>) -> Self {
+        Self {
+            at,
+            message: english(key, &args),
+            key,
+            args,
+        }
+    }
+
+    fn of_lex(e: LexError) -> Self {
+        Self {
+            at: e.at..e.at + 1,
+            message: e.message,
+            key: e.key,
+            args: e.args,
+        }
+    }
 }
 
 /// Find the records of a list file. Attributes such as `#![enable(implicit_some)]` may come first.
 /// Returns `Ok(None)` for a file with no tokens at all (empty or only comments).
 pub fn list_layout(text: &str) -> Result<Option<ListLayout>, LayoutError> {
-    let lex_error = |e: LexError| LayoutError {
-        at: e.at..e.at + 1,
-        message: e.message,
-    };
+    let lex_error = LayoutError::of_lex;
     let mut tokens = Lexer::new(text).peekable();
     // Inner attributes such as `#![enable(implicit_some)]` may come first; anything else
     // starting with `#` is an error, never a reason to skip the file's records.
@@ -317,10 +347,11 @@ pub fn list_layout(text: &str) -> Result<Option<ListLayout>, LayoutError> {
         Some(tok) => tok.map_err(lex_error)?,
     };
     if first.kind != TokenKind::Punct(b'[') {
-        return Err(LayoutError {
-            at: first.span.clone(),
-            message: "expected a list of events: `[ (id: ..., ...), (...), ]`".into(),
-        });
+        return Err(LayoutError::new(
+            first.span.clone(),
+            "diag-lex-expected-list",
+            Vec::new(),
+        ));
     }
     let open = first.span.start;
     let mut stack: Vec<(u8, Range<usize>)> = Vec::new();
@@ -338,10 +369,11 @@ pub fn list_layout(text: &str) -> Result<Option<ListLayout>, LayoutError> {
             TokenKind::Punct(c @ (b')' | b']' | b'}')) => {
                 let Some((opened, open_span)) = stack.pop() else {
                     if c != b']' {
-                        return Err(LayoutError {
-                            at: tok.span.clone(),
-                            message: format!("unexpected `{}`: nothing here is open", c as char),
-                        });
+                        return Err(LayoutError::new(
+                            tok.span.clone(),
+                            "diag-lex-nothing-open",
+                            vec![("found", (c as char).to_string())],
+                        ));
                     }
                     // The end of the list.
                     if let Some(start) = record_start.take() {
@@ -349,10 +381,11 @@ pub fn list_layout(text: &str) -> Result<Option<ListLayout>, LayoutError> {
                     }
                     if let Some(extra) = tokens.next() {
                         let extra = extra.map_err(lex_error)?;
-                        return Err(LayoutError {
-                            at: extra.span,
-                            message: "unexpected text after the end of the list `]`".into(),
-                        });
+                        return Err(LayoutError::new(
+                            extra.span,
+                            "diag-lex-after-list",
+                            Vec::new(),
+                        ));
                     }
                     return Ok(Some(ListLayout {
                         open,
@@ -366,23 +399,27 @@ pub fn list_layout(text: &str) -> Result<Option<ListLayout>, LayoutError> {
                     _ => b'}',
                 };
                 if c != expected {
-                    return Err(LayoutError {
-                        at: tok.span.clone(),
-                        message: format!(
-                            "expected `{}` to close the `{}` at byte {}, found `{}`",
-                            expected as char, opened as char, open_span.start, c as char
-                        ),
-                    });
+                    return Err(LayoutError::new(
+                        tok.span.clone(),
+                        "diag-lex-wrong-close",
+                        vec![
+                            ("expected", (expected as char).to_string()),
+                            ("opened", (opened as char).to_string()),
+                            ("byte", open_span.start.to_string()),
+                            ("found", (c as char).to_string()),
+                        ],
+                    ));
                 }
                 record_end = tok.span.end;
             }
             TokenKind::Punct(b',') if stack.is_empty() => match record_start.take() {
                 Some(start) => records.push(start..record_end),
                 None => {
-                    return Err(LayoutError {
-                        at: tok.span.clone(),
-                        message: "unexpected `,`: there is no record before it".into(),
-                    });
+                    return Err(LayoutError::new(
+                        tok.span.clone(),
+                        "diag-lex-stray-comma",
+                        Vec::new(),
+                    ));
                 }
             },
             _ => {
@@ -391,17 +428,14 @@ pub fn list_layout(text: &str) -> Result<Option<ListLayout>, LayoutError> {
             }
         }
     }
-    let (at, message) = match stack.last() {
-        Some((c, span)) => (
+    Err(match stack.last() {
+        Some((c, span)) => LayoutError::new(
             span.clone(),
-            format!("this `{}` is never closed", *c as char),
+            "diag-lex-never-closed",
+            vec![("opened", (*c as char).to_string())],
         ),
-        None => (
-            open..open + 1,
-            "the list that opens here is never closed with `]`".into(),
-        ),
-    };
-    Err(LayoutError { at, message })
+        None => LayoutError::new(open..open + 1, "diag-lex-list-open", Vec::new()),
+    })
 }
 
 /// Read one inner attribute, `#![name(args…)]`, from `tokens` (whose next token is its `#`).
@@ -409,25 +443,30 @@ fn skip_attribute(
     tokens: &mut std::iter::Peekable<Lexer<'_>>,
     text: &str,
 ) -> Result<(), LayoutError> {
-    const FORM: &str = "an attribute is written `#![enable(implicit_some)]`";
-    let lex_error = |e: LexError| LayoutError {
-        at: e.at..e.at + 1,
-        message: e.message,
-    };
+    let lex_error = LayoutError::of_lex;
     let hash = match tokens.next() {
         Some(tok) => tok.map_err(lex_error)?,
         None => return Ok(()),
     };
-    // Every problem is reported at the `#`, saying what was expected next.
-    let fail = |what: &str, found: Option<&Token>| LayoutError {
-        at: hash.span.clone(),
-        message: match found {
-            Some(tok) => format!(
-                "this `#` does not start an attribute: expected {what}, found `{}`; {FORM}",
-                text[tok.span.clone()].chars().take(20).collect::<String>()
-            ),
-            None => format!("the file ends inside an attribute (expected {what}); {FORM}"),
-        },
+    // Every problem is reported at the `#`, saying what was expected next: `what` is a key
+    // of the messages' `$what` (`bang`, `bracket`, `name`, …).
+    let fail = |what: &str, found: Option<&Token>| match found {
+        Some(tok) => LayoutError::new(
+            hash.span.clone(),
+            "diag-lex-not-an-attribute",
+            vec![
+                ("what", what.to_owned()),
+                (
+                    "found",
+                    text[tok.span.clone()].chars().take(20).collect::<String>(),
+                ),
+            ],
+        ),
+        None => LayoutError::new(
+            hash.span.clone(),
+            "diag-lex-attribute-ends",
+            vec![("what", what.to_owned())],
+        ),
     };
     let expect = |tokens: &mut std::iter::Peekable<Lexer<'_>>,
                   kind: TokenKind,
@@ -445,14 +484,10 @@ fn skip_attribute(
             None => Err(fail(what, None)),
         }
     };
-    expect(tokens, TokenKind::Punct(b'!'), "`!` after `#`")?;
-    expect(tokens, TokenKind::Punct(b'['), "`[` after `#!`")?;
-    expect(tokens, TokenKind::Ident, "a name such as `enable`")?;
-    expect(
-        tokens,
-        TokenKind::Punct(b'('),
-        "`(` after the attribute's name",
-    )?;
+    expect(tokens, TokenKind::Punct(b'!'), "bang")?;
+    expect(tokens, TokenKind::Punct(b'['), "bracket")?;
+    expect(tokens, TokenKind::Ident, "name")?;
+    expect(tokens, TokenKind::Punct(b'('), "paren")?;
     loop {
         match tokens.next() {
             Some(tok) => {
@@ -461,17 +496,14 @@ fn skip_attribute(
                     TokenKind::Punct(b')') => break,
                     TokenKind::Ident | TokenKind::Punct(b',') => {}
                     _ => {
-                        return Err(fail(
-                            "an extension name such as `implicit_some`",
-                            Some(&tok),
-                        ));
+                        return Err(fail("extension", Some(&tok)));
                     }
                 }
             }
-            None => return Err(fail("`)`", None)),
+            None => return Err(fail("close-paren", None)),
         }
     }
-    expect(tokens, TokenKind::Punct(b']'), "`]` to close the attribute").map(|_| ())
+    expect(tokens, TokenKind::Punct(b']'), "close-bracket").map(|_| ())
 }
 
 /// Inside one record's text: the byte range of the value of `field` at the record's top level

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use serde::de::DeserializeOwned;
 
-use super::diagnostics::{Diagnostic, SourceText, did_you_mean};
+use super::diagnostics::{Diagnostic, SourceText, WordArg, Words, did_you_mean, words};
 use super::lex::{LayoutError, TokenKind, list_layout, tokenize};
 pub use super::parse::{BRIEFINGS_DIR, MANIFEST_FILE, RecordOrigin, ron_options};
 use super::validate::{ManifestIds, Sources, validate_across, validate_manifest, validate_records};
@@ -182,7 +182,7 @@ fn load(path: &Path, progress: &LoadProgress, index: bool, layouts: bool) -> Opt
     let names = match list_ron_files(&root, &mut loaded.diagnostics) {
         Ok(names) => names,
         Err(message) => {
-            loaded.diagnostics.push(Diagnostic::error(message, None));
+            loaded.diagnostics.push(Diagnostic::error_of(message, None));
             return Some(Checked {
                 loaded,
                 ..Checked::default()
@@ -192,11 +192,15 @@ fn load(path: &Path, progress: &LoadProgress, index: bool, layouts: bool) -> Opt
     progress.files_total.store(names.len(), Ordering::Relaxed);
     if !names.iter().any(|n| n == MANIFEST_FILE) {
         loaded.diagnostics.push(
-            Diagnostic::error(
-                format!("no {MANIFEST_FILE} in `{}`", root.display()),
+            Diagnostic::error_of(
+                words!(
+                    "diag-no-manifest",
+                    manifest = MANIFEST_FILE,
+                    folder = root.display().to_string()
+                ),
                 None,
             )
-            .with_hint("a dataset folder holds a manifest.ron (title, people, places, categories, series) and event files"),
+            .hint_of(words!("diag-no-manifest-hint")),
         );
         return Some(Checked {
             loaded,
@@ -308,7 +312,7 @@ fn load_storylines(
     let names = match list_ron_files(&folder, diagnostics) {
         Ok(names) => names,
         Err(message) => {
-            diagnostics.push(Diagnostic::error(message, None));
+            diagnostics.push(Diagnostic::error_of(message, None));
             return Vec::new();
         }
     };
@@ -552,9 +556,14 @@ fn read_and_parse_all(
 /// `.ron` files directly in `root`, manifest first, the rest by name. Only regular files are
 /// read (links are followed); every other `.ron` entry is reported, never skipped in silence
 /// and never opened: a FIFO would hang the reader, a device or a link loop never end.
-fn list_ron_files(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<String>, String> {
-    let entries = fs::read_dir(root)
-        .map_err(|e| format!("cannot open dataset folder `{}`: {e}", root.display()))?;
+fn list_ron_files(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<String>, Words> {
+    let entries = fs::read_dir(root).map_err(|e| {
+        words!(
+            "diag-cannot-open-folder",
+            folder = root.display().to_string(),
+            reason = e.to_string()
+        )
+    })?;
     let canonical_root = fs::canonicalize(root).ok();
     let mut names: Vec<String> = Vec::new();
     for entry in entries.filter_map(Result::ok) {
@@ -566,25 +575,25 @@ fn list_ron_files(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<
         let path = entry.path();
         let Some(name) = os_name.to_str() else {
             diagnostics.push(
-                Diagnostic::error(
-                    format!(
-                        "`{}`: the file name is not valid UTF-8, so the file is not read",
-                        root.join(&*lossy).display()
+                Diagnostic::error_of(
+                    words!(
+                        "diag-file-name-not-utf8",
+                        path = root.join(&*lossy).display().to_string()
                     ),
                     None,
                 )
-                .with_hint("rename the file (letters, digits, `-` and `_` are safest)"),
+                .hint_of(words!("diag-file-name-not-utf8-hint")),
             );
             continue;
         };
         let meta = match fs::metadata(&path) {
             Ok(meta) => meta,
             Err(e) => {
-                diagnostics.push(Diagnostic::error(
-                    format!(
-                        "cannot read `{}`: {}",
-                        path.display(),
-                        describe_read_error(&e)
+                diagnostics.push(Diagnostic::error_of(
+                    words!(
+                        "diag-cannot-read",
+                        path = path.display().to_string(),
+                        reason = describe_read_error(&e)
                     ),
                     None,
                 ));
@@ -594,14 +603,15 @@ fn list_ron_files(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<
         if !meta.is_file() {
             let what = describe_kind(&meta.file_type());
             diagnostics.push(
-                Diagnostic::error(
-                    format!(
-                        "`{}` is {what}, not a file; only regular files are read",
-                        path.display()
+                Diagnostic::error_of(
+                    words!(
+                        "diag-not-a-file",
+                        path = path.display().to_string(),
+                        what = what
                     ),
                     None,
                 )
-                .with_hint("rename it so that it does not end in .ron"),
+                .hint_of(words!("diag-not-a-file-hint")),
             );
             continue;
         }
@@ -610,11 +620,11 @@ fn list_ron_files(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<
             && let (Some(root), Ok(target)) = (&canonical_root, fs::canonicalize(&path))
             && !target.starts_with(root)
         {
-            diagnostics.push(Diagnostic::warning(
-                format!(
-                    "`{}` is a link to `{}`, outside the dataset folder",
-                    path.display(),
-                    target.display()
+            diagnostics.push(Diagnostic::warning_of(
+                words!(
+                    "diag-link-outside",
+                    path = path.display().to_string(),
+                    target = target.display().to_string()
                 ),
                 None,
             ));
@@ -626,55 +636,63 @@ fn list_ron_files(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<
 }
 
 /// "a folder", "a FIFO (named pipe)", … for what a path names.
-fn describe_kind(kind: &fs::FileType) -> &'static str {
+fn describe_kind(kind: &fs::FileType) -> Words {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt as _;
         if kind.is_fifo() {
-            return "a FIFO (named pipe)";
+            return words!("diag-kind-fifo");
         }
         if kind.is_char_device() || kind.is_block_device() {
-            return "a device";
+            return words!("diag-kind-device");
         }
         if kind.is_socket() {
-            return "a socket";
+            return words!("diag-kind-socket");
         }
     }
     if kind.is_dir() {
-        "a folder"
+        words!("diag-kind-folder")
     } else {
-        "not a regular file"
+        words!("diag-kind-other")
     }
 }
 
-fn describe_read_error(e: &std::io::Error) -> String {
+/// Why a file cannot be read: the system's words, except for a dangling link.
+fn describe_read_error(e: &std::io::Error) -> WordArg {
     // ELOOP has no stable ErrorKind name on every toolchain; its text says it well enough.
     if e.kind() == std::io::ErrorKind::NotFound {
-        "it is a link to something that does not exist".to_owned()
+        words!("diag-dangling-link").into()
     } else {
-        e.to_string()
+        e.to_string().into()
     }
 }
 
 /// Read a file as UTF-8 text, refusing huge and binary files with a clear message.
 fn read_text(path: &Path) -> Result<(String, FileStamp), Box<Diagnostic>> {
-    let fail = |message: String| Box::new(Diagnostic::error(message, None));
-    let meta =
-        fs::metadata(path).map_err(|e| fail(format!("cannot read `{}`: {e}", path.display())))?;
+    let fail = |words: Words| Box::new(Diagnostic::error_of(words, None));
+    let shown = || path.display().to_string();
+    let cannot_read = |e: std::io::Error| {
+        fail(words!(
+            "diag-cannot-read",
+            path = shown(),
+            reason = e.to_string()
+        ))
+    };
+    let meta = fs::metadata(path).map_err(cannot_read)?;
     if !meta.is_file() {
-        return Err(fail(format!(
-            "`{}` is {}, not a file; only regular files are read",
-            path.display(),
-            describe_kind(&meta.file_type())
+        return Err(fail(words!(
+            "diag-not-a-file",
+            path = shown(),
+            what = describe_kind(&meta.file_type())
         )));
     }
     let size = meta.len();
     if size > MAX_FILE_BYTES {
-        return Err(fail(format!(
-            "`{}` is {} MiB; files over {} MiB are not read (split the events over several files)",
-            path.display(),
-            size / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
+        return Err(fail(words!(
+            "diag-file-too-large",
+            path = shown(),
+            size = (size / (1024 * 1024)).to_string(),
+            cap = (MAX_FILE_BYTES / (1024 * 1024)).to_string()
         )));
     }
     // Read at most one byte past the cap, in case the file grew since its size was taken.
@@ -683,12 +701,12 @@ fn read_text(path: &Path) -> Result<(String, FileStamp), Box<Diagnostic>> {
         .and_then(|f| {
             std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_FILE_BYTES + 1), &mut bytes)
         })
-        .map_err(|e| fail(format!("cannot read `{}`: {e}", path.display())))?;
+        .map_err(cannot_read)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(fail(format!(
-            "`{}` grew past {} MiB while being read; files over that are not read",
-            path.display(),
-            MAX_FILE_BYTES / (1024 * 1024)
+        return Err(fail(words!(
+            "diag-file-grew",
+            path = shown(),
+            cap = (MAX_FILE_BYTES / (1024 * 1024)).to_string()
         )));
     }
     let stamp = FileStamp::of_bytes(&bytes);
@@ -699,16 +717,15 @@ fn read_text(path: &Path) -> Result<(String, FileStamp), Box<Diagnostic>> {
         let src = SourceText::new(path, before);
         let location = src.location(valid..valid);
         Box::new(
-            Diagnostic::error(
-                format!(
-                    "not UTF-8 text: byte 0x{:02x} at offset {valid} (is this a binary file?)",
-                    bytes[valid]
+            Diagnostic::error_of(
+                words!(
+                    "diag-not-utf8",
+                    byte = format!("0x{:02x}", bytes[valid]),
+                    offset = valid.to_string()
                 ),
                 Some(location),
             )
-            .with_hint(
-                "dataset files must be UTF-8 text; rename other files so they do not end in .ron",
-            ),
+            .hint_of(words!("diag-not-utf8-hint")),
         )
     })?;
     Ok((text, stamp))
@@ -718,8 +735,8 @@ fn parse_manifest(src: &SourceText, diagnostics: &mut Vec<Diagnostic>) -> Option
     let bom = super::lex::bom_len(&src.text);
     if src.text[bom..].trim().is_empty() {
         diagnostics.push(
-            Diagnostic::error("the manifest is empty", Some(src.location(0..0)))
-                .with_hint("write at least `(title: \"My dataset\")`"),
+            Diagnostic::error_of(words!("diag-manifest-empty"), Some(src.location(0..0)))
+                .hint_of(words!("diag-manifest-empty-hint")),
         );
         return None;
     }
@@ -735,20 +752,24 @@ fn parse_event_file(
     let layout = match list_layout(&src.text) {
         Ok(Some(layout)) => layout,
         Ok(None) => {
-            diagnostics.push(Diagnostic::warning(
-                "this file holds no events",
+            diagnostics.push(Diagnostic::warning_of(
+                words!("diag-no-events"),
                 Some(src.location(0..0)),
             ));
             return;
         }
-        Err(LayoutError { at, message }) => {
-            diagnostics.push(Diagnostic::error(message, Some(src.location(at))));
+        Err(LayoutError { at, key, args, .. }) => {
+            let words = Words {
+                id: key,
+                args: args.into_iter().map(|(n, v)| (n, v.into())).collect(),
+            };
+            diagnostics.push(Diagnostic::error_of(words, Some(src.location(at))));
             return;
         }
     };
     if layout.records.is_empty() {
-        diagnostics.push(Diagnostic::warning(
-            "this file holds no events",
+        diagnostics.push(Diagnostic::warning_of(
+            words!("diag-no-events"),
             Some(src.location(layout.open..layout.close + 1)),
         ));
     }
@@ -805,8 +826,8 @@ fn ron_diagnostic(
     }
     let location = src.location(start..end.max(start + 1));
     let field = field_before(&src.text[span.start..start.max(span.start)]);
-    let with_field = |message: String| match field {
-        Some(f) => format!("`{f}`: {message}"),
+    let with_field = |message: Words| match field {
+        Some(f) => words!("diag-in-field", field = f, message = message),
         None => message,
     };
     use ron::error::Error as E;
@@ -816,16 +837,16 @@ fn ron_diagnostic(
             found,
             outer,
         } => {
-            let what = outer
-                .as_deref()
-                .map_or("record".to_owned(), describe_struct);
+            let what = outer.as_deref().map_or("record".to_owned(), struct_key);
             let field_start = src.text[start..end.max(start)]
                 .find(found.as_str())
                 .map_or(start, |i| start + i);
-            let mut d = Diagnostic::error(
-                format!(
-                    "unknown field `{found}` in {what}; its fields are: {}",
-                    expected.join(", ")
+            let mut d = Diagnostic::error_of(
+                words!(
+                    "diag-unknown-field",
+                    found = found,
+                    what = what,
+                    fields = expected.join(", ")
                 ),
                 Some(src.location(field_start..field_start + found.len())),
             );
@@ -835,66 +856,95 @@ fn ron_diagnostic(
                 expected
             };
             if let Some(best) = did_you_mean(found, candidates.iter().copied()) {
-                d = d.with_hint(format!("did you mean `{best}`?"));
+                d = d.hint_of(words!("diag-did-you-mean-code", name = best));
             }
             d
         }
         E::MissingStructField { field, outer } => {
-            let what = outer
-                .as_deref()
-                .map_or("record".to_owned(), describe_struct);
+            let what = outer.as_deref().map_or("record".to_owned(), struct_key);
             let record_start = src.location(span.start..span.start + 1);
-            Diagnostic::error(
-                format!("{what} is missing the field `{field}`"),
+            Diagnostic::error_of(
+                words!("diag-missing-field", what = what, field = field),
                 Some(record_start),
             )
-            .with_hint(format!("add `{field}: ...,` to this record"))
+            .hint_of(words!("diag-missing-field-hint", field = field))
         }
         E::NoSuchEnumVariant {
             expected, found, ..
         } => {
-            let mut d = Diagnostic::error(
-                format!("`{found}` is not one of: {}", expected.join(", ")),
+            let mut d = Diagnostic::error_of(
+                words!(
+                    "diag-not-one-of",
+                    found = found,
+                    choices = expected.join(", ")
+                ),
                 Some(location),
             );
             if let Some(best) = did_you_mean(found, expected.iter().copied()) {
-                d = d.with_hint(format!("did you mean `{best}`?"));
+                d = d.hint_of(words!("diag-did-you-mean-code", name = best));
             }
             d
         }
-        E::DuplicateStructField { field, .. } => Diagnostic::error(
-            format!("the field `{field}` is written twice"),
-            Some(location),
-        ),
-        E::Message(message) => Diagnostic::error(message.clone(), Some(location)),
+        E::DuplicateStructField { field, .. } => {
+            Diagnostic::error_of(words!("diag-field-twice", field = *field), Some(location))
+        }
+        E::Message(message) => match date_words(&src.text[start..end], message)
+            .or_else(|| colour_words(&src.text[start..end], message))
+        {
+            Some(words) => Diagnostic::error_of(words, Some(location)),
+            None => Diagnostic::error(message.clone(), Some(location)),
+        },
         E::ExpectedString | E::ExpectedStringEnd => {
-            let d = Diagnostic::error(
-                with_field("expected a string (text in double quotes)".into()),
-                Some(location),
-            );
+            let d =
+                Diagnostic::error_of(with_field(words!("diag-expected-string")), Some(location));
             match field {
-                Some("when" | "published") => d.with_hint(
-                    "dates are written as text: \"2024-05-16\", \"2024-05\" or \"2024\"",
-                ),
+                Some("when" | "published") => d.hint_of(words!("diag-dates-are-text")),
                 _ => d,
             }
         }
         E::ExpectedArray => {
-            Diagnostic::error(with_field("expected a list `[...]`".into()), Some(location))
-                .with_hint("even a single item is written as a list: [\"li-qiang\"]")
+            Diagnostic::error_of(with_field(words!("diag-expected-list")), Some(location))
+                .hint_of(words!("diag-expected-list-hint"))
         }
         E::ExpectedInteger | E::IntegerOutOfBounds => {
-            Diagnostic::error(with_field("expected a whole number".into()), Some(location))
+            Diagnostic::error_of(with_field(words!("diag-expected-number")), Some(location))
         }
-        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => Diagnostic::error(
-            with_field("expected a record `( ... )`".into()),
-            Some(location),
-        ),
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
+            Diagnostic::error_of(with_field(words!("diag-expected-record")), Some(location))
+        }
         E::ExceededRecursionLimit => {
-            Diagnostic::error("values are nested too deeply", Some(location))
+            Diagnostic::error_of(words!("diag-nested-too-deeply"), Some(location))
         }
-        other => Diagnostic::error(lowercase_first(&other.to_string()), Some(location)),
+        other => {
+            // ron's own words, said in ours where we have them (and they say the same).
+            let english = lowercase_first(&other.to_string());
+            match ron_words(other)
+                .filter(|words| words.render(crate::i18n::Language::English) == english)
+            {
+                Some(words) => Diagnostic::error_of(words, Some(location)),
+                None => Diagnostic::error(english, Some(location)),
+            }
+        }
     }
+}
+
+/// The message of `diagnostics.ftl` for one of ron's common errors.
+fn ron_words(error: &ron::error::Error) -> Option<Words> {
+    use ron::error::Error as E;
+    let id = match error {
+        E::Eof => "diag-ron-eof",
+        E::ExpectedArrayEnd => "diag-ron-expected-array-end",
+        E::ExpectedComma => "diag-ron-expected-comma",
+        E::ExpectedOptionEnd | E::ExpectedStructLikeEnd => "diag-ron-expected-paren-end",
+        E::ExpectedMapColon => "diag-ron-expected-colon",
+        E::ExpectedMapEnd => "diag-ron-expected-map-end",
+        E::ExpectedIdentifier => "diag-ron-expected-identifier",
+        E::ExpectedBoolean => "diag-ron-expected-boolean",
+        E::TrailingCharacters => "diag-ron-trailing",
+        E::UnclosedBlockComment => "diag-ron-unclosed-comment",
+        _ => return None,
+    };
+    Some(words!(id))
 }
 
 /// The name of the field whose value starts at the end of `before` (the text of a record up
@@ -907,17 +957,59 @@ fn field_before(before: &str) -> Option<&str> {
     })
 }
 
-fn describe_struct(name: &str) -> String {
+/// The words of a date's error when `message` is the one the date `literal` (quoted, as
+/// written) gives: ron passes on only its text.
+fn date_words(literal: &str, message: &str) -> Option<Words> {
+    let text = super::write::unquote(literal)?;
+    let error = crate::model::EventDate::parse(&text).err()?;
+    if error.to_string() != message {
+        return None;
+    }
+    let why = &error.why;
+    let args = why
+        .args
+        .iter()
+        .map(|(name, value)| {
+            let value = match value {
+                crate::model::date::DateArg::Text(text) => WordArg::Text(text.clone()),
+                crate::model::date::DateArg::Number(n) => WordArg::Count(*n),
+            };
+            (*name, value)
+        })
+        .collect();
+    let reason = Words { id: why.key, args };
+    let reason = match why.side {
+        Some(side) => words!("diag-date-side", side = side, reason = reason),
+        None => reason,
+    };
+    Some(words!(
+        "diag-invalid-date",
+        input = error.input.as_str(),
+        reason = reason
+    ))
+}
+
+/// The words of a colour's error (model/manifest.rs) when `message` is the one the colour
+/// `literal` gives.
+fn colour_words(literal: &str, message: &str) -> Option<Words> {
+    let text = super::write::unquote(literal)?;
+    let words = words!("diag-bad-colour", text = text.as_str());
+    (words.render(crate::i18n::Language::English) == message).then_some(words)
+}
+
+/// The key the message files choose a record's name by (`$what` in `diag-unknown-field`):
+/// `event`, `series-ref`, …; another record is known by its lower-case type name.
+fn struct_key(name: &str) -> String {
     match name {
-        "Event" => "an event".to_owned(),
-        "Manifest" => "the manifest".to_owned(),
-        "SeriesRef" => "a series reference".to_owned(),
-        "Source" => "a source".to_owned(),
-        "Names" => "a name".to_owned(),
-        "Storyline" => "a storyline".to_owned(),
-        "Step" => "a step".to_owned(),
-        "StepFilter" => "a step's filter".to_owned(),
-        other => format!("a {}", other.to_lowercase()),
+        "Event" => "event".to_owned(),
+        "Manifest" => "manifest".to_owned(),
+        "SeriesRef" => "series-ref".to_owned(),
+        "Source" => "source".to_owned(),
+        "Names" => "names".to_owned(),
+        "Storyline" => "storyline".to_owned(),
+        "Step" => "step".to_owned(),
+        "StepFilter" => "step-filter".to_owned(),
+        other => other.to_lowercase(),
     }
 }
 
@@ -926,5 +1018,34 @@ fn lowercase_first(text: &str) -> String {
     match chars.next() {
         Some(c) => c.to_lowercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rons_errors_in_our_words_say_what_ron_says() {
+        use ron::error::Error as E;
+        for error in [
+            E::Eof,
+            E::ExpectedArrayEnd,
+            E::ExpectedComma,
+            E::ExpectedOptionEnd,
+            E::ExpectedStructLikeEnd,
+            E::ExpectedMapColon,
+            E::ExpectedMapEnd,
+            E::ExpectedIdentifier,
+            E::ExpectedBoolean,
+            E::TrailingCharacters,
+            E::UnclosedBlockComment,
+        ] {
+            let words = ron_words(&error).unwrap();
+            assert_eq!(
+                words.render(crate::i18n::Language::English),
+                lowercase_first(&error.to_string())
+            );
+        }
     }
 }

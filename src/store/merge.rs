@@ -93,6 +93,29 @@ impl Conflict {
         }
     }
 
+    /// [`Conflict::describe`] as words of `diagnostics.ftl`, for the window's languages (the
+    /// marker line itself always says it in English).
+    pub(crate) fn words(&self) -> super::diagnostics::Words {
+        use super::diagnostics::words;
+        let fields: Vec<String> = self.fields.iter().map(|f| format!("`{f}`")).collect();
+        let (fields, count) = (fields.join(", "), self.fields.len());
+        match (&self.record, self.deleted_by) {
+            (Some(id), Some(side)) => words!(
+                "diag-conflict-deleted",
+                id = id,
+                deleted_by = side.label(),
+                changed_by = side.other().label()
+            ),
+            (Some(id), None) => words!(
+                "diag-conflict-record",
+                id = id,
+                fields = fields,
+                count = count
+            ),
+            (None, _) => words!("diag-conflict-fields", fields = fields, count = count),
+        }
+    }
+
     /// Read back what [`Conflict::describe`] wrote (`None` for other text, such as the
     /// markers of git's own line merge).
     pub fn parse(label: &str) -> Option<Conflict> {
@@ -1030,8 +1053,12 @@ pub(crate) fn conflict_diagnostics(src: &SourceText, blocks: &[ConflictBlock]) -
     for block in blocks {
         let (first, _) = src.line_col(block.span.start);
         let (last, _) = src.line_col(block.span.end.saturating_sub(1).max(block.span.start));
-        let hint = format!(
-            "both versions are written between the `{OURS_MARKER}` and `{THEIRS_MARKER}` lines ({first}–{last}): keep one and delete the marker lines, or choose Take ours / Take theirs in the window"
+        let hint = super::diagnostics::words!(
+            "diag-conflict-hint",
+            ours = OURS_MARKER,
+            theirs = THEIRS_MARKER,
+            first = first.to_string(),
+            last = last.to_string()
         );
         let marker = || src.location(block.marker.start..block.marker.start + OURS_MARKER.len());
         match &block.conflict {
@@ -1044,19 +1071,23 @@ pub(crate) fn conflict_diagnostics(src: &SourceText, blocks: &[ConflictBlock]) -
                         ..conflict.clone()
                     };
                     out.push(
-                        Diagnostic::error(one.describe(), Some(location)).with_hint(hint.clone()),
+                        Diagnostic::error_of(one.words(), Some(location)).hint_of(hint.clone()),
                     );
                 }
             }
             Some(conflict) => {
-                out.push(Diagnostic::error(conflict.describe(), Some(marker())).with_hint(hint));
+                out.push(Diagnostic::error_of(conflict.words(), Some(marker())).hint_of(hint));
             }
             None => out.push(
-                Diagnostic::error(
-                    format!("merge conflict (lines {first}–{last}) left by a line merge"),
+                Diagnostic::error_of(
+                    super::diagnostics::words!(
+                        "diag-line-merge-conflict",
+                        first = first.to_string(),
+                        last = last.to_string()
+                    ),
                     Some(marker()),
                 )
-                .with_hint(hint),
+                .hint_of(hint),
             ),
         }
     }
@@ -1154,6 +1185,38 @@ pub fn whole_file_merge(base: &str, ours: &str, theirs: &str) -> MergeOutcome {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_conflicts_words_say_in_english_what_its_marker_line_says() {
+        use crate::i18n::Language;
+        let shapes = [
+            Conflict {
+                record: Some("hog-29".into()),
+                fields: vec!["summary".into()],
+                deleted_by: None,
+            },
+            Conflict {
+                record: Some("hog-29".into()),
+                fields: vec!["summary".into(), "note".into()],
+                deleted_by: None,
+            },
+            Conflict {
+                record: None,
+                fields: vec!["title".into()],
+                deleted_by: None,
+            },
+            Conflict {
+                record: Some("hog-29".into()),
+                fields: Vec::new(),
+                deleted_by: Some(Side::Theirs),
+            },
+        ];
+        for conflict in shapes {
+            let words = conflict.words();
+            assert_eq!(words.render(Language::English), conflict.describe());
+            assert_ne!(words.render(Language::Russian), conflict.describe());
+        }
+    }
+
     use super::*;
 
     const BASE: &str = "// Visits.\n#![enable(implicit_some)]\n[\n    (\n        id: \"a\",\n        title: \"A\",\n        when: \"2024\",\n        kind: \"visit\",\n    ),\n    // b's comment\n    (\n        id: \"b\",\n        title: \"B\",\n        when: \"2025\",\n        kind: \"visit\",\n        summary: \"b\",\n    ),\n]\n";

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::diagnostics::{Diagnostic, Location, SourceText, Suggester, did_you_mean};
+use super::diagnostics::{Diagnostic, Location, SourceText, Suggester, Words, did_you_mean, words};
 use super::lex::{field_name_span, field_value_span, string_literal_span};
 use super::parse::RecordOrigin;
 use crate::model::dataset::chronological_cmp;
@@ -92,14 +92,19 @@ pub fn validate_records(
 
 fn check_record(ids: &ManifestIds<'_>, e: &Event, at: &Locator<'_>, out: &mut Vec<Diagnostic>) {
     if let Some(problem) = id_problem(&e.id) {
-        out.push(Diagnostic::error(
-            format!("the id \"{}\" {problem}", e.id),
+        out.push(Diagnostic::error_of(
+            words!(
+                "diag-bad-id",
+                what = "event",
+                id = &*e.id,
+                problem = problem
+            ),
             Some(at.field_value("id")),
         ));
     }
     if e.title.trim().is_empty() {
-        out.push(Diagnostic::error(
-            "the title is empty",
+        out.push(Diagnostic::error_of(
+            words!("diag-title-empty"),
             Some(at.field_value("title")),
         ));
     }
@@ -113,19 +118,19 @@ fn check_record(ids: &ManifestIds<'_>, e: &Event, at: &Locator<'_>, out: &mut Ve
     if let Some(s) = &e.series {
         check_ref(at, "series", &s.id, &ids.series, "series", out);
         if s.ordinal == Some(0) {
-            out.push(Diagnostic::error(
-                "series ordinals count from 1",
+            out.push(Diagnostic::error_of(
+                words!("diag-ordinal-zero"),
                 Some(at.field_value("series")),
             ));
         }
     }
     if e.sources.is_empty() {
         out.push(
-            Diagnostic::warning(
-                format!("event \"{}\" cites no source", e.id),
+            Diagnostic::warning_of(
+                words!("diag-no-source", id = &*e.id),
                 Some(at.field_name_or_record("sources")),
             )
-            .with_hint("add `sources: [(publisher: \"...\", url: \"https://...\")]`"),
+            .hint_of(words!("diag-no-source-hint")),
         );
     }
     check_text(at, "title", &e.title, false, out);
@@ -148,33 +153,32 @@ fn check_record(ids: &ManifestIds<'_>, e: &Event, at: &Locator<'_>, out: &mut Ve
             && let Some(problem) = url_problem(url)
         {
             out.push(
-                Diagnostic::error(
-                    format!(
-                        "the source link {} is not a valid address: {problem}",
-                        crate::store::write::quote(url)
+                Diagnostic::error_of(
+                    words!(
+                        "diag-bad-source-link",
+                        url = crate::store::write::quote(url),
+                        problem = problem
                     ),
                     Some(at.field_value("sources")),
                 )
-                .with_hint("write spaces as %20; an address is one unbroken line"),
+                .hint_of(words!("diag-bad-source-link-hint")),
             );
         } else if let Some(url) = &source.url
             && !is_web_url(url)
         {
-            out.push(Diagnostic::warning(
-                format!(
-                    "the source link \"{url}\" is not an http(s) address; it will be shown as text, never opened"
-                ),
+            out.push(Diagnostic::warning_of(
+                words!("diag-source-not-web", url = url),
                 Some(at.value_in("sources", url)),
             ));
         }
     }
     if e.status == Status::Disputed && e.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
         out.push(
-            Diagnostic::warning(
-                format!("event \"{}\" is disputed but has no note saying how", e.id),
+            Diagnostic::warning_of(
+                words!("diag-disputed-no-note", id = &*e.id),
                 Some(at.field_value("status")),
             )
-            .with_hint("add `note: \"...\"` explaining how the sources differ"),
+            .hint_of(words!("diag-disputed-no-note-hint")),
         );
     }
 }
@@ -218,15 +222,12 @@ pub fn validate_across(
     duplicates.sort_unstable();
     for (dup, first) in duplicates {
         out.push(
-            Diagnostic::error(
-                format!(
-                    "duplicate id \"{}\": another event already has it",
-                    id_of(dup)
-                ),
+            Diagnostic::error_of(
+                words!("diag-duplicate-event-id", id = id_of(dup)),
                 field_value(dup, "id"),
             )
-            .with_note_at("first used here", field_value(first, "id"))
-            .with_hint("ids must be unique in a dataset; rename one of the two"),
+            .note_at_of(words!("diag-first-used-here"), field_value(first, "id"))
+            .hint_of(words!("diag-duplicate-event-id-hint")),
         );
     }
     by_id.dedup_by(|b, a| id_of(a.1) == id_of(b.1));
@@ -250,13 +251,13 @@ pub fn validate_across(
         for related in &event.related {
             let value_in = || sources.locate(origin, |at| at.value_in("related", related));
             if **related == *event.id {
-                out.push(Diagnostic::warning(
-                    "an event lists itself as related",
+                out.push(Diagnostic::warning_of(
+                    words!("diag-related-to-itself"),
                     value_in(),
                 ));
             } else if !known(related.as_str()) && !unread.contains(related.as_str()) {
-                let mut d = Diagnostic::error(
-                    format!("unknown event \"{related}\" in `related`"),
+                let mut d = Diagnostic::error_of(
+                    words!("diag-unknown-related", id = related.as_str()),
                     value_in(),
                 );
                 let best = *suggestions.entry(related.as_str()).or_insert_with(|| {
@@ -265,7 +266,7 @@ pub fn validate_across(
                         .suggest(related)
                 });
                 if let Some(best) = best {
-                    d = d.with_hint(format!("did you mean \"{best}\"?"));
+                    d = d.hint_of(words!("diag-did-you-mean-quoted", name = best));
                 }
                 out.push(d);
             }
@@ -291,8 +292,8 @@ fn check_media(
     }
     let file = media.file.trim();
     if file.is_empty() {
-        out.push(Diagnostic::error(
-            "a picture needs a `file`: a path in the dataset folder or an http(s) address",
+        out.push(Diagnostic::error_of(
+            words!("diag-picture-no-file"),
             Some(at.field_value("media")),
         ));
         return;
@@ -300,8 +301,8 @@ fn check_media(
     let here = || Some(at.value_in("media", &media.file));
     if media.is_web() {
         if let Some(problem) = url_problem(file) {
-            out.push(Diagnostic::error(
-                format!("the picture's address is not valid: {problem}"),
+            out.push(Diagnostic::error_of(
+                words!("diag-picture-bad-address", problem = problem),
                 here(),
             ));
         }
@@ -309,45 +310,49 @@ fn check_media(
     }
     let Some(path) = media.path_in(root) else {
         out.push(
-            Diagnostic::error(
-                format!(
-                    "the picture {} is neither a file inside the dataset folder nor an http(s) address",
-                    crate::store::write::quote(file)
+            Diagnostic::error_of(
+                words!(
+                    "diag-picture-outside",
+                    file = crate::store::write::quote(file)
                 ),
                 here(),
             )
-            .with_hint("write a path relative to the dataset folder, such as \"media/photo.jpg\""),
+            .hint_of(words!("diag-picture-outside-hint")),
         );
         return;
     };
     let meta = match std::fs::metadata(&path) {
         Ok(meta) if meta.is_file() => meta,
         Ok(_) => {
-            out.push(Diagnostic::warning(
-                format!("the picture \"{file}\" is not a file"),
+            out.push(Diagnostic::warning_of(
+                words!("diag-picture-not-a-file", file = file),
                 here(),
             ));
             return;
         }
         Err(_) => {
             out.push(
-                Diagnostic::warning(format!("the picture \"{file}\" is missing"), here())
-                    .with_hint(format!("put it at `{}`", path.display())),
+                Diagnostic::warning_of(words!("diag-picture-missing", file = file), here())
+                    .hint_of(words!(
+                        "diag-picture-missing-hint",
+                        path = path.display().to_string()
+                    )),
             );
             return;
         }
     };
     if meta.len() > PICTURE_SIZE_CAP {
         out.push(
-            Diagnostic::warning(
-                format!(
-                    "the picture \"{file}\" is {:.1} MB; pictures over {} MB are not shown",
-                    meta.len() as f64 / 1e6,
-                    PICTURE_SIZE_CAP / 1024 / 1024
+            Diagnostic::warning_of(
+                words!(
+                    "diag-picture-too-large",
+                    file = file,
+                    size = format!("{:.1}", meta.len() as f64 / 1e6),
+                    cap = (PICTURE_SIZE_CAP / 1024 / 1024).to_string()
                 ),
                 here(),
             )
-            .with_hint("make it smaller (2,000 pixels across is plenty)"),
+            .hint_of(words!("diag-picture-too-large-hint")),
         );
         return;
     }
@@ -365,14 +370,15 @@ fn check_media(
     match read {
         Ok(n) if PictureFormat::sniff(&head[..n]).is_some() => {}
         Ok(_) => out.push(
-            Diagnostic::warning(
-                format!("the picture \"{file}\" is not PNG, JPEG or WebP"),
-                here(),
-            )
-            .with_hint("convert it to one of these formats"),
+            Diagnostic::warning_of(words!("diag-picture-format", file = file), here())
+                .hint_of(words!("diag-picture-format-hint")),
         ),
-        Err(e) => out.push(Diagnostic::warning(
-            format!("the picture \"{file}\" cannot be read: {e}"),
+        Err(e) => out.push(Diagnostic::warning_of(
+            words!(
+                "diag-picture-unreadable",
+                file = file,
+                reason = e.to_string()
+            ),
             here(),
         )),
     }
@@ -394,32 +400,32 @@ fn check_text(
     out: &mut Vec<Diagnostic>,
 ) {
     if let Some(c) = control_char(text, breaks_allowed) {
-        let allowed = if breaks_allowed {
-            " (line breaks are fine here)"
+        let id = if breaks_allowed {
+            "diag-control-char-breaks-fine"
         } else {
-            ""
+            "diag-control-char"
         };
         out.push(
-            Diagnostic::error(
-                format!(
-                    "`{field}` holds the control character U+{:04X}{allowed}",
-                    c as u32
-                ),
+            Diagnostic::error_of(
+                words!(id, field = field, code = format!("{:04X}", c as u32)),
                 Some(at.field_value(field)),
             )
-            .with_hint("remove it; write the text on one line"),
+            .hint_of(words!("diag-control-char-hint")),
         );
     }
 }
 
 /// Why `url` cannot be an address: spaces or control characters in it.
-fn url_problem(url: &str) -> Option<String> {
+fn url_problem(url: &str) -> Option<Words> {
     if let Some(c) = url.chars().find(|c| c.is_control()) {
-        return Some(format!("it holds the control character U+{:04X}", c as u32));
+        return Some(words!(
+            "diag-url-control-char",
+            code = format!("{:04X}", c as u32)
+        ));
     }
     url.chars()
         .any(char::is_whitespace)
-        .then(|| "it holds a space".to_owned())
+        .then(|| words!("diag-url-space"))
 }
 
 /// Finds where a part of one record (its byte range in the file's text) is written.
@@ -478,24 +484,15 @@ fn check_ref(
     if known.contains(value) {
         return;
     }
-    let mut d = Diagnostic::error(
-        format!("unknown {what} \"{value}\" in `{field}`: the manifest has no {what} with this id"),
+    let mut d = Diagnostic::error_of(
+        words!("diag-unknown-ref", what = what, id = value, field = field),
         Some(at.value_in(field, value)),
     );
     match did_you_mean(value, known.iter().copied()) {
-        Some(best) => d = d.with_hint(format!("did you mean \"{best}\"?")),
-        None => d = d.with_hint(format!("add it to the manifest's list of {}", plural(what))),
+        Some(best) => d = d.hint_of(words!("diag-did-you-mean-quoted", name = best)),
+        None => d = d.hint_of(words!("diag-add-to-manifest", what = what)),
     }
     out.push(d);
-}
-
-fn plural(what: &str) -> &str {
-    match what {
-        "person" => "people",
-        "category" => "categories",
-        "place" => "places",
-        _ => what,
-    }
 }
 
 /// Check a storyline against the dataset: every step shows an event or a window, every id it
@@ -510,8 +507,8 @@ pub(crate) fn validate_storyline(
     let whole = src.location(0..text.len().min(1));
     if storyline.steps.is_empty() {
         out.push(
-            Diagnostic::warning("this storyline has no steps", Some(whole.clone()))
-                .with_hint("add steps: [(event: \"an-event-id\", caption: \"…\")]"),
+            Diagnostic::warning_of(words!("diag-storyline-no-steps"), Some(whole.clone()))
+                .hint_of(words!("diag-storyline-no-steps-hint")),
         );
         return;
     }
@@ -546,28 +543,29 @@ pub(crate) fn validate_storyline(
         };
         if step.event.is_none() && step.window.is_none() {
             out.push(
-                Diagnostic::error(
-                    format!(
-                        "step {} shows nothing: give it an `event` or a `window`",
-                        n + 1
-                    ),
+                Diagnostic::error_of(
+                    words!("diag-step-empty", step = (n + 1).to_string()),
                     Some(at_value("caption", None)),
                 )
-                .with_hint("(event: \"hog-29\") or (window: \"2024-05/2024-08\")"),
+                .hint_of(words!("diag-step-empty-hint")),
             );
         }
         if let Some(id) = &step.event
             && dataset.index_of(id).is_none()
         {
-            let mut d = Diagnostic::error(
-                format!("step {}: unknown event \"{id}\"", n + 1),
+            let mut d = Diagnostic::error_of(
+                words!(
+                    "diag-step-unknown-event",
+                    step = (n + 1).to_string(),
+                    id = id.as_str()
+                ),
                 Some(at_value("event", Some(id))),
             );
             if let Some(best) = suggester
                 .get_or_insert_with(|| Suggester::new(dataset.events().iter().map(|e| &*e.id)))
                 .suggest(id)
             {
-                d = d.with_hint(format!("did you mean `{best}`?"));
+                d = d.hint_of(words!("diag-did-you-mean-code", name = best));
             }
             out.push(d);
         }
@@ -600,12 +598,17 @@ pub(crate) fn validate_storyline(
         for (what, ids, valid) in known {
             for id in ids {
                 if !valid.contains(&id.as_str()) {
-                    let mut d = Diagnostic::error(
-                        format!("step {}: unknown {what} \"{id}\" in the filter", n + 1),
+                    let mut d = Diagnostic::error_of(
+                        words!(
+                            "diag-step-unknown-in-filter",
+                            step = (n + 1).to_string(),
+                            what = what,
+                            id = id.as_str()
+                        ),
                         Some(at_value("filter", Some(id))),
                     );
                     if let Some(best) = did_you_mean(id, valid.iter().copied()) {
-                        d = d.with_hint(format!("did you mean `{best}`?"));
+                        d = d.hint_of(words!("diag-did-you-mean-code", name = best));
                     }
                     out.push(d);
                 }
@@ -614,11 +617,11 @@ pub(crate) fn validate_storyline(
     }
 }
 
-fn id_problem(id: &str) -> Option<&'static str> {
+fn id_problem(id: &str) -> Option<Words> {
     if id.is_empty() {
-        Some("is empty")
+        Some(words!("diag-id-empty"))
     } else if id.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        Some("contains spaces; use letters, digits, `-` and `_`")
+        Some(words!("diag-id-spaces"))
     } else {
         None
     }
@@ -637,8 +640,8 @@ fn check_manifest(manifest: &Manifest, src: Option<&SourceText>, out: &mut Vec<D
         found.map(|r| src.location(r))
     };
     if manifest.title.trim().is_empty() {
-        out.push(Diagnostic::error(
-            "the manifest's title is empty",
+        out.push(Diagnostic::error_of(
+            words!("diag-manifest-title-empty"),
             locate("", 0),
         ));
     }
@@ -675,15 +678,15 @@ fn check_manifest(manifest: &Manifest, src: Option<&SourceText>, out: &mut Vec<D
     for (text, breaks_allowed) in texts {
         if let Some(c) = control_char(text, breaks_allowed) {
             out.push(
-                Diagnostic::error(
-                    format!(
-                        "the manifest's text {} holds the control character U+{:04X}",
-                        crate::store::write::quote(text),
-                        c as u32
+                Diagnostic::error_of(
+                    words!(
+                        "diag-manifest-control-char",
+                        text = crate::store::write::quote(text),
+                        code = format!("{:04X}", c as u32)
                     ),
                     locate(text, 0),
                 )
-                .with_hint("remove it; write the text on one line"),
+                .hint_of(words!("diag-control-char-hint")),
             );
         }
     }
@@ -717,17 +720,19 @@ fn check_manifest(manifest: &Manifest, src: Option<&SourceText>, out: &mut Vec<D
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for id in ids {
             if let Some(problem) = id_problem(id) {
-                out.push(Diagnostic::error(
-                    format!("the {what} id \"{id}\" {problem}"),
+                out.push(Diagnostic::error_of(
+                    words!("diag-bad-id", what = *what, id = *id, problem = problem),
                     locate(id, 0),
                 ));
             }
             let count = seen.entry(id).or_insert(0);
             if *count > 0 {
-                let mut d =
-                    Diagnostic::error(format!("duplicate {what} id \"{id}\""), locate(id, *count));
+                let mut d = Diagnostic::error_of(
+                    words!("diag-duplicate-id", what = *what, id = *id),
+                    locate(id, *count),
+                );
                 if let Some(first) = locate(id, 0) {
-                    d = d.with_note("first used here", first);
+                    d = d.note_of(words!("diag-first-used-here"), first);
                 }
                 out.push(d);
             }
@@ -744,8 +749,8 @@ fn check_manifest(manifest: &Manifest, src: Option<&SourceText>, out: &mut Vec<D
         let mut reported = HashSet::new();
         for code in used {
             if !codes.contains(code) && reported.insert(code) {
-                out.push(Diagnostic::error(
-                    format!("unknown country \"{code}\": add it to the manifest's `countries`"),
+                out.push(Diagnostic::error_of(
+                    words!("diag-unknown-country", code = code),
                     locate(code, 0),
                 ));
             }
@@ -784,11 +789,15 @@ fn check_series(
             let ((a, pa), (b, pb)) = (pair[0], pair[1]);
             if a == b {
                 out.push(
-                    Diagnostic::warning(
-                        format!("two events are number {a} of series \"{series_id}\""),
+                    Diagnostic::warning_of(
+                        words!(
+                            "diag-series-same-number",
+                            number = a.to_string(),
+                            series = series_id
+                        ),
                         at(pb),
                     )
-                    .with_note_at("the other one", at(pa)),
+                    .note_at_of(words!("diag-the-other-one"), at(pa)),
                 );
             } else {
                 if b > a + 1 {
@@ -800,24 +809,31 @@ fn check_series(
                 }
                 if events[pb].when.earliest_day() < events[pa].when.earliest_day() {
                     out.push(
-                        Diagnostic::warning(
-                            format!(
-                                "number {b} of series \"{series_id}\" ({}) is dated before number {a} ({})",
-                                events[pb].when.human(),
-                                events[pa].when.human()
+                        Diagnostic::warning_of(
+                            words!(
+                                "diag-series-out-of-order",
+                                number = b.to_string(),
+                                series = series_id,
+                                date = events[pb].when.human(),
+                                earlier = a.to_string(),
+                                earlier_date = events[pa].when.human()
                             ),
                             at(pb),
                         )
-                        .with_note_at(format!("number {a} is here"), at(pa)),
+                        .note_at_of(
+                            words!("diag-number-is-here", number = a.to_string()),
+                            at(pa),
+                        ),
                     );
                 }
             }
         }
         if !missing.is_empty() {
-            out.push(Diagnostic::warning(
-                format!(
-                    "series \"{series_id}\" has no events numbered {} (gaps in its ordinals)",
-                    missing.join(", ")
+            out.push(Diagnostic::warning_of(
+                words!(
+                    "diag-series-gaps",
+                    series = series_id,
+                    numbers = missing.join(", ")
                 ),
                 at(members[0].1),
             ));

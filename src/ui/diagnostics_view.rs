@@ -1,11 +1,13 @@
-//! The list of problems found in a dataset, in the same form `annals check` prints.
+//! The list of problems found in a dataset, in the same form `annals check` prints, its
+//! words in the interface's language (`annals check` itself always speaks English).
 
 use egui::{Color32, RichText, ScrollArea, Ui};
 
+use crate::i18n::Language;
 use crate::store::{Diagnostic, Severity};
 
 /// Every diagnostic, compiler style, in monospace; errors first.
-pub(crate) fn diagnostics_ui(ui: &mut Ui, diagnostics: &[Diagnostic]) {
+pub(crate) fn diagnostics_ui(ui: &mut Ui, diagnostics: &[Diagnostic], language: Language) {
     ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -17,12 +19,12 @@ pub(crate) fn diagnostics_ui(ui: &mut Ui, diagnostics: &[Diagnostic]) {
                     Severity::Warning => Color32::from_rgb(0xc7, 0x7c, 0x00),
                 };
                 ui.label(
-                    RichText::new(d.headline())
+                    RichText::new(d.headline_in(language))
                         .monospace()
                         .color(colour)
                         .strong(),
                 );
-                let body = d.to_string();
+                let body = d.render_in(language);
                 let rest = body.split_once('\n').map_or("", |(_, rest)| rest);
                 if !rest.trim().is_empty() {
                     ui.label(RichText::new(rest.trim_end()).monospace());

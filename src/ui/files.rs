@@ -507,7 +507,7 @@ impl AnnalsApp {
             ui,
             &self.data.merge_conflicts,
         ));
-        super::diagnostics_view::diagnostics_ui(ui, &loaded.diagnostics);
+        super::diagnostics_view::diagnostics_ui(ui, &loaded.diagnostics, self.prefs.language);
         commands
     }
 }

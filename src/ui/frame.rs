@@ -28,7 +28,9 @@ pub(crate) fn window_ui(app: &mut AnnalsApp, ui: &mut Ui, now: f64) -> Vec<Comma
         egui::Panel::bottom("warnings")
             .resizable(true)
             .default_size(160.0)
-            .show(ui, |ui| diagnostics_ui(ui, &app.data.loaded.diagnostics));
+            .show(ui, |ui| {
+                diagnostics_ui(ui, &app.data.loaded.diagnostics, app.prefs.language);
+            });
     }
     let opacity = app.notice_opacity(now);
     if let Some(notice) = app.notice.clone()
@@ -64,7 +66,7 @@ pub(crate) fn window_ui(app: &mut AnnalsApp, ui: &mut Ui, now: f64) -> Vec<Comma
                     .strong(),
                 );
                 commands.extend(merge_conflicts_ui(ui, &app.data.merge_conflicts));
-                diagnostics_ui(ui, problems);
+                diagnostics_ui(ui, problems, app.prefs.language);
             });
     }
     if !app.edit.conflicts.is_empty() {

@@ -399,11 +399,12 @@ fn timeline_scene_ui(ui: &mut Ui, scene: &TimelineScene<'_>, widths: &mut TitleW
 }
 
 /// `annals export --format png` of a whole dataset: every event, fitted, in the light theme,
-/// written to `out`.
+/// written to `out`; names in `language`.
 pub fn write_timeline_picture(
     dataset: &Dataset,
     out: &Path,
     size: (u32, u32),
+    language: Language,
 ) -> Result<Vec<PathBuf>, String> {
     let lanes = Lanes::build(dataset, Grouping::default(), |_| true);
     let (first, last) = dataset.extent().ok_or("nothing to draw")?;
@@ -413,7 +414,7 @@ pub fn write_timeline_picture(
         view: TimeView::fit(first, last, 0.04),
         selected: None,
         matches: &std::collections::HashSet::new(),
-        language: Language::English,
+        language,
         style: &TimelineStyle::default(),
     };
     let picture = timeline_picture(&scene, size, false).ok_or("nothing to draw")?;
@@ -426,11 +427,13 @@ fn write_png(path: &Path, picture: &Picture) -> Result<(), String> {
     crate::store::save::write_atomic(path, &bytes).map_err(|e| e.to_string())
 }
 
-/// The slides of storyline `name` (as presentation mode shows them), one picture per step.
+/// The slides of storyline `name` (as presentation mode shows them), one picture per step,
+/// their words in `language`.
 pub fn slides(
     loaded: &crate::store::Loaded,
     name: &str,
     size: (u32, u32),
+    language: Language,
 ) -> Result<Vec<Picture>, String> {
     let dataset = loaded.dataset.as_ref().ok_or("the dataset has errors")?;
     let (_, story) = loaded
@@ -476,7 +479,7 @@ pub fn slides(
             index,
             count: steps.len(),
             title: &story.title,
-            language: Language::English,
+            language,
             style: &style,
             key_hints: false,
             picture: picture.as_ref().map(|(t, b)| (t, b.as_str())),
@@ -499,8 +502,9 @@ pub(crate) fn write_slides(
     name: &str,
     out: &Path,
     size: (u32, u32),
+    language: Language,
 ) -> Result<Vec<PathBuf>, String> {
-    let pictures = slides(loaded, name, size)?;
+    let pictures = slides(loaded, name, size, language)?;
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create `{}`: {e}", out.display()))?;
     let mut written = Vec::new();
     for (step, picture) in pictures.iter().enumerate() {
@@ -567,7 +571,7 @@ mod tests {
         );
 
         // A slide: the same as on screen but the keys' reminder.
-        let pictures = slides(&loaded, "regular-meetings", (1280, 720)).unwrap();
+        let pictures = slides(&loaded, "regular-meetings", (1280, 720), Language::English).unwrap();
         let background = super::super::present::slide::colours::BACKGROUND;
         let slide = &pictures[0];
         // Where the reminder would be: the bottom left, under the timeline.

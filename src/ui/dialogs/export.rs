@@ -130,7 +130,13 @@ impl AnnalsApp {
                 if self.is_dirty() {
                     return Err("Save your edits first: slides are drawn from the files.".into());
                 }
-                let files = crate::ui::render::write_slides(&self.data.loaded, story, &path, size)?;
+                let files = crate::ui::render::write_slides(
+                    &self.data.loaded,
+                    story,
+                    &path,
+                    size,
+                    self.prefs.language,
+                )?;
                 return Ok(format!(
                     "Wrote {} slides to {}.",
                     files.len(),

@@ -119,7 +119,11 @@ impl AnnalsApp {
             Some(name) => match self.data.loaded.storyline(name) {
                 Some((_, story)) => (story.title.clone(), story.resolve(dataset)),
                 None => {
-                    self.notice = Some(format!("There is no storyline “{name}” any more."));
+                    self.notice = Some(crate::tr!(
+                        self.prefs.language,
+                        "present-no-such-storyline",
+                        name = name
+                    ));
                     return;
                 }
             },
@@ -129,7 +133,7 @@ impl AnnalsApp {
             ),
         };
         if steps.is_empty() {
-            self.notice = Some("Nothing to present: no events are shown.".into());
+            self.notice = Some(crate::i18n::tr(self.prefs.language, "present-nothing"));
             return;
         }
         self.prefs.present = storyline.clone();
@@ -303,16 +307,24 @@ impl AnnalsApp {
             commands.extend(presentation_ui(ui, &input, widths));
         });
         if p.presenter {
+            let language = self.prefs.language;
             let now = ctx.input(|i| i.time);
             let (steps, index, started) = (&p.steps, p.index, p.started_at);
             ctx.show_viewport_immediate(
                 egui::ViewportId::from_hash_of("annals-presenter"),
                 egui::ViewportBuilder::default()
-                    .with_title("Annals — presenter view")
+                    .with_title(crate::i18n::tr(language, "present-presenter-title"))
                     .with_inner_size([760.0, 520.0]),
                 |ui, _class| {
                     egui::CentralPanel::default().show(ui, |ui| {
-                        commands.extend(presenter_ui(ui, dataset, steps, index, now - started));
+                        commands.extend(presenter_ui(
+                            ui,
+                            dataset,
+                            steps,
+                            index,
+                            now - started,
+                            language,
+                        ));
                     });
                     ui.input_mut(|input| {
                         if input.viewport().close_requested() {
@@ -333,10 +345,12 @@ impl AnnalsApp {
         let mut commands = Vec::new();
         let stories = self.storylines();
         let f5 = actions::shortcut_text(ui.ctx(), Action::Present);
-        ui.menu_button("▶ Present", |ui| {
-            let shown = format!(
-                "Shown events, in time order ({})",
-                self.browse.shown_count()
+        let language = self.prefs.language;
+        ui.menu_button(crate::i18n::tr(language, "present-menu"), |ui| {
+            let shown = crate::tr!(
+                language,
+                "present-shown-events",
+                count = self.browse.shown_count()
             );
             if ui
                 .add(
@@ -353,7 +367,9 @@ impl AnnalsApp {
             }
             if !stories.is_empty() {
                 ui.separator();
-                ui.label(egui::RichText::new("Storylines (briefings/)").weak());
+                ui.label(
+                    egui::RichText::new(crate::i18n::tr(language, "present-storylines")).weak(),
+                );
             }
             for (name, title) in stories {
                 let key = if self.prefs.present.as_deref() == Some(name.as_str()) {

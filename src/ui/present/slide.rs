@@ -19,7 +19,7 @@ use crate::ui::timeline_view::{TimelineInput, TimelineStyle, TitleWidths, timeli
 /// Height of the screen, in points, that presentation mode lays out for.
 pub(crate) const DESIGN_HEIGHT: f32 = 720.0;
 
-/// Name of the card in the accessibility tree.
+/// Name of the card in the accessibility tree, in English (`present-card` in other languages).
 pub const CARD_LABEL: &str = "Presentation card";
 
 /// High-contrast colours for a projector.
@@ -75,15 +75,25 @@ pub(crate) fn card_texts(dataset: &Dataset, step: &ShownStep, language: Language
             CardLine::Date(t) => text(t, 20.0, colours::ACCENT, 8.0),
             CardLine::Facts(t) => text(t, 16.0, colours::SOFT, 6.0),
             CardLine::Status(status) => text(
-                format!("Status: {}", status.label()),
+                crate::export::card::status_line(status, language),
                 14.0,
                 theme::status_colour(status),
                 6.0,
             ),
             CardLine::Caption(t) => text(t, 20.0, colours::TEXT, 18.0),
             CardLine::Summary(t) => text(t, 15.0, colours::SOFT, 14.0),
-            CardLine::Note(t) => text(format!("Note: {t}"), 13.0, colours::FAINT, 10.0),
-            CardLine::Sources(t) => text(format!("Sources: {t}"), 12.5, colours::FAINT, 14.0),
+            CardLine::Note(t) => text(
+                crate::export::card::note_line(&t, language),
+                13.0,
+                colours::FAINT,
+                10.0,
+            ),
+            CardLine::Sources(t) => text(
+                crate::export::card::sources_line(&t, language),
+                12.5,
+                colours::FAINT,
+                14.0,
+            ),
             CardLine::Overview(t) => text(t, 28.0, colours::TEXT, 0.0),
         })
         .collect()
@@ -181,7 +191,12 @@ pub(crate) fn presentation_ui(
         FontId::proportional(16.0),
         colours::SOFT,
     );
-    let progress = format!("{} / {}", input.index + 1, input.count);
+    let progress = crate::tr!(
+        input.language,
+        "present-progress",
+        step = input.index + 1,
+        count = input.count
+    );
     let progress_rect = ui.painter().text(
         Pos2::new(full.right() - margin, full.bottom() - 22.0),
         Align2::RIGHT_CENTER,
@@ -189,12 +204,18 @@ pub(crate) fn presentation_ui(
         FontId::proportional(14.0),
         colours::FAINT,
     );
-    ui.interact(
+    let progress_response = ui.interact(
         progress_rect,
         ui.scope_id().with("progress"),
         egui::Sense::hover(),
-    )
-    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &progress));
+    );
+    progress_response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &progress));
+    progress_response.on_hover_text(crate::tr!(
+        input.language,
+        "present-step-of",
+        step = input.index + 1,
+        count = input.count
+    ));
     if input.key_hints {
         ui.painter().text(
             Pos2::new(full.left() + margin, full.bottom() - 22.0),
@@ -217,7 +238,13 @@ pub(crate) fn presentation_ui(
     let texts = card_texts(input.dataset, input.step, input.language);
     let layout = fit_card(ui, &texts, inner.size());
     ui.interact(card, ui.scope_id().with("card"), egui::Sense::hover())
-        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, CARD_LABEL));
+        .widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::Group,
+                true,
+                crate::i18n::tr(input.language, "present-card"),
+            )
+        });
     let text_bottom = layout
         .galleys
         .iter()
@@ -343,8 +370,10 @@ pub(crate) fn presenter_ui(
     steps: &[ShownStep],
     index: usize,
     elapsed_seconds: f64,
+    language: Language,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
+    let tr = |id: &str| crate::i18n::tr(language, id);
     let step_title = |step: &ShownStep| {
         step.event
             .and_then(|i| dataset.event(i))
@@ -358,24 +387,38 @@ pub(crate) fn presenter_ui(
                 .monospace(),
         );
         ui.add_space(20.0);
-        ui.label(RichText::new(format!("Step {} of {}", index + 1, steps.len())).size(22.0));
+        ui.label(
+            RichText::new(crate::tr!(
+                language,
+                "present-step-of",
+                step = index + 1,
+                count = steps.len()
+            ))
+            .size(22.0),
+        );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button(RichText::new("Next →").size(18.0)).clicked() {
+            if ui
+                .button(RichText::new(tr("present-next-button")).size(18.0))
+                .clicked()
+            {
                 commands.push(Command::Present(PresentCommand::Go(index as isize + 1)));
             }
-            if ui.button(RichText::new("← Back").size(18.0)).clicked() {
+            if ui
+                .button(RichText::new(tr("present-back-button")).size(18.0))
+                .clicked()
+            {
                 commands.push(Command::Present(PresentCommand::Go(index as isize - 1)));
             }
         });
     });
     ui.separator();
     if let Some(step) = steps.get(index) {
-        ui.label(RichText::new("Now").weak());
+        ui.label(RichText::new(tr("present-now")).weak());
         ui.label(RichText::new(step_title(step)).size(24.0).strong());
         ui.add_space(8.0);
-        ui.label(RichText::new("Notes").weak());
+        ui.label(RichText::new(tr("present-notes")).weak());
         let notes = if step.notes.trim().is_empty() {
-            "(no notes for this step)".to_owned()
+            tr("present-no-notes")
         } else {
             step.notes.clone()
         };
@@ -385,14 +428,14 @@ pub(crate) fn presenter_ui(
     ui.separator();
     match steps.get(index + 1) {
         Some(next) => {
-            ui.label(RichText::new("Next").weak());
+            ui.label(RichText::new(tr("present-next")).weak());
             ui.label(RichText::new(step_title(next)).size(18.0));
             if !next.caption.trim().is_empty() {
                 ui.label(RichText::new(&next.caption).italics());
             }
         }
         None => {
-            ui.label(RichText::new("This is the last step.").weak());
+            ui.label(RichText::new(tr("present-last-step")).weak());
         }
     }
     commands

@@ -451,15 +451,6 @@ impl EventDate {
             } => "at an unknown time".to_owned(),
         }
     }
-
-    /// A short name for the precision, for the detail panel ("known to the day").
-    pub(crate) fn precision_words(&self) -> &'static str {
-        match self.precision() {
-            Precision::Day => "known to the day",
-            Precision::Month => "known to the month",
-            Precision::Year => "known to the year",
-        }
-    }
 }
 
 /// Two known ends in words, sharing what they have in common ("16–17 May 2024").

@@ -7,3 +7,4 @@ events-count = { $count ->
     [one] { $count } event
    *[other] { $count } events
 }
+button-cancel = Cancel

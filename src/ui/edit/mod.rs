@@ -83,14 +83,12 @@ impl AnnalsApp {
             .is_some_and(EditSession::is_dirty)
     }
 
-    /// With unsaved edits, say that they must be saved or undone before `doing` and return
-    /// true (the caller does nothing); false when there are none.
-    pub(crate) fn refused_while_dirty(&mut self, doing: &str) -> bool {
+    /// With unsaved edits, say so (message `refusal`, which names what cannot be done yet)
+    /// and return true (the caller does nothing); false when there are none.
+    pub(crate) fn refused_while_dirty(&mut self, refusal: &str) -> bool {
         if self.is_dirty() {
             let save = crate::ui::actions::shortcut_text(&self.ctx, Action::Save);
-            self.notice = Some(format!(
-                "You have unsaved edits: save them ({save}) or undo them before {doing}."
-            ));
+            self.notice = Some(crate::tr!(self.prefs.language, refusal, keys = save));
         }
         self.is_dirty()
     }

@@ -8,3 +8,4 @@ events-count = { $count ->
    *[other] { $count } events
 }
 button-cancel = Cancel
+button-choose = Choose…

@@ -98,3 +98,11 @@ history-commit = commit { $commit }: click to compare with today
 history-field = field
 history-then = that version
 history-today = today
+
+lane-in-view = { $visible } of { $count } in view
+cluster-zoom = { $events } here: click to zoom in
+clusters-name = { $clusters ->
+    [one] { $events } in { $clusters } cluster: { $lane }
+   *[other] { $events } in { $clusters } clusters: { $lane }
+}
+overview = Overview

@@ -165,7 +165,13 @@ pub(crate) const ACTIONS: &[ActionDef] = &[
         false,
         Scope::Records,
     ),
-    def(Action::Undo, &[cmd(Key::Z)], "action-undo", false, Scope::Records),
+    def(
+        Action::Undo,
+        &[cmd(Key::Z)],
+        "action-undo",
+        false,
+        Scope::Records,
+    ),
     def(
         Action::NewEvent,
         &[cmd(Key::N)],

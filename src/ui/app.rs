@@ -419,7 +419,8 @@ impl AnnalsApp {
                             Some(format!(" · {}–{}", year(a)?, year(b)?))
                         })
                         .unwrap_or_default();
-                    let events = crate::tr!(super::lang(ui.ctx()), "events-count", count = dataset.len());
+                    let events =
+                        crate::tr!(super::lang(ui.ctx()), "events-count", count = dataset.len());
                     ui.label(RichText::new(format!("{events}{span}")).weak());
                 }
                 ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {

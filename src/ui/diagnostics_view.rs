@@ -46,7 +46,10 @@ pub(crate) fn merge_conflicts_ui(
                 .file_name()
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
             ui.label(RichText::new(format!("⚠ {name}: {}", conflict.label)).strong());
-            for (side, id) in [(Side::Ours, "merge-take-ours"), (Side::Theirs, "merge-take-theirs")] {
+            for (side, id) in [
+                (Side::Ours, "merge-take-ours"),
+                (Side::Theirs, "merge-take-theirs"),
+            ] {
                 if ui
                     .button(crate::ui::t(ui, id))
                     .on_hover_text(crate::ui::t_attr(ui, id, "tooltip"))

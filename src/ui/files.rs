@@ -489,11 +489,7 @@ impl AnnalsApp {
                 let skipped = if report.skipped.is_empty() {
                     String::new()
                 } else {
-                    crate::tr!(
-                        language,
-                        "import-skipped",
-                        rows = report.skipped.join("; ")
-                    )
+                    crate::tr!(language, "import-skipped", rows = report.skipped.join("; "))
                 };
                 let message = crate::tr!(
                     language,

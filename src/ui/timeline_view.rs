@@ -212,7 +212,8 @@ pub fn timeline_ui(
         ui.scope_id().with("timeline-canvas"),
         Sense::click_and_drag(),
     );
-    background.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, CANVAS_LABEL));
+    let canvas_name = crate::ui::t(ui, "timeline-canvas");
+    background.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, &canvas_name));
     ui.advance_cursor_after_rect(canvas);
     let painter = ui.painter_at(canvas);
     painter.rect_filled(canvas, 0.0, visuals.extreme_bg_color);
@@ -290,7 +291,14 @@ pub fn timeline_ui(
         if header_width > 0.0 && lane_rect.is_positive() {
             let visible = style.lane_counts.then_some(layout.visible);
             let title = lane_title(lane, lanes.grouping, dataset, input.language);
-            lane_header_ui(ui, lane_rect, header_width, (lane, &title), visible, &visuals);
+            lane_header_ui(
+                ui,
+                lane_rect,
+                header_width,
+                (lane, &title),
+                visible,
+                &visuals,
+            );
         }
         let rows_top = place.rows_top;
         let first_row = rows_of_items.len();
@@ -470,7 +478,11 @@ fn lane_title(
         return crate::ui::words::other_lane_title(grouping, language);
     }
     if grouping == crate::timeline::Grouping::Country
-        && let Some(country) = dataset.manifest.countries.iter().find(|c| c.code == lane.key)
+        && let Some(country) = dataset
+            .manifest
+            .countries
+            .iter()
+            .find(|c| c.code == lane.key)
     {
         return country.name.get(language).to_owned();
     }

@@ -358,7 +358,12 @@ fn dataset_menu_ui(app: &AnnalsApp, ui: &mut Ui) -> Vec<Command> {
             }
         }
         let path = app.data.path.display().to_string();
-        if action_button(ui, Action::OpenPath, Some(&t(ui, "dataset-open-path")), true) {
+        if action_button(
+            ui,
+            Action::OpenPath,
+            Some(&t(ui, "dataset-open-path")),
+            true,
+        ) {
             commands.push(FileCommand::AskOpenPath(path).into());
         }
         if ui.button(t(ui, "dataset-bundled")).clicked() {
@@ -421,7 +426,11 @@ fn view_controls_ui(app: &mut AnnalsApp, ui: &mut Ui, plan: &Plan) -> Vec<Comman
         let labels = ThemeChoice::ALL.map(|t| t.label(language));
         let (r, theme) = choice_ui(
             ui,
-            ("theme", &t(ui, "theme-menu"), &t_attr(ui, "theme-menu", "tooltip")),
+            (
+                "theme",
+                &t(ui, "theme-menu"),
+                &t_attr(ui, "theme-menu", "tooltip"),
+            ),
             app.prefs.theme,
             std::array::from_fn::<_, 3, _>(|i| (ThemeChoice::ALL[i], labels[i].as_str())),
             |theme| theme.label(language),
@@ -464,7 +473,11 @@ fn view_controls_ui(app: &mut AnnalsApp, ui: &mut Ui, plan: &Plan) -> Vec<Comman
         let labels = Grouping::ALL.map(|g| grouping_label(g, language));
         let (r, grouping) = choice_ui(
             ui,
-            ("lanes", &t(ui, "lanes-menu"), &t_attr(ui, "lanes-menu", "tooltip")),
+            (
+                "lanes",
+                &t(ui, "lanes-menu"),
+                &t_attr(ui, "lanes-menu", "tooltip"),
+            ),
             app.prefs.grouping,
             std::array::from_fn::<_, 4, _>(|i| (Grouping::ALL[i], labels[i].as_str())),
             |g| {
@@ -546,7 +559,11 @@ fn more_menu_ui(app: &AnnalsApp, ui: &mut Ui, moved: &[Item]) -> Vec<Command> {
         if has(Item::Theme)
             && let Some(t) = radio_menu(
                 ui,
-                &crate::tr!(language, "theme-choice", theme = app.prefs.theme.label(language)),
+                &crate::tr!(
+                    language,
+                    "theme-choice",
+                    theme = app.prefs.theme.label(language)
+                ),
                 app.prefs.theme,
                 std::array::from_fn::<_, 3, _>(|i| (ThemeChoice::ALL[i], themes[i].as_str())),
             )

@@ -37,7 +37,10 @@ pub(crate) fn action_button(
     label: Option<&str>,
     enabled: bool,
 ) -> bool {
-    let text = label.map_or_else(|| def_of(action).label(super::lang(ui.ctx())), str::to_owned);
+    let text = label.map_or_else(
+        || def_of(action).label(super::lang(ui.ctx())),
+        str::to_owned,
+    );
     let button = egui::Button::new(text).shortcut_text(shortcut_text(ui.ctx(), action));
     let clicked = ui.add_enabled(enabled, button).clicked();
     if clicked {

@@ -6,9 +6,9 @@ use crate::i18n::{Language, tr};
 use crate::model::dataset::Dataset;
 use crate::model::date::Precision;
 use crate::model::event::Event;
-use crate::model::manifest::ordinal_suffix;
 use crate::model::event::Status;
 use crate::model::list::ListColumn;
+use crate::model::manifest::ordinal_suffix;
 use crate::model::query::{Filter, FilterChip};
 use crate::timeline::Grouping;
 
@@ -66,11 +66,15 @@ pub(crate) fn chip_label(
 ) -> String {
     match chip {
         FilterChip::Category(id) => {
-            let name = dataset.category(id).map_or(id.as_str(), |c| c.label.as_str());
+            let name = dataset
+                .category(id)
+                .map_or(id.as_str(), |c| c.label.as_str());
             crate::tr!(language, "chip-hide-category", name = name)
         }
         FilterChip::Participant(id) => {
-            let name = dataset.person(id).map_or(id.as_str(), |p| p.name.get(language));
+            let name = dataset
+                .person(id)
+                .map_or(id.as_str(), |p| p.name.get(language));
             crate::tr!(language, "chip-participant", name = name)
         }
         FilterChip::Country(code) => {
@@ -123,24 +127,26 @@ pub(crate) fn series_label(dataset: &Dataset, event: &Event, language: Language)
         (Some(n), Some(item)) => crate::tr!(
             language,
             "series-nth-item",
-            n = n,
-            ordinal = ordinal_suffix(n),
+            ordinal = series_ordinal(n, language),
             item = item.as_str()
         ),
         (Some(n), None) => crate::tr!(
             language,
             "series-nth-in",
-            n = n,
-            ordinal = ordinal_suffix(n),
+            ordinal = series_ordinal(n, language),
             series = series.title.as_str()
         ),
         (None, _) => crate::tr!(language, "series-part-of", series = series.title.as_str()),
     })
 }
 
-/// The ordinal of an event's place in its series, for the buttons beside it: "29th", "第29次".
+/// The ordinal of an event's place in its series: "29th" (English's suffixes are not a
+/// plural rule Fluent selects on), "第29次", "№ 29".
 pub(crate) fn series_ordinal(n: u32, language: Language) -> String {
-    crate::tr!(language, "series-ordinal", n = n, ordinal = ordinal_suffix(n))
+    match language {
+        Language::English => ordinal_suffix(n),
+        _ => crate::tr!(language, "series-ordinal", n = n),
+    }
 }
 
 #[cfg(test)]

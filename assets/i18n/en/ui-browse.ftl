@@ -69,7 +69,7 @@ precision-year = known to the year
 series-nth-item = { $ordinal } { $item }
 series-nth-in = { $ordinal } in { $series }
 series-part-of = part of { $series }
-series-ordinal = { $ordinal }
+series-ordinal = No. { $n }
 
 detail-panel = Event details
 detail-close = Close the panel (Enter opens it again)
@@ -106,3 +106,4 @@ clusters-name = { $clusters ->
    *[other] { $events } in { $clusters } clusters: { $lane }
 }
 overview = Overview
+timeline-canvas = Timeline canvas

@@ -117,3 +117,4 @@ close-heading = Save your changes?
 close-body = Some edits are not saved to the dataset's files yet.
 close-save = Save and close
 close-discard = Close without saving
+edit-no-categories = The manifest has no categories; add one before adding events.

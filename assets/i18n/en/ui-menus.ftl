@@ -43,3 +43,5 @@ more-lanes = Lanes
 more-reload = Reload
 more-language = Language
 more-theme = Theme
+present-shown = Shown events, in time order ({ $count })
+present-storylines = Storylines (briefings/)

@@ -2,16 +2,16 @@
 
 use egui::{Color32, CornerRadius, Frame, Margin, RichText, ScrollArea, Stroke, Ui, UiBuilder};
 
+use crate::i18n::{tr, tr_attr};
 use crate::model::dataset::{Dataset, EventIndex};
 use crate::model::event::Source;
 use crate::model::manifest::Language;
 use crate::store::history::{RecordChange, record_fields};
+use crate::ui::actions::Action;
 use crate::ui::command::{BrowseCommand, Command, EditCommand};
 use crate::ui::markdown::markdown_ui;
-use crate::ui::actions::Action;
 use crate::ui::theme;
 use crate::ui::words::{precision_words, series_label, series_ordinal, status_label};
-use crate::i18n::{tr, tr_attr};
 
 /// Name of the panel in the accessibility tree, in English (the message `detail-panel`).
 pub const DETAIL_PANEL_LABEL: &str = "Event details";

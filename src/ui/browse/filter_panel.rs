@@ -168,9 +168,7 @@ fn date_field(ui: &mut Ui, message: &str, value: &mut Option<String>) {
                 .hint_text(tr(language, "filter-date-hint"))
                 .desired_width(110.0),
         );
-        response.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name)
-        });
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name));
         if response.changed() {
             *value = (!text.trim().is_empty()).then(|| text.trim().to_owned());
         }

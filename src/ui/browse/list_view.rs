@@ -5,10 +5,10 @@
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
+use crate::i18n::tr;
 use crate::model::dataset::{Dataset, EventIndex};
 use crate::model::manifest::Language;
 use crate::ui::command::{BrowseCommand, Command, ViewCommand};
-use crate::i18n::tr;
 use crate::ui::theme;
 use crate::ui::words::{column_label, status_label};
 

@@ -117,7 +117,9 @@ impl AnnalsApp {
         if request.path.trim().is_empty() {
             return Err(tr(language, "export-no-path"));
         }
-        let dataset = self.dataset().ok_or_else(|| tr(language, "export-broken"))?;
+        let dataset = self
+            .dataset()
+            .ok_or_else(|| tr(language, "export-broken"))?;
         let write = |path: &Path, bytes: &[u8]| {
             if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
                 std::fs::create_dir_all(parent)
@@ -163,10 +165,13 @@ impl AnnalsApp {
             }
             _ => selection,
         };
-        let margin: f32 =
-            request.margin.trim().parse().map_err(|_| {
-                crate::tr!(language, "export-bad-margin", margin = request.margin.as_str())
-            })?;
+        let margin: f32 = request.margin.trim().parse().map_err(|_| {
+            crate::tr!(
+                language,
+                "export-bad-margin",
+                margin = request.margin.as_str()
+            )
+        })?;
         let pdf = match request.pdf {
             PdfKind::Poster | PdfKind::Handout => crate::export::pdf::options(
                 request.pdf,
@@ -202,13 +207,22 @@ impl AnnalsApp {
         let shown = path.display().to_string();
         Ok(match request.format {
             ExportFormat::Timelinejs => {
-                crate::tr!(language, "export-wrote-timelinejs", count = count, path = shown)
+                crate::tr!(
+                    language,
+                    "export-wrote-timelinejs",
+                    count = count,
+                    path = shown
+                )
             }
             ExportFormat::Ics => {
                 let left_out = if text.left_out.is_empty() {
                     String::new()
                 } else {
-                    crate::tr!(language, "export-left-out", events = text.left_out.join("; "))
+                    crate::tr!(
+                        language,
+                        "export-left-out",
+                        events = text.left_out.join("; ")
+                    )
                 };
                 crate::tr!(
                     language,
@@ -218,7 +232,9 @@ impl AnnalsApp {
                     left_out = left_out
                 )
             }
-            ExportFormat::Svg => crate::tr!(language, "export-wrote-svg", count = count, path = shown),
+            ExportFormat::Svg => {
+                crate::tr!(language, "export-wrote-svg", count = count, path = shown)
+            }
             ExportFormat::Pdf => crate::tr!(
                 language,
                 "export-wrote-pdf",
@@ -230,7 +246,12 @@ impl AnnalsApp {
                     language
                 )
             ),
-            _ => crate::tr!(language, "export-wrote-handout", count = count, path = shown),
+            _ => crate::tr!(
+                language,
+                "export-wrote-handout",
+                count = count,
+                path = shown
+            ),
         })
     }
 
@@ -338,14 +359,29 @@ impl ExportDialog {
                     .strong(),
                 );
                 if let Some(story) = &request.storyline {
-                    ui.label(crate::tr!(language, "export-storyline", file = format!("briefings/{story}.ron")));
+                    ui.label(crate::tr!(
+                        language,
+                        "export-storyline",
+                        file = format!("briefings/{story}.ron")
+                    ));
                 }
-                ui.label(tr(language, if slides { "export-folder" } else { "export-file" }));
+                ui.label(tr(
+                    language,
+                    if slides {
+                        "export-folder"
+                    } else {
+                        "export-file"
+                    },
+                ));
                 ui.horizontal(|ui| {
                     let response =
                         ui.add(egui::TextEdit::singleline(&mut request.path).desired_width(420.0));
                     response.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr(language, "export-path"))
+                        egui::WidgetInfo::labeled(
+                            egui::Role::TextInput,
+                            true,
+                            tr(language, "export-path"),
+                        )
                     });
                     if ui.button(tr(language, "button-choose")).clicked() {
                         let current = PathBuf::from(request.path.trim());
@@ -375,7 +411,11 @@ impl ExportDialog {
                             egui::TextEdit::singleline(&mut request.page).desired_width(100.0),
                         );
                         response.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr_attr(language, "export-page-size", "name"))
+                            egui::WidgetInfo::labeled(
+                                egui::Role::TextInput,
+                                true,
+                                tr_attr(language, "export-page-size", "name"),
+                            )
                         });
                         let presets: &[&str] = if request.pdf == PdfKind::Poster {
                             &["A3", "A2", "A1"]
@@ -389,7 +429,11 @@ impl ExportDialog {
                         }
                     });
                     ui.horizontal(|ui| {
-                        ui.radio_value(&mut request.orientation, Orientation::Portrait, tr(language, "export-portrait"));
+                        ui.radio_value(
+                            &mut request.orientation,
+                            Orientation::Portrait,
+                            tr(language, "export-portrait"),
+                        );
                         ui.radio_value(
                             &mut request.orientation,
                             Orientation::Landscape,
@@ -404,28 +448,36 @@ impl ExportDialog {
                             egui::TextEdit::singleline(&mut request.margin).desired_width(50.0),
                         );
                         response.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr_attr(language, "export-margins", "name"))
+                            egui::WidgetInfo::labeled(
+                                egui::Role::TextInput,
+                                true,
+                                tr_attr(language, "export-margins", "name"),
+                            )
                         });
                         if request.pdf == PdfKind::Deck {
-                            ui.checkbox(
-                                &mut request.notes,
-                                tr(language, "export-notes"),
-                            );
+                            ui.checkbox(&mut request.notes, tr(language, "export-notes"));
                         }
                     });
                 }
                 if matches!(request.format, ExportFormat::Png | ExportFormat::Svg) {
                     ui.horizontal(|ui| {
-                        ui.label(tr(language, if request.format == ExportFormat::Svg {
-                            "export-size-points"
-                        } else {
-                            "export-size-pixels"
-                        }));
+                        ui.label(tr(
+                            language,
+                            if request.format == ExportFormat::Svg {
+                                "export-size-points"
+                            } else {
+                                "export-size-pixels"
+                            },
+                        ));
                         let response = ui.add(
                             egui::TextEdit::singleline(&mut request.size).desired_width(100.0),
                         );
                         response.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr(language, "export-size-name"))
+                            egui::WidgetInfo::labeled(
+                                egui::Role::TextInput,
+                                true,
+                                tr(language, "export-size-name"),
+                            )
                         });
                         for preset in ["1920x1080", "1280x720", "3840x2160"] {
                             if ui.small_button(preset).clicked() {

@@ -41,7 +41,11 @@ impl ImportDialog {
                 ui.horizontal(|ui| {
                     ui.add(egui::TextEdit::singleline(file).desired_width(420.0))
                         .widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr_attr(language, "import-file", "name"))
+                            egui::WidgetInfo::labeled(
+                                egui::Role::TextInput,
+                                true,
+                                tr_attr(language, "import-file", "name"),
+                            )
                         });
                     if ui.button(tr(language, "button-choose")).clicked()
                         && let Some(path) = rfd::FileDialog::new()
@@ -54,7 +58,11 @@ impl ImportDialog {
                 ui.label(tr(language, "import-folder"));
                 ui.add(egui::TextEdit::singleline(folder).desired_width(420.0))
                     .widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr_attr(language, "import-folder", "name"))
+                        egui::WidgetInfo::labeled(
+                            egui::Role::TextInput,
+                            true,
+                            tr_attr(language, "import-folder", "name"),
+                        )
                     });
                 ui.horizontal(|ui| {
                     if ui.button(tr(language, "import-go")).clicked() {

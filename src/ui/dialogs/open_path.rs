@@ -44,7 +44,11 @@ impl OpenPathDialog {
                 ui.label(tr(language, "open-path"));
                 let response = ui.add(egui::TextEdit::singleline(text).desired_width(420.0));
                 response.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr_attr(language, "open-path", "name"))
+                    egui::WidgetInfo::labeled(
+                        egui::Role::TextInput,
+                        true,
+                        tr_attr(language, "open-path", "name"),
+                    )
                 });
                 let entered =
                     response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));

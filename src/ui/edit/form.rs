@@ -157,397 +157,479 @@ pub(crate) fn editor_ui(
     };
     let (_, errors) = draft.apply(&base, dataset);
     let editor_name = t(ui, "form-editor");
-    ui.scope_builder(egui::UiBuilder::new().accessibility_label(editor_name), |ui| {
-        ui.horizontal(|ui| {
-            ui.label(RichText::new(t(ui, "form-heading")).heading().strong());
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui
-                    .button(t(ui, "form-done"))
-                    .on_hover_text(crate::tr!(
-                        lang(ui.ctx()),
-                        "form-done-tooltip",
-                        close = shortcut_text(ui.ctx(), Action::Escape),
-                        save = shortcut_text(ui.ctx(), Action::Save)
-                    ))
-                    .clicked()
-                {
-                    commands.push(Command::Edit(EditCommand::SetEditing(false)));
-                }
-            });
-        });
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                ui.spacing_mut().item_spacing.y = 4.0;
-                if !files.is_empty() {
-                    heading(ui, "form-file-heading");
-                    let mut chosen = file.map(|f| f.to_string()).unwrap_or_default();
-                    let options: Vec<(String, String)> = files
-                        .iter()
-                        .map(|(i, name)| (i.to_string(), name.clone()))
-                        .collect();
-                    if combo(ui, "form-file", &mut chosen, &options, false)
-                        && let Ok(to) = chosen.parse::<usize>()
+    ui.scope_builder(
+        egui::UiBuilder::new().accessibility_label(editor_name),
+        |ui| {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(t(ui, "form-heading")).heading().strong());
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui
+                        .button(t(ui, "form-done"))
+                        .on_hover_text(crate::tr!(
+                            lang(ui.ctx()),
+                            "form-done-tooltip",
+                            close = shortcut_text(ui.ctx(), Action::Escape),
+                            save = shortcut_text(ui.ctx(), Action::Save)
+                        ))
+                        .clicked()
                     {
-                        commands.push(Command::Edit(EditCommand::MoveToFile(base.id.to_string(), to)));
-                    }
-                }
-                heading(ui, "form-id");
-                if labelled_text(ui, "form-id", &mut draft.id, false, "form-id-hint").changed() {
-                    changes.typed = Some("id");
-                }
-                error_line(ui, errors.get("id"));
-                heading(ui, "form-title");
-                let title = labelled_text(ui, "form-title", &mut draft.title, false, "form-title-hint");
-                if focus_title {
-                    title.request_focus();
-                }
-                if title.changed() {
-                    changes.typed = Some("title");
-                }
-                error_line(ui, errors.get("title"));
-                heading(ui, "form-date-heading");
-                if labelled_text(ui, "form-date", &mut draft.when, false, "form-date-hint")
-                    .changed()
-                {
-                    changes.typed = Some("when");
-                }
-                match EventDate::parse(draft.when.trim()) {
-                    Ok(when) => {
-                        ui.label(RichText::new(format!("= {}", when.human())).strong());
-                    }
-                    Err(e) => error_line(ui, Some(&e.to_string())),
-                }
-                ui.label(
-                    RichText::new(t(ui, "form-date-help"))
-                    .weak()
-                    .small(),
-                );
-
-                heading(ui, "form-kind");
-                let categories: Vec<(String, String)> = dataset
-                    .manifest
-                    .categories
-                    .iter()
-                    .map(|c| (c.id.clone(), c.label.clone()))
-                    .collect();
-                changes.other |= combo(ui, "form-kind", &mut draft.kind, &categories, false);
-                heading(ui, "form-place");
-                let places: Vec<(String, String)> = dataset
-                    .manifest
-                    .places
-                    .iter()
-                    .map(|p| (p.id.clone(), p.name.get(language).to_owned()))
-                    .collect();
-                changes.other |= combo(ui, "form-place", &mut draft.place, &places, true);
-
-                heading(ui, "form-participants");
-                let people: Vec<(String, String)> = dataset
-                    .manifest
-                    .people
-                    .iter()
-                    .map(|p| (p.id.clone(), p.name.get(language).to_owned()))
-                    .collect();
-                ui.horizontal_wrapped(|ui| {
-                    let mut remove = None;
-                    for (i, id) in draft.participants.iter().enumerate() {
-                        let name = people
-                            .iter()
-                            .find(|(p, _)| p == id)
-                            .map_or(id.as_str(), |(_, n)| n.as_str());
-                        if ui
-                            .button(format!("{name}  ×"))
-                            .on_hover_text(t(ui, "form-participant-remove"))
-                            .clicked()
-                        {
-                            remove = Some(i);
-                        }
-                    }
-                    if let Some(i) = remove {
-                        draft.participants.remove(i);
-                        changes.other = true;
+                        commands.push(Command::Edit(EditCommand::SetEditing(false)));
                     }
                 });
-                let addable: Vec<(String, String)> = people
-                    .iter()
-                    .filter(|(id, _)| !draft.participants.contains(id))
-                    .cloned()
-                    .collect();
-                let mut add = String::new();
-                if !addable.is_empty()
-                    && combo(ui, "form-participant-add", &mut add, &addable, true)
-                    && !add.is_empty()
-                {
-                    draft.participants.push(add);
-                    changes.other = true;
-                }
-
-                heading(ui, "form-summary-heading");
-                if labelled_text(ui, "form-summary", &mut draft.summary, true, "form-summary-hint")
-                    .changed()
-                {
-                    changes.typed = Some("summary");
-                }
-
-                heading(ui, "form-sources");
-                let mut remove = None;
-                for (n, source) in draft.sources.iter_mut().enumerate() {
-                    egui::Frame::group(ui.style()).show(ui, |ui| {
-                        if numbered_card_header(ui, n) {
-                            remove = Some(n);
-                        }
-                        let fields: [(&str, &mut String, &str); 4] = [
-                            ("form-source-publisher", &mut source.publisher, "Xinhua, TASS…"),
-                            ("form-source-title", &mut source.title, "form-source-title-hint"),
-                            ("form-source-url", &mut source.url, "https://…"),
-                            ("form-source-published", &mut source.published, "2024-08-22"),
-                        ];
-                        // The names' column is as wide as the widest name.
-                        let names = fields
+            });
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.spacing_mut().item_spacing.y = 4.0;
+                    if !files.is_empty() {
+                        heading(ui, "form-file-heading");
+                        let mut chosen = file.map(|f| f.to_string()).unwrap_or_default();
+                        let options: Vec<(String, String)> = files
                             .iter()
-                            .map(|(field, _, _)| {
-                                let text = RichText::new(t(ui, field)).small();
-                                egui::WidgetText::from(text)
-                                    .into_galley(
-                                        ui,
-                                        Some(egui::TextWrapMode::Extend),
-                                        f32::INFINITY,
-                                        egui::TextStyle::Small,
-                                    )
-                                    .size()
-                                    .x
-                            })
-                            .fold(0.0, f32::max);
-                        let width = (ui.available_width() - names - 6.0 - 12.0).max(80.0);
-                        egui::Grid::new(("source-grid", n))
-                            .num_columns(2)
-                            .spacing([6.0, 4.0])
-                            .show(ui, |ui| {
-                                for (field, text, hint) in fields {
-                                    ui.label(RichText::new(t(ui, field)).small().weak());
-                                    let key = format!("{field}-{n}");
-                                    let name = card_field_name(ui, "form-source-name", n, field);
-                                    let hint = if crate::i18n::has_message(crate::i18n::Language::English, hint) { t(ui, hint) } else { hint.to_owned() };
-                                    if labelled_text_of_width(ui, (&key, &name), text, false, &hint, width)
-                                        .changed()
-                                    {
-                                        changes.typed = Some("sources");
-                                    }
-                                    ui.end_row();
-                                }
-                            });
-                    });
-                }
-                if let Some(n) = remove {
-                    draft.sources.remove(n);
-                    changes.other = true;
-                }
-                for (_, message) in errors.0.iter().filter(|(f, _)| *f == "sources") {
-                    error_line(ui, Some(message));
-                }
-                if ui.button(t(ui, "form-source-add")).clicked() {
-                    draft.sources.push(DraftSource {
-                        publisher: t(ui, "form-source-publisher"),
-                        ..DraftSource::default()
-                    });
-                    changes.other = true;
-                }
-
-                heading(ui, "form-pictures");
-                let mut remove = None;
-                for (n, picture) in draft.media.iter_mut().enumerate() {
-                    egui::Frame::group(ui.style()).show(ui, |ui| {
-                        if numbered_card_header(ui, n) {
-                            remove = Some(n);
+                            .map(|(i, name)| (i.to_string(), name.clone()))
+                            .collect();
+                        if combo(ui, "form-file", &mut chosen, &options, false)
+                            && let Ok(to) = chosen.parse::<usize>()
+                        {
+                            commands.push(Command::Edit(EditCommand::MoveToFile(
+                                base.id.to_string(),
+                                to,
+                            )));
                         }
-                        let fields: [(&str, &mut String, &str); 4] = [
-                            ("form-picture-file", &mut picture.file, "form-picture-file-hint"),
-                            ("form-picture-caption", &mut picture.caption, "form-picture-caption-hint"),
-                            ("form-picture-credit", &mut picture.credit, "form-picture-credit-hint"),
-                            ("form-picture-licence", &mut picture.license, "CC BY 4.0…"),
-                        ];
-                        egui::Grid::new(("picture-grid", n))
-                            .num_columns(2)
-                            .spacing([6.0, 4.0])
-                            .show(ui, |ui| {
-                                for (field, text, hint) in fields {
-                                    ui.label(RichText::new(t(ui, field)).small().weak());
-                                    let key = format!("{field}-{n}");
-                                    let name = card_field_name(ui, "form-picture-name", n, field);
-                                    let hint = if crate::i18n::has_message(crate::i18n::Language::English, hint) { t(ui, hint) } else { hint.to_owned() };
-                                    let width = (ui.available_width() - 12.0).max(80.0);
-                                    if labelled_text_of_width(ui, (&key, &name), text, false, &hint, width).changed() {
-                                        changes.typed = Some("media");
-                                    }
-                                    ui.end_row();
-                                }
-                            });
-                    });
-                }
-                if let Some(n) = remove {
-                    draft.media.remove(n);
-                    changes.other = true;
-                }
-                for (_, message) in errors.0.iter().filter(|(f, _)| *f == "media") {
-                    error_line(ui, Some(message));
-                }
-                if ui
-                    .button(t(ui, "form-picture-add"))
-                    .on_hover_text(t_attr(ui, "form-picture-add", "tooltip"))
-                    .clicked()
-                    && let Some(chosen) = rfd::FileDialog::new()
-                        .add_filter(t(ui, "form-pictures"), &["png", "jpg", "jpeg", "webp"])
-                        .pick_file()
-                {
-                    let failed = egui::Id::unique("add-picture-failed");
-                    match crate::store::pictures::copy_into_dataset(root, &chosen) {
-                        Ok(file) => {
-                            draft.media.push(DraftMedia {
-                                file,
-                                ..DraftMedia::default()
-                            });
-                            changes.other = true;
-                            ui.data_mut(|d| {
-                                d.remove::<String>(failed);
-                            });
-                        }
-                        Err(message) => ui.data_mut(|d| {
-                            d.insert_temp(failed, message);
-                        }),
                     }
-                }
-                // Why the last picture chosen could not be added, until one is.
-                let failed: Option<String> =
-                    ui.data(|d| d.get_temp(egui::Id::unique("add-picture-failed")));
-                error_line(ui, failed.as_deref());
+                    heading(ui, "form-id");
+                    if labelled_text(ui, "form-id", &mut draft.id, false, "form-id-hint").changed()
+                    {
+                        changes.typed = Some("id");
+                    }
+                    error_line(ui, errors.get("id"));
+                    heading(ui, "form-title");
+                    let title =
+                        labelled_text(ui, "form-title", &mut draft.title, false, "form-title-hint");
+                    if focus_title {
+                        title.request_focus();
+                    }
+                    if title.changed() {
+                        changes.typed = Some("title");
+                    }
+                    error_line(ui, errors.get("title"));
+                    heading(ui, "form-date-heading");
+                    if labelled_text(ui, "form-date", &mut draft.when, false, "form-date-hint")
+                        .changed()
+                    {
+                        changes.typed = Some("when");
+                    }
+                    match EventDate::parse(draft.when.trim()) {
+                        Ok(when) => {
+                            ui.label(RichText::new(format!("= {}", when.human())).strong());
+                        }
+                        Err(e) => error_line(ui, Some(&e.to_string())),
+                    }
+                    ui.label(RichText::new(t(ui, "form-date-help")).weak().small());
 
-                heading(ui, "form-status");
-                let statuses: Vec<(String, String)> = Status::ALL
-                    .iter()
-                    .map(|s| (s.label().to_owned(), status_label(*s, language)))
-                    .collect();
-                let mut status = draft.status.label().to_owned();
-                if combo(ui, "form-status", &mut status, &statuses, false)
-                    && let Some(s) = Status::ALL.iter().find(|s| s.label() == status)
-                {
-                    draft.status = *s;
-                    changes.other = true;
-                }
-                heading(ui, "form-note-heading");
-                if labelled_text(ui, "form-note", &mut draft.note, true, "form-note-hint")
+                    heading(ui, "form-kind");
+                    let categories: Vec<(String, String)> = dataset
+                        .manifest
+                        .categories
+                        .iter()
+                        .map(|c| (c.id.clone(), c.label.clone()))
+                        .collect();
+                    changes.other |= combo(ui, "form-kind", &mut draft.kind, &categories, false);
+                    heading(ui, "form-place");
+                    let places: Vec<(String, String)> = dataset
+                        .manifest
+                        .places
+                        .iter()
+                        .map(|p| (p.id.clone(), p.name.get(language).to_owned()))
+                        .collect();
+                    changes.other |= combo(ui, "form-place", &mut draft.place, &places, true);
+
+                    heading(ui, "form-participants");
+                    let people: Vec<(String, String)> = dataset
+                        .manifest
+                        .people
+                        .iter()
+                        .map(|p| (p.id.clone(), p.name.get(language).to_owned()))
+                        .collect();
+                    ui.horizontal_wrapped(|ui| {
+                        let mut remove = None;
+                        for (i, id) in draft.participants.iter().enumerate() {
+                            let name = people
+                                .iter()
+                                .find(|(p, _)| p == id)
+                                .map_or(id.as_str(), |(_, n)| n.as_str());
+                            if ui
+                                .button(format!("{name}  ×"))
+                                .on_hover_text(t(ui, "form-participant-remove"))
+                                .clicked()
+                            {
+                                remove = Some(i);
+                            }
+                        }
+                        if let Some(i) = remove {
+                            draft.participants.remove(i);
+                            changes.other = true;
+                        }
+                    });
+                    let addable: Vec<(String, String)> = people
+                        .iter()
+                        .filter(|(id, _)| !draft.participants.contains(id))
+                        .cloned()
+                        .collect();
+                    let mut add = String::new();
+                    if !addable.is_empty()
+                        && combo(ui, "form-participant-add", &mut add, &addable, true)
+                        && !add.is_empty()
+                    {
+                        draft.participants.push(add);
+                        changes.other = true;
+                    }
+
+                    heading(ui, "form-summary-heading");
+                    if labelled_text(
+                        ui,
+                        "form-summary",
+                        &mut draft.summary,
+                        true,
+                        "form-summary-hint",
+                    )
                     .changed()
-                {
-                    changes.typed = Some("note");
-                }
+                    {
+                        changes.typed = Some("summary");
+                    }
 
-                heading(ui, "form-series");
-                let series: Vec<(String, String)> = dataset
-                    .manifest
-                    .series
-                    .iter()
-                    .map(|s| (s.id.clone(), s.title.clone()))
-                    .collect();
-                ui.horizontal(|ui| {
-                    // Room beside it for "No." and the number.
-                    let width = (ui.available_width() - 100.0).clamp(80.0, 280.0);
-                    changes.other |=
-                        combo_of_width(ui, "form-series", &mut draft.series, &series, true, width);
-                    if !draft.series.is_empty() {
-                        ui.label(t(ui, "form-ordinal"));
-                        let response = ui.add(
-                            egui::TextEdit::singleline(&mut draft.ordinal)
-                                .desired_width(48.0)
-                                .id_salt(("editor", "ordinal")),
+                    heading(ui, "form-sources");
+                    let mut remove = None;
+                    for (n, source) in draft.sources.iter_mut().enumerate() {
+                        egui::Frame::group(ui.style()).show(ui, |ui| {
+                            if numbered_card_header(ui, n) {
+                                remove = Some(n);
+                            }
+                            let fields: [(&str, &mut String, &str); 4] = [
+                                (
+                                    "form-source-publisher",
+                                    &mut source.publisher,
+                                    "Xinhua, TASS…",
+                                ),
+                                (
+                                    "form-source-title",
+                                    &mut source.title,
+                                    "form-source-title-hint",
+                                ),
+                                ("form-source-url", &mut source.url, "https://…"),
+                                ("form-source-published", &mut source.published, "2024-08-22"),
+                            ];
+                            // The names' column is as wide as the widest name.
+                            let names = fields
+                                .iter()
+                                .map(|(field, _, _)| {
+                                    let text = RichText::new(t(ui, field)).small();
+                                    egui::WidgetText::from(text)
+                                        .into_galley(
+                                            ui,
+                                            Some(egui::TextWrapMode::Extend),
+                                            f32::INFINITY,
+                                            egui::TextStyle::Small,
+                                        )
+                                        .size()
+                                        .x
+                                })
+                                .fold(0.0, f32::max);
+                            let width = (ui.available_width() - names - 6.0 - 12.0).max(80.0);
+                            egui::Grid::new(("source-grid", n))
+                                .num_columns(2)
+                                .spacing([6.0, 4.0])
+                                .show(ui, |ui| {
+                                    for (field, text, hint) in fields {
+                                        ui.label(RichText::new(t(ui, field)).small().weak());
+                                        let key = format!("{field}-{n}");
+                                        let name =
+                                            card_field_name(ui, "form-source-name", n, field);
+                                        let hint = if crate::i18n::has_message(
+                                            crate::i18n::Language::English,
+                                            hint,
+                                        ) {
+                                            t(ui, hint)
+                                        } else {
+                                            hint.to_owned()
+                                        };
+                                        if labelled_text_of_width(
+                                            ui,
+                                            (&key, &name),
+                                            text,
+                                            false,
+                                            &hint,
+                                            width,
+                                        )
+                                        .changed()
+                                        {
+                                            changes.typed = Some("sources");
+                                        }
+                                        ui.end_row();
+                                    }
+                                });
+                        });
+                    }
+                    if let Some(n) = remove {
+                        draft.sources.remove(n);
+                        changes.other = true;
+                    }
+                    for (_, message) in errors.0.iter().filter(|(f, _)| *f == "sources") {
+                        error_line(ui, Some(message));
+                    }
+                    if ui.button(t(ui, "form-source-add")).clicked() {
+                        draft.sources.push(DraftSource {
+                            publisher: t(ui, "form-source-publisher"),
+                            ..DraftSource::default()
+                        });
+                        changes.other = true;
+                    }
+
+                    heading(ui, "form-pictures");
+                    let mut remove = None;
+                    for (n, picture) in draft.media.iter_mut().enumerate() {
+                        egui::Frame::group(ui.style()).show(ui, |ui| {
+                            if numbered_card_header(ui, n) {
+                                remove = Some(n);
+                            }
+                            let fields: [(&str, &mut String, &str); 4] = [
+                                (
+                                    "form-picture-file",
+                                    &mut picture.file,
+                                    "form-picture-file-hint",
+                                ),
+                                (
+                                    "form-picture-caption",
+                                    &mut picture.caption,
+                                    "form-picture-caption-hint",
+                                ),
+                                (
+                                    "form-picture-credit",
+                                    &mut picture.credit,
+                                    "form-picture-credit-hint",
+                                ),
+                                ("form-picture-licence", &mut picture.license, "CC BY 4.0…"),
+                            ];
+                            egui::Grid::new(("picture-grid", n))
+                                .num_columns(2)
+                                .spacing([6.0, 4.0])
+                                .show(ui, |ui| {
+                                    for (field, text, hint) in fields {
+                                        ui.label(RichText::new(t(ui, field)).small().weak());
+                                        let key = format!("{field}-{n}");
+                                        let name =
+                                            card_field_name(ui, "form-picture-name", n, field);
+                                        let hint = if crate::i18n::has_message(
+                                            crate::i18n::Language::English,
+                                            hint,
+                                        ) {
+                                            t(ui, hint)
+                                        } else {
+                                            hint.to_owned()
+                                        };
+                                        let width = (ui.available_width() - 12.0).max(80.0);
+                                        if labelled_text_of_width(
+                                            ui,
+                                            (&key, &name),
+                                            text,
+                                            false,
+                                            &hint,
+                                            width,
+                                        )
+                                        .changed()
+                                        {
+                                            changes.typed = Some("media");
+                                        }
+                                        ui.end_row();
+                                    }
+                                });
+                        });
+                    }
+                    if let Some(n) = remove {
+                        draft.media.remove(n);
+                        changes.other = true;
+                    }
+                    for (_, message) in errors.0.iter().filter(|(f, _)| *f == "media") {
+                        error_line(ui, Some(message));
+                    }
+                    if ui
+                        .button(t(ui, "form-picture-add"))
+                        .on_hover_text(t_attr(ui, "form-picture-add", "tooltip"))
+                        .clicked()
+                        && let Some(chosen) = rfd::FileDialog::new()
+                            .add_filter(t(ui, "form-pictures"), &["png", "jpg", "jpeg", "webp"])
+                            .pick_file()
+                    {
+                        let failed = egui::Id::unique("add-picture-failed");
+                        match crate::store::pictures::copy_into_dataset(root, &chosen) {
+                            Ok(file) => {
+                                draft.media.push(DraftMedia {
+                                    file,
+                                    ..DraftMedia::default()
+                                });
+                                changes.other = true;
+                                ui.data_mut(|d| {
+                                    d.remove::<String>(failed);
+                                });
+                            }
+                            Err(message) => ui.data_mut(|d| {
+                                d.insert_temp(failed, message);
+                            }),
+                        }
+                    }
+                    // Why the last picture chosen could not be added, until one is.
+                    let failed: Option<String> =
+                        ui.data(|d| d.get_temp(egui::Id::unique("add-picture-failed")));
+                    error_line(ui, failed.as_deref());
+
+                    heading(ui, "form-status");
+                    let statuses: Vec<(String, String)> = Status::ALL
+                        .iter()
+                        .map(|s| (s.label().to_owned(), status_label(*s, language)))
+                        .collect();
+                    let mut status = draft.status.label().to_owned();
+                    if combo(ui, "form-status", &mut status, &statuses, false)
+                        && let Some(s) = Status::ALL.iter().find(|s| s.label() == status)
+                    {
+                        draft.status = *s;
+                        changes.other = true;
+                    }
+                    heading(ui, "form-note-heading");
+                    if labelled_text(ui, "form-note", &mut draft.note, true, "form-note-hint")
+                        .changed()
+                    {
+                        changes.typed = Some("note");
+                    }
+
+                    heading(ui, "form-series");
+                    let series: Vec<(String, String)> = dataset
+                        .manifest
+                        .series
+                        .iter()
+                        .map(|s| (s.id.clone(), s.title.clone()))
+                        .collect();
+                    ui.horizontal(|ui| {
+                        // Room beside it for "No." and the number.
+                        let width = (ui.available_width() - 100.0).clamp(80.0, 280.0);
+                        changes.other |= combo_of_width(
+                            ui,
+                            "form-series",
+                            &mut draft.series,
+                            &series,
+                            true,
+                            width,
                         );
-                        let name = name_of(ui, "form-ordinal");
+                        if !draft.series.is_empty() {
+                            ui.label(t(ui, "form-ordinal"));
+                            let response = ui.add(
+                                egui::TextEdit::singleline(&mut draft.ordinal)
+                                    .desired_width(48.0)
+                                    .id_salt(("editor", "ordinal")),
+                            );
+                            let name = name_of(ui, "form-ordinal");
+                            response.widget_info(|| {
+                                egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name)
+                            });
+                            if response.changed() {
+                                changes.typed = Some("ordinal");
+                            }
+                        }
+                    });
+                    error_line(ui, errors.get("ordinal"));
+
+                    heading(ui, "form-related");
+                    ui.horizontal_wrapped(|ui| {
+                        let mut remove = None;
+                        for (i, id) in draft.related.iter().enumerate() {
+                            let title = dataset.by_id(id).map_or(id.as_str(), |e| &e.title);
+                            if ui
+                                .button(format!("{title}  ×"))
+                                .on_hover_text(crate::tr!(
+                                    lang(ui.ctx()),
+                                    "form-related-remove",
+                                    id = id
+                                ))
+                                .clicked()
+                            {
+                                remove = Some(i);
+                            }
+                        }
+                        if let Some(i) = remove {
+                            draft.related.remove(i);
+                            changes.other = true;
+                        }
+                    });
+                    ui.horizontal(|ui| {
+                        let response = ui.add(
+                            egui::TextEdit::singleline(&mut draft.related_input)
+                                .hint_text(t(ui, "form-related-hint"))
+                                .desired_width(180.0)
+                                .id_salt(("editor", "related")),
+                        );
+                        let name = name_of(ui, "form-related-hint");
                         response.widget_info(|| {
                             egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name)
                         });
-                        if response.changed() {
-                            changes.typed = Some("ordinal");
+                        let id = draft.related_input.trim().to_owned();
+                        let known = dataset.by_id(&id).is_some() && id != *base.id;
+                        let entered =
+                            response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                        if !id.is_empty() && !known {
+                            ui.label(RichText::new(t(ui, "form-related-unknown")).weak().small());
                         }
-                    }
-                });
-                error_line(ui, errors.get("ordinal"));
-
-                heading(ui, "form-related");
-                ui.horizontal_wrapped(|ui| {
-                    let mut remove = None;
-                    for (i, id) in draft.related.iter().enumerate() {
-                        let title = dataset.by_id(id).map_or(id.as_str(), |e| &e.title);
                         if ui
-                            .button(format!("{title}  ×"))
-                            .on_hover_text(crate::tr!(lang(ui.ctx()), "form-related-remove", id = id))
+                            .add_enabled(known, egui::Button::new(t(ui, "form-related-link")))
+                            .clicked()
+                            || (entered && known)
+                        {
+                            if !draft.related.contains(&id) {
+                                draft.related.push(id);
+                                changes.other = true;
+                            }
+                            draft.related_input.clear();
+                        }
+                    });
+
+                    heading(ui, "form-tags-heading");
+                    if labelled_text(ui, "form-tags", &mut draft.tags, false, "form-tags-hint")
+                        .changed()
+                    {
+                        changes.typed = Some("tags");
+                    }
+
+                    ui.add_space(10.0);
+                    ui.horizontal(|ui| {
+                        if ui
+                            .button(t(ui, "form-duplicate"))
+                            .on_hover_text(tooltip(ui.ctx(), Action::Duplicate))
                             .clicked()
                         {
-                            remove = Some(i);
+                            commands.push(Command::Edit(EditCommand::DuplicateEvent));
                         }
-                    }
-                    if let Some(i) = remove {
-                        draft.related.remove(i);
-                        changes.other = true;
-                    }
-                });
-                ui.horizontal(|ui| {
-                    let response = ui.add(
-                        egui::TextEdit::singleline(&mut draft.related_input)
-                            .hint_text(t(ui, "form-related-hint"))
-                            .desired_width(180.0)
-                            .id_salt(("editor", "related")),
-                    );
-                    let name = name_of(ui, "form-related-hint");
-                    response.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name)
+                        if ui
+                            .button(
+                                RichText::new(t(ui, "form-delete"))
+                                    .color(ui.visuals().error_fg_color),
+                            )
+                            .on_hover_text(tooltip(ui.ctx(), Action::Delete))
+                            .clicked()
+                        {
+                            commands.push(Command::Edit(EditCommand::AskDelete(true)));
+                        }
                     });
-                    let id = draft.related_input.trim().to_owned();
-                    let known = dataset.by_id(&id).is_some() && id != *base.id;
-                    let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    if !id.is_empty() && !known {
-                        ui.label(RichText::new(t(ui, "form-related-unknown")).weak().small());
-                    }
-                    if ui.add_enabled(known, egui::Button::new(t(ui, "form-related-link"))).clicked() || (entered && known) {
-                        if !draft.related.contains(&id) {
-                            draft.related.push(id);
-                            changes.other = true;
-                        }
-                        draft.related_input.clear();
-                    }
+                    ui.label(
+                        RichText::new(crate::tr!(
+                            lang(ui.ctx()),
+                            "form-live",
+                            undo = shortcut_text(ui.ctx(), Action::Undo),
+                            save = shortcut_text(ui.ctx(), Action::Save)
+                        ))
+                        .weak()
+                        .small(),
+                    );
                 });
-
-                heading(ui, "form-tags-heading");
-                if labelled_text(ui, "form-tags", &mut draft.tags, false, "form-tags-hint").changed() {
-                    changes.typed = Some("tags");
-                }
-
-                ui.add_space(10.0);
-                ui.horizontal(|ui| {
-                    if ui
-                        .button(t(ui, "form-duplicate"))
-                        .on_hover_text(tooltip(ui.ctx(), Action::Duplicate))
-                        .clicked()
-                    {
-                        commands.push(Command::Edit(EditCommand::DuplicateEvent));
-                    }
-                    if ui
-                        .button(RichText::new(t(ui, "form-delete")).color(ui.visuals().error_fg_color))
-                        .on_hover_text(tooltip(ui.ctx(), Action::Delete))
-                        .clicked()
-                    {
-                        commands.push(Command::Edit(EditCommand::AskDelete(true)));
-                    }
-                });
-                ui.label(
-                    RichText::new(crate::tr!(
-                        lang(ui.ctx()),
-                        "form-live",
-                        undo = shortcut_text(ui.ctx(), Action::Undo),
-                        save = shortcut_text(ui.ctx(), Action::Save)
-                    ))
-                    .weak()
-                    .small(),
-                );
-            });
-    });
+        },
+    );
     if changes.typed.is_some() || (changes.other && draft.apply(&base, dataset).0 != base) {
         commands.push(Command::Edit(EditCommand::EditEvent {
             target: base.id.to_string(),

@@ -360,9 +360,7 @@ impl AnnalsApp {
                         .first()
                         .map(|c| c.id.as_str().into())
                 }) else {
-                    self.notice = Some(
-                        "The manifest has no categories; add one before adding events.".into(),
-                    );
+                    self.notice = Some(crate::i18n::tr(self.prefs.language, "edit-no-categories"));
                     return;
                 };
                 let today = chrono::Local::now().date_naive();
@@ -568,17 +566,23 @@ impl AnnalsApp {
                 ui.label(RichText::new(&*event.title).strong());
                 ui.label(event.when.human());
                 if referring > 0 {
-                    ui.label(crate::tr!(lang(ui.ctx()), "delete-links", count = referring));
+                    ui.label(crate::tr!(
+                        lang(ui.ctx()),
+                        "delete-links",
+                        count = referring
+                    ));
                 }
                 let undo = crate::ui::actions::shortcut_text(ui.ctx(), Action::Undo);
                 ui.label(
-                    RichText::new(crate::tr!(lang(ui.ctx()), "delete-undo", keys = undo))
-                    .weak(),
+                    RichText::new(crate::tr!(lang(ui.ctx()), "delete-undo", keys = undo)).weak(),
                 );
                 ui.add_space(6.0);
                 ui.horizontal(|ui| {
                     if ui
-                        .button(RichText::new(t(ui, "delete-confirm")).color(ui.visuals().error_fg_color))
+                        .button(
+                            RichText::new(t(ui, "delete-confirm"))
+                                .color(ui.visuals().error_fg_color),
+                        )
                         .clicked()
                     {
                         commands.push(Command::Edit(EditCommand::DeleteSelected));

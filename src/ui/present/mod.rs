@@ -333,10 +333,11 @@ impl AnnalsApp {
         let mut commands = Vec::new();
         let stories = self.storylines();
         let f5 = actions::shortcut_text(ui.ctx(), Action::Present);
-        ui.menu_button("▶ Present", |ui| {
-            let shown = format!(
-                "Shown events, in time order ({})",
-                self.browse.shown_count()
+        ui.menu_button(crate::ui::t(ui, "menu-present"), |ui| {
+            let shown = crate::tr!(
+                crate::ui::lang(ui.ctx()),
+                "present-shown",
+                count = self.browse.shown_count()
             );
             if ui
                 .add(
@@ -353,7 +354,7 @@ impl AnnalsApp {
             }
             if !stories.is_empty() {
                 ui.separator();
-                ui.label(egui::RichText::new("Storylines (briefings/)").weak());
+                ui.label(egui::RichText::new(crate::ui::t(ui, "present-storylines")).weak());
             }
             for (name, title) in stories {
                 let key = if self.prefs.present.as_deref() == Some(name.as_str()) {

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use annals::cli::bundled_dataset_path;
 use annals::model::{Dataset, Status};
 use annals::ui::AnnalsApp;
+use annals::ui::Preferences;
 use annals::ui::browse::detail_panel::DETAIL_PANEL_LABEL;
 use annals::ui::present::slide::CARD_LABEL;
 use annals::ui::timeline_view::CANVAS_LABEL;
@@ -656,7 +657,10 @@ fn double_clicks_zoom_to_an_event_and_back_out_to_everything() {
         .with_size(egui::vec2(1400.0, 900.0))
         .with_step_dt(1.0 / 60.0)
         .with_max_steps(120)
-        .build_eframe(move |cc| AnnalsApp::new(cc, Some(path)));
+        // In English whatever the machine's locale: widgets are found by their English labels.
+        .build_eframe(move |cc| {
+            AnnalsApp::with_preferences(&cc.egui_ctx, Some(path), Preferences::default())
+        });
     let fitted = view(&harness);
     let title = "Premier Li Peng visits Moscow";
     let centre = harness.get_by_label(title).rect().left_center() + egui::vec2(6.0, 0.0);

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use annals::cli::bundled_dataset_path;
+use annals::ui::Preferences;
 use annals::ui::browse::detail_panel::DETAIL_PANEL_LABEL;
 use annals::ui::{AnnalsApp, MIN_WINDOW_SIZE};
 use egui::accesskit::Role;
@@ -19,7 +20,10 @@ fn harness_at(path: PathBuf, size: egui::Vec2) -> Harness<'static, AnnalsApp> {
     Harness::builder()
         .with_size(size)
         .with_max_steps(24)
-        .build_eframe(move |cc| AnnalsApp::new(cc, Some(path)))
+        // In English whatever the machine's locale: widgets are found by their English labels.
+        .build_eframe(move |cc| {
+            AnnalsApp::with_preferences(&cc.egui_ctx, Some(path), Preferences::default())
+        })
 }
 
 fn min_size() -> egui::Vec2 {

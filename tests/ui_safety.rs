@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use annals::cli::bundled_dataset_path;
 use annals::ui::AnnalsApp;
+use annals::ui::Preferences;
 use egui::{ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -491,7 +492,10 @@ fn news_fades_and_problems_stay() {
         .with_size(egui::vec2(1400.0, 900.0))
         .with_max_steps(24)
         .with_step_dt(0.25)
-        .build_eframe(move |cc| AnnalsApp::new(cc, Some(root)));
+        // In English whatever the machine's locale: widgets are found by their English labels.
+        .build_eframe(move |cc| {
+            AnnalsApp::with_preferences(&cc.egui_ctx, Some(root), Preferences::default())
+        });
     edit_title(&mut harness, "Saved, then gone");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run();

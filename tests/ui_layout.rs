@@ -226,7 +226,7 @@ fn every_control_is_reachable_in_the_smallest_window() {
         "Search",
         "Reload",
         "Lanes",
-        "Names",
+        "Language",
         "Theme",
     ] {
         assert!(reachable(&mut harness, label), "{label} cannot be reached");

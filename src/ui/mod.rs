@@ -174,9 +174,10 @@ impl AnnalsApp {
         let path = match path.or_else(|| prefs.dataset.clone()) {
             Some(p) if p.exists() => p,
             Some(missing) => {
-                notice = Some(format!(
-                    "{} was not found; the bundled dataset is open instead.",
-                    missing.display()
+                notice = Some(crate::tr!(
+                    prefs.language,
+                    "files-not-found-bundled",
+                    path = missing.display().to_string()
                 ));
                 Self::bundled_or_notice(&mut notice)
             }

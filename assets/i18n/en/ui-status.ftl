@@ -44,3 +44,4 @@ failed-summary = { $path } — { $errors ->
     [one] { $warnings } warning
    *[other] { $warnings } warnings
 }. Fix the files and reload; nothing has been changed on disk.
+files-not-found-bundled = { $path } was not found; the bundled dataset is open instead.

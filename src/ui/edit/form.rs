@@ -316,8 +316,12 @@ pub(crate) fn editor_ui(
                                     &mut source.title,
                                     "form-source-title-hint",
                                 ),
-                                ("form-source-url", &mut source.url, "https://…"),
-                                ("form-source-published", &mut source.published, "2024-08-22"),
+                                ("form-source-url", &mut source.url, "form-source-url-hint"),
+                                (
+                                    "form-source-published",
+                                    &mut source.published,
+                                    "form-source-published-hint",
+                                ),
                             ];
                             // The names' column is as wide as the widest name.
                             let names = fields
@@ -345,14 +349,7 @@ pub(crate) fn editor_ui(
                                         let key = format!("{field}-{n}");
                                         let name =
                                             card_field_name(ui, "form-source-name", n, field);
-                                        let hint = if crate::i18n::has_message(
-                                            crate::i18n::Language::English,
-                                            hint,
-                                        ) {
-                                            t(ui, hint)
-                                        } else {
-                                            hint.to_owned()
-                                        };
+                                        let hint = t(ui, hint);
                                         if labelled_text_of_width(
                                             ui,
                                             (&key, &name),
@@ -408,7 +405,11 @@ pub(crate) fn editor_ui(
                                     &mut picture.credit,
                                     "form-picture-credit-hint",
                                 ),
-                                ("form-picture-licence", &mut picture.license, "CC BY 4.0…"),
+                                (
+                                    "form-picture-licence",
+                                    &mut picture.license,
+                                    "form-picture-licence-hint",
+                                ),
                             ];
                             egui::Grid::new(("picture-grid", n))
                                 .num_columns(2)
@@ -419,14 +420,7 @@ pub(crate) fn editor_ui(
                                         let key = format!("{field}-{n}");
                                         let name =
                                             card_field_name(ui, "form-picture-name", n, field);
-                                        let hint = if crate::i18n::has_message(
-                                            crate::i18n::Language::English,
-                                            hint,
-                                        ) {
-                                            t(ui, hint)
-                                        } else {
-                                            hint.to_owned()
-                                        };
+                                        let hint = t(ui, hint);
                                         let width = (ui.available_width() - 12.0).max(80.0);
                                         if labelled_text_of_width(
                                             ui,

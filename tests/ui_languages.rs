@@ -254,6 +254,16 @@ fn the_editor_speaks_russian() {
     harness.get_by_label("Удалить это событие?");
     harness.get_by_label("Отмена");
     assert_no_english_left(&harness, Language::Russian, "asking before a delete");
+    harness.get_by_label("Отмена").click();
+    harness.run();
+    // A field that does not read says why in Russian.
+    harness.get_by_label("Изменить название").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.key_press(egui::Key::Backspace);
+    harness.run();
+    harness.get_by_label_contains("нужно название");
+    assert_no_english_left(&harness, Language::Russian, "a title left empty");
 }
 
 #[test]

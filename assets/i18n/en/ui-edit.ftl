@@ -122,3 +122,14 @@ form-source-publisher-hint = Xinhua, TASS…
 form-source-url-hint = https://…
 form-source-published-hint = 2024-08-22
 form-picture-licence-hint = CC BY 4.0…
+
+# Why a field of the form does not read (model::draft).
+draft-id-needed = an id is needed
+draft-id-spaces = no spaces or quotes: use letters, digits and -
+draft-id-taken = another event already has the id `{ $id }`
+draft-title-needed = a title is needed
+draft-date = { $reason }
+draft-source-date = source { $n }: { $reason }
+draft-source-publisher = source { $n }: a publisher is needed
+draft-picture-file = picture { $n }: a file or an address is needed
+draft-ordinal = a whole number from 1

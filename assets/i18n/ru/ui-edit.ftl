@@ -123,3 +123,14 @@ form-source-publisher-hint = Синьхуа, ТАСС…
 form-source-url-hint = https://…
 form-source-published-hint = 2024-08-22
 form-picture-licence-hint = CC BY 4.0…
+
+# Почему поле формы не читается (model::draft).
+draft-id-needed = нужен идентификатор
+draft-id-spaces = без пробелов и кавычек: буквы, цифры и -
+draft-id-taken = у другого события уже есть идентификатор `{ $id }`
+draft-title-needed = нужно название
+draft-date = { $reason }
+draft-source-date = источник { $n }: { $reason }
+draft-source-publisher = источник { $n }: нужно издание
+draft-picture-file = изображение { $n }: нужен файл или адрес
+draft-ordinal = целое число от 1

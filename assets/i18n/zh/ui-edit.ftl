@@ -119,3 +119,14 @@ form-source-publisher-hint = 新华社、塔斯社…
 form-source-url-hint = https://…
 form-source-published-hint = 2024-08-22
 form-picture-licence-hint = CC BY 4.0…
+
+# 表单中无法读取的字段的原因（model::draft）。
+draft-id-needed = 需要标识
+draft-id-spaces = 不能有空格或引号：请用字母、数字和 -
+draft-id-taken = 已有事件使用标识 `{ $id }`
+draft-title-needed = 需要标题
+draft-date = { $reason }
+draft-source-date = 来源 { $n }：{ $reason }
+draft-source-publisher = 来源 { $n }：需要发布者
+draft-picture-file = 图片 { $n }：需要文件或网址
+draft-ordinal = 须为从 1 起的整数

@@ -202,7 +202,7 @@ pub(crate) fn editor_ui(
                     {
                         changes.typed = Some("id");
                     }
-                    error_line(ui, errors.get("id"));
+                    error_line(ui, errors.get("id").map(|e| e.text(language)).as_deref());
                     heading(ui, "form-title");
                     let title =
                         labelled_text(ui, "form-title", &mut draft.title, false, "form-title-hint");
@@ -212,7 +212,7 @@ pub(crate) fn editor_ui(
                     if title.changed() {
                         changes.typed = Some("title");
                     }
-                    error_line(ui, errors.get("title"));
+                    error_line(ui, errors.get("title").map(|e| e.text(language)).as_deref());
                     heading(ui, "form-date-heading");
                     if labelled_text(ui, "form-date", &mut draft.when, false, "form-date-hint")
                         .changed()
@@ -372,7 +372,7 @@ pub(crate) fn editor_ui(
                         changes.other = true;
                     }
                     for (_, message) in errors.0.iter().filter(|(f, _)| *f == "sources") {
-                        error_line(ui, Some(message));
+                        error_line(ui, Some(&message.text(language)));
                     }
                     if ui.button(t(ui, "form-source-add")).clicked() {
                         draft.sources.push(DraftSource {
@@ -444,7 +444,7 @@ pub(crate) fn editor_ui(
                         changes.other = true;
                     }
                     for (_, message) in errors.0.iter().filter(|(f, _)| *f == "media") {
-                        error_line(ui, Some(message));
+                        error_line(ui, Some(&message.text(language)));
                     }
                     if ui
                         .button(t(ui, "form-picture-add"))
@@ -529,7 +529,10 @@ pub(crate) fn editor_ui(
                             }
                         }
                     });
-                    error_line(ui, errors.get("ordinal"));
+                    error_line(
+                        ui,
+                        errors.get("ordinal").map(|e| e.text(language)).as_deref(),
+                    );
 
                     heading(ui, "form-related");
                     ui.horizontal_wrapped(|ui| {

@@ -118,3 +118,34 @@ fn the_window_while_a_big_dataset_is_read() {
     harness.key_press(egui::Key::Escape);
     harness.run();
 }
+
+#[test]
+fn the_window_in_chinese_and_russian_at_the_small_size() {
+    // The longest words (Russian) and the CJK font, with the filters, the list and an
+    // event's details open beside the timeline.
+    let mut results = SnapshotResults::new();
+    for language in [
+        annals::i18n::Language::Chinese,
+        annals::i18n::Language::Russian,
+    ] {
+        let prefs = Preferences {
+            language,
+            show_list: true,
+            show_filters: true,
+            ..Preferences::default()
+        };
+        let path = bundled_dataset_path();
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(800.0, 500.0))
+            .with_max_steps(24)
+            .wgpu()
+            .build_eframe(move |cc| AnnalsApp::with_preferences(&cc.egui_ctx, Some(path), prefs));
+        harness.run();
+        harness.key_press(egui::Key::End);
+        harness.run();
+        harness.key_press(egui::Key::Enter);
+        harness.run();
+        harness.snapshot(format!("main-800x500-{}", language.code()));
+        results.extend_harness(&mut harness);
+    }
+}

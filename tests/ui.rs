@@ -8,8 +8,10 @@ use common::*;
 use std::path::PathBuf;
 
 use annals::cli::bundled_dataset_path;
+use annals::i18n::{Language, tr};
 use annals::model::{Dataset, Status};
 use annals::ui::AnnalsApp;
+use annals::ui::Preferences;
 use annals::ui::browse::detail_panel::DETAIL_PANEL_LABEL;
 use annals::ui::present::slide::CARD_LABEL;
 use annals::ui::timeline_view::CANVAS_LABEL;
@@ -185,9 +187,12 @@ fn events_in_dataset(harness: &Harness<'_, AnnalsApp>) -> usize {
         .query_all_by_role(Role::Label)
         .filter_map(|n| {
             let text = text_of(&n);
-            // "56 events · …", or "1 event · …".
-            let (count, _) = text.split_once(" event")?;
-            count.parse().ok()
+            // "56 events · …", or "1 event · …" (or "56 个事件 · …", "56 событий · …").
+            let (count, rest) = text.split_once(' ')?;
+            ["event", "个事件", "событ"]
+                .iter()
+                .any(|w| rest.starts_with(w))
+                .then(|| count.parse().ok())?
         })
         .collect();
     assert_eq!(counts.len(), 1, "one count in the status bar: {counts:?}");
@@ -207,9 +212,16 @@ fn card_shows(harness: &Harness<'_, AnnalsApp>, text: &str) {
 
 /// The folders under "Recent" in the Dataset menu, newest (the open one) first.
 fn recent_datasets(harness: &mut Harness<'_, AnnalsApp>) -> Vec<String> {
-    harness.get_by_label("📂 Dataset").click();
+    recent_datasets_in(harness, Language::English)
+}
+
+/// [`recent_datasets`] in a window speaking `language`.
+fn recent_datasets_in(harness: &mut Harness<'_, AnnalsApp>, language: Language) -> Vec<String> {
+    let menu = tr(language, "menu-dataset");
+    let recent_label = tr(language, "dataset-recent");
+    harness.get_by_label(&menu).click();
     harness.run();
-    let recent = harness.get_by_label("Recent");
+    let recent = harness.get_by_label(&recent_label);
     let below = recent.rect().bottom();
     let entries = recent
         .parent()
@@ -218,10 +230,10 @@ fn recent_datasets(harness: &mut Harness<'_, AnnalsApp>) -> Vec<String> {
         .filter(|n| n.accesskit_node().role() == Role::Button && n.rect().top() >= below)
         .map(|n| text_of(&n))
         .collect();
-    harness.get_by_label("📂 Dataset").click();
+    harness.get_by_label(&menu).click();
     harness.run();
     assert!(
-        harness.query_by_label("Recent").is_none(),
+        harness.query_by_label(&recent_label).is_none(),
         "the menu closed"
     );
     entries
@@ -656,7 +668,10 @@ fn double_clicks_zoom_to_an_event_and_back_out_to_everything() {
         .with_size(egui::vec2(1400.0, 900.0))
         .with_step_dt(1.0 / 60.0)
         .with_max_steps(120)
-        .build_eframe(move |cc| AnnalsApp::new(cc, Some(path)));
+        // In English whatever the machine's locale: widgets are found by their English labels.
+        .build_eframe(move |cc| {
+            AnnalsApp::with_preferences(&cc.egui_ctx, Some(path), Preferences::default())
+        });
     let fitted = view(&harness);
     let title = "Premier Li Peng visits Moscow";
     let centre = harness.get_by_label(title).rect().left_center() + egui::vec2(6.0, 0.0);
@@ -853,17 +868,22 @@ fn only_web_links_are_ever_opened() {
 }
 
 #[test]
-fn names_follow_the_language_switch() {
+fn the_language_menu_switches_the_window_and_the_names() {
     let mut harness = harness_on(bundled_dataset_path());
     harness
         .get_by_label("29th regular meeting of heads of government")
         .click();
     harness.run();
-    harness.get_by_label("Names").click();
+    harness.get_by_label("Language").click();
     harness.run();
     harness.get_by_label("Русский").click();
     harness.run();
-    let panel = harness.get_by_label(DETAIL_PANEL_LABEL);
+    // At once, without a restart: the bar and the panels speak Russian.
+    assert_eq!(harness.state().preferences().language, Language::Russian);
+    harness.get_by_label("📂 Данные");
+    harness.get_by_label("☰ Список");
+    let panel = harness.get_by_label("Сведения о событии");
+    panel.get_by_label("Участники");
     panel.get_by_label("Ли Цян");
     panel.get_by_label("Москва");
     assert!(
@@ -901,9 +921,11 @@ fn preferences_restore_the_session_and_a_missing_dataset_falls_back() {
         .statuses
         .insert(annals::model::Status::Verified);
     let mut harness = harness_with(prefs.clone());
+    // The whole window speaks the remembered language.
+    let zh = |id: &str| tr(Language::Chinese, id);
     let canonical = std::fs::canonicalize(&bundled_path).unwrap();
     assert_eq!(
-        recent_datasets(&mut harness)[0],
+        recent_datasets_in(&mut harness, Language::Chinese)[0],
         canonical.display().to_string(),
         "the remembered dataset is open"
     );
@@ -912,21 +934,24 @@ fn preferences_restore_the_session_and_a_missing_dataset_falls_back() {
     assert_eq!(view(&harness), prefs.view.unwrap());
     // The selection (Enter shows its details), in the remembered language, and the list.
     press(&mut harness, egui::Key::Enter);
-    panel_shows(&harness, &title(&data, "hog-28"));
-    harness
-        .get_by_label(DETAIL_PANEL_LABEL)
-        .get_by_label("李强");
+    let panel_label = zh("detail-panel");
+    let panel = harness.get_by_label(&panel_label);
+    panel.get_by_label(&title(&data, "hog-28"));
+    panel.get_by_label("李强");
     assert_eq!(
-        harness.get_by_label("Names").value().as_deref(),
-        Some("Names: 中文")
+        harness
+            .get_by_label(&zh("language-menu"))
+            .value()
+            .as_deref(),
+        Some("🌐 中文")
     );
-    harness.get_by_label("Event list");
+    harness.get_by_label(&zh("event-list"));
     // The filter, as its chip and its count.
-    harness.get_by_label("verified only  ×");
-    harness.get_by_label(&format!("{} of 56 events shown", verified_count()));
+    harness.get_by_label("仅已核实  ×");
+    harness.get_by_label(&format!("显示 {} / 56 个事件", verified_count()));
     assert_eq!(
-        harness.get_by_label("Theme").value().as_deref(),
-        Some("Light")
+        harness.get_by_label(&zh("theme-menu")).value().as_deref(),
+        Some("浅色")
     );
     assert!(!harness.ctx.global_style().visuals.dark_mode, "drawn light");
     assert!(
@@ -946,9 +971,9 @@ fn preferences_restore_the_session_and_a_missing_dataset_falls_back() {
         ..prefs
     };
     let mut harness = harness_with(gone);
-    harness.get_by_label("ℹ /no/longer/here was not found; the bundled dataset is open instead.");
+    harness.get_by_label("ℹ 找不到 /no/longer/here；已改为打开内置数据集。");
     assert_eq!(
-        recent_datasets(&mut harness)[0],
+        recent_datasets_in(&mut harness, Language::Chinese)[0],
         canonical.display().to_string()
     );
     assert_eq!(events_in_dataset(&harness), data.len());

@@ -5,7 +5,6 @@ use annals::cli::bundled_dataset_path;
 use annals::model::Language;
 use annals::ui::AnnalsApp;
 use annals::ui::app::Preferences;
-use annals::ui::browse::detail_panel::DETAIL_PANEL_LABEL;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -46,15 +45,18 @@ fn the_detail_panel_and_the_list_write_dates_in_chinese_and_russian() {
     ];
     for (language, day, precision, uncertain) in cases {
         let harness = harness_in(language, "hog-29");
-        let panel = harness.get_by_label(DETAIL_PANEL_LABEL);
+        let panel_name = annals::i18n::tr(language, "detail-panel");
+        let panel = harness.get_by_label(&panel_name);
         panel.get_by_label(day);
-        panel.get_by_label(precision);
+        panel.get_by_label(&annals::i18n::tr(language, "precision-day"));
+        assert!(annals::i18n::tr(language, "precision-day").contains(precision));
         assert!(
             panel.query_by_label("21 August 2024").is_none(),
             "{language:?}: no English date left in the panel"
         );
         // The list's row of the same event (and any other that day) says the same date.
-        let list = harness.get_by_label("Event list");
+        let list_name = annals::i18n::tr(language, "event-list");
+        let list = harness.get_by_label(&list_name);
         assert!(
             list.query_all_by_label(day).count() >= 1,
             "{language:?}: the list shows {day}"
@@ -62,7 +64,8 @@ fn the_detail_panel_and_the_list_write_dates_in_chinese_and_russian() {
 
         // An uncertain date says so in the language, once.
         let harness = harness_in(language, "hog-27");
-        let panel = harness.get_by_label(DETAIL_PANEL_LABEL);
+        let panel_name = annals::i18n::tr(language, "detail-panel");
+        let panel = harness.get_by_label(&panel_name);
         panel.get_by_label(uncertain);
         assert!(panel.query_by_label_contains("uncertain").is_none());
     }

@@ -8,6 +8,8 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use annals::cli::bundled_dataset_path;
+use annals::i18n::{Language, tr};
+use annals::ui::Preferences;
 use annals::ui::browse::detail_panel::DETAIL_PANEL_LABEL;
 use annals::ui::{AnnalsApp, MIN_WINDOW_SIZE};
 use egui::accesskit::Role;
@@ -19,7 +21,10 @@ fn harness_at(path: PathBuf, size: egui::Vec2) -> Harness<'static, AnnalsApp> {
     Harness::builder()
         .with_size(size)
         .with_max_steps(24)
-        .build_eframe(move |cc| AnnalsApp::new(cc, Some(path)))
+        // In English whatever the machine's locale: widgets are found by their English labels.
+        .build_eframe(move |cc| {
+            AnnalsApp::with_preferences(&cc.egui_ctx, Some(path), Preferences::default())
+        })
 }
 
 fn min_size() -> egui::Vec2 {
@@ -222,7 +227,7 @@ fn every_control_is_reachable_in_the_smallest_window() {
         "Search",
         "Reload",
         "Lanes",
-        "Names",
+        "Language",
         "Theme",
     ] {
         assert!(reachable(&mut harness, label), "{label} cannot be reached");
@@ -361,4 +366,167 @@ fn no_text_is_smaller_than_11_points() {
     harness.get_by_label("Edit date").type_text("2024-02-30");
     harness.run();
     assert_readable(&harness, "the editor with a date error");
+}
+
+/// The app in `language` at `size`.
+fn harness_in(language: Language, size: egui::Vec2) -> Harness<'static, AnnalsApp> {
+    let path = bundled_dataset_path();
+    let prefs = Preferences {
+        language,
+        ..Preferences::default()
+    };
+    Harness::builder()
+        .with_size(size)
+        .with_max_steps(24)
+        .build_eframe(move |cc| AnnalsApp::with_preferences(&cc.egui_ctx, Some(path), prefs))
+}
+
+/// Russian runs about a third longer than English, Chinese much shorter but taller glyphs:
+/// both fit the smallest window with every panel open, searching and editing.
+#[test]
+fn nothing_overlaps_in_chinese_and_russian_in_the_smallest_window() {
+    for language in [Language::Chinese, Language::Russian] {
+        let mut harness = harness_in(language, min_size());
+        harness.run();
+        assert_tidy(&harness, &format!("{language:?} at start"));
+        harness.key_press_modifiers(
+            egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
+            egui::Key::F,
+        );
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+        harness.run();
+        harness.key_press(egui::Key::End);
+        harness.run();
+        harness.key_press(egui::Key::Enter);
+        harness.run();
+        assert!(
+            harness
+                .query_by_label(&tr(language, "detail-panel"))
+                .is_some()
+        );
+        assert_tidy(
+            &harness,
+            &format!("{language:?}: filters, list and details"),
+        );
+        let verified = annals::tr!(
+            language,
+            "chip-status",
+            status = tr(language, "status-verified")
+        );
+        harness.get_by_label(&verified).click();
+        harness.run();
+        assert_tidy(&harness, &format!("{language:?}: with a filter's chips"));
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+        harness.run();
+        harness
+            .get_by_label(&tr(language, "search-box"))
+            .type_text("moscow");
+        harness.run();
+        assert_tidy(&harness, &format!("{language:?}: searching"));
+        for width in [min_size().x, 800.0, 1000.0, 1280.0] {
+            harness.set_size(egui::vec2(width, min_size().y));
+            harness.run();
+            assert_tidy(
+                &harness,
+                &format!("{language:?}: searching at {width} wide"),
+            );
+        }
+    }
+}
+
+#[test]
+fn nothing_overlaps_in_chinese_and_russian_while_editing() {
+    for language in [Language::Chinese, Language::Russian] {
+        let mut harness = harness_in(language, min_size());
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+        harness.run();
+        harness.key_press(egui::Key::End);
+        harness.run();
+        harness.key_press(egui::Key::E);
+        harness.run();
+        let title = annals::i18n::tr_attr(language, "form-title", "name");
+        harness.get_by_label(&title).click();
+        harness.run();
+        harness.get_by_label(&title).type_text(" (1)");
+        harness.run();
+        harness.get_by_label(&tr(language, "bar-unsaved"));
+        assert_tidy(&harness, &format!("{language:?}: editing"));
+    }
+}
+
+#[test]
+fn the_top_bar_never_overlaps_in_chinese_and_russian() {
+    for language in [Language::Chinese, Language::Russian] {
+        let mut harness = harness_in(language, min_size());
+        let mut width = min_size().x;
+        while width <= 1920.0 {
+            harness.set_size(egui::vec2(width, 700.0));
+            harness.run();
+            assert_tidy(&harness, &format!("{language:?}: top bar at {width} wide"));
+            width += 41.0;
+        }
+    }
+}
+
+#[test]
+fn every_control_is_reachable_in_chinese_and_russian_in_the_smallest_window() {
+    for language in [Language::Chinese, Language::Russian] {
+        let mut harness = harness_in(language, min_size());
+        harness.run();
+        for id in [
+            "menu-dataset",
+            "menu-edit",
+            "menu-present",
+            "menu-export",
+            "bar-fit",
+            "bar-filters",
+            "bar-list",
+            "search-box",
+            "more-reload",
+            "lanes-menu",
+            "language-menu",
+            "theme-menu",
+        ] {
+            let label = tr(language, id);
+            assert!(
+                reachable_in(&mut harness, language, &label),
+                "{language:?}: {label} cannot be reached"
+            );
+        }
+    }
+}
+
+/// [`reachable`] in a window speaking `language` (its » menu has that language's name).
+fn reachable_in(harness: &mut Harness<'_, AnnalsApp>, language: Language, label: &str) -> bool {
+    if harness.query_by_label(label).is_some() {
+        return true;
+    }
+    let more = tr(language, "more-menu");
+    let Some(button) = harness.query_by_label(&more) else {
+        return false;
+    };
+    button.click();
+    harness.run();
+    let found = harness.query_by_label_contains(label).is_some();
+    harness.get_by_label(&more).click();
+    harness.run();
+    found
+}
+
+/// Widths measured in one language are not trusted in another: switching at a narrow width
+/// moves into the » menu what the longer words no longer leave room for.
+#[test]
+fn switching_language_in_a_narrow_window_keeps_the_bar_tidy() {
+    let mut harness = harness_in(Language::English, egui::vec2(800.0, 500.0));
+    harness.run();
+    assert_tidy(&harness, "English at 800 wide");
+    for language in [Language::Chinese, Language::Russian, Language::English] {
+        harness.key_press_modifiers(
+            egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
+            egui::Key::L,
+        );
+        harness.run();
+        assert_eq!(harness.state().preferences().language, language);
+        assert_tidy(&harness, &format!("switched to {language:?} at 800 wide"));
+    }
 }

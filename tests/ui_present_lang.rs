@@ -64,11 +64,11 @@ fn present_storyline_and_open_the_presenter_view(language: Language) {
 
     let mut harness = harness_in(language, bundled_dataset_path());
     // The Present menu, in the language.
-    harness.get_by_label(&tr(language, "present-menu")).click();
+    harness.get_by_label(&tr(language, "menu-present")).click();
     harness.run();
     harness.get_by_label_contains(&annals::tr!(
         language,
-        "present-shown-events",
+        "present-shown",
         count = dataset.len()
     ));
     harness.get_by_label(&tr(language, "present-storylines"));

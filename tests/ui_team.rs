@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use annals::cli::bundled_dataset_path;
 use annals::ui::AnnalsApp;
+use annals::ui::Preferences;
 use annals::ui::browse::detail_panel::DETAIL_PANEL_LABEL;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -24,7 +25,10 @@ fn harness_on(path: PathBuf) -> Harness<'static, AnnalsApp> {
         // Tall enough for the History section under a meeting's sources and related events.
         .with_size(egui::vec2(1400.0, 1200.0))
         .with_max_steps(24)
-        .build_eframe(move |cc| AnnalsApp::new(cc, Some(path)))
+        // In English whatever the machine's locale: widgets are found by their English labels.
+        .build_eframe(move |cc| {
+            AnnalsApp::with_preferences(&cc.egui_ctx, Some(path), Preferences::default())
+        })
 }
 
 /// `git` in `dir`, ignoring the system's and the user's settings; commits get `date`.

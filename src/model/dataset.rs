@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::date::{DayNumber, OPEN_END_DAY, OPEN_START_DAY};
 use super::event::{Event, Symbol};
 use super::interval_index::IntervalIndex;
-use super::manifest::{Category, Manifest, Person, Place, Series, ordinal_suffix};
+use super::manifest::{Category, Manifest, Person, Place, Series};
 
 /// Position of an event in chronological order (index into [`Dataset::events`]).
 pub type EventIndex = usize;
@@ -315,17 +315,6 @@ impl Dataset {
 
     pub fn series(&self, id: &str) -> Option<&Series> {
         self.manifest.series.iter().find(|s| s.id == id)
-    }
-
-    /// "29th regular meeting" (or "29th in Regular meetings…") for an event in a series.
-    pub(crate) fn series_label(&self, event: &Event) -> Option<String> {
-        let series_ref = event.series.as_ref()?;
-        let series = self.series(&series_ref.id)?;
-        Some(match (series_ref.ordinal, &series.item) {
-            (Some(n), Some(item)) => format!("{} {item}", ordinal_suffix(n)),
-            (Some(n), None) => format!("{} in {}", ordinal_suffix(n), series.title),
-            (None, _) => format!("part of {}", series.title),
-        })
     }
 }
 

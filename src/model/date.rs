@@ -317,6 +317,19 @@ pub enum DateArg {
     Number(i64),
 }
 
+impl DateError {
+    /// The whole message in `language`: "invalid date "2024-02-30": …", as `check` says it
+    /// in English.
+    pub fn text(&self, language: crate::i18n::Language) -> String {
+        crate::tr!(
+            language,
+            "diag-invalid-date",
+            input = self.input.as_str(),
+            reason = self.why.text(language)
+        )
+    }
+}
+
 impl DateReason {
     fn new(key: &'static str, args: Vec<(&'static str, DateArg)>) -> Self {
         Self {
@@ -328,7 +341,12 @@ impl DateReason {
 
     /// The reason in English, as `annals check` prints it.
     pub fn english(&self) -> String {
-        use crate::i18n::{Arg, Language, tr_with};
+        self.text(crate::i18n::Language::English)
+    }
+
+    /// The reason in `language` (the window's date fields say it in the interface's).
+    pub fn text(&self, language: crate::i18n::Language) -> String {
+        use crate::i18n::{Arg, tr_with};
         let args: Vec<(&str, Arg<'_>)> = self
             .args
             .iter()
@@ -340,10 +358,10 @@ impl DateReason {
                 (*name, value)
             })
             .collect();
-        let reason = tr_with(Language::English, self.key, &args);
+        let reason = tr_with(language, self.key, &args);
         match self.side {
             Some(side) => tr_with(
-                Language::English,
+                language,
                 "diag-date-side",
                 &[("side", Arg::from(side)), ("reason", Arg::from(reason))],
             ),
@@ -531,17 +549,6 @@ impl EventDate {
                 end: None,
             } => "at an unknown time".to_owned(),
         }
-    }
-
-    /// A short name for the precision, for the detail panel ("known to the day"), in
-    /// `language` (assets/i18n/*/dates.ftl).
-    pub(crate) fn precision_words(&self, language: crate::i18n::Language) -> String {
-        let id = match self.precision() {
-            Precision::Day => "date-known-to-day",
-            Precision::Month => "date-known-to-month",
-            Precision::Year => "date-known-to-year",
-        };
-        crate::i18n::tr(language, id)
     }
 }
 

@@ -50,14 +50,47 @@ pub struct Draft {
 
 /// Problems of fields that do not read, by field name.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct FieldErrors(pub Vec<(&'static str, String)>);
+pub struct FieldErrors(pub Vec<(&'static str, FieldError)>);
+
+/// Why a field of the form does not read: a message of `assets/i18n/*/ui-edit.ftl` and its
+/// variables, said in the window's language by [`FieldError::text`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldError {
+    pub message: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl FieldError {
+    fn new(message: &'static str, args: &[(&'static str, String)]) -> Self {
+        Self {
+            message,
+            args: args.to_vec(),
+        }
+    }
+
+    /// The problem in `language`'s words.
+    pub fn text(&self, language: crate::i18n::Language) -> String {
+        let args: Vec<(&str, crate::i18n::Arg<'_>)> = self
+            .args
+            .iter()
+            .map(|(name, value)| (*name, crate::i18n::Arg::from(value)))
+            .collect();
+        crate::i18n::tr_with(language, self.message, &args)
+    }
+}
 
 impl FieldErrors {
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m.as_str())
+    pub fn get(&self, field: &str) -> Option<&FieldError> {
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, e)| e)
+    }
+
+    fn push(
+        &mut self,
+        field: &'static str,
+        message: &'static str,
+        args: &[(&'static str, String)],
+    ) {
+        self.0.push((field, FieldError::new(message, args)));
     }
 
     pub fn is_empty(&self) -> bool {
@@ -144,27 +177,22 @@ impl Draft {
         let mut errors = FieldErrors::default();
         let id = self.id.trim();
         if id.is_empty() {
-            errors.0.push(("id", "an id is needed".into()));
+            errors.push("id", "draft-id-needed", &[]);
         } else if id.chars().any(|c| c.is_whitespace() || c == '"') {
-            errors.0.push((
-                "id",
-                "no spaces or quotes: use letters, digits and -".into(),
-            ));
+            errors.push("id", "draft-id-spaces", &[]);
         } else if id != &*base.id && dataset.index_of(id).is_some() {
-            errors
-                .0
-                .push(("id", format!("another event already has the id `{id}`")));
+            errors.push("id", "draft-id-taken", &[("id", id.to_owned())]);
         } else {
             event.id = id.into();
         }
         if self.title.trim().is_empty() {
-            errors.0.push(("title", "a title is needed".into()));
+            errors.push("title", "draft-title-needed", &[]);
         } else {
             event.title = self.title.trim().into();
         }
         match EventDate::parse(self.when.trim()) {
             Ok(when) => event.when = when,
-            Err(e) => errors.0.push(("when", e.to_string())),
+            Err(e) => errors.push("when", "draft-date", &[("reason", e.to_string())]),
         }
         if dataset.category(&self.kind).is_some() {
             event.kind = Symbol::new(&self.kind);
@@ -179,16 +207,21 @@ impl Draft {
                 Some(text) => match EventDate::parse(&text) {
                     Ok(date) => Some(date),
                     Err(e) => {
-                        errors.0.push(("sources", format!("source {}: {e}", n + 1)));
+                        errors.push(
+                            "sources",
+                            "draft-source-date",
+                            &[("n", (n + 1).to_string()), ("reason", e.to_string())],
+                        );
                         base.sources.get(n).and_then(|old| old.published)
                     }
                 },
             };
             if s.publisher.trim().is_empty() {
-                errors.0.push((
+                errors.push(
                     "sources",
-                    format!("source {}: a publisher is needed", n + 1),
-                ));
+                    "draft-source-publisher",
+                    &[("n", (n + 1).to_string())],
+                );
                 if let Some(old) = base.sources.get(n) {
                     sources.push(old.clone());
                 }
@@ -205,10 +238,7 @@ impl Draft {
         let mut media = Vec::new();
         for (n, m) in self.media.iter().enumerate() {
             if m.file.trim().is_empty() {
-                errors.0.push((
-                    "media",
-                    format!("picture {}: a file or an address is needed", n + 1),
-                ));
+                errors.push("media", "draft-picture-file", &[("n", (n + 1).to_string())]);
                 if let Some(old) = base.media.get(n) {
                     media.push(old.clone());
                 }
@@ -232,7 +262,7 @@ impl Draft {
                     text => match text.parse::<u32>() {
                         Ok(n) if n > 0 => Some(n),
                         _ => {
-                            errors.0.push(("ordinal", "a whole number from 1".into()));
+                            errors.push("ordinal", "draft-ordinal", &[]);
                             base.series.as_ref().and_then(|s| s.ordinal)
                         }
                     },
@@ -290,9 +320,20 @@ mod tests {
         assert_eq!(back.series, event.series);
         assert_eq!(back.sources[0].published, event.sources[0].published);
         assert!(errors.get("when").is_some());
-        assert!(errors.get("id").unwrap().contains("already has the id"));
+        let english = |field| {
+            errors
+                .get(field)
+                .unwrap()
+                .text(crate::i18n::Language::English)
+        };
+        assert!(english("id").contains("already has the id"));
         assert!(errors.get("ordinal").is_some());
-        assert!(errors.get("sources").unwrap().starts_with("source 1:"));
+        assert!(english("sources").starts_with("source 1:"));
+        let russian = errors
+            .get("id")
+            .unwrap()
+            .text(crate::i18n::Language::Russian);
+        assert!(russian.contains("идентификатор"), "{russian}");
     }
 
     #[test]
@@ -311,7 +352,12 @@ mod tests {
         assert_eq!(&*back.media[0].file, "media/a.jpg");
         assert_eq!(back.media[0].caption.as_deref(), Some("The talks"));
         assert_eq!(back.media[0].credit, None);
-        assert!(errors.get("media").unwrap().starts_with("picture 2:"));
+        let media = errors.get("media").unwrap();
+        assert!(
+            media
+                .text(crate::i18n::Language::English)
+                .starts_with("picture 2:")
+        );
         let again = Draft::from_event(&back);
         assert_eq!(again.media[0].file, "media/a.jpg");
         let mut removed = again.clone();

@@ -6,6 +6,8 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use crate::i18n::Language;
+
 /// Where an action's shortcuts work. Shortcuts are unique within a scope and against the
 /// scopes active at the same time ([`Scope::Window`] is active whenever the main window is
 /// not presenting).
@@ -58,6 +60,7 @@ pub enum Action {
     ToggleFilters,
     Search,
     ToggleList,
+    NextLanguage,
     Fit,
     Escape,
     Edit,
@@ -88,11 +91,25 @@ pub(crate) struct ActionDef {
     pub action: Action,
     /// The first one is the one shown in menus and tooltips.
     pub shortcuts: &'static [KeyboardShortcut],
-    /// As in menus and README's key table.
-    pub label: &'static str,
-    /// A few words for the status bar's hints, when it is shown there.
-    pub hint: Option<&'static str>,
+    /// The id of its message (`assets/i18n/*/ui-actions.ftl`): the label in menus and
+    /// README's key table.
+    pub message: &'static str,
+    /// Whether the message has a `.hint`: a few words for the status bar's hints.
+    pub hint: bool,
     pub scope: Scope,
+}
+
+impl ActionDef {
+    /// The action's name in menus and tooltips, in `language`.
+    pub fn label(&self, language: Language) -> String {
+        crate::i18n::tr(language, self.message)
+    }
+
+    /// The status bar's few words for it, in `language`, if it has them.
+    pub fn hint(&self, language: Language) -> Option<String> {
+        self.hint
+            .then(|| crate::i18n::tr_attr(language, self.message, "hint"))
+    }
 }
 
 const fn key(key: Key) -> KeyboardShortcut {
@@ -111,14 +128,14 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 const fn def(
     action: Action,
     shortcuts: &'static [KeyboardShortcut],
-    label: &'static str,
-    hint: Option<&'static str>,
+    message: &'static str,
+    hint: bool,
     scope: Scope,
 ) -> ActionDef {
     ActionDef {
         action,
         shortcuts,
-        label,
+        message,
         hint,
         scope,
     }
@@ -130,185 +147,198 @@ pub(crate) const ACTIONS: &[ActionDef] = &[
     def(
         Action::Save,
         &[cmd(Key::S)],
-        "Save the edits",
-        Some("save"),
+        "action-save",
+        true,
         Scope::Window,
     ),
     def(
         Action::Present,
         &[key(Key::F5)],
-        "Present (full screen)",
-        None,
+        "action-present",
+        false,
         Scope::Window,
     ),
     def(
         Action::Redo,
         &[cmd_shift(Key::Z), cmd(Key::Y)],
-        "Redo",
-        None,
+        "action-redo",
+        false,
         Scope::Records,
     ),
-    def(Action::Undo, &[cmd(Key::Z)], "Undo", None, Scope::Records),
+    def(
+        Action::Undo,
+        &[cmd(Key::Z)],
+        "action-undo",
+        false,
+        Scope::Records,
+    ),
     def(
         Action::NewEvent,
         &[cmd(Key::N)],
-        "New event (near the selection)",
-        Some("new"),
+        "action-new-event",
+        true,
         Scope::Window,
     ),
     def(
         Action::Duplicate,
         &[cmd(Key::D)],
-        "Duplicate the selected event",
-        None,
+        "action-duplicate",
+        false,
         Scope::Window,
     ),
     def(
         Action::Reload,
         &[cmd(Key::R)],
-        "Read the files again",
-        None,
+        "action-reload",
+        false,
         Scope::Window,
     ),
     def(
         Action::OpenPath,
         &[cmd(Key::O)],
-        "Open another dataset by typing its path",
-        None,
+        "action-open-path",
+        false,
         Scope::Window,
     ),
     def(
         Action::ToggleFilters,
         &[cmd_shift(Key::F)],
-        "Show or hide the filters",
-        None,
+        "action-toggle-filters",
+        false,
         Scope::Window,
     ),
     def(
         Action::Search,
         &[cmd(Key::F)],
-        "Search",
-        Some("search"),
+        "action-search",
+        true,
+        Scope::Window,
+    ),
+    def(
+        Action::NextLanguage,
+        &[cmd_shift(Key::L)],
+        "action-next-language",
+        false,
         Scope::Window,
     ),
     def(
         Action::ToggleList,
         &[cmd(Key::L)],
-        "Show or hide the event list",
-        None,
+        "action-toggle-list",
+        false,
         Scope::Window,
     ),
     def(
         Action::Fit,
         &[key(Key::F)],
-        "Fit everything",
-        Some("fit all"),
+        "action-fit",
+        true,
         Scope::Browse,
     ),
     def(
         Action::Escape,
         &[key(Key::Escape)],
-        "Close the editor form, or clear the selection",
-        Some("clear"),
+        "action-escape",
+        true,
         Scope::Browse,
     ),
     def(
         Action::Edit,
         &[key(Key::E)],
-        "Edit the selected event",
-        Some("edit"),
+        "action-edit",
+        true,
         Scope::Browse,
     ),
     def(
         Action::Delete,
         &[key(Key::Delete)],
-        "Delete the selected event (asks first)",
-        None,
+        "action-delete",
+        false,
         Scope::Browse,
     ),
     def(
         Action::ShowDetails,
         &[key(Key::Enter)],
-        "Open the detail panel again",
-        None,
+        "action-show-details",
+        false,
         Scope::Browse,
     ),
     def(
         Action::ZoomIn,
         // `+` arrives as Plus or, unshifted, as Equals on most keyboards.
         &[key(Key::Plus), key(Key::Equals)],
-        "Zoom in around the selection (or the centre)",
-        Some("zoom"),
+        "action-zoom-in",
+        true,
         Scope::Browse,
     ),
     def(
         Action::ZoomOut,
         &[key(Key::Minus)],
-        "Zoom out around the selection (or the centre)",
-        None,
+        "action-zoom-out",
+        false,
         Scope::Browse,
     ),
     def(
         Action::NextInSeries,
         &[shift(Key::ArrowRight)],
-        "Next in the same series",
-        None,
+        "action-next-in-series",
+        false,
         Scope::Browse,
     ),
     def(
         Action::PreviousInSeries,
         &[shift(Key::ArrowLeft)],
-        "Previous in the same series",
-        None,
+        "action-previous-in-series",
+        false,
         Scope::Browse,
     ),
     def(
         Action::Next,
         &[key(Key::ArrowRight)],
-        "Next event in time (filtered-out events are skipped)",
-        Some("previous/next"),
+        "action-next",
+        true,
         Scope::Browse,
     ),
     def(
         Action::Previous,
         &[key(Key::ArrowLeft)],
-        "Previous event in time",
-        None,
+        "action-previous",
+        false,
         Scope::Browse,
     ),
     def(
         Action::First,
         &[key(Key::Home)],
-        "First event",
-        None,
+        "action-first",
+        false,
         Scope::Browse,
     ),
     def(
         Action::Last,
         &[key(Key::End)],
-        "Last event",
-        None,
+        "action-last",
+        false,
         Scope::Browse,
     ),
     def(
         Action::NextMatch,
         &[key(Key::ArrowDown), key(Key::Enter)],
-        "Next search result (in the search box)",
-        None,
+        "action-next-match",
+        false,
         Scope::SearchBox,
     ),
     def(
         Action::PreviousMatch,
         &[key(Key::ArrowUp)],
-        "Previous search result (in the search box)",
-        None,
+        "action-previous-match",
+        false,
         Scope::SearchBox,
     ),
     def(
         Action::CancelLoad,
         &[key(Key::Escape)],
-        "Stop reading a dataset (the one on screen stays)",
-        None,
+        "action-cancel-load",
+        false,
         Scope::Loading,
     ),
     def(
@@ -319,43 +349,43 @@ pub(crate) const ACTIONS: &[ActionDef] = &[
             key(Key::PageDown),
             key(Key::ArrowDown),
         ],
-        "Next step (presentation clickers send PageDown)",
-        Some("next"),
+        "action-step-next",
+        true,
         Scope::Present,
     ),
     def(
         Action::StepBack,
         &[key(Key::ArrowLeft), key(Key::PageUp), key(Key::ArrowUp)],
-        "Previous step",
-        Some("back"),
+        "action-step-back",
+        true,
         Scope::Present,
     ),
     def(
         Action::FirstStep,
         &[key(Key::Home)],
-        "First step",
-        Some("first"),
+        "action-first-step",
+        true,
         Scope::Present,
     ),
     def(
         Action::LastStep,
         &[key(Key::End)],
-        "Last step",
-        Some("last"),
+        "action-last-step",
+        true,
         Scope::Present,
     ),
     def(
         Action::PresenterView,
         &[key(Key::P)],
-        "Presenter view on or off",
-        Some("presenter view"),
+        "action-presenter-view",
+        true,
         Scope::Present,
     ),
     def(
         Action::EndPresentation,
         &[key(Key::Escape), key(Key::F5)],
-        "Leave the presentation",
-        Some("leave"),
+        "action-end-presentation",
+        true,
         Scope::Present,
     ),
 ];
@@ -378,12 +408,13 @@ pub(crate) fn shortcut_text(ctx: &egui::Context, action: Action) -> String {
         .unwrap_or_default()
 }
 
-/// "Label (Ctrl+S)", for a tooltip.
+/// "Label (Ctrl+S)", for a tooltip, in the interface's language.
 pub(crate) fn tooltip(ctx: &egui::Context, action: Action) -> String {
     let def = def_of(action);
+    let label = def.label(super::lang(ctx));
     match def.shortcuts.first() {
-        Some(s) => format!("{} ({})", def.label, ctx.format_shortcut(s)),
-        None => def.label.to_owned(),
+        Some(s) => format!("{label} ({})", ctx.format_shortcut(s)),
+        None => label,
     }
 }
 
@@ -403,11 +434,12 @@ pub fn pressed(input: &mut egui::InputState, scope: Scope) -> Vec<Action> {
 /// The status bar's hints: "←/→: previous/next · +: zoom · …", from the actions that have
 /// one.
 pub(crate) fn status_hints(ctx: &egui::Context) -> String {
+    let language = super::lang(ctx);
     ACTIONS
         .iter()
         .filter(|d| d.scope != Scope::Present)
         .filter_map(|d| {
-            let hint = d.hint?;
+            let hint = d.hint(language)?;
             let keys = match d.action {
                 // One hint for the pair.
                 Action::Next => format!(
@@ -430,12 +462,13 @@ pub(crate) fn status_hints(ctx: &egui::Context) -> String {
 
 /// Presentation mode's reminder of its keys: "Right / Space / PageDown / Down: next · …".
 pub(crate) fn presentation_hints(ctx: &egui::Context) -> String {
+    let language = super::lang(ctx);
     ACTIONS
         .iter()
         .filter(|d| d.scope == Scope::Present)
         .filter_map(|d| {
             let keys: Vec<String> = d.shortcuts.iter().map(|s| ctx.format_shortcut(s)).collect();
-            Some(format!("{}: {}", keys.join(" / "), d.hint?))
+            Some(format!("{}: {}", keys.join(" / "), d.hint(language)?))
         })
         .collect::<Vec<_>>()
         .join(" · ")
@@ -460,7 +493,7 @@ pub fn markdown_table() -> String {
         };
         out.push_str(&format!(
             "| {} | {} | {scope} |\n",
-            def.label,
+            def.label(Language::English),
             keys.join(" or ")
         ));
     }

@@ -257,6 +257,12 @@ impl AnnalsApp {
             Action::ToggleFilters => Some(BrowseCommand::ToggleFilters.into()),
             Action::Search => Some(BrowseCommand::FocusSearch.into()),
             Action::ToggleList => Some(BrowseCommand::ToggleList.into()),
+            Action::NextLanguage => {
+                let all = crate::i18n::Language::ALL;
+                let at = all.iter().position(|&l| l == self.prefs.language);
+                let next = all[at.map_or(0, |i| (i + 1) % all.len())];
+                Some(BrowseCommand::SetLanguage(next).into())
+            }
             Action::Fit => Some(ViewCommand::FitAll.into()),
             Action::Escape => Some(if self.is_editing() {
                 EditCommand::SetEditing(false).into()
@@ -297,6 +303,7 @@ impl AnnalsApp {
     pub fn frame_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         let now = ctx.input(|i| i.time);
+        super::set_lang(&ctx, self.prefs.language);
         if self.chrome.theme_applied != Some(self.prefs.theme) {
             ctx.set_theme(self.prefs.theme.preference());
             self.chrome.theme_applied = Some(self.prefs.theme);
@@ -387,10 +394,7 @@ impl AnnalsApp {
         ui.horizontal(|ui| {
             let warnings = self.data.loaded.warning_count();
             if warnings > 0 {
-                let text = format!(
-                    "⚠ {warnings} warning{}",
-                    if warnings == 1 { "" } else { "s" }
-                );
+                let text = crate::tr!(super::lang(ui.ctx()), "status-warnings", count = warnings);
                 if ui
                     .selectable_label(self.chrome.show_warnings, text)
                     .clicked()
@@ -398,7 +402,7 @@ impl AnnalsApp {
                     self.chrome.show_warnings = !self.chrome.show_warnings;
                 }
             } else {
-                ui.label(RichText::new("✔ no problems found").weak());
+                ui.label(RichText::new(super::t(ui, "status-no-problems")).weak());
             }
             ui.separator();
             // The dataset's size at the right end first; the hints get the room left between,
@@ -416,14 +420,15 @@ impl AnnalsApp {
                             ))
                         })
                         .unwrap_or_default();
-                    let n = dataset.len();
-                    let events = if n == 1 { "event" } else { "events" };
-                    ui.label(RichText::new(format!("{n} {events}{span}")).weak());
+                    let events =
+                        crate::tr!(super::lang(ui.ctx()), "events-count", count = dataset.len());
+                    ui.label(RichText::new(format!("{events}{span}")).weak());
                 }
                 ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                    let hints = format!(
-                        "Wheel: zoom · Drag: pan · Click: details · {}",
-                        actions::status_hints(ui.ctx())
+                    let hints = crate::tr!(
+                        super::lang(ui.ctx()),
+                        "status-hints",
+                        keys = actions::status_hints(ui.ctx())
                     );
                     // Cut short, the whole text shows on hover.
                     ui.add(

@@ -83,7 +83,7 @@ pub enum BrowseCommand {
     SearchStep(bool),
     /// Put the keyboard in the search box.
     FocusSearch,
-    /// Show names in this language.
+    /// Speak this language: the interface, names, dates and records.
     SetLanguage(Language),
     SetTheme(ThemeChoice),
     /// Show or hide the event list.

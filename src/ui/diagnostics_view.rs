@@ -48,19 +48,15 @@ pub(crate) fn merge_conflicts_ui(
                 .file_name()
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
             ui.label(RichText::new(format!("⚠ {name}: {}", conflict.label)).strong());
-            for (side, text, hover) in [
-                (
-                    Side::Ours,
-                    "Take ours",
-                    "Keep the version of the branch you merged into",
-                ),
-                (
-                    Side::Theirs,
-                    "Take theirs",
-                    "Keep the version of the branch you merged in",
-                ),
+            for (side, id) in [
+                (Side::Ours, "merge-take-ours"),
+                (Side::Theirs, "merge-take-theirs"),
             ] {
-                if ui.button(text).on_hover_text(hover).clicked() {
+                if ui
+                    .button(crate::ui::t(ui, id))
+                    .on_hover_text(crate::ui::t_attr(ui, id, "tooltip"))
+                    .clicked()
+                {
                     commands.push(crate::ui::command::Command::Files(
                         crate::ui::command::FileCommand::TakeMergeSide(
                             conflict.path.clone(),

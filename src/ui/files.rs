@@ -138,12 +138,12 @@ impl AnnalsApp {
     pub(super) fn apply_files(&mut self, command: FileCommand) {
         match command {
             FileCommand::Open(path) => {
-                if !self.refused_while_dirty("opening another dataset") {
+                if !self.refused_while_dirty("dirty-refuse-open") {
                     self.open(path);
                 }
             }
             FileCommand::OpenBundled | FileCommand::RestoreBundled => {
-                if self.refused_while_dirty("opening another dataset") {
+                if self.refused_while_dirty("dirty-refuse-open") {
                     return;
                 }
                 let restore = command == FileCommand::RestoreBundled;
@@ -156,9 +156,10 @@ impl AnnalsApp {
                     Ok(path) => {
                         self.open(path);
                         if restore {
-                            self.inform(format!(
-                                "A fresh copy of the bundled dataset is open: {}",
-                                self.data.path.display()
+                            self.inform(crate::tr!(
+                                self.prefs.language,
+                                "files-restored",
+                                path = self.data.path.display().to_string()
                             ));
                         }
                     }
@@ -167,7 +168,7 @@ impl AnnalsApp {
             }
             FileCommand::AskOpenPath(text) => self.dialogs.open_path.open(text),
             FileCommand::Reload => {
-                if !self.refused_while_dirty("reloading") {
+                if !self.refused_while_dirty("dirty-refuse-reload") {
                     self.edit.session = None;
                     self.reload();
                 }
@@ -189,7 +190,13 @@ impl AnnalsApp {
                         .map(std::path::Path::to_path_buf);
                     self.inform(message);
                 }
-                Err(message) => self.notice = Some(format!("Not exported: {message}")),
+                Err(message) => {
+                    self.notice = Some(crate::tr!(
+                        self.prefs.language,
+                        "files-not-exported",
+                        reason = message
+                    ));
+                }
             },
             FileCommand::AskImport => self.dialogs.import.open(),
             FileCommand::Import(file, folder) => self.import(&file, &folder),
@@ -211,7 +218,11 @@ impl AnnalsApp {
             path
         };
         if !path.exists() {
-            self.notice = Some(format!("{} does not exist.", path.display()));
+            self.notice = Some(crate::tr!(
+                self.prefs.language,
+                "files-missing",
+                path = path.display().to_string()
+            ));
             return;
         }
         self.dialogs.open_path.close();
@@ -326,9 +337,10 @@ impl AnnalsApp {
             return;
         };
         let Some(loaded) = loaded else {
-            self.notice = Some(format!(
-                "Stopped reading {}; the dataset on screen is unchanged.",
-                path.display()
+            self.notice = Some(crate::tr!(
+                self.prefs.language,
+                "loading-stopped",
+                path = path.display().to_string()
             ));
             return;
         };
@@ -351,6 +363,7 @@ impl AnnalsApp {
             return commands;
         };
         let (read, total, events) = loading.progress.snapshot();
+        let language = self.prefs.language;
         ui.horizontal(|ui| {
             let fraction = if total == 0 {
                 0.0
@@ -360,21 +373,28 @@ impl AnnalsApp {
             ui.add(
                 egui::ProgressBar::new(fraction)
                     .desired_width(240.0)
-                    .text(format!("{read} of {total} files")),
+                    .text(crate::tr!(
+                        language,
+                        "loading-files",
+                        read = read,
+                        count = total
+                    )),
             )
             .widget_info(|| {
                 egui::WidgetInfo::labeled(
                     egui::Role::ProgressIndicator,
                     true,
-                    "Reading the dataset",
+                    crate::i18n::tr(language, "loading-bar"),
                 )
             });
-            ui.label(format!(
-                "Reading {}: {events} events so far",
-                loading.path.display()
+            ui.label(crate::tr!(
+                language,
+                "loading-events",
+                path = loading.path.display().to_string(),
+                count = events
             ));
             if ui
-                .button("Cancel")
+                .button(crate::i18n::tr(language, "button-cancel"))
                 .on_hover_text(super::actions::tooltip(
                     ui.ctx(),
                     super::actions::Action::CancelLoad,
@@ -397,7 +417,12 @@ impl AnnalsApp {
             Err(message) => {
                 let reload =
                     super::actions::shortcut_text(&self.ctx, super::actions::Action::Reload);
-                self.notice = Some(format!("{message}; use Reload ({reload}) after editing."));
+                self.notice = Some(crate::tr!(
+                    self.prefs.language,
+                    "files-not-watched",
+                    reason = message,
+                    keys = reload
+                ));
                 None
             }
         };
@@ -454,22 +479,25 @@ impl AnnalsApp {
 
     /// Import a TimelineJS file into a new dataset folder and open it.
     fn import(&mut self, file: &Path, folder: &Path) {
-        if self.refused_while_dirty("opening another dataset") {
+        if self.refused_while_dirty("dirty-refuse-open") {
             return;
         }
         match crate::export::import::import_timelinejs(file, folder) {
             Ok(report) => {
                 self.dialogs.import.close();
                 self.open(folder.to_path_buf());
+                let language = self.prefs.language;
                 let skipped = if report.skipped.is_empty() {
                     String::new()
                 } else {
-                    format!(" Not converted: {}.", report.skipped.join("; "))
+                    crate::tr!(language, "import-skipped", rows = report.skipped.join("; "))
                 };
-                let message = format!(
-                    "Imported {} events into {}.{skipped}",
-                    report.events,
-                    folder.display()
+                let message = crate::tr!(
+                    language,
+                    "import-done",
+                    count = report.events,
+                    path = folder.display().to_string(),
+                    skipped = skipped
                 );
                 // Rows left out are a problem to read at leisure; a clean import is news.
                 if report.skipped.is_empty() {
@@ -478,7 +506,13 @@ impl AnnalsApp {
                     self.notice = Some(message);
                 }
             }
-            Err(message) => self.notice = Some(format!("Not imported: {message}")),
+            Err(message) => {
+                self.notice = Some(crate::tr!(
+                    self.prefs.language,
+                    "import-failed",
+                    reason = message
+                ));
+            }
         }
     }
 
@@ -486,17 +520,18 @@ impl AnnalsApp {
     pub(super) fn failed_load_ui(&self, ui: &mut Ui) -> Vec<super::command::Command> {
         let mut commands = Vec::new();
         let loaded = &self.data.loaded;
-        ui.heading("This dataset could not be loaded");
-        ui.label(format!(
-            "{} — {} error{}, {} warning{}. Fix the files and reload; nothing has been changed on disk.",
-            self.data.path.display(),
-            loaded.error_count(),
-            if loaded.error_count() == 1 { "" } else { "s" },
-            loaded.warning_count(),
-            if loaded.warning_count() == 1 { "" } else { "s" },
+        let language = self.prefs.language;
+        ui.heading(crate::i18n::tr(language, "failed-heading"));
+        ui.label(crate::tr!(
+            language,
+            "failed-summary",
+            path = self.data.path.display().to_string(),
+            errors = loaded.error_count(),
+            warnings = loaded.warning_count()
         ));
         let reload = format!(
-            "⟳ Reload ({})",
+            "{} ({})",
+            crate::i18n::tr(language, "bar-reload"),
             super::actions::shortcut_text(ui.ctx(), super::actions::Action::Reload)
         );
         if ui.button(RichText::new(reload)).clicked() {

@@ -40,10 +40,11 @@ pub(crate) fn window_ui(app: &mut AnnalsApp, ui: &mut Ui, now: f64) -> Vec<Comma
             ui.horizontal(|ui| {
                 let colour = ui.visuals().warn_fg_color.gamma_multiply(opacity);
                 ui.label(RichText::new(format!("ℹ {notice}")).color(colour));
-                let dismiss = ui.small_button("×").on_hover_text("Dismiss this message");
-                dismiss.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::Button, true, "Dismiss the message")
-                });
+                let dismiss = ui
+                    .small_button("×")
+                    .on_hover_text(super::t(ui, "notice-dismiss"));
+                let name = super::t_attr(ui, "notice-dismiss", "name");
+                dismiss.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
                 if dismiss.clicked() {
                     app.notice = None;
                 }
@@ -57,10 +58,10 @@ pub(crate) fn window_ui(app: &mut AnnalsApp, ui: &mut Ui, now: f64) -> Vec<Comma
             .default_size(160.0)
             .show(ui, |ui| {
                 ui.label(
-                    RichText::new(format!(
-                        "⚠ The files now have {} error{}; the last good version stays on screen. Fix them and the view updates by itself.",
-                        problems.len(),
-                        if problems.len() == 1 { "" } else { "s" }
+                    RichText::new(crate::tr!(
+                        super::lang(ui.ctx()),
+                        "reload-problems",
+                        count = problems.len()
                     ))
                     .color(ui.visuals().error_fg_color)
                     .strong(),
@@ -95,7 +96,7 @@ pub(crate) fn window_ui(app: &mut AnnalsApp, ui: &mut Ui, now: f64) -> Vec<Comma
         if app.data.loading.is_some() {
             // The first dataset is still being read (the bar above shows how far).
             egui::CentralPanel::default().show(ui, |ui| {
-                ui.centered_and_justified(|ui| ui.heading("Reading the dataset…"));
+                ui.centered_and_justified(|ui| ui.heading(super::t(ui, "loading-first")));
             });
         } else {
             egui::CentralPanel::default().show(ui, |ui| commands.extend(app.failed_load_ui(ui)));
@@ -159,11 +160,11 @@ pub(crate) fn window_ui(app: &mut AnnalsApp, ui: &mut Ui, now: f64) -> Vec<Comma
             to_top,
         };
         let heading = search.is_active().then(|| {
-            format!(
-                "{} match{} for “{}” (↓/↑ or Enter in the search box step through them)",
-                rows.len(),
-                if rows.len() == 1 { "" } else { "es" },
-                search.text.trim()
+            crate::tr!(
+                language,
+                "search-matches",
+                count = rows.len(),
+                text = search.text.trim()
             )
         });
         let (selected, sort) = (app.selected, app.prefs.list_sort);
@@ -181,7 +182,7 @@ pub(crate) fn window_ui(app: &mut AnnalsApp, ui: &mut Ui, now: f64) -> Vec<Comma
                 // matches leaving the next one's list a row high).
                 ui.set_min_height(ui.available_height());
                 ui.scope_builder(
-                    egui::UiBuilder::new().accessibility_label("Event list"),
+                    egui::UiBuilder::new().accessibility_label(super::t(ui, "event-list")),
                     |ui| {
                         if let Some(heading) = &heading {
                             ui.add(egui::Label::new(RichText::new(heading).strong()).truncate());

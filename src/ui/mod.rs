@@ -20,6 +20,7 @@ pub mod timeline_view;
 pub mod top_bar;
 pub mod view;
 pub mod widgets;
+pub(crate) mod words;
 
 use std::path::PathBuf;
 
@@ -37,6 +38,34 @@ use crate::store::{Loaded, load_dataset};
 pub use prefs::Preferences;
 
 pub use crate::APP_ID;
+use crate::i18n::Language;
+
+/// The interface's language, as the app set it for this frame (English until it has). Kept
+/// in egui's memory so that every widget can read it from its `Ui` without each function
+/// taking it; the app sets it from its preferences at the start of every frame.
+pub(crate) fn lang(ctx: &egui::Context) -> Language {
+    ctx.data(|d| d.get_temp::<Language>(language_id()))
+        .unwrap_or_default()
+}
+
+/// Make `language` the interface's language from now on (see [`lang`]).
+pub(crate) fn set_lang(ctx: &egui::Context, language: Language) {
+    ctx.data_mut(|d| d.insert_temp(language_id(), language));
+}
+
+/// The message `id` in the interface's language (see [`lang`]).
+pub(crate) fn t(ui: &egui::Ui, id: &str) -> String {
+    crate::i18n::tr(lang(ui.ctx()), id)
+}
+
+/// The attribute `attribute` of message `id` in the interface's language: a tooltip.
+pub(crate) fn t_attr(ui: &egui::Ui, id: &str, attribute: &str) -> String {
+    crate::i18n::tr_attr(lang(ui.ctx()), id, attribute)
+}
+
+fn language_id() -> egui::Id {
+    egui::Id::unique("annals-interface-language")
+}
 
 /// The application icon (window and taskbar), drawn in `assets/icon/annals.svg`.
 const ICON_PNG: &[u8] = include_bytes!("../../assets/icon/annals-256.png");
@@ -145,9 +174,10 @@ impl AnnalsApp {
         let path = match path.or_else(|| prefs.dataset.clone()) {
             Some(p) if p.exists() => p,
             Some(missing) => {
-                notice = Some(format!(
-                    "{} was not found; the bundled dataset is open instead.",
-                    missing.display()
+                notice = Some(crate::tr!(
+                    prefs.language,
+                    "files-not-found-bundled",
+                    path = missing.display().to_string()
                 ));
                 Self::bundled_or_notice(&mut notice)
             }

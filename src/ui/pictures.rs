@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
+use crate::i18n::tr;
 use egui::{ColorImage, RichText, TextureHandle, TextureOptions, Ui};
 
 use crate::export::picture::{Pixels, load};
@@ -114,16 +115,22 @@ impl Pictures {
     /// fetched); a click opens one large.
     pub fn thumbnails_ui(&mut self, ui: &mut Ui, root: &Path, media: &[Media]) {
         self.receive(ui.ctx());
+        let language = super::lang(ui.ctx());
         ui.horizontal_wrapped(|ui| {
             for picture in media {
                 if picture.is_web() {
+                    let on_the_web = tr(language, "picture-web");
                     let label = picture
                         .caption
                         .as_deref()
                         .filter(|c| !c.trim().is_empty())
-                        .unwrap_or("Picture on the web");
+                        .unwrap_or(&on_the_web);
                     ui.hyperlink_to(format!("🌐 {label}"), &*picture.file)
-                        .on_hover_text(format!("{} (not downloaded)", picture.file));
+                        .on_hover_text(crate::tr!(
+                            language,
+                            "picture-not-downloaded",
+                            file = &*picture.file
+                        ));
                     continue;
                 }
                 let byline = picture.byline();
@@ -138,14 +145,15 @@ impl Pictures {
                             egui::WidgetInfo::labeled(
                                 egui::Role::Image,
                                 true,
-                                format!("Picture: {}", picture.file),
+                                crate::tr!(language, "picture-name", file = &*picture.file),
                             )
                         });
                         let clicked = response.clicked();
+                        let large = tr(language, "picture-click");
                         if byline.is_empty() {
-                            response.on_hover_text("Click to see it large");
+                            response.on_hover_text(large);
                         } else {
-                            response.on_hover_text(format!("{byline}\nClick to see it large"));
+                            response.on_hover_text(format!("{byline}\n{large}"));
                         }
                         if clicked && let Some(path) = picture.path_in(root) {
                             self.open = Some((path, picture.clone()));
@@ -176,7 +184,7 @@ impl Pictures {
         };
         let mut open = true;
         let texture = texture.clone();
-        egui::Window::new("Picture")
+        egui::Window::new(tr(super::lang(ctx), "picture-window"))
             .id(egui::Id::unique("picture-viewer"))
             .open(&mut open)
             .collapsible(false)

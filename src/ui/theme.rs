@@ -63,12 +63,14 @@ impl ThemeChoice {
     pub(crate) const ALL: [ThemeChoice; 3] =
         [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            ThemeChoice::System => "System theme",
-            ThemeChoice::Light => "Light",
-            ThemeChoice::Dark => "Dark",
-        }
+    /// Its name in the theme menu, in `language`.
+    pub fn label(self, language: crate::i18n::Language) -> String {
+        let id = match self {
+            ThemeChoice::System => "theme-system",
+            ThemeChoice::Light => "theme-light",
+            ThemeChoice::Dark => "theme-dark",
+        };
+        crate::i18n::tr(language, id)
     }
 
     pub(crate) fn preference(self) -> egui::ThemePreference {

@@ -212,7 +212,8 @@ pub fn timeline_ui(
         ui.scope_id().with("timeline-canvas"),
         Sense::click_and_drag(),
     );
-    background.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, CANVAS_LABEL));
+    let canvas_name = crate::ui::t(ui, "timeline-canvas");
+    background.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, &canvas_name));
     ui.advance_cursor_after_rect(canvas);
     let painter = ui.painter_at(canvas);
     painter.rect_filled(canvas, 0.0, visuals.extreme_bg_color);
@@ -289,7 +290,15 @@ pub fn timeline_ui(
         );
         if header_width > 0.0 && lane_rect.is_positive() {
             let visible = style.lane_counts.then_some(layout.visible);
-            lane_header_ui(ui, lane_rect, header_width, lane, visible, &visuals);
+            let title = lane_title(lane, lanes.grouping, dataset, input.language);
+            lane_header_ui(
+                ui,
+                lane_rect,
+                header_width,
+                (lane, &title),
+                visible,
+                &visuals,
+            );
         }
         let rows_top = place.rows_top;
         let first_row = rows_of_items.len();
@@ -394,10 +403,11 @@ fn lane_header_ui(
     ui: &Ui,
     lane_rect: Rect,
     width: f32,
-    lane: &crate::timeline::Lane,
+    (lane, name): (&crate::timeline::Lane, &str),
     visible: Option<usize>,
     visuals: &egui::Visuals,
 ) {
+    let language = crate::ui::lang(ui.ctx());
     let header = Rect::from_min_size(lane_rect.min, Vec2::new(width, lane_rect.height()));
     let painter = ui.painter_at(header);
     painter.rect_filled(header, 0.0, visuals.faint_bg_color);
@@ -416,7 +426,7 @@ fn lane_header_ui(
     let title = egui::text::LayoutJob {
         wrap: egui::text::TextWrapping::truncate_at_width(text_width),
         ..egui::text::LayoutJob::simple_singleline(
-            lane.title.clone(),
+            name.to_owned(),
             FontId::proportional(12.5),
             visuals.strong_text_color(),
         )
@@ -433,7 +443,12 @@ fn lane_header_ui(
         painter.text(
             Pos2::new(x, header.top() + 22.0),
             Align2::LEFT_TOP,
-            format!("{visible} of {} in view", lane.members.len()),
+            crate::tr!(
+                language,
+                "lane-in-view",
+                visible = visible,
+                count = lane.members.len()
+            ),
             FontId::proportional(11.0),
             visuals.weak_text_color(),
         );
@@ -444,8 +459,34 @@ fn lane_header_ui(
         Sense::hover(),
     );
     // The lane's name, as assistive technology (and the tests) read it.
-    response.widget_info(|| WidgetInfo::labeled(Role::Label, true, &lane.title));
-    response.on_hover_text(format!("{} — {} events", lane.title, lane.members.len()));
+    response.widget_info(|| WidgetInfo::labeled(Role::Label, true, name));
+    response.on_hover_text(format!(
+        "{name} — {}",
+        crate::tr!(language, "events-count", count = lane.members.len())
+    ));
+}
+
+/// A lane's title in the interface's language: the lane of events that fit no other one is
+/// named by the window, a country by its name in `language`.
+fn lane_title(
+    lane: &crate::timeline::Lane,
+    grouping: crate::timeline::Grouping,
+    dataset: &Dataset,
+    language: Language,
+) -> String {
+    if lane.key.is_empty() {
+        return crate::ui::words::other_lane_title(grouping, language);
+    }
+    if grouping == crate::timeline::Grouping::Country
+        && let Some(country) = dataset
+            .manifest
+            .countries
+            .iter()
+            .find(|c| c.code == lane.key)
+    {
+        return country.name.get(language).to_owned();
+    }
+    lane.title.clone()
 }
 
 /// Labelled background bands for the dataset's periods.
@@ -743,7 +784,8 @@ fn clusters_ui(
         }
     }
 
-    let describe = |c: &Cluster| format!("{} events", c.count);
+    let language = crate::ui::lang(ui.ctx());
+    let describe = |c: &Cluster| crate::tr!(language, "events-count", count = c.count);
     if clusters.len() <= MAX_SINGLE_WIDGETS {
         let mut command = None;
         for (k, c) in clusters.iter().enumerate() {
@@ -768,7 +810,7 @@ fn clusters_ui(
                     c.from_day, c.to_day,
                 )));
             }
-            response.on_hover_text(format!("{label} here: click to zoom in"));
+            response.on_hover_text(crate::tr!(language, "cluster-zoom", events = label));
         }
         return command;
     }
@@ -779,10 +821,12 @@ fn clusters_ui(
         Sense::click(),
     );
     let total: usize = clusters.iter().map(|c| c.count).sum();
-    let label = format!(
-        "{total} events in {} clusters: {}",
-        clusters.len(),
-        lane.title
+    let label = crate::tr!(
+        language,
+        "clusters-name",
+        events = crate::tr!(language, "events-count", count = total),
+        clusters = clusters.len(),
+        lane = lane.title.as_str()
     );
     response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
     let pointer = response.hover_pos().or(response.interact_pointer_pos());
@@ -799,7 +843,7 @@ fn clusters_ui(
         StrokeKind::Inside,
     );
     let clicked = response.clicked();
-    response.on_hover_text(format!("{} here: click to zoom in", describe(c)));
+    response.on_hover_text(crate::tr!(language, "cluster-zoom", events = describe(c)));
     clicked.then_some(Command::View(ViewCommand::ZoomToRange(
         c.from_day, c.to_day,
     )))
@@ -1015,7 +1059,8 @@ fn overview_ui(
         ui.scope_id().with("overview"),
         Sense::click_and_drag(),
     );
-    response.widget_info(|| WidgetInfo::labeled(Role::Slider, true, "Overview"));
+    let name = crate::ui::t(ui, "overview");
+    response.widget_info(|| WidgetInfo::labeled(Role::Slider, true, &name));
     let grip_id = ui.scope_id().with("overview-grip");
     let pointer_x = response
         .interact_pointer_pos()

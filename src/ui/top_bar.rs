@@ -13,10 +13,12 @@ use super::actions::{self, Action};
 use super::command::{BrowseCommand, Command, EditCommand, FileCommand, ViewCommand};
 use super::theme::ThemeChoice;
 use super::widgets::{action_button, choice_ui, language_label};
-use crate::model::manifest::Language;
+use super::words::grouping_label;
+use super::{lang, t, t_attr};
+use crate::i18n::{Language, tr};
 use crate::timeline::Grouping;
 
-/// The label of the overflow menu's button, and its name for assistive technology.
+/// The overflow menu's name for assistive technology, in English (the message `more-menu`).
 pub const MORE_LABEL: &str = "More";
 
 /// What the bar can hold, beyond the dataset menu, the edit menu, List, Filters and search,
@@ -29,7 +31,8 @@ enum Item {
     Export,
     Fit,
     Lanes,
-    Names,
+    /// The language of the interface.
+    Language,
     Theme,
     Reload,
     /// The "»" menu itself.
@@ -47,7 +50,7 @@ enum Item {
 /// others move into the "»" menu.
 const GIVE_WAY: [Item; 8] = [
     Item::Theme,
-    Item::Names,
+    Item::Language,
     Item::Reload,
     Item::Brand,
     Item::Lanes,
@@ -82,8 +85,9 @@ impl Plan {
 
 /// Widths of the bar's items as last drawn (the estimate from their text until then), kept
 /// in egui's memory so that an item that measured wider than its estimate is counted so.
+/// They belong to one language: another one's words have other widths.
 #[derive(Clone, Default)]
-struct Measured(HashMap<Item, f32>);
+struct Measured(Language, HashMap<Item, f32>);
 
 fn measured_id() -> egui::Id {
     egui::Id::unique("annals-top-bar-widths")
@@ -91,10 +95,13 @@ fn measured_id() -> egui::Id {
 
 fn remember_width(ui: &Ui, item: Item, response: &egui::Response) {
     let width = response.rect.width();
+    let language = lang(ui.ctx());
     ui.data_mut(|d| {
-        d.get_temp_mut_or_default::<Measured>(measured_id())
-            .0
-            .insert(item, width);
+        let measured = d.get_temp_mut_or_default::<Measured>(measured_id());
+        if measured.0 != language {
+            *measured = Measured(language, HashMap::new());
+        }
+        measured.1.insert(item, width);
     });
 }
 
@@ -114,23 +121,29 @@ fn combo_width(ui: &Ui, text: &str) -> f32 {
     (button_width(ui, text) + s.icon_spacing + s.icon_width).max(s.combo_width)
 }
 
-fn theme_text(theme: ThemeChoice) -> String {
-    theme.label().to_owned()
+fn theme_text(ui: &Ui, theme: ThemeChoice) -> String {
+    theme.label(lang(ui.ctx()))
 }
 
-fn names_text(language: Language) -> String {
-    format!("Names: {}", language_label(language))
+/// The language combo's text: the language as its speakers write it, behind a globe.
+fn language_text(language: Language) -> String {
+    format!("🌐 {}", language_label(language))
 }
 
-fn lanes_text(grouping: Grouping) -> String {
-    format!("Lanes: {}", grouping.label())
+fn lanes_text(ui: &Ui, grouping: Grouping) -> String {
+    let language = lang(ui.ctx());
+    crate::tr!(
+        language,
+        "lanes-choice",
+        lanes = grouping_label(grouping, language)
+    )
 }
 
-fn count_text(app: &AnnalsApp) -> Option<String> {
+fn count_text(app: &AnnalsApp, language: Language) -> Option<String> {
     let search = &app.browse.search;
     search
         .is_active()
-        .then(|| format!("{} found", search.results.len()))
+        .then(|| super::browse::search::found_text(language, search.results.len()))
 }
 
 /// Decide what fits in `available` points.
@@ -138,30 +151,41 @@ fn plan(app: &AnnalsApp, ui: &Ui, available: f32) -> Plan {
     let has_dataset = app.dataset().is_some();
     let dirty = app.is_dirty();
     let spacing = ui.spacing().item_spacing.x;
-    let learned = ui.data(|d| d.get_temp::<Measured>(measured_id()).unwrap_or_default());
+    let language = lang(ui.ctx());
+    let learned = ui
+        .data(|d| d.get_temp::<Measured>(measured_id()))
+        .filter(|m| m.0 == language)
+        .unwrap_or_default();
     let prefs = &app.prefs;
+    // Estimates from the words of the interface's language (Russian's are a third longer).
     let estimate = |item: Item| -> f32 {
         match item {
             Item::Brand => text_width(ui, RichText::new("Annals").strong(), TextStyle::Body),
-            Item::Dataset => button_width(ui, "📂 Dataset"),
-            Item::Edit => button_width(ui, "✏ Edit"),
-            Item::Present => button_width(ui, "▶ Present"),
-            Item::Export => button_width(ui, "📤 Export"),
-            Item::Unsaved => text_width(ui, RichText::new("● unsaved").strong(), TextStyle::Body),
-            Item::Save => button_width(ui, "💾 Save"),
-            Item::Reload => button_width(ui, "⟳ Reload"),
-            Item::Theme => combo_width(ui, &theme_text(prefs.theme)),
-            Item::Names => combo_width(ui, &names_text(prefs.language)),
-            Item::Fit => button_width(ui, "Fit"),
-            Item::Lanes => combo_width(ui, &lanes_text(prefs.grouping)),
-            Item::List => button_width(ui, "☰ List"),
-            Item::Filters => button_width(ui, "Filters"),
+            Item::Dataset => button_width(ui, &t(ui, "menu-dataset")),
+            Item::Edit => button_width(ui, &t(ui, "menu-edit")),
+            Item::Present => button_width(ui, &t(ui, "menu-present")),
+            Item::Export => button_width(ui, &t(ui, "menu-export")),
+            Item::Unsaved => text_width(
+                ui,
+                RichText::new(t(ui, "bar-unsaved")).strong(),
+                TextStyle::Body,
+            ),
+            Item::Save => button_width(ui, &t(ui, "bar-save")),
+            Item::Reload => button_width(ui, &t(ui, "bar-reload")),
+            Item::Theme => combo_width(ui, &theme_text(ui, prefs.theme)),
+            Item::Language => combo_width(ui, &language_text(prefs.language)),
+            Item::Fit => button_width(ui, &t(ui, "bar-fit")),
+            Item::Lanes => combo_width(ui, &lanes_text(ui, prefs.grouping)),
+            Item::List => button_width(ui, &t(ui, "bar-list")),
+            Item::Filters => button_width(ui, &t(ui, "bar-filters")),
             Item::More => button_width(ui, "»"),
-            Item::Count => count_text(app).map_or(0.0, |t| text_width(ui, t, TextStyle::Body)),
+            Item::Count => {
+                count_text(app, language).map_or(0.0, |t| text_width(ui, t, TextStyle::Body))
+            }
         }
     };
     let width = |item: Item| -> f32 {
-        let measured = learned.0.get(&item).copied().unwrap_or(0.0);
+        let measured = learned.1.get(&item).copied().unwrap_or(0.0);
         // The count's text changes with every search: its estimate is always fresh.
         let w = if item == Item::Count {
             estimate(item)
@@ -176,7 +200,7 @@ fn plan(app: &AnnalsApp, ui: &Ui, available: f32) -> Plan {
         Item::Dataset,
         Item::Reload,
         Item::Theme,
-        Item::Names,
+        Item::Language,
     ];
     if has_dataset {
         items.extend([
@@ -188,7 +212,7 @@ fn plan(app: &AnnalsApp, ui: &Ui, available: f32) -> Plan {
             Item::List,
             Item::Filters,
         ]);
-        if count_text(app).is_some() {
+        if count_text(app, language).is_some() {
             items.push(Item::Count);
         }
     }
@@ -289,17 +313,18 @@ pub(crate) fn top_bar_ui(app: &mut AnnalsApp, ui: &mut Ui) -> Vec<Command> {
         if dirty {
             let r = ui
                 .label(
-                    RichText::new("● unsaved")
+                    RichText::new(t(ui, "bar-unsaved"))
                         .color(ui.visuals().warn_fg_color)
                         .strong(),
                 )
-                .on_hover_text(format!(
-                    "Edits not yet written to the files: {} saves",
-                    actions::shortcut_text(ui.ctx(), Action::Save)
+                .on_hover_text(crate::tr!(
+                    lang(ui.ctx()),
+                    "bar-unsaved-tooltip",
+                    keys = actions::shortcut_text(ui.ctx(), Action::Save)
                 ));
             remember_width(ui, Item::Unsaved, &r);
             let r = ui
-                .button("💾 Save")
+                .button(t(ui, "bar-save"))
                 .on_hover_text(actions::tooltip(ui.ctx(), Action::Save));
             remember_width(ui, Item::Save, &r);
             if r.clicked() {
@@ -316,15 +341,15 @@ pub(crate) fn top_bar_ui(app: &mut AnnalsApp, ui: &mut Ui) -> Vec<Command> {
 /// The 📂 Dataset menu.
 fn dataset_menu_ui(app: &AnnalsApp, ui: &mut Ui) -> Vec<Command> {
     let mut commands = Vec::new();
-    let response = ui.menu_button("📂 Dataset", |ui| {
+    let response = ui.menu_button(t(ui, "menu-dataset"), |ui| {
         if ui
-            .button("Open folder…")
-            .on_hover_text("Choose a dataset folder")
+            .button(t(ui, "dataset-open-folder"))
+            .on_hover_text(t_attr(ui, "dataset-open-folder", "tooltip"))
             .clicked()
         {
             ui.close();
             match rfd::FileDialog::new()
-                .set_title("Open a dataset folder")
+                .set_title(t_attr(ui, "dataset-open-folder", "title"))
                 .pick_folder()
             {
                 Some(path) => commands.push(FileCommand::Open(path).into()),
@@ -333,31 +358,36 @@ fn dataset_menu_ui(app: &AnnalsApp, ui: &mut Ui) -> Vec<Command> {
             }
         }
         let path = app.data.path.display().to_string();
-        if action_button(ui, Action::OpenPath, Some("Open path…"), true) {
+        if action_button(
+            ui,
+            Action::OpenPath,
+            Some(&t(ui, "dataset-open-path")),
+            true,
+        ) {
             commands.push(FileCommand::AskOpenPath(path).into());
         }
-        if ui.button("Bundled dataset").clicked() {
+        if ui.button(t(ui, "dataset-bundled")).clicked() {
             ui.close();
             commands.push(FileCommand::OpenBundled.into());
         }
         if ui
-            .button("Restore the bundled dataset")
-            .on_hover_text("A fresh copy of the bundled dataset, beside yours (which is kept)")
+            .button(t(ui, "dataset-restore"))
+            .on_hover_text(t_attr(ui, "dataset-restore", "tooltip"))
             .clicked()
         {
             ui.close();
             commands.push(FileCommand::RestoreBundled.into());
         }
         if ui
-            .button("Import from TimelineJS…")
-            .on_hover_text("A new dataset from a TimelineJS JSON file or its spreadsheet's CSV")
+            .button(t(ui, "dataset-import"))
+            .on_hover_text(t_attr(ui, "dataset-import", "tooltip"))
             .clicked()
         {
             ui.close();
             commands.push(FileCommand::AskImport.into());
         }
         ui.separator();
-        ui.label(RichText::new("Recent").weak());
+        ui.label(RichText::new(t(ui, "dataset-recent")).weak());
         for path in &app.prefs.recent {
             if ui.button(path.display().to_string()).clicked() {
                 ui.close();
@@ -370,7 +400,7 @@ fn dataset_menu_ui(app: &AnnalsApp, ui: &mut Ui) -> Vec<Command> {
 }
 
 /// Right-hand side of the top bar, right to left: the "»" menu when something moved into it,
-/// reload, theme, names, fit, lanes, list, filters, search.
+/// reload, theme, language, fit, lanes, list, filters, search.
 fn view_controls_ui(app: &mut AnnalsApp, ui: &mut Ui, plan: &Plan) -> Vec<Command> {
     let mut commands = Vec::new();
     let moved: Vec<Item> = plan
@@ -384,35 +414,45 @@ fn view_controls_ui(app: &mut AnnalsApp, ui: &mut Ui, plan: &Plan) -> Vec<Comman
     }
     if plan.shows(Item::Reload) {
         let r = ui
-            .button("⟳ Reload")
+            .button(t(ui, "bar-reload"))
             .on_hover_text(actions::tooltip(ui.ctx(), Action::Reload));
         remember_width(ui, Item::Reload, &r);
         if r.clicked() {
             commands.push(FileCommand::Reload.into());
         }
     }
+    let language = lang(ui.ctx());
     if plan.shows(Item::Theme) {
+        let labels = ThemeChoice::ALL.map(|t| t.label(language));
         let (r, theme) = choice_ui(
             ui,
-            ("Theme", "Light, dark, or as the system"),
+            (
+                "theme",
+                &t(ui, "theme-menu"),
+                &t_attr(ui, "theme-menu", "tooltip"),
+            ),
             app.prefs.theme,
-            ThemeChoice::ALL.map(|t| (t, t.label())),
-            theme_text,
+            std::array::from_fn::<_, 3, _>(|i| (ThemeChoice::ALL[i], labels[i].as_str())),
+            |theme| theme.label(language),
         );
         remember_width(ui, Item::Theme, &r);
         if let Some(theme) = theme {
             commands.push(BrowseCommand::SetTheme(theme).into());
         }
     }
-    if plan.shows(Item::Names) {
+    if plan.shows(Item::Language) {
         let (r, language) = choice_ui(
             ui,
-            ("Names", "Language of people's and places' names"),
+            (
+                "language",
+                &t(ui, "language-menu"),
+                &t_attr(ui, "language-menu", "tooltip"),
+            ),
             app.prefs.language,
-            LANGUAGES.map(|l| (l, language_label(l))),
-            names_text,
+            Language::ALL.map(|l| (l, language_label(l))),
+            language_text,
         );
-        remember_width(ui, Item::Names, &r);
+        remember_width(ui, Item::Language, &r);
         if let Some(language) = language {
             commands.push(BrowseCommand::SetLanguage(language).into());
         }
@@ -422,7 +462,7 @@ fn view_controls_ui(app: &mut AnnalsApp, ui: &mut Ui, plan: &Plan) -> Vec<Comman
     }
     if plan.shows(Item::Fit) {
         let r = ui
-            .button("Fit")
+            .button(t(ui, "bar-fit"))
             .on_hover_text(actions::tooltip(ui.ctx(), Action::Fit));
         remember_width(ui, Item::Fit, &r);
         if r.clicked() {
@@ -430,12 +470,23 @@ fn view_controls_ui(app: &mut AnnalsApp, ui: &mut Ui, plan: &Plan) -> Vec<Comman
         }
     }
     if plan.shows(Item::Lanes) {
+        let labels = Grouping::ALL.map(|g| grouping_label(g, language));
         let (r, grouping) = choice_ui(
             ui,
-            ("Lanes", "Group events into lanes"),
+            (
+                "lanes",
+                &t(ui, "lanes-menu"),
+                &t_attr(ui, "lanes-menu", "tooltip"),
+            ),
             app.prefs.grouping,
-            Grouping::ALL.map(|g| (g, g.label())),
-            lanes_text,
+            std::array::from_fn::<_, 4, _>(|i| (Grouping::ALL[i], labels[i].as_str())),
+            |g| {
+                crate::tr!(
+                    language,
+                    "lanes-choice",
+                    lanes = grouping_label(g, language)
+                )
+            },
         );
         remember_width(ui, Item::Lanes, &r);
         if let Some(grouping) = grouping {
@@ -443,14 +494,14 @@ fn view_controls_ui(app: &mut AnnalsApp, ui: &mut Ui, plan: &Plan) -> Vec<Comman
         }
     }
     let r = ui
-        .selectable_label(app.prefs.show_list, "☰ List")
+        .selectable_label(app.prefs.show_list, t(ui, "bar-list"))
         .on_hover_text(actions::tooltip(ui.ctx(), Action::ToggleList));
     remember_width(ui, Item::List, &r);
     if r.clicked() {
         commands.push(BrowseCommand::ToggleList.into());
     }
     let r = ui
-        .selectable_label(app.prefs.show_filters, "Filters")
+        .selectable_label(app.prefs.show_filters, t(ui, "bar-filters"))
         .on_hover_text(actions::tooltip(ui.ctx(), Action::ToggleFilters));
     remember_width(ui, Item::Filters, &r);
     if r.clicked() {
@@ -460,12 +511,11 @@ fn view_controls_ui(app: &mut AnnalsApp, ui: &mut Ui, plan: &Plan) -> Vec<Comman
     commands
 }
 
-const LANGUAGES: [Language; 3] = [Language::English, Language::Chinese, Language::Russian];
-
 /// The "»" menu: what did not fit in the bar, most used first.
 fn more_menu_ui(app: &AnnalsApp, ui: &mut Ui, moved: &[Item]) -> Vec<Command> {
     let mut commands = Vec::new();
     let has = |item| moved.contains(&item);
+    let language = lang(ui.ctx());
     let response = ui.menu_button("»", |ui| {
         if has(Item::Present) {
             commands.extend(app.present_menu_ui(ui));
@@ -473,58 +523,77 @@ fn more_menu_ui(app: &AnnalsApp, ui: &mut Ui, moved: &[Item]) -> Vec<Command> {
         if has(Item::Export) {
             commands.extend(app.export_menu_ui(ui));
         }
-        if has(Item::Fit) && action_button(ui, Action::Fit, Some("Fit"), true) {
+        if has(Item::Fit) && action_button(ui, Action::Fit, Some(&t(ui, "bar-fit")), true) {
             commands.push(ViewCommand::FitAll.into());
         }
+        let lanes = Grouping::ALL.map(|g| grouping_label(g, language));
         if has(Item::Lanes)
             && let Some(g) = radio_menu(
                 ui,
-                &lanes_text(app.prefs.grouping),
+                &lanes_text(ui, app.prefs.grouping),
                 app.prefs.grouping,
-                Grouping::ALL.map(|g| (g, g.label())),
+                std::array::from_fn::<_, 4, _>(|i| (Grouping::ALL[i], lanes[i].as_str())),
             )
         {
             commands.push(BrowseCommand::SetGrouping(g).into());
         }
-        if has(Item::Reload) && action_button(ui, Action::Reload, Some("⟳ Reload"), true) {
+        if has(Item::Reload) && action_button(ui, Action::Reload, Some(&t(ui, "bar-reload")), true)
+        {
             commands.push(FileCommand::Reload.into());
         }
-        if has(Item::Names)
+        if has(Item::Language)
             && let Some(l) = radio_menu(
                 ui,
-                &names_text(app.prefs.language),
+                &crate::tr!(
+                    language,
+                    "language-choice",
+                    language = language_label(app.prefs.language)
+                ),
                 app.prefs.language,
-                LANGUAGES.map(|l| (l, language_label(l))),
+                Language::ALL.map(|l| (l, language_label(l))),
             )
         {
             commands.push(BrowseCommand::SetLanguage(l).into());
         }
+        let themes = ThemeChoice::ALL.map(|t| t.label(language));
         if has(Item::Theme)
             && let Some(t) = radio_menu(
                 ui,
-                &format!("Theme: {}", theme_text(app.prefs.theme)),
+                &crate::tr!(
+                    language,
+                    "theme-choice",
+                    theme = app.prefs.theme.label(language)
+                ),
                 app.prefs.theme,
-                ThemeChoice::ALL.map(|t| (t, t.label())),
+                std::array::from_fn::<_, 3, _>(|i| (ThemeChoice::ALL[i], themes[i].as_str())),
             )
         {
             commands.push(BrowseCommand::SetTheme(t).into());
         }
     });
-    let names: Vec<&str> = moved
+    let names: Vec<String> = moved
         .iter()
-        .map(|i| match i {
-            Item::Present => "Present",
-            Item::Export => "Export",
-            Item::Fit => "Fit",
-            Item::Lanes => "Lanes",
-            Item::Reload => "Reload",
-            Item::Names => "Names",
-            _ => "Theme",
+        .map(|i| {
+            let id = match i {
+                Item::Present => "more-present",
+                Item::Export => "more-export",
+                Item::Fit => "more-fit",
+                Item::Lanes => "more-lanes",
+                Item::Reload => "more-reload",
+                Item::Language => "more-language",
+                _ => "more-theme",
+            };
+            tr(language, id)
         })
         .collect();
     let response = response.response;
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, MORE_LABEL));
-    let response = response.on_hover_text(format!("More: {}", names.join(", ")));
+    let name = tr(language, "more-menu");
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    let response = response.on_hover_text(crate::tr!(
+        language,
+        "more-tooltip",
+        items = names.join(", ")
+    ));
     remember_width(ui, Item::More, &response);
     commands
 }

@@ -3,19 +3,20 @@
 use egui::Ui;
 
 use super::actions::{Action, def_of, shortcut_text};
-use crate::model::manifest::Language;
+use crate::i18n::Language;
 
-/// A drop-down choice named `name` for assistive technology; returns its button and the new
-/// value if the user picked another one.
+/// A drop-down choice named `name` for assistive technology (kept apart from others by
+/// `salt`, the same in every language); returns its button and the new value if the user
+/// picked another one.
 pub(crate) fn choice_ui<T: Copy + PartialEq, const N: usize>(
     ui: &mut Ui,
-    (name, hover): (&str, &str),
+    (salt, name, hover): (&str, &str, &str),
     current: T,
     options: [(T, &str); N],
     shown: impl Fn(T) -> String,
 ) -> (egui::Response, Option<T>) {
     let mut chosen = current;
-    let response = egui::ComboBox::from_id_salt(name)
+    let response = egui::ComboBox::from_id_salt(salt)
         .selected_text(shown(current))
         .show_ui(ui, |ui| {
             for (value, label) in options {
@@ -36,7 +37,10 @@ pub(crate) fn action_button(
     label: Option<&str>,
     enabled: bool,
 ) -> bool {
-    let text = label.unwrap_or(def_of(action).label);
+    let text = label.map_or_else(
+        || def_of(action).label(super::lang(ui.ctx())),
+        str::to_owned,
+    );
     let button = egui::Button::new(text).shortcut_text(shortcut_text(ui.ctx(), action));
     let clicked = ui.add_enabled(enabled, button).clicked();
     if clicked {

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use annals::cli::bundled_dataset_path;
 use annals::ui::AnnalsApp;
+use annals::ui::Preferences;
 use egui_kittest::Harness;
 
 /// The real app on the dataset at `path`, in a 1400×900 window.
@@ -16,7 +17,10 @@ pub fn harness_on(path: PathBuf) -> Harness<'static, AnnalsApp> {
         // The folder watcher asks for a repaint when files change (the app's own saves too);
         // one arriving during `run` costs a few more frames before it settles.
         .with_max_steps(24)
-        .build_eframe(move |cc| AnnalsApp::new(cc, Some(path)))
+        // In English whatever the machine's locale: widgets are found by their English labels.
+        .build_eframe(move |cc| {
+            AnnalsApp::with_preferences(&cc.egui_ctx, Some(path), Preferences::default())
+        })
 }
 
 /// A copy of the bundled dataset (its storylines included) in a scratch folder, to edit.

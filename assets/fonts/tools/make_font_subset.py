@@ -1,20 +1,21 @@
 """Make the bundled Chinese font subset (assets/fonts/NotoSansSC-Annals.otf).
 
 Input:  Noto Sans CJK SC Regular from Debian's `fonts-noto-cjk` package
-        (/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc), and the bundled dataset
-        (every file under data/china-russia, briefings included, read as UTF-8 text).
+        (/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc), the bundled dataset
+        (every file under data/china-russia, briefings included, read as UTF-8 text) and the
+        interface's message files (every file under assets/i18n).
 Output: every character of GB 2312 (the 6,763 common simplified hanzi plus its symbols),
-        CJK punctuation and full-width forms, and every character the bundled dataset uses
-        beyond those (rarer simplified hanzi such as 镕, traditional forms in source titles);
+        CJK punctuation and full-width forms, and every character the bundled dataset or the
+        message files use beyond those (rarer simplified hanzi such as 镕, traditional forms in source titles);
         nothing below U+2000 (Latin and Cyrillic come from egui's own fonts, which stay first
         in every family).
 
 Development-time only: the subset is committed, so neither the build nor CI needs this.
 Run from the repository root after changing the dataset (tests/fonts.rs fails when the
-dataset uses a character no installed font has):
+dataset or a message uses a character no installed font has):
     apt-get install fonts-noto-cjk && pip install fonttools
     python3 assets/fonts/tools/make_font_subset.py [DATASET_FOLDER ...]
-With no folder given, data/china-russia is read.
+With no folder given, data/china-russia is read. The message files are always read.
 """
 
 import pathlib
@@ -25,6 +26,8 @@ import tempfile
 SOURCE = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 OUTPUT = "assets/fonts/NotoSansSC-Annals.otf"
 DATASETS = ["data/china-russia"]
+# The window's words in every language (tests/fonts.rs checks them too).
+MESSAGES = "assets/i18n"
 
 
 def gb2312_chars():
@@ -65,6 +68,7 @@ def main():
     chars.update(chr(c) for c in range(0xFF01, 0xFF5F))  # full-width forms
     base = {c for c in chars if ord(c) > 0x2000}
     chars.update(dataset_chars(sys.argv[1:] or DATASETS))
+    chars.update(dataset_chars([MESSAGES]))
     chars = sorted(c for c in chars if ord(c) > 0x2000)  # leave Latin/Cyrillic to egui's fonts
     added = [c for c in chars if c not in base]
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:

@@ -7,3 +7,5 @@ events-count = { $count ->
     [one] { $count } event
    *[other] { $count } events
 }
+button-cancel = Cancel
+button-choose = Choose…

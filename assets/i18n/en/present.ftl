@@ -1,8 +1,5 @@
 # Presentation mode: the slide's chrome, the presenter's window and the Present menu.
 
-present-menu = ▶ Present
-present-shown-events = Shown events, in time order ({ $count })
-present-storylines = Storylines (briefings/)
 present-no-such-storyline = There is no storyline “{ $name }” any more.
 present-nothing = Nothing to present: no events are shown.
 # The slide's progress, bottom right: "4 / 9".

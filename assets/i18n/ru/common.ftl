@@ -7,3 +7,5 @@ events-count = { $count ->
     [few] { $count } события
    *[many] { $count } событий
 }
+button-cancel = Отмена
+button-choose = Выбрать…

@@ -1,8 +1,5 @@
 # Режим презентации: элементы слайда, окно докладчика и меню «Показ».
 
-present-menu = ▶ Показ
-present-shown-events = Показанные события по порядку ({ $count })
-present-storylines = Сюжеты (briefings/)
 present-no-such-storyline = Сюжета «{ $name }» больше нет.
 present-nothing = Показывать нечего: нет ни одного показанного события.
 present-progress = { $step } / { $count }

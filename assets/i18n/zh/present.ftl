@@ -1,8 +1,5 @@
 # 演示模式：幻灯片的界面元素、演讲者窗口和“演示”菜单。
 
-present-menu = ▶ 演示
-present-shown-events = 显示的事件，按时间顺序（{ $count }）
-present-storylines = 故事线（briefings/）
 present-no-such-storyline = 故事线“{ $name }”已不存在。
 present-nothing = 没有可演示的内容：当前没有显示任何事件。
 present-progress = { $step } / { $count }

@@ -2,15 +2,18 @@
 
 use egui::{Color32, CornerRadius, Frame, Margin, RichText, ScrollArea, Stroke, Ui, UiBuilder};
 
+use crate::i18n::{tr, tr_attr};
 use crate::model::dataset::{Dataset, EventIndex};
 use crate::model::event::Source;
 use crate::model::manifest::Language;
 use crate::store::history::{RecordChange, record_fields};
+use crate::ui::actions::Action;
 use crate::ui::command::{BrowseCommand, Command, EditCommand};
 use crate::ui::markdown::markdown_ui;
 use crate::ui::theme;
+use crate::ui::words::{precision_words, series_label, series_ordinal, status_label};
 
-/// Name of the panel in the accessibility tree.
+/// Name of the panel in the accessibility tree, in English (the message `detail-panel`).
 pub const DETAIL_PANEL_LABEL: &str = "Event details";
 
 /// What git knows of the shown record (only for a dataset in a git work tree).
@@ -36,20 +39,20 @@ pub(crate) fn detail_panel_ui(
     let event = dataset.event(index)?;
     let mut command = None;
     ui.scope_builder(
-        UiBuilder::new().accessibility_label(DETAIL_PANEL_LABEL),
+        UiBuilder::new().accessibility_label(tr(language, "detail-panel")),
         |ui| {
             ui.horizontal(|ui| {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
                     if ui
                         .small_button("×")
-                        .on_hover_text("Close the panel (Enter opens it again)")
+                        .on_hover_text(tr(language, "detail-close"))
                         .clicked()
                     {
                         command = Some(Command::Browse(BrowseCommand::ShowDetails(false)));
                     }
                     if ui
-                        .small_button("✏ Edit")
-                        .on_hover_text("Edit this event (E)")
+                        .small_button(tr(language, "detail-edit"))
+                        .on_hover_text(crate::ui::actions::tooltip(ui.ctx(), Action::Edit))
                         .clicked()
                     {
                         command = Some(Command::Edit(EditCommand::SetEditing(true)));
@@ -75,14 +78,12 @@ pub(crate) fn detail_panel_ui(
                         when = crate::tr!(language, "date-uncertain", date = when.as_str());
                     }
                     ui.label(RichText::new(when).size(16.0));
-                    ui.label(
-                        RichText::new(event.when.precision_words(language))
-                            .weak()
-                            .small(),
-                    );
+                    let precision = precision_words(event.when.precision(), language);
+                    ui.label(RichText::new(precision).weak().small());
 
                     ui.horizontal_wrapped(|ui| {
-                        status_badge(ui, event.status.label(), theme::status_colour(event.status));
+                        let status = status_label(event.status, language);
+                        status_badge(ui, &status, theme::status_colour(event.status));
                         if let Some(category) = dataset.category(&event.kind) {
                             let (rect, _) = ui
                                 .allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
@@ -93,19 +94,22 @@ pub(crate) fn detail_panel_ui(
                     });
                     if git.is_some_and(|g| g.changed) {
                         ui.label(
-                            RichText::new("● changed since the last commit")
+                            RichText::new(format!("● {}", tr(language, "list-changed")))
                                 .color(ui.visuals().warn_fg_color)
                                 .small(),
                         );
                     }
 
-                    if let Some(label) = dataset.series_label(event) {
+                    if let Some(label) = series_label(dataset, event, language) {
                         ui.horizontal_wrapped(|ui| {
                             if let Some(prev) = dataset.previous_in_series(index) {
-                                let text = series_chip(dataset, prev, "← ");
+                                let text = series_chip(dataset, prev, false, language);
                                 if ui
                                     .button(text)
-                                    .on_hover_text("Previous in the series (Shift+←)")
+                                    .on_hover_text(crate::ui::actions::tooltip(
+                                        ui.ctx(),
+                                        Action::PreviousInSeries,
+                                    ))
                                     .clicked()
                                 {
                                     command =
@@ -114,10 +118,13 @@ pub(crate) fn detail_panel_ui(
                             }
                             ui.label(RichText::new(label).strong());
                             if let Some(next) = dataset.next_in_series(index) {
-                                let text = series_chip(dataset, next, "→ ");
+                                let text = series_chip(dataset, next, true, language);
                                 if ui
                                     .button(text)
-                                    .on_hover_text("Next in the series (Shift+→)")
+                                    .on_hover_text(crate::ui::actions::tooltip(
+                                        ui.ctx(),
+                                        Action::NextInSeries,
+                                    ))
                                     .clicked()
                                 {
                                     command =
@@ -129,7 +136,7 @@ pub(crate) fn detail_panel_ui(
 
                     ui.separator();
                     if let Some(place) = event.place.as_deref().and_then(|p| dataset.place(p)) {
-                        field_heading(ui, "Place");
+                        field_heading(ui, &tr(language, "detail-place"));
                         ui.horizontal_wrapped(|ui| {
                             let shown = place.name.get(language);
                             ui.label(shown);
@@ -141,7 +148,7 @@ pub(crate) fn detail_panel_ui(
                         });
                     }
                     if !event.participants.is_empty() {
-                        field_heading(ui, "Participants");
+                        field_heading(ui, &tr(language, "detail-participants"));
                         for id in &event.participants {
                             match dataset.person(id) {
                                 Some(person) => {
@@ -165,11 +172,11 @@ pub(crate) fn detail_panel_ui(
                         }
                     }
                     if !event.summary.is_empty() {
-                        field_heading(ui, "Summary");
+                        field_heading(ui, &tr(language, "detail-summary"));
                         markdown_ui(ui, &event.summary);
                     }
                     if !event.media.is_empty() {
-                        field_heading(ui, "Pictures");
+                        field_heading(ui, &tr(language, "detail-pictures"));
                         pictures.thumbnails_ui(ui, root, &event.media);
                     }
                     if let Some(note) = event.note.as_deref().filter(|n| !n.trim().is_empty()) {
@@ -182,18 +189,18 @@ pub(crate) fn detail_panel_ui(
                             .corner_radius(CornerRadius::same(4))
                             .inner_margin(Margin::same(8))
                             .show(ui, |ui| {
-                                ui.label(RichText::new("Note").strong());
+                                ui.label(RichText::new(tr(language, "detail-note")).strong());
                                 markdown_ui(ui, note);
                             });
                     }
                     if !event.sources.is_empty() {
-                        field_heading(ui, "Sources");
+                        field_heading(ui, &tr(language, "detail-sources"));
                         for (n, source) in event.sources.iter().enumerate() {
                             source_ui(ui, n + 1, source, language);
                         }
                     }
                     if !event.related.is_empty() {
-                        field_heading(ui, "Related");
+                        field_heading(ui, &tr(language, "detail-related"));
                         ui.horizontal_wrapped(|ui| {
                             for id in &event.related {
                                 if let Some(other) = dataset.index_of(id)
@@ -211,7 +218,7 @@ pub(crate) fn detail_panel_ui(
                         });
                     }
                     if !event.tags.is_empty() {
-                        field_heading(ui, "Tags");
+                        field_heading(ui, &tr(language, "detail-tags"));
                         ui.horizontal_wrapped(|ui| {
                             for tag in &event.tags {
                                 ui.label(RichText::new(format!("#{tag}")).weak());
@@ -220,8 +227,8 @@ pub(crate) fn detail_panel_ui(
                     }
                     ui.add_space(8.0);
                     if ui
-                        .button("📋 Copy as text")
-                        .on_hover_text("Copy a short citation-style paragraph for a briefing note")
+                        .button(tr(language, "detail-copy"))
+                        .on_hover_text(tr_attr(language, "detail-copy", "tooltip"))
                         .clicked()
                     {
                         ui.ctx().copy_text(citation(dataset, index, language));
@@ -243,17 +250,17 @@ pub(crate) fn detail_panel_ui(
 
 pub use crate::export::event_citation as citation;
 
-fn series_chip(dataset: &Dataset, index: EventIndex, arrow: &str) -> String {
+fn series_chip(dataset: &Dataset, index: EventIndex, next: bool, language: Language) -> String {
     let event = dataset.event(index);
     let ordinal = event
         .and_then(|e| e.series.as_ref())
         .and_then(|s| s.ordinal)
-        .map(crate::model::manifest::ordinal_suffix);
-    match (arrow, ordinal) {
-        ("→ ", Some(o)) => format!("{o} →"),
-        (_, Some(o)) => format!("{arrow}{o}"),
-        ("→ ", None) => "next →".to_owned(),
-        _ => format!("{arrow}previous"),
+        .map(|n| series_ordinal(n, language));
+    match (next, ordinal) {
+        (true, Some(o)) => format!("{o} →"),
+        (false, Some(o)) => format!("← {o}"),
+        (true, None) => format!("{} →", tr(language, "detail-series-next")),
+        (false, None) => format!("← {}", tr(language, "detail-series-previous")),
     }
 }
 
@@ -302,23 +309,24 @@ fn source_ui(ui: &mut Ui, number: usize, source: &Source, language: Language) {
 fn source_url_ui(ui: &mut Ui, source: &Source, url: &str) {
     if source.has_web_url() {
         ui.add(egui::Hyperlink::from_label_and_url(RichText::new(url), url))
-            .on_hover_text("Open in the browser");
+            .on_hover_text(crate::ui::t(ui, "detail-open-link"));
     } else {
         ui.label(RichText::new(url).monospace());
         ui.label(
-            RichText::new("⚠ not an http(s) link: not opened")
+            RichText::new(crate::ui::t(ui, "detail-not-web-link"))
                 .color(theme::status_colour(crate::model::Status::Disputed)),
         )
-        .on_hover_text("Only http and https addresses are opened from Annals.");
+        .on_hover_text(crate::ui::t_attr(ui, "detail-not-web-link", "tooltip"));
     }
 }
 
 /// The record's history: the commits that changed it, newest first; a click shows that
 /// version's fields beside today's.
 fn history_ui(ui: &mut Ui, id: &str, git: &RecordGit<'_>) {
+    let language = crate::ui::lang(ui.ctx());
     let title = match git.history {
-        Some(changes) => format!("History ({})", changes.len()),
-        None => "History (reading git…)".to_owned(),
+        Some(changes) => crate::tr!(language, "history-title", count = changes.len()),
+        None => tr(language, "history-reading"),
     };
     egui::CollapsingHeader::new(title)
         .id_salt(("history", id))
@@ -328,7 +336,7 @@ fn history_ui(ui: &mut Ui, id: &str, git: &RecordGit<'_>) {
                 return;
             };
             if changes.is_empty() {
-                ui.label(RichText::new("Not committed yet.").weak());
+                ui.label(RichText::new(tr(language, "history-none")).weak());
             }
             let open_id = ui.make_persistent_id(("history-open", id));
             // Stored as an `Option<String>` (closed is `None`), so read back as one: temp
@@ -339,9 +347,9 @@ fn history_ui(ui: &mut Ui, id: &str, git: &RecordGit<'_>) {
                 let commit = &change.commit;
                 let short = &commit.id[..commit.id.len().min(8)];
                 let deleted = if change.text.is_none() {
-                    " (deleted)"
+                    tr(language, "history-deleted")
                 } else {
-                    ""
+                    String::new()
                 };
                 let text = format!(
                     "{} · {} — {}{deleted}",
@@ -350,7 +358,7 @@ fn history_ui(ui: &mut Ui, id: &str, git: &RecordGit<'_>) {
                 let is_open = open.as_deref() == Some(commit.id.as_str());
                 if ui
                     .selectable_label(is_open, text)
-                    .on_hover_text(format!("commit {short}: click to compare with today"))
+                    .on_hover_text(crate::tr!(language, "history-commit", commit = short))
                     .clicked()
                 {
                     open = (!is_open).then(|| commit.id.clone());
@@ -383,9 +391,9 @@ fn compare_ui(ui: &mut Ui, then: Option<&str>, now: Option<&str>) {
         .striped(true)
         .num_columns(3)
         .show(ui, |ui| {
-            ui.label(RichText::new("field").strong());
-            ui.label(RichText::new("that version").strong());
-            ui.label(RichText::new("today").strong());
+            ui.label(RichText::new(crate::ui::t(ui, "history-field")).strong());
+            ui.label(RichText::new(crate::ui::t(ui, "history-then")).strong());
+            ui.label(RichText::new(crate::ui::t(ui, "history-today")).strong());
             ui.end_row();
             for name in names {
                 let (a, b) = (value(&then, name), value(&now, name));

@@ -4,14 +4,16 @@
 
 use egui::{RichText, ScrollArea, Ui};
 
+use crate::i18n::{tr, tr_attr};
 use crate::model::dataset::Dataset;
 use crate::model::date::EventDate;
 use crate::model::event::Status;
 use crate::model::manifest::Language;
 use crate::model::query::Filter;
 use crate::ui::theme;
+use crate::ui::words::status_label;
 
-/// Name of the panel in the accessibility tree.
+/// Name of the panel in the accessibility tree, in English (the message `filter-panel`).
 pub const FILTER_PANEL_LABEL: &str = "Filter panel";
 
 /// Show the filter controls; returns the new filter when the user changed it.
@@ -23,18 +25,18 @@ pub(crate) fn filter_panel_ui(
 ) -> Option<Filter> {
     let mut edited = filter.clone();
     ui.scope_builder(
-        egui::UiBuilder::new().accessibility_label(FILTER_PANEL_LABEL),
+        egui::UiBuilder::new().accessibility_label(tr(language, "filter-panel")),
         |ui| {
             ui.horizontal(|ui| {
-                ui.heading("Filters");
-                if !filter.is_empty() && ui.button("Clear all").clicked() {
+                ui.heading(tr(language, "filter-heading"));
+                if !filter.is_empty() && ui.button(tr(language, "filter-clear")).clicked() {
                     edited = Filter::default();
                 }
             });
             ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    section(ui, "Categories");
+                    section(ui, &tr(language, "filter-categories"));
                     for category in &dataset.manifest.categories {
                         let mut shown = !edited.hidden_categories.contains(&category.id);
                         ui.horizontal(|ui| {
@@ -55,17 +57,21 @@ pub(crate) fn filter_panel_ui(
                         });
                     }
 
-                    section(ui, "Status");
+                    section(ui, &tr(language, "filter-status"));
                     for status in Status::ALL {
                         let mut on = edited.statuses.contains(&status);
-                        let label = format!("{} only", status.label());
+                        let label = crate::tr!(
+                            language,
+                            "chip-status",
+                            status = status_label(status, language)
+                        );
                         if ui.checkbox(&mut on, label).changed() {
                             toggle(&mut edited.statuses, status, on);
                         }
                     }
 
                     if !dataset.manifest.series.is_empty() {
-                        section(ui, "Series");
+                        section(ui, &tr(language, "filter-series"));
                         for series in &dataset.manifest.series {
                             let mut on = edited.series.contains(&series.id);
                             if ui.checkbox(&mut on, &series.title).changed() {
@@ -75,7 +81,7 @@ pub(crate) fn filter_panel_ui(
                     }
 
                     if !dataset.manifest.countries.is_empty() {
-                        section(ui, "Country");
+                        section(ui, &tr(language, "filter-country"));
                         ui.horizontal_wrapped(|ui| {
                             for country in &dataset.manifest.countries {
                                 let mut on = edited.countries.contains(&country.code);
@@ -87,7 +93,7 @@ pub(crate) fn filter_panel_ui(
                     }
 
                     if !dataset.manifest.people.is_empty() {
-                        section(ui, "Participants");
+                        section(ui, &tr(language, "filter-participants"));
                         ScrollArea::vertical()
                             .id_salt("participants")
                             .max_height(160.0)
@@ -103,7 +109,7 @@ pub(crate) fn filter_panel_ui(
 
                     let tags = all_tags(dataset);
                     if !tags.is_empty() {
-                        section(ui, "Tags");
+                        section(ui, &tr(language, "filter-tags"));
                         ui.horizontal_wrapped(|ui| {
                             for tag in tags.iter().take(60) {
                                 let mut on = edited.tags.contains(tag);
@@ -114,9 +120,9 @@ pub(crate) fn filter_panel_ui(
                         });
                     }
 
-                    section(ui, "Dates");
-                    date_field(ui, "From", &mut edited.from, language);
-                    date_field(ui, "Until", &mut edited.until, language);
+                    section(ui, &tr(language, "filter-dates"));
+                    date_field(ui, "filter-from", &mut edited.from);
+                    date_field(ui, "filter-until", &mut edited.until);
                 });
         },
     );
@@ -149,19 +155,20 @@ fn all_tags(dataset: &Dataset) -> Vec<String> {
     tags.into_iter().collect()
 }
 
-/// An EDTF text field with its meaning (or its error) shown live.
-fn date_field(ui: &mut Ui, label: &str, value: &mut Option<String>, language: Language) {
+/// An EDTF text field with its meaning (or its error) shown live; `message` names its label
+/// (and, as `.name`, its name for assistive technology).
+fn date_field(ui: &mut Ui, message: &str, value: &mut Option<String>) {
+    let language = crate::ui::lang(ui.ctx());
+    let name = tr_attr(language, message, "name");
     ui.horizontal(|ui| {
-        ui.label(label);
+        ui.label(tr(language, message));
         let mut text = value.clone().unwrap_or_default();
         let response = ui.add(
             egui::TextEdit::singleline(&mut text)
-                .hint_text("e.g. 2023 or 2024-05")
+                .hint_text(tr(language, "filter-date-hint"))
                 .desired_width(110.0),
         );
-        response.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::TextInput, true, format!("{label} date"))
-        });
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name));
         if response.changed() {
             *value = (!text.trim().is_empty()).then(|| text.trim().to_owned());
         }
@@ -169,7 +176,7 @@ fn date_field(ui: &mut Ui, label: &str, value: &mut Option<String>, language: La
             match EventDate::parse(text) {
                 Ok(date) => ui.label(RichText::new(date.display(language)).weak()),
                 Err(e) => ui.label(
-                    RichText::new(e.reason)
+                    RichText::new(e.text(language))
                         .color(ui.visuals().error_fg_color)
                         .small(),
                 ),

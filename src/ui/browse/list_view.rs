@@ -5,10 +5,12 @@
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
+use crate::i18n::tr;
 use crate::model::dataset::{Dataset, EventIndex};
 use crate::model::manifest::Language;
 use crate::ui::command::{BrowseCommand, Command, ViewCommand};
 use crate::ui::theme;
+use crate::ui::words::{column_label, status_label};
 
 pub use crate::model::list::{ListColumn, ListSort, place_name, sort_rows};
 
@@ -90,10 +92,11 @@ pub(crate) fn list_view_ui(
                         (true, true) => " ⏷",
                         (false, _) => "",
                     };
-                    let text = RichText::new(format!("{}{arrow}", column.label())).strong();
+                    let label = column_label(column, language);
+                    let text = RichText::new(format!("{label}{arrow}")).strong();
                     if ui
                         .add(egui::Button::new(text).frame(false))
-                        .on_hover_text("Sort by this column")
+                        .on_hover_text(tr(language, "list-sort"))
                         .clicked()
                     {
                         let descending = sort.column == column && !sort.descending;
@@ -120,7 +123,7 @@ pub(crate) fn list_view_ui(
                         ListColumn::Title => {
                             if changed(&event.id) {
                                 ui.label(RichText::new("●").color(ui.visuals().warn_fg_color))
-                                    .on_hover_text("changed since the last commit");
+                                    .on_hover_text(tr(language, "list-changed"));
                             }
                             ui.label(&*event.title);
                         }
@@ -142,7 +145,7 @@ pub(crate) fn list_view_ui(
                         }
                         ListColumn::Status => {
                             ui.label(
-                                RichText::new(event.status.label())
+                                RichText::new(status_label(event.status, language))
                                     .color(theme::status_colour(event.status)),
                             );
                         }

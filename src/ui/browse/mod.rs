@@ -137,18 +137,21 @@ impl Browse {
         ui.horizontal_wrapped(|ui| {
             // Each chip on one line, never broken into a column of letters.
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+            let language = super::lang(ui.ctx());
             ui.label(
-                RichText::new(format!(
-                    "{} of {} events shown",
-                    self.shown_count,
-                    dataset.len()
+                RichText::new(crate::tr!(
+                    language,
+                    "filter-shown-of",
+                    shown = self.shown_count,
+                    count = dataset.len()
                 ))
                 .strong(),
             );
-            for (chip, label) in filter.chips(dataset) {
+            for (chip, _) in filter.chips(dataset) {
+                let label = super::words::chip_label(&chip, filter, dataset, language);
                 if ui
                     .button(format!("{label}  ×"))
-                    .on_hover_text("Remove this filter")
+                    .on_hover_text(super::t(ui, "filter-chip-remove"))
                     .clicked()
                 {
                     let mut filter = filter.clone();
@@ -156,7 +159,7 @@ impl Browse {
                     commands.push(BrowseCommand::SetFilter(filter).into());
                 }
             }
-            if ui.button("Clear all filters").clicked() {
+            if ui.button(super::t(ui, "filter-clear-all")).clicked() {
                 commands.push(BrowseCommand::SetFilter(Filter::default()).into());
             }
         });
@@ -210,6 +213,9 @@ impl AnnalsApp {
             BrowseCommand::FocusSearch => self.browse.search.focus = true,
             BrowseCommand::SetLanguage(language) => {
                 self.prefs.language = language;
+                // The whole window speaks it from the next frame on, drawn at once.
+                super::set_lang(&self.ctx, language);
+                self.ctx.request_repaint();
                 self.browse
                     .resort(self.data.loaded.dataset.as_ref(), &self.prefs);
             }

@@ -130,9 +130,11 @@ impl SearchBox {
     pub fn ui(&mut self, ui: &mut Ui, width: f32) -> Vec<Command> {
         let mut commands = Vec::new();
         let mut text = self.text.clone();
-        let hint = format!(
-            "🔍 Search ({})",
-            actions::shortcut_text(ui.ctx(), Action::Search)
+        let language = crate::ui::lang(ui.ctx());
+        let hint = crate::tr!(
+            language,
+            "search-hint",
+            keys = actions::shortcut_text(ui.ctx(), Action::Search)
         );
         let response = ui.add(
             egui::TextEdit::singleline(&mut text)
@@ -142,9 +144,10 @@ impl SearchBox {
                 .desired_width(width - 8.0),
         );
         if self.is_active() {
-            ui.label(RichText::new(format!("{} found", self.results.len())).weak());
+            ui.label(RichText::new(found_text(language, self.results.len())).weak());
         }
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search"));
+        let name = crate::i18n::tr(language, "search-box");
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name));
         if std::mem::take(&mut self.focus) {
             response.request_focus();
         }
@@ -169,6 +172,11 @@ impl SearchBox {
         }
         commands
     }
+}
+
+/// "12 found", beside the search box (and measured by the top bar).
+pub(crate) fn found_text(language: crate::i18n::Language, count: usize) -> String {
+    crate::tr!(language, "search-found", count = count)
 }
 
 #[cfg(test)]

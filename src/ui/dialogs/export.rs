@@ -8,26 +8,28 @@ use egui::{RichText, Ui};
 
 use crate::export::pdf::{Orientation, PdfKind};
 use crate::export::{Format as ExportFormat, Selection};
+use crate::i18n::{Language, tr, tr_attr};
 use crate::ui::AnnalsApp;
 use crate::ui::command::{Command, FileCommand};
 
 pub use crate::ui::command::ExportRequest;
 
-fn format_label(format: ExportFormat, slides: bool, pdf: PdfKind) -> &'static str {
-    match (format, slides) {
+fn format_label(format: ExportFormat, slides: bool, pdf: PdfKind, language: Language) -> String {
+    let id = match (format, slides) {
         (ExportFormat::Pdf, _) => match pdf {
-            PdfKind::Handout => "Handout (PDF, for print)",
-            PdfKind::Poster => "Poster of the timeline (PDF, A3 to A1)",
-            PdfKind::Deck => "Deck: one PDF page per storyline step",
+            PdfKind::Handout => "export-pdf-handout",
+            PdfKind::Poster => "export-pdf-poster",
+            PdfKind::Deck => "export-pdf-deck",
         },
-        (ExportFormat::Svg, _) => "Timeline as vector graphics (SVG)",
-        (ExportFormat::Png, false) => "Picture of the timeline (PNG)",
-        (ExportFormat::Png, true) => "Slides: one PNG per storyline step",
-        (ExportFormat::Markdown, _) => "Handout (Markdown)",
-        (ExportFormat::Html, _) => "Handout (HTML, one self-contained file)",
-        (ExportFormat::Timelinejs, _) => "TimelineJS (JSON, for the web)",
-        (ExportFormat::Ics, _) => "Calendar (iCalendar .ics)",
-    }
+        (ExportFormat::Svg, _) => "export-svg",
+        (ExportFormat::Png, false) => "export-png",
+        (ExportFormat::Png, true) => "export-slides",
+        (ExportFormat::Markdown, _) => "export-markdown",
+        (ExportFormat::Html, _) => "export-html",
+        (ExportFormat::Timelinejs, _) => "export-timelinejs",
+        (ExportFormat::Ics, _) => "export-ics",
+    };
+    tr(language, id)
 }
 
 impl AnnalsApp {
@@ -110,11 +112,14 @@ impl AnnalsApp {
 
     /// Write what `request` asks for; returns a message for the user.
     pub(crate) fn run_export(&mut self, request: &ExportRequest) -> Result<String, String> {
+        let language = self.prefs.language;
         let path = PathBuf::from(request.path.trim());
         if request.path.trim().is_empty() {
-            return Err("Type where to write the export.".into());
+            return Err(tr(language, "export-no-path"));
         }
-        let dataset = self.dataset().ok_or("The dataset has errors.")?;
+        let dataset = self
+            .dataset()
+            .ok_or_else(|| tr(language, "export-broken"))?;
         let write = |path: &Path, bytes: &[u8]| {
             if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
                 std::fs::create_dir_all(parent)
@@ -122,13 +127,15 @@ impl AnnalsApp {
             }
             crate::store::save::write_atomic(path, bytes).map_err(|e| e.to_string())
         };
-        let selection = self.shown_selection().ok_or("Nothing to export.")?;
+        let selection = self
+            .shown_selection()
+            .ok_or_else(|| tr(language, "export-nothing"))?;
         let count = selection.items.len();
         if request.format == ExportFormat::Png {
             let size = crate::export::parse_size(&request.size)?;
             if let Some(story) = &request.storyline {
                 if self.is_dirty() {
-                    return Err("Save your edits first: slides are drawn from the files.".into());
+                    return Err(tr(language, "export-save-first-slides"));
                 }
                 let files = crate::ui::render::write_slides(
                     &self.data.loaded,
@@ -137,29 +144,40 @@ impl AnnalsApp {
                     size,
                     self.prefs.language,
                 )?;
-                return Ok(format!(
-                    "Wrote {} slides to {}.",
-                    files.len(),
-                    path.display()
+                return Ok(crate::tr!(
+                    language,
+                    "export-wrote-slides",
+                    count = files.len(),
+                    path = path.display().to_string()
                 ));
             }
-            let picture = self.render_view(size).ok_or("Nothing to draw.")?;
+            let picture = self
+                .render_view(size)
+                .ok_or_else(|| tr(language, "export-nothing-to-draw"))?;
             write(&path, &picture.to_png()?)?;
-            return Ok(format!("Wrote {} ({}×{}).", path.display(), size.0, size.1));
+            return Ok(crate::tr!(
+                language,
+                "export-wrote-picture",
+                path = path.display().to_string(),
+                size = format!("{}×{}", size.0, size.1)
+            ));
         }
         let selection = match (&request.storyline, request.format) {
             (Some(story), ExportFormat::Pdf) => {
                 if self.is_dirty() {
-                    return Err("Save your edits first: a deck is drawn from the files.".into());
+                    return Err(tr(language, "export-save-first-deck"));
                 }
                 Selection::of_loaded(&self.data.loaded, Some(story))?
             }
             _ => selection,
         };
-        let margin: f32 =
-            request.margin.trim().parse().map_err(|_| {
-                format!("`{}`: margins are a number of millimetres", request.margin)
-            })?;
+        let margin: f32 = request.margin.trim().parse().map_err(|_| {
+            crate::tr!(
+                language,
+                "export-bad-margin",
+                margin = request.margin.as_str()
+            )
+        })?;
         let pdf = match request.pdf {
             PdfKind::Poster | PdfKind::Handout => crate::export::pdf::options(
                 request.pdf,
@@ -192,40 +210,63 @@ impl AnnalsApp {
             chrono::Utc::now(),
         )?;
         write(&path, &text.bytes)?;
+        let shown = path.display().to_string();
         Ok(match request.format {
             ExportFormat::Timelinejs => {
-                format!("Wrote {count} events for TimelineJS to {}.", path.display())
+                crate::tr!(
+                    language,
+                    "export-wrote-timelinejs",
+                    count = count,
+                    path = shown
+                )
             }
             ExportFormat::Ics => {
                 let left_out = if text.left_out.is_empty() {
                     String::new()
                 } else {
-                    format!(" Left out (before year 1): {}.", text.left_out.join("; "))
+                    crate::tr!(
+                        language,
+                        "export-left-out",
+                        events = text.left_out.join("; ")
+                    )
                 };
-                format!(
-                    "Wrote {} calendar events to {}.{left_out}",
-                    count - text.left_out.len(),
-                    path.display()
+                crate::tr!(
+                    language,
+                    "export-wrote-ics",
+                    count = count - text.left_out.len(),
+                    path = shown,
+                    left_out = left_out
                 )
             }
-            ExportFormat::Svg => format!(
-                "Wrote the timeline of {count} events to {}.",
-                path.display()
+            ExportFormat::Svg => {
+                crate::tr!(language, "export-wrote-svg", count = count, path = shown)
+            }
+            ExportFormat::Pdf => crate::tr!(
+                language,
+                "export-wrote-pdf",
+                path = shown,
+                kind = format_label(
+                    request.format,
+                    request.storyline.is_some(),
+                    request.pdf,
+                    language
+                )
             ),
-            ExportFormat::Pdf => format!(
-                "Wrote {} ({}).",
-                path.display(),
-                format_label(request.format, request.storyline.is_some(), request.pdf)
+            _ => crate::tr!(
+                language,
+                "export-wrote-handout",
+                count = count,
+                path = shown
             ),
-            _ => format!("Wrote the handout of {count} events to {}.", path.display()),
         })
     }
 
     /// The Export menu of the top bar.
     pub(crate) fn export_menu_ui(&self, ui: &mut Ui) -> Vec<Command> {
         let mut commands = Vec::new();
-        ui.menu_button("📤 Export", |ui| {
-            ui.label(RichText::new("The events shown now").weak());
+        let language = self.prefs.language;
+        ui.menu_button(tr(language, "menu-export"), |ui| {
+            ui.label(RichText::new(tr(language, "export-shown-events")).weak());
             for (format, pdf) in [
                 (ExportFormat::Png, PdfKind::Handout),
                 (ExportFormat::Svg, PdfKind::Handout),
@@ -237,7 +278,7 @@ impl AnnalsApp {
                 (ExportFormat::Ics, PdfKind::Handout),
             ] {
                 if ui
-                    .button(format!("{}…", format_label(format, false, pdf)))
+                    .button(format!("{}…", format_label(format, false, pdf, language)))
                     .clicked()
                 {
                     ui.close();
@@ -249,7 +290,7 @@ impl AnnalsApp {
             let stories = self.storylines();
             if !stories.is_empty() {
                 ui.separator();
-                ui.label(RichText::new("Slides of a storyline").weak());
+                ui.label(RichText::new(tr(language, "export-story-slides")).weak());
                 for (name, title) in &stories {
                     if ui.button(format!("{title}…")).clicked() {
                         ui.close();
@@ -262,7 +303,7 @@ impl AnnalsApp {
                     }
                 }
                 ui.separator();
-                ui.label(RichText::new("PDF deck of a storyline").weak());
+                ui.label(RichText::new(tr(language, "export-story-deck")).weak());
                 for (name, title) in stories {
                     if ui.button(format!("{title} (PDF)…")).clicked() {
                         ui.close();
@@ -306,7 +347,9 @@ impl ExportDialog {
         let mut open = true;
         let mut cancelled = false;
         let slides = request.storyline.is_some() && request.format == ExportFormat::Png;
-        egui::Window::new("Export to a file")
+        let language = crate::ui::lang(ctx);
+        egui::Window::new(tr(language, "export-window"))
+            .id(egui::Id::unique("export-window"))
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
@@ -317,24 +360,36 @@ impl ExportDialog {
                         request.format,
                         request.storyline.is_some(),
                         request.pdf,
+                        language,
                     ))
                     .strong(),
                 );
                 if let Some(story) = &request.storyline {
-                    ui.label(format!("Storyline: briefings/{story}.ron"));
+                    ui.label(crate::tr!(
+                        language,
+                        "export-storyline",
+                        file = format!("briefings/{story}.ron")
+                    ));
                 }
-                ui.label(if slides {
-                    "Folder to write the slides into:"
-                } else {
-                    "File to write:"
-                });
+                ui.label(tr(
+                    language,
+                    if slides {
+                        "export-folder"
+                    } else {
+                        "export-file"
+                    },
+                ));
                 ui.horizontal(|ui| {
                     let response =
                         ui.add(egui::TextEdit::singleline(&mut request.path).desired_width(420.0));
                     response.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Export path")
+                        egui::WidgetInfo::labeled(
+                            egui::Role::TextInput,
+                            true,
+                            tr(language, "export-path"),
+                        )
                     });
-                    if ui.button("Choose…").clicked() {
+                    if ui.button(tr(language, "button-choose")).clicked() {
                         let current = PathBuf::from(request.path.trim());
                         let dialog = rfd::FileDialog::new()
                             .set_directory(current.parent().unwrap_or(Path::new(".")));
@@ -357,12 +412,16 @@ impl ExportDialog {
                 });
                 if request.format == ExportFormat::Pdf && request.pdf != PdfKind::Deck {
                     ui.horizontal(|ui| {
-                        ui.label("Page size:");
+                        ui.label(tr(language, "export-page-size"));
                         let response = ui.add(
                             egui::TextEdit::singleline(&mut request.page).desired_width(100.0),
                         );
                         response.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Page size")
+                            egui::WidgetInfo::labeled(
+                                egui::Role::TextInput,
+                                true,
+                                tr_attr(language, "export-page-size", "name"),
+                            )
                         });
                         let presets: &[&str] = if request.pdf == PdfKind::Poster {
                             &["A3", "A2", "A1"]
@@ -376,43 +435,55 @@ impl ExportDialog {
                         }
                     });
                     ui.horizontal(|ui| {
-                        ui.radio_value(&mut request.orientation, Orientation::Portrait, "Portrait");
+                        ui.radio_value(
+                            &mut request.orientation,
+                            Orientation::Portrait,
+                            tr(language, "export-portrait"),
+                        );
                         ui.radio_value(
                             &mut request.orientation,
                             Orientation::Landscape,
-                            "Landscape",
+                            tr(language, "export-landscape"),
                         );
                     });
                 }
                 if request.format == ExportFormat::Pdf {
                     ui.horizontal(|ui| {
-                        ui.label("Margins (mm):");
+                        ui.label(tr(language, "export-margins"));
                         let response = ui.add(
                             egui::TextEdit::singleline(&mut request.margin).desired_width(50.0),
                         );
                         response.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Margins")
+                            egui::WidgetInfo::labeled(
+                                egui::Role::TextInput,
+                                true,
+                                tr_attr(language, "export-margins", "name"),
+                            )
                         });
                         if request.pdf == PdfKind::Deck {
-                            ui.checkbox(
-                                &mut request.notes,
-                                "A page of presenter notes after each step",
-                            );
+                            ui.checkbox(&mut request.notes, tr(language, "export-notes"));
                         }
                     });
                 }
                 if matches!(request.format, ExportFormat::Png | ExportFormat::Svg) {
                     ui.horizontal(|ui| {
-                        ui.label(if request.format == ExportFormat::Svg {
-                            "Size in points:"
-                        } else {
-                            "Size in pixels:"
-                        });
+                        ui.label(tr(
+                            language,
+                            if request.format == ExportFormat::Svg {
+                                "export-size-points"
+                            } else {
+                                "export-size-pixels"
+                            },
+                        ));
                         let response = ui.add(
                             egui::TextEdit::singleline(&mut request.size).desired_width(100.0),
                         );
                         response.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Picture size")
+                            egui::WidgetInfo::labeled(
+                                egui::Role::TextInput,
+                                true,
+                                tr(language, "export-size-name"),
+                            )
                         });
                         for preset in ["1920x1080", "1280x720", "3840x2160"] {
                             if ui.small_button(preset).clicked() {
@@ -422,10 +493,10 @@ impl ExportDialog {
                     });
                 }
                 ui.horizontal(|ui| {
-                    if ui.button("Export").clicked() {
+                    if ui.button(tr(language, "export-go")).clicked() {
                         commands.push(FileCommand::Export(request.clone()).into());
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(tr(language, "button-cancel")).clicked() {
                         cancelled = true;
                     }
                 });

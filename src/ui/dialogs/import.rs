@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::i18n::{tr, tr_attr};
 use egui::RichText;
 
 use crate::ui::command::{Command, FileCommand};
@@ -28,19 +29,25 @@ impl ImportDialog {
         };
         let mut open = true;
         let mut cancelled = false;
-        egui::Window::new("Import from TimelineJS")
+        let language = crate::ui::lang(ctx);
+        egui::Window::new(tr(language, "import-window"))
+            .id(egui::Id::unique("import-window"))
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
             .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 80.0))
             .show(ctx, |ui| {
-                ui.label("TimelineJS JSON file, or the CSV of its spreadsheet template:");
+                ui.label(tr(language, "import-file"));
                 ui.horizontal(|ui| {
                     ui.add(egui::TextEdit::singleline(file).desired_width(420.0))
                         .widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Import file")
+                            egui::WidgetInfo::labeled(
+                                egui::Role::TextInput,
+                                true,
+                                tr_attr(language, "import-file", "name"),
+                            )
                         });
-                    if ui.button("Choose…").clicked()
+                    if ui.button(tr(language, "button-choose")).clicked()
                         && let Some(path) = rfd::FileDialog::new()
                             .add_filter("TimelineJS", &["json", "csv"])
                             .pick_file()
@@ -48,13 +55,17 @@ impl ImportDialog {
                         *file = path.display().to_string();
                     }
                 });
-                ui.label("New dataset folder (created; an existing one must be empty):");
+                ui.label(tr(language, "import-folder"));
                 ui.add(egui::TextEdit::singleline(folder).desired_width(420.0))
                     .widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, "New dataset folder")
+                        egui::WidgetInfo::labeled(
+                            egui::Role::TextInput,
+                            true,
+                            tr_attr(language, "import-folder", "name"),
+                        )
                     });
                 ui.horizontal(|ui| {
-                    if ui.button("Import and open").clicked() {
+                    if ui.button(tr(language, "import-go")).clicked() {
                         commands.push(
                             FileCommand::Import(
                                 PathBuf::from(file.trim()),
@@ -63,7 +74,7 @@ impl ImportDialog {
                             .into(),
                         );
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(tr(language, "button-cancel")).clicked() {
                         cancelled = true;
                     }
                 });

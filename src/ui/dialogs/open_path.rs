@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::i18n::{tr, tr_attr};
 use egui::RichText;
 
 use crate::ui::command::{Command, FileCommand};
@@ -32,24 +33,30 @@ impl OpenPathDialog {
         };
         let mut open = true;
         let mut cancelled = false;
-        egui::Window::new("Open a dataset")
+        let language = crate::ui::lang(ctx);
+        egui::Window::new(tr(language, "open-window"))
+            .id(egui::Id::unique("open-path-window"))
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
             .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 80.0))
             .show(ctx, |ui| {
-                ui.label("Path of a dataset folder (or of a file in it):");
+                ui.label(tr(language, "open-path"));
                 let response = ui.add(egui::TextEdit::singleline(text).desired_width(420.0));
                 response.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Dataset path")
+                    egui::WidgetInfo::labeled(
+                        egui::Role::TextInput,
+                        true,
+                        tr_attr(language, "open-path", "name"),
+                    )
                 });
                 let entered =
                     response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {
-                    if ui.button("Open").clicked() || entered {
+                    if ui.button(tr(language, "open-go")).clicked() || entered {
                         commands.push(FileCommand::Open(PathBuf::from(text.trim())).into());
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(tr(language, "button-cancel")).clicked() {
                         cancelled = true;
                     }
                 });

@@ -12,8 +12,10 @@ use crate::model::event::Status;
 use crate::model::manifest::Language;
 use crate::ui::actions::{Action, shortcut_text, tooltip};
 use crate::ui::command::{Command, EditCommand};
+use crate::ui::words::status_label;
+use crate::ui::{lang, t, t_attr};
 
-/// Name of the form in the accessibility tree.
+/// Name of the form in the accessibility tree, in English (the message `form-editor`).
 pub const EDITOR_LABEL: &str = "Event editor";
 
 /// What happened in the form this frame.
@@ -24,6 +26,8 @@ struct Changes {
     other: bool,
 }
 
+/// A text field for the message `label`: named for assistive technology by its `.name`
+/// ("Edit title"), showing the message `hint` while empty.
 fn labelled_text(
     ui: &mut Ui,
     label: &str,
@@ -33,14 +37,16 @@ fn labelled_text(
 ) -> egui::Response {
     // Room for the scroll bar on the right.
     let width = (ui.available_width() - 12.0).max(80.0);
-    labelled_text_of_width(ui, label, text, multiline, hint, width)
+    let name = t_attr(ui, label, "name");
+    labelled_text_of_width(ui, (label, &name), text, multiline, &t(ui, hint), width)
 }
 
-/// [`labelled_text`] `width` points wide (in a grid, whose cells would otherwise take the
-/// width of the whole grid, and grow it frame after frame).
+/// A text field `width` points wide (in a grid, whose cells would otherwise take the width
+/// of the whole grid, and grow it frame after frame), kept apart from others by `key` (the
+/// same in every language) and named `name`.
 fn labelled_text_of_width(
     ui: &mut Ui,
-    label: &str,
+    (key, name): (&str, &str),
     text: &mut String,
     multiline: bool,
     hint: &str,
@@ -54,11 +60,10 @@ fn labelled_text_of_width(
     let response = ui.add(
         edit.hint_text(hint)
             .desired_width(width)
-            .id_salt(("editor", label)),
+            .id_salt(("editor", key)),
     );
     // Named apart from the heading above it ("Title" vs "Edit title").
-    let name = format!("Edit {}", label.to_lowercase());
-    response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name));
+    response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::TextInput, true, name));
     response
 }
 
@@ -72,6 +77,7 @@ fn error_line(ui: &mut Ui, message: Option<&str>) {
     }
 }
 
+/// A drop-down for the message `name` (its `.name` names it for assistive technology).
 fn combo(
     ui: &mut Ui,
     name: &str,
@@ -81,6 +87,11 @@ fn combo(
 ) -> bool {
     let width = ui.available_width().min(280.0);
     combo_of_width(ui, name, value, options, allow_none, width)
+}
+
+/// The name for assistive technology of the drop-down or field of message `id`.
+fn name_of(ui: &Ui, id: &str) -> String {
+    t_attr(ui, id, "name")
 }
 
 /// [`combo`] `width` points wide; a long choice is cut with "…" (shown whole in the list).
@@ -97,6 +108,7 @@ fn combo_of_width(
         .find(|(id, _)| id == value)
         .map_or_else(|| "—".to_owned(), |(_, label)| label.clone());
     let before = value.clone();
+    let accessible = name_of(ui, name);
     // Cut where its own width ends, not at the end of the row it stands in.
     ui.scope(|ui| {
         ui.set_max_width(width);
@@ -113,14 +125,15 @@ fn combo_of_width(
                 }
             })
             .response
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name));
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &accessible));
     });
     *value != before
 }
 
-fn heading(ui: &mut Ui, text: &str) {
+/// A field's heading, the message `id`.
+fn heading(ui: &mut Ui, id: &str) {
     ui.add_space(6.0);
-    ui.label(RichText::new(text).small().strong().weak());
+    ui.label(RichText::new(t(ui, id)).small().strong().weak());
 }
 
 /// The form for `draft`'s event. `files` are the event files (index, name) and `file` the
@@ -143,390 +156,479 @@ pub(crate) fn editor_ui(
         other: false,
     };
     let (_, errors) = draft.apply(&base, dataset);
-    ui.scope_builder(egui::UiBuilder::new().accessibility_label(EDITOR_LABEL), |ui| {
-        ui.horizontal(|ui| {
-            ui.label(RichText::new("Edit event").heading().strong());
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui
-                    .button("Done")
-                    .on_hover_text(format!(
-                        "Close the form ({}); the edits stay, {} saves them",
-                        shortcut_text(ui.ctx(), Action::Escape),
-                        shortcut_text(ui.ctx(), Action::Save)
-                    ))
-                    .clicked()
-                {
-                    commands.push(Command::Edit(EditCommand::SetEditing(false)));
-                }
+    let editor_name = t(ui, "form-editor");
+    ui.scope_builder(
+        egui::UiBuilder::new().accessibility_label(editor_name),
+        |ui| {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(t(ui, "form-heading")).heading().strong());
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui
+                        .button(t(ui, "form-done"))
+                        .on_hover_text(crate::tr!(
+                            lang(ui.ctx()),
+                            "form-done-tooltip",
+                            close = shortcut_text(ui.ctx(), Action::Escape),
+                            save = shortcut_text(ui.ctx(), Action::Save)
+                        ))
+                        .clicked()
+                    {
+                        commands.push(Command::Edit(EditCommand::SetEditing(false)));
+                    }
+                });
             });
-        });
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                ui.spacing_mut().item_spacing.y = 4.0;
-                if !files.is_empty() {
-                    heading(ui, "Saved in file");
-                    let mut chosen = file.map(|f| f.to_string()).unwrap_or_default();
-                    let options: Vec<(String, String)> = files
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.spacing_mut().item_spacing.y = 4.0;
+                    if !files.is_empty() {
+                        heading(ui, "form-file-heading");
+                        let mut chosen = file.map(|f| f.to_string()).unwrap_or_default();
+                        let options: Vec<(String, String)> = files
+                            .iter()
+                            .map(|(i, name)| (i.to_string(), name.clone()))
+                            .collect();
+                        if combo(ui, "form-file", &mut chosen, &options, false)
+                            && let Ok(to) = chosen.parse::<usize>()
+                        {
+                            commands.push(Command::Edit(EditCommand::MoveToFile(
+                                base.id.to_string(),
+                                to,
+                            )));
+                        }
+                    }
+                    heading(ui, "form-id");
+                    if labelled_text(ui, "form-id", &mut draft.id, false, "form-id-hint").changed()
+                    {
+                        changes.typed = Some("id");
+                    }
+                    error_line(ui, errors.get("id").map(|e| e.text(language)).as_deref());
+                    heading(ui, "form-title");
+                    let title =
+                        labelled_text(ui, "form-title", &mut draft.title, false, "form-title-hint");
+                    if focus_title {
+                        title.request_focus();
+                    }
+                    if title.changed() {
+                        changes.typed = Some("title");
+                    }
+                    error_line(ui, errors.get("title").map(|e| e.text(language)).as_deref());
+                    heading(ui, "form-date-heading");
+                    if labelled_text(ui, "form-date", &mut draft.when, false, "form-date-hint")
+                        .changed()
+                    {
+                        changes.typed = Some("when");
+                    }
+                    match EventDate::parse(draft.when.trim()) {
+                        Ok(when) => {
+                            ui.label(
+                                RichText::new(format!("= {}", when.display(language))).strong(),
+                            );
+                        }
+                        Err(e) => error_line(ui, Some(&e.text(language))),
+                    }
+                    ui.label(RichText::new(t(ui, "form-date-help")).weak().small());
+
+                    heading(ui, "form-kind");
+                    let categories: Vec<(String, String)> = dataset
+                        .manifest
+                        .categories
                         .iter()
-                        .map(|(i, name)| (i.to_string(), name.clone()))
+                        .map(|c| (c.id.clone(), c.label.clone()))
                         .collect();
-                    if combo(ui, "File", &mut chosen, &options, false)
-                        && let Ok(to) = chosen.parse::<usize>()
+                    changes.other |= combo(ui, "form-kind", &mut draft.kind, &categories, false);
+                    heading(ui, "form-place");
+                    let places: Vec<(String, String)> = dataset
+                        .manifest
+                        .places
+                        .iter()
+                        .map(|p| (p.id.clone(), p.name.get(language).to_owned()))
+                        .collect();
+                    changes.other |= combo(ui, "form-place", &mut draft.place, &places, true);
+
+                    heading(ui, "form-participants");
+                    let people: Vec<(String, String)> = dataset
+                        .manifest
+                        .people
+                        .iter()
+                        .map(|p| (p.id.clone(), p.name.get(language).to_owned()))
+                        .collect();
+                    ui.horizontal_wrapped(|ui| {
+                        let mut remove = None;
+                        for (i, id) in draft.participants.iter().enumerate() {
+                            let name = people
+                                .iter()
+                                .find(|(p, _)| p == id)
+                                .map_or(id.as_str(), |(_, n)| n.as_str());
+                            if ui
+                                .button(format!("{name}  ×"))
+                                .on_hover_text(t(ui, "form-participant-remove"))
+                                .clicked()
+                            {
+                                remove = Some(i);
+                            }
+                        }
+                        if let Some(i) = remove {
+                            draft.participants.remove(i);
+                            changes.other = true;
+                        }
+                    });
+                    let addable: Vec<(String, String)> = people
+                        .iter()
+                        .filter(|(id, _)| !draft.participants.contains(id))
+                        .cloned()
+                        .collect();
+                    let mut add = String::new();
+                    if !addable.is_empty()
+                        && combo(ui, "form-participant-add", &mut add, &addable, true)
+                        && !add.is_empty()
                     {
-                        commands.push(Command::Edit(EditCommand::MoveToFile(base.id.to_string(), to)));
+                        draft.participants.push(add);
+                        changes.other = true;
                     }
-                }
-                heading(ui, "Id");
-                if labelled_text(ui, "Id", &mut draft.id, false, "unique-id").changed() {
-                    changes.typed = Some("id");
-                }
-                error_line(ui, errors.get("id"));
-                heading(ui, "Title");
-                let title = labelled_text(ui, "Title", &mut draft.title, false, "What happened");
-                if focus_title {
-                    title.request_focus();
-                }
-                if title.changed() {
-                    changes.typed = Some("title");
-                }
-                error_line(ui, errors.get("title"));
-                heading(ui, "Date (EDTF)");
-                if labelled_text(ui, "Date", &mut draft.when, false, "2024-05-16/2024-05-17")
-                    .changed()
-                {
-                    changes.typed = Some("when");
-                }
-                match EventDate::parse(draft.when.trim()) {
-                    Ok(when) => {
-                        ui.label(RichText::new(format!("= {}", when.display(language))).strong());
-                    }
-                    Err(e) => error_line(ui, Some(&e.to_string())),
-                }
-                ui.label(
-                    RichText::new(
-                        "2024-05-16 a day · 2024-05 a month · 1996-12-27? uncertain · 1996~ about · 2024/2025 a span · 2014/.. open end",
+
+                    heading(ui, "form-summary-heading");
+                    if labelled_text(
+                        ui,
+                        "form-summary",
+                        &mut draft.summary,
+                        true,
+                        "form-summary-hint",
                     )
-                    .weak()
-                    .small(),
-                );
-
-                heading(ui, "Kind");
-                let categories: Vec<(String, String)> = dataset
-                    .manifest
-                    .categories
-                    .iter()
-                    .map(|c| (c.id.clone(), c.label.clone()))
-                    .collect();
-                changes.other |= combo(ui, "Kind", &mut draft.kind, &categories, false);
-                heading(ui, "Place");
-                let places: Vec<(String, String)> = dataset
-                    .manifest
-                    .places
-                    .iter()
-                    .map(|p| (p.id.clone(), p.name.get(language).to_owned()))
-                    .collect();
-                changes.other |= combo(ui, "Place", &mut draft.place, &places, true);
-
-                heading(ui, "Participants");
-                let people: Vec<(String, String)> = dataset
-                    .manifest
-                    .people
-                    .iter()
-                    .map(|p| (p.id.clone(), p.name.get(language).to_owned()))
-                    .collect();
-                ui.horizontal_wrapped(|ui| {
-                    let mut remove = None;
-                    for (i, id) in draft.participants.iter().enumerate() {
-                        let name = people
-                            .iter()
-                            .find(|(p, _)| p == id)
-                            .map_or(id.as_str(), |(_, n)| n.as_str());
-                        if ui
-                            .button(format!("{name}  ×"))
-                            .on_hover_text("Remove this participant")
-                            .clicked()
-                        {
-                            remove = Some(i);
-                        }
-                    }
-                    if let Some(i) = remove {
-                        draft.participants.remove(i);
-                        changes.other = true;
-                    }
-                });
-                let addable: Vec<(String, String)> = people
-                    .iter()
-                    .filter(|(id, _)| !draft.participants.contains(id))
-                    .cloned()
-                    .collect();
-                let mut add = String::new();
-                if !addable.is_empty()
-                    && combo(ui, "Add participant", &mut add, &addable, true)
-                    && !add.is_empty()
-                {
-                    draft.participants.push(add);
-                    changes.other = true;
-                }
-
-                heading(ui, "Summary (Markdown)");
-                if labelled_text(ui, "Summary", &mut draft.summary, true, "What happened, in our own words")
                     .changed()
-                {
-                    changes.typed = Some("summary");
-                }
+                    {
+                        changes.typed = Some("summary");
+                    }
 
-                heading(ui, "Sources");
-                let mut remove = None;
-                for (n, source) in draft.sources.iter_mut().enumerate() {
-                    egui::Frame::group(ui.style()).show(ui, |ui| {
-                        if numbered_card_header(ui, n) {
-                            remove = Some(n);
-                        }
-                        let fields: [(&str, &mut String, &str); 4] = [
-                            ("Publisher", &mut source.publisher, "Xinhua, TASS…"),
-                            ("Title", &mut source.title, "the article's title"),
-                            ("URL", &mut source.url, "https://…"),
-                            ("Published", &mut source.published, "2024-08-22"),
-                        ];
-                        // The names' column is as wide as the widest name.
-                        let names = fields
-                            .iter()
-                            .map(|(field, _, _)| {
-                                let text = RichText::new(*field).small();
-                                egui::WidgetText::from(text)
-                                    .into_galley(
-                                        ui,
-                                        Some(egui::TextWrapMode::Extend),
-                                        f32::INFINITY,
-                                        egui::TextStyle::Small,
-                                    )
-                                    .size()
-                                    .x
-                            })
-                            .fold(0.0, f32::max);
-                        let width = (ui.available_width() - names - 6.0 - 12.0).max(80.0);
-                        egui::Grid::new(("source-grid", n))
-                            .num_columns(2)
-                            .spacing([6.0, 4.0])
-                            .show(ui, |ui| {
-                                for (field, text, hint) in fields {
-                                    ui.label(RichText::new(field).small().weak());
-                                    let label = format!("Source {} {field}", n + 1);
-                                    if labelled_text_of_width(ui, &label, text, false, hint, width)
+                    heading(ui, "form-sources");
+                    let mut remove = None;
+                    for (n, source) in draft.sources.iter_mut().enumerate() {
+                        egui::Frame::group(ui.style()).show(ui, |ui| {
+                            if numbered_card_header(ui, n) {
+                                remove = Some(n);
+                            }
+                            let fields: [(&str, &mut String, &str); 4] = [
+                                (
+                                    "form-source-publisher",
+                                    &mut source.publisher,
+                                    "Xinhua, TASS…",
+                                ),
+                                (
+                                    "form-source-title",
+                                    &mut source.title,
+                                    "form-source-title-hint",
+                                ),
+                                ("form-source-url", &mut source.url, "form-source-url-hint"),
+                                (
+                                    "form-source-published",
+                                    &mut source.published,
+                                    "form-source-published-hint",
+                                ),
+                            ];
+                            // The names' column is as wide as the widest name.
+                            let names = fields
+                                .iter()
+                                .map(|(field, _, _)| {
+                                    let text = RichText::new(t(ui, field)).small();
+                                    egui::WidgetText::from(text)
+                                        .into_galley(
+                                            ui,
+                                            Some(egui::TextWrapMode::Extend),
+                                            f32::INFINITY,
+                                            egui::TextStyle::Small,
+                                        )
+                                        .size()
+                                        .x
+                                })
+                                .fold(0.0, f32::max);
+                            let width = (ui.available_width() - names - 6.0 - 12.0).max(80.0);
+                            egui::Grid::new(("source-grid", n))
+                                .num_columns(2)
+                                .spacing([6.0, 4.0])
+                                .show(ui, |ui| {
+                                    for (field, text, hint) in fields {
+                                        ui.label(RichText::new(t(ui, field)).small().weak());
+                                        let key = format!("{field}-{n}");
+                                        let name =
+                                            card_field_name(ui, "form-source-name", n, field);
+                                        let hint = t(ui, hint);
+                                        if labelled_text_of_width(
+                                            ui,
+                                            (&key, &name),
+                                            text,
+                                            false,
+                                            &hint,
+                                            width,
+                                        )
                                         .changed()
-                                    {
-                                        changes.typed = Some("sources");
+                                        {
+                                            changes.typed = Some("sources");
+                                        }
+                                        ui.end_row();
                                     }
-                                    ui.end_row();
-                                }
-                            });
-                    });
-                }
-                if let Some(n) = remove {
-                    draft.sources.remove(n);
-                    changes.other = true;
-                }
-                for (_, message) in errors.0.iter().filter(|(f, _)| *f == "sources") {
-                    error_line(ui, Some(message));
-                }
-                if ui.button("+ Add source").clicked() {
-                    draft.sources.push(DraftSource {
-                        publisher: "Publisher".into(),
-                        ..DraftSource::default()
-                    });
-                    changes.other = true;
-                }
-
-                heading(ui, "Pictures");
-                let mut remove = None;
-                for (n, picture) in draft.media.iter_mut().enumerate() {
-                    egui::Frame::group(ui.style()).show(ui, |ui| {
-                        if numbered_card_header(ui, n) {
-                            remove = Some(n);
-                        }
-                        let fields: [(&str, &mut String, &str); 4] = [
-                            ("File", &mut picture.file, "media/photo.jpg or https://…"),
-                            ("Caption", &mut picture.caption, "what it shows"),
-                            ("Credit", &mut picture.credit, "Photo: …"),
-                            ("Licence", &mut picture.license, "CC BY 4.0…"),
-                        ];
-                        egui::Grid::new(("picture-grid", n))
-                            .num_columns(2)
-                            .spacing([6.0, 4.0])
-                            .show(ui, |ui| {
-                                for (field, text, hint) in fields {
-                                    ui.label(RichText::new(field).small().weak());
-                                    let label = format!("Picture {} {field}", n + 1);
-                                    if labelled_text(ui, &label, text, false, hint).changed() {
-                                        changes.typed = Some("media");
-                                    }
-                                    ui.end_row();
-                                }
-                            });
-                    });
-                }
-                if let Some(n) = remove {
-                    draft.media.remove(n);
-                    changes.other = true;
-                }
-                for (_, message) in errors.0.iter().filter(|(f, _)| *f == "media") {
-                    error_line(ui, Some(message));
-                }
-                if ui
-                    .button("+ Add picture…")
-                    .on_hover_text("Choose a PNG, JPEG or WebP file: it is copied into the dataset's media/ folder")
-                    .clicked()
-                    && let Some(chosen) = rfd::FileDialog::new()
-                        .add_filter("Pictures", &["png", "jpg", "jpeg", "webp"])
-                        .pick_file()
-                {
-                    let failed = egui::Id::unique("add-picture-failed");
-                    match crate::store::pictures::copy_into_dataset(root, &chosen) {
-                        Ok(file) => {
-                            draft.media.push(DraftMedia {
-                                file,
-                                ..DraftMedia::default()
-                            });
-                            changes.other = true;
-                            ui.data_mut(|d| {
-                                d.remove::<String>(failed);
-                            });
-                        }
-                        Err(message) => ui.data_mut(|d| {
-                            d.insert_temp(failed, message);
-                        }),
-                    }
-                }
-                // Why the last picture chosen could not be added, until one is.
-                let failed: Option<String> =
-                    ui.data(|d| d.get_temp(egui::Id::unique("add-picture-failed")));
-                error_line(ui, failed.as_deref());
-
-                heading(ui, "Status");
-                let statuses: Vec<(String, String)> = Status::ALL
-                    .iter()
-                    .map(|s| (s.label().to_owned(), s.label().to_owned()))
-                    .collect();
-                let mut status = draft.status.label().to_owned();
-                if combo(ui, "Status", &mut status, &statuses, false)
-                    && let Some(s) = Status::ALL.iter().find(|s| s.label() == status)
-                {
-                    draft.status = *s;
-                    changes.other = true;
-                }
-                heading(ui, "Note (Markdown)");
-                if labelled_text(ui, "Note", &mut draft.note, true, "How sources disagree, what is uncertain")
-                    .changed()
-                {
-                    changes.typed = Some("note");
-                }
-
-                heading(ui, "Series");
-                let series: Vec<(String, String)> = dataset
-                    .manifest
-                    .series
-                    .iter()
-                    .map(|s| (s.id.clone(), s.title.clone()))
-                    .collect();
-                ui.horizontal(|ui| {
-                    // Room beside it for "No." and the number.
-                    let width = (ui.available_width() - 100.0).clamp(80.0, 280.0);
-                    changes.other |=
-                        combo_of_width(ui, "Series", &mut draft.series, &series, true, width);
-                    if !draft.series.is_empty() {
-                        ui.label("No.");
-                        let response = ui.add(
-                            egui::TextEdit::singleline(&mut draft.ordinal)
-                                .desired_width(48.0)
-                                .id_salt(("editor", "ordinal")),
-                        );
-                        response.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Ordinal")
+                                });
                         });
-                        if response.changed() {
-                            changes.typed = Some("ordinal");
-                        }
                     }
-                });
-                error_line(ui, errors.get("ordinal"));
-
-                heading(ui, "Related events");
-                ui.horizontal_wrapped(|ui| {
-                    let mut remove = None;
-                    for (i, id) in draft.related.iter().enumerate() {
-                        let title = dataset.by_id(id).map_or(id.as_str(), |e| &e.title);
-                        if ui
-                            .button(format!("{title}  ×"))
-                            .on_hover_text(format!("{id}: remove this link"))
-                            .clicked()
-                        {
-                            remove = Some(i);
-                        }
-                    }
-                    if let Some(i) = remove {
-                        draft.related.remove(i);
+                    if let Some(n) = remove {
+                        draft.sources.remove(n);
                         changes.other = true;
                     }
-                });
-                ui.horizontal(|ui| {
-                    let response = ui.add(
-                        egui::TextEdit::singleline(&mut draft.related_input)
-                            .hint_text("id of another event")
-                            .desired_width(180.0)
-                            .id_salt(("editor", "related")),
-                    );
-                    response.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Related id")
-                    });
-                    let id = draft.related_input.trim().to_owned();
-                    let known = dataset.by_id(&id).is_some() && id != *base.id;
-                    let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    if !id.is_empty() && !known {
-                        ui.label(RichText::new("no such event").weak().small());
+                    for (_, message) in errors.0.iter().filter(|(f, _)| *f == "sources") {
+                        error_line(ui, Some(&message.text(language)));
                     }
-                    if ui.add_enabled(known, egui::Button::new("Link")).clicked() || (entered && known) {
-                        if !draft.related.contains(&id) {
-                            draft.related.push(id);
+                    if ui.button(t(ui, "form-source-add")).clicked() {
+                        draft.sources.push(DraftSource {
+                            publisher: t(ui, "form-source-publisher"),
+                            ..DraftSource::default()
+                        });
+                        changes.other = true;
+                    }
+
+                    heading(ui, "form-pictures");
+                    let mut remove = None;
+                    for (n, picture) in draft.media.iter_mut().enumerate() {
+                        egui::Frame::group(ui.style()).show(ui, |ui| {
+                            if numbered_card_header(ui, n) {
+                                remove = Some(n);
+                            }
+                            let fields: [(&str, &mut String, &str); 4] = [
+                                (
+                                    "form-picture-file",
+                                    &mut picture.file,
+                                    "form-picture-file-hint",
+                                ),
+                                (
+                                    "form-picture-caption",
+                                    &mut picture.caption,
+                                    "form-picture-caption-hint",
+                                ),
+                                (
+                                    "form-picture-credit",
+                                    &mut picture.credit,
+                                    "form-picture-credit-hint",
+                                ),
+                                (
+                                    "form-picture-licence",
+                                    &mut picture.license,
+                                    "form-picture-licence-hint",
+                                ),
+                            ];
+                            egui::Grid::new(("picture-grid", n))
+                                .num_columns(2)
+                                .spacing([6.0, 4.0])
+                                .show(ui, |ui| {
+                                    for (field, text, hint) in fields {
+                                        ui.label(RichText::new(t(ui, field)).small().weak());
+                                        let key = format!("{field}-{n}");
+                                        let name =
+                                            card_field_name(ui, "form-picture-name", n, field);
+                                        let hint = t(ui, hint);
+                                        let width = (ui.available_width() - 12.0).max(80.0);
+                                        if labelled_text_of_width(
+                                            ui,
+                                            (&key, &name),
+                                            text,
+                                            false,
+                                            &hint,
+                                            width,
+                                        )
+                                        .changed()
+                                        {
+                                            changes.typed = Some("media");
+                                        }
+                                        ui.end_row();
+                                    }
+                                });
+                        });
+                    }
+                    if let Some(n) = remove {
+                        draft.media.remove(n);
+                        changes.other = true;
+                    }
+                    for (_, message) in errors.0.iter().filter(|(f, _)| *f == "media") {
+                        error_line(ui, Some(&message.text(language)));
+                    }
+                    if ui
+                        .button(t(ui, "form-picture-add"))
+                        .on_hover_text(t_attr(ui, "form-picture-add", "tooltip"))
+                        .clicked()
+                        && let Some(chosen) = rfd::FileDialog::new()
+                            .add_filter(t(ui, "form-pictures"), &["png", "jpg", "jpeg", "webp"])
+                            .pick_file()
+                    {
+                        let failed = egui::Id::unique("add-picture-failed");
+                        match crate::store::pictures::copy_into_dataset(root, &chosen) {
+                            Ok(file) => {
+                                draft.media.push(DraftMedia {
+                                    file,
+                                    ..DraftMedia::default()
+                                });
+                                changes.other = true;
+                                ui.data_mut(|d| {
+                                    d.remove::<String>(failed);
+                                });
+                            }
+                            Err(message) => ui.data_mut(|d| {
+                                d.insert_temp(failed, message);
+                            }),
+                        }
+                    }
+                    // Why the last picture chosen could not be added, until one is.
+                    let failed: Option<String> =
+                        ui.data(|d| d.get_temp(egui::Id::unique("add-picture-failed")));
+                    error_line(ui, failed.as_deref());
+
+                    heading(ui, "form-status");
+                    let statuses: Vec<(String, String)> = Status::ALL
+                        .iter()
+                        .map(|s| (s.label().to_owned(), status_label(*s, language)))
+                        .collect();
+                    let mut status = draft.status.label().to_owned();
+                    if combo(ui, "form-status", &mut status, &statuses, false)
+                        && let Some(s) = Status::ALL.iter().find(|s| s.label() == status)
+                    {
+                        draft.status = *s;
+                        changes.other = true;
+                    }
+                    heading(ui, "form-note-heading");
+                    if labelled_text(ui, "form-note", &mut draft.note, true, "form-note-hint")
+                        .changed()
+                    {
+                        changes.typed = Some("note");
+                    }
+
+                    heading(ui, "form-series");
+                    let series: Vec<(String, String)> = dataset
+                        .manifest
+                        .series
+                        .iter()
+                        .map(|s| (s.id.clone(), s.title.clone()))
+                        .collect();
+                    ui.horizontal(|ui| {
+                        // Room beside it for "No." and the number.
+                        let width = (ui.available_width() - 100.0).clamp(80.0, 280.0);
+                        changes.other |= combo_of_width(
+                            ui,
+                            "form-series",
+                            &mut draft.series,
+                            &series,
+                            true,
+                            width,
+                        );
+                        if !draft.series.is_empty() {
+                            ui.label(t(ui, "form-ordinal"));
+                            let response = ui.add(
+                                egui::TextEdit::singleline(&mut draft.ordinal)
+                                    .desired_width(48.0)
+                                    .id_salt(("editor", "ordinal")),
+                            );
+                            let name = name_of(ui, "form-ordinal");
+                            response.widget_info(|| {
+                                egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name)
+                            });
+                            if response.changed() {
+                                changes.typed = Some("ordinal");
+                            }
+                        }
+                    });
+                    error_line(
+                        ui,
+                        errors.get("ordinal").map(|e| e.text(language)).as_deref(),
+                    );
+
+                    heading(ui, "form-related");
+                    ui.horizontal_wrapped(|ui| {
+                        let mut remove = None;
+                        for (i, id) in draft.related.iter().enumerate() {
+                            let title = dataset.by_id(id).map_or(id.as_str(), |e| &e.title);
+                            if ui
+                                .button(format!("{title}  ×"))
+                                .on_hover_text(crate::tr!(
+                                    lang(ui.ctx()),
+                                    "form-related-remove",
+                                    id = id
+                                ))
+                                .clicked()
+                            {
+                                remove = Some(i);
+                            }
+                        }
+                        if let Some(i) = remove {
+                            draft.related.remove(i);
                             changes.other = true;
                         }
-                        draft.related_input.clear();
-                    }
-                });
+                    });
+                    ui.horizontal(|ui| {
+                        let response = ui.add(
+                            egui::TextEdit::singleline(&mut draft.related_input)
+                                .hint_text(t(ui, "form-related-hint"))
+                                .desired_width(180.0)
+                                .id_salt(("editor", "related")),
+                        );
+                        let name = name_of(ui, "form-related-hint");
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name)
+                        });
+                        let id = draft.related_input.trim().to_owned();
+                        let known = dataset.by_id(&id).is_some() && id != *base.id;
+                        let entered =
+                            response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                        if !id.is_empty() && !known {
+                            ui.label(RichText::new(t(ui, "form-related-unknown")).weak().small());
+                        }
+                        if ui
+                            .add_enabled(known, egui::Button::new(t(ui, "form-related-link")))
+                            .clicked()
+                            || (entered && known)
+                        {
+                            if !draft.related.contains(&id) {
+                                draft.related.push(id);
+                                changes.other = true;
+                            }
+                            draft.related_input.clear();
+                        }
+                    });
 
-                heading(ui, "Tags (comma separated)");
-                if labelled_text(ui, "Tags", &mut draft.tags, false, "state-visit, energy").changed() {
-                    changes.typed = Some("tags");
-                }
+                    heading(ui, "form-tags-heading");
+                    if labelled_text(ui, "form-tags", &mut draft.tags, false, "form-tags-hint")
+                        .changed()
+                    {
+                        changes.typed = Some("tags");
+                    }
 
-                ui.add_space(10.0);
-                ui.horizontal(|ui| {
-                    if ui
-                        .button("Duplicate")
-                        .on_hover_text(tooltip(ui.ctx(), Action::Duplicate))
-                        .clicked()
-                    {
-                        commands.push(Command::Edit(EditCommand::DuplicateEvent));
-                    }
-                    if ui
-                        .button(RichText::new("Delete…").color(ui.visuals().error_fg_color))
-                        .on_hover_text(tooltip(ui.ctx(), Action::Delete))
-                        .clicked()
-                    {
-                        commands.push(Command::Edit(EditCommand::AskDelete(true)));
-                    }
+                    ui.add_space(10.0);
+                    ui.horizontal(|ui| {
+                        if ui
+                            .button(t(ui, "form-duplicate"))
+                            .on_hover_text(tooltip(ui.ctx(), Action::Duplicate))
+                            .clicked()
+                        {
+                            commands.push(Command::Edit(EditCommand::DuplicateEvent));
+                        }
+                        if ui
+                            .button(
+                                RichText::new(t(ui, "form-delete"))
+                                    .color(ui.visuals().error_fg_color),
+                            )
+                            .on_hover_text(tooltip(ui.ctx(), Action::Delete))
+                            .clicked()
+                        {
+                            commands.push(Command::Edit(EditCommand::AskDelete(true)));
+                        }
+                    });
+                    ui.label(
+                        RichText::new(crate::tr!(
+                            lang(ui.ctx()),
+                            "form-live",
+                            undo = shortcut_text(ui.ctx(), Action::Undo),
+                            save = shortcut_text(ui.ctx(), Action::Save)
+                        ))
+                        .weak()
+                        .small(),
+                    );
                 });
-                ui.label(
-                    RichText::new(format!(
-                        "Changes apply as you type; {} undoes, {} saves.",
-                        shortcut_text(ui.ctx(), Action::Undo),
-                        shortcut_text(ui.ctx(), Action::Save)
-                    ))
-                    .weak()
-                    .small(),
-                );
-            });
-    });
+        },
+    );
     if changes.typed.is_some() || (changes.other && draft.apply(&base, dataset).0 != base) {
         commands.push(Command::Edit(EditCommand::EditEvent {
             target: base.id.to_string(),
@@ -537,13 +639,24 @@ pub(crate) fn editor_ui(
     commands
 }
 
+/// "Source 1 publisher": a card's field named for assistive technology (message `message`
+/// with the card's number and the field's `.name`).
+fn card_field_name(ui: &Ui, message: &str, n: usize, field: &str) -> String {
+    crate::tr!(
+        lang(ui.ctx()),
+        message,
+        n = n + 1,
+        field = t_attr(ui, field, "name")
+    )
+}
+
 /// The first line of a numbered card (a source, a picture): "n." and a Remove button at the
 /// right. True when Remove was clicked.
 fn numbered_card_header(ui: &mut egui::Ui, n: usize) -> bool {
     ui.horizontal(|ui| {
         ui.label(RichText::new(format!("{}.", n + 1)).strong());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.small_button("Remove").clicked()
+            ui.small_button(t(ui, "form-card-remove")).clicked()
         })
         .inner
     })

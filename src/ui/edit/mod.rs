@@ -18,6 +18,7 @@ use crate::ui::AnnalsApp;
 use crate::ui::actions::Action;
 use crate::ui::command::{Command, EditCommand};
 use crate::ui::widgets::{action_button, file_name};
+use crate::ui::{lang, t, t_attr};
 use form::editor_ui;
 
 /// `base`, or `base-2`, `base-3`… whichever no event has yet.
@@ -83,14 +84,12 @@ impl AnnalsApp {
             .is_some_and(EditSession::is_dirty)
     }
 
-    /// With unsaved edits, say that they must be saved or undone before `doing` and return
-    /// true (the caller does nothing); false when there are none.
-    pub(crate) fn refused_while_dirty(&mut self, doing: &str) -> bool {
+    /// With unsaved edits, say so (message `refusal`, which names what cannot be done yet)
+    /// and return true (the caller does nothing); false when there are none.
+    pub(crate) fn refused_while_dirty(&mut self, refusal: &str) -> bool {
         if self.is_dirty() {
             let save = crate::ui::actions::shortcut_text(&self.ctx, Action::Save);
-            self.notice = Some(format!(
-                "You have unsaved edits: save them ({save}) or undo them before {doing}."
-            ));
+            self.notice = Some(crate::tr!(self.prefs.language, refusal, keys = save));
         }
         self.is_dirty()
     }
@@ -122,9 +121,7 @@ impl AnnalsApp {
             return true;
         }
         if !self.data.reload_problems.is_empty() {
-            self.notice = Some(
-                "The files on disk have errors (listed in the banner): fix them in your editor before editing here.".into(),
-            );
+            self.notice = Some(crate::i18n::tr(self.prefs.language, "edit-files-broken"));
             return false;
         }
         match EditSession::open(&self.data.loaded) {
@@ -134,14 +131,19 @@ impl AnnalsApp {
             }
             Err(SessionError::Changed(path)) => {
                 self.reload();
-                self.notice = Some(format!(
-                    "{} had changed on disk, so the dataset was reloaded first; make the edit again.",
-                    file_name(&path)
+                self.notice = Some(crate::tr!(
+                    self.prefs.language,
+                    "edit-reloaded-first",
+                    file = file_name(&path)
                 ));
                 false
             }
             Err(e) => {
-                self.notice = Some(format!("Cannot edit: {e}"));
+                self.notice = Some(crate::tr!(
+                    self.prefs.language,
+                    "edit-cannot",
+                    reason = e.to_string()
+                ));
                 false
             }
         }
@@ -358,9 +360,7 @@ impl AnnalsApp {
                         .first()
                         .map(|c| c.id.as_str().into())
                 }) else {
-                    self.notice = Some(
-                        "The manifest has no categories; add one before adding events.".into(),
-                    );
+                    self.notice = Some(crate::i18n::tr(self.prefs.language, "edit-no-categories"));
                     return;
                 };
                 let today = chrono::Local::now().date_naive();
@@ -408,27 +408,29 @@ impl AnnalsApp {
             self.edit.session.as_mut(),
             self.data.loaded.dataset.as_ref(),
         ) else {
-            self.inform("Nothing to save.".into());
+            self.inform(crate::i18n::tr(self.prefs.language, "save-nothing"));
             return;
         };
+        let language = self.prefs.language;
         let report = session.save(dataset);
         let written: Vec<String> = report.written.iter().map(|p| file_name(p)).collect();
         let mut message = match written.len() {
-            0 if report.is_complete() => {
-                "Nothing to save: the files already hold these events.".to_owned()
-            }
+            0 if report.is_complete() => crate::i18n::tr(language, "save-already"),
             0 => String::new(),
-            _ => format!("Saved {}.", written.join(", ")),
+            _ => crate::tr!(language, "save-done", files = written.join(", ")),
         };
         if !report.errors.is_empty() {
-            message.push_str(&format!(
-                " ⚠ Not saved: {}. Your edits are kept; fix this and save again.",
-                report.errors.join("; ")
+            message.push(' ');
+            message.push_str(&crate::tr!(
+                language,
+                "save-failed",
+                reason = report.errors.join("; ")
             ));
         }
         if !report.conflicts.is_empty() {
             self.edit.conflicts = report.conflicts.clone();
-            message.push_str(" ⚠ Some files changed on disk; see the banner.");
+            message.push(' ');
+            message.push_str(&crate::i18n::tr(language, "save-conflicts"));
         }
         if let Some(draft) = &self.edit.draft
             && let Some(base) = self.dataset().and_then(|d| d.by_id(&draft.target))
@@ -436,7 +438,8 @@ impl AnnalsApp {
         {
             let (_, errors) = draft.apply(base, dataset);
             if !errors.is_empty() {
-                message.push_str(" Fields of the form that do not read were not saved.");
+                message.push(' ');
+                message.push_str(&crate::i18n::tr(language, "save-unreadable-fields"));
             }
         }
         let message = message.trim().to_owned();
@@ -480,7 +483,7 @@ impl AnnalsApp {
             self.edit.conflicts.clear();
             self.reset_draft();
             self.reload();
-            self.inform("Reloaded the files from disk; your unsaved edits were dropped.".into());
+            self.inform(crate::i18n::tr(self.prefs.language, "conflict-reloaded"));
             return;
         }
         let (Some(session), Some(dataset)) = (
@@ -494,21 +497,26 @@ impl AnnalsApp {
             Ok((asides, report)) => {
                 self.edit.conflicts.clear();
                 let asides: Vec<String> = asides.iter().map(|p| file_name(p)).collect();
+                let language = self.prefs.language;
                 self.notice = Some(if report.is_complete() {
-                    format!(
-                        "Their version was kept as {}; yours is saved.",
-                        asides.join(", ")
-                    )
+                    crate::tr!(language, "conflict-kept", files = asides.join(", "))
                 } else {
-                    format!(
-                        "Their version was kept as {}, but yours could not be saved: {}",
-                        asides.join(", "),
-                        report.errors.join("; ")
+                    crate::tr!(
+                        language,
+                        "conflict-kept-unsaved",
+                        files = asides.join(", "),
+                        reason = report.errors.join("; ")
                     )
                 });
                 self.check_saved_files();
             }
-            Err(e) => self.notice = Some(format!("Could not keep their version aside: {e}")),
+            Err(e) => {
+                self.notice = Some(crate::tr!(
+                    self.prefs.language,
+                    "conflict-aside-failed",
+                    reason = e.to_string()
+                ));
+            }
         }
     }
 
@@ -554,32 +562,32 @@ impl AnnalsApp {
             });
             let modal = egui::Modal::new(egui::Id::unique("confirm-delete")).show(ctx, |ui| {
                 ui.set_max_width(420.0);
-                ui.heading("Delete this event?");
+                ui.heading(t(ui, "delete-heading"));
                 ui.label(RichText::new(&*event.title).strong());
                 ui.label(event.when.display(self.prefs.language));
                 if referring > 0 {
-                    ui.label(format!(
-                        "{referring} other event{} link{} to it; those links are removed too.",
-                        if referring == 1 { "" } else { "s" },
-                        if referring == 1 { "s" } else { "" }
+                    ui.label(crate::tr!(
+                        lang(ui.ctx()),
+                        "delete-links",
+                        count = referring
                     ));
                 }
                 let undo = crate::ui::actions::shortcut_text(ui.ctx(), Action::Undo);
                 ui.label(
-                    RichText::new(format!(
-                        "Its record leaves its file when you save. {undo} brings it back."
-                    ))
-                    .weak(),
+                    RichText::new(crate::tr!(lang(ui.ctx()), "delete-undo", keys = undo)).weak(),
                 );
                 ui.add_space(6.0);
                 ui.horizontal(|ui| {
                     if ui
-                        .button(RichText::new("Delete").color(ui.visuals().error_fg_color))
+                        .button(
+                            RichText::new(t(ui, "delete-confirm"))
+                                .color(ui.visuals().error_fg_color),
+                        )
                         .clicked()
                     {
                         commands.push(Command::Edit(EditCommand::DeleteSelected));
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(t(ui, "button-cancel")).clicked() {
                         commands.push(Command::Edit(EditCommand::AskDelete(false)));
                     }
                 });
@@ -591,17 +599,17 @@ impl AnnalsApp {
         if self.edit.close_asked {
             let modal = egui::Modal::new(egui::Id::unique("confirm-close")).show(ctx, |ui| {
                 ui.set_max_width(420.0);
-                ui.heading("Save your changes?");
-                ui.label("Some edits are not saved to the dataset's files yet.");
+                ui.heading(t(ui, "close-heading"));
+                ui.label(t(ui, "close-body"));
                 ui.add_space(6.0);
                 ui.horizontal(|ui| {
-                    if ui.button("Save and close").clicked() {
+                    if ui.button(t(ui, "close-save")).clicked() {
                         commands.push(Command::Edit(EditCommand::CloseAnswer(Some(true))));
                     }
-                    if ui.button("Close without saving").clicked() {
+                    if ui.button(t(ui, "close-discard")).clicked() {
                         commands.push(Command::Edit(EditCommand::CloseAnswer(Some(false))));
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(t(ui, "button-cancel")).clicked() {
                         commands.push(Command::Edit(EditCommand::CloseAnswer(None)));
                     }
                 });
@@ -618,24 +626,25 @@ impl AnnalsApp {
         let mut commands = Vec::new();
         let names: Vec<String> = self.edit.conflicts.iter().map(|p| file_name(p)).collect();
         ui.label(
-            RichText::new(format!(
-                "⚠ {} changed on disk while you have unsaved edits. Nothing has been overwritten.",
-                names.join(", ")
+            RichText::new(crate::tr!(
+                lang(ui.ctx()),
+                "conflict-banner",
+                files = names.join(", ")
             ))
             .color(ui.visuals().warn_fg_color)
             .strong(),
         );
         ui.horizontal(|ui| {
             if ui
-                .button("Keep mine")
-                .on_hover_text("Copy their version aside (….theirs), then save yours over it")
+                .button(t(ui, "conflict-keep-mine"))
+                .on_hover_text(t_attr(ui, "conflict-keep-mine", "tooltip"))
                 .clicked()
             {
                 commands.push(Command::Edit(EditCommand::ResolveConflict(true)));
             }
             if ui
-                .button("Reload theirs")
-                .on_hover_text("Drop your unsaved edits and load the files as they are on disk")
+                .button(t(ui, "conflict-reload-theirs"))
+                .on_hover_text(t_attr(ui, "conflict-reload-theirs", "tooltip"))
                 .clicked()
             {
                 commands.push(Command::Edit(EditCommand::ResolveConflict(false)));
@@ -654,29 +663,29 @@ impl AnnalsApp {
             .session
             .as_ref()
             .map_or((false, false), |s| (s.can_undo(), s.can_redo()));
-        ui.menu_button("✏ Edit", |ui| {
+        ui.menu_button(t(ui, "menu-edit"), |ui| {
             let items: [(Action, Option<&str>, bool, EditCommand); 8] = [
                 (
                     Action::Edit,
-                    Some("Edit event"),
+                    Some("edit-menu-edit"),
                     selected,
                     EditCommand::SetEditing(true),
                 ),
                 (
                     Action::NewEvent,
-                    Some("New event"),
+                    Some("edit-menu-new"),
                     true,
                     EditCommand::NewEvent,
                 ),
                 (
                     Action::Duplicate,
-                    Some("Duplicate event"),
+                    Some("edit-menu-duplicate"),
                     selected,
                     EditCommand::DuplicateEvent,
                 ),
                 (
                     Action::Delete,
-                    Some("Delete event…"),
+                    Some("edit-menu-delete"),
                     selected,
                     EditCommand::AskDelete(true),
                 ),
@@ -684,13 +693,13 @@ impl AnnalsApp {
                 (Action::Redo, None, can_redo, EditCommand::Redo),
                 (
                     Action::Save,
-                    Some("Save"),
+                    Some("edit-menu-save"),
                     self.is_dirty(),
                     EditCommand::Save,
                 ),
                 (
                     Action::Escape,
-                    Some("Done editing"),
+                    Some("edit-menu-done"),
                     self.is_editing(),
                     EditCommand::SetEditing(false),
                 ),
@@ -699,7 +708,8 @@ impl AnnalsApp {
                 if n == 4 || n == 6 {
                     ui.separator();
                 }
-                if action_button(ui, action, label, enabled) {
+                let label = label.map(|id| t(ui, id));
+                if action_button(ui, action, label.as_deref(), enabled) {
                     commands.push(command.into());
                 }
             }

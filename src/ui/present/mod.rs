@@ -345,11 +345,10 @@ impl AnnalsApp {
         let mut commands = Vec::new();
         let stories = self.storylines();
         let f5 = actions::shortcut_text(ui.ctx(), Action::Present);
-        let language = self.prefs.language;
-        ui.menu_button(crate::i18n::tr(language, "present-menu"), |ui| {
+        ui.menu_button(crate::ui::t(ui, "menu-present"), |ui| {
             let shown = crate::tr!(
-                language,
-                "present-shown-events",
+                crate::ui::lang(ui.ctx()),
+                "present-shown",
                 count = self.browse.shown_count()
             );
             if ui
@@ -367,9 +366,7 @@ impl AnnalsApp {
             }
             if !stories.is_empty() {
                 ui.separator();
-                ui.label(
-                    egui::RichText::new(crate::i18n::tr(language, "present-storylines")).weak(),
-                );
+                ui.label(egui::RichText::new(crate::ui::t(ui, "present-storylines")).weak());
             }
             for (name, title) in stories {
                 let key = if self.prefs.present.as_deref() == Some(name.as_str()) {

@@ -177,7 +177,7 @@ pub fn list(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> io::Result
                 "{:<23} {:<36} {}  [{}]\n",
                 event.when.to_edtf(),
                 event.when.human(),
-                escape(&event.title),
+                escape(event.title.default_text(dataset.language())),
                 escape(&event.id)
             )
         },

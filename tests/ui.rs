@@ -1351,7 +1351,7 @@ fn f5_presents_the_shown_events_pagedown_steps_and_escape_leaves() {
         .unwrap();
     press(&mut harness, egui::Key::F5);
     harness.get_by_label(&format!("1 / {}", verified_count()));
-    card_shows(&harness, &first_verified.title);
+    card_shows(&harness, &first_verified.title.to_string());
 }
 
 #[test]

@@ -116,7 +116,7 @@ fn still_editing(harness: &Harness<'_, AnnalsApp>, root: &Path) {
         .by_id("hog-29")
         .unwrap()
         .title;
-    assert_eq!(title.as_ref(), "Not yet saved");
+    assert_eq!(title.to_string(), "Not yet saved");
     harness.get_by_label("● unsaved");
 }
 
@@ -225,7 +225,7 @@ fn reload_theirs_drops_mine_and_shows_their_version() {
             .by_id("hog-29")
             .unwrap()
             .title
-            .as_ref()
+            .to_string()
             == "Their title"
     );
     assert_eq!(
@@ -291,7 +291,7 @@ fn a_save_with_a_conflict_in_one_file_still_writes_the_others() {
             .by_id("putin-state-visit-2024")
             .unwrap()
             .title
-            .as_ref(),
+            .to_string(),
         "Edited visit"
     );
 

@@ -138,7 +138,12 @@ fn layout_centres(dataset: &Dataset, size: (f32, f32)) -> BTreeMap<String, (f32,
         &view,
         &style.layout_params(width),
         rows,
-        |i| fonts.width(&display_title(&dataset.events()[i]), style.title_size),
+        |i| {
+            fonts.width(
+                &display_title(&dataset.events()[i], dataset, dataset.language()),
+                style.title_size,
+            )
+        },
     );
     let mut out = BTreeMap::new();
     for ((layout, _), place) in laid.iter().zip(place_lanes(&laid, events_top, &style)) {
@@ -413,7 +418,7 @@ fn the_handout_pdf_reads_back_with_every_event_fonts_outline_and_metadata() {
         let text = pdf_text(&doc);
         for event in dataset.events() {
             assert!(
-                text.contains(&squeeze(&event.title)),
+                text.contains(&squeeze(&event.title.to_string())),
                 "{} missing",
                 event.title
             );
@@ -513,7 +518,7 @@ fn a_deck_has_a_page_per_step_and_notes_pages_when_asked() {
     let dataset = loaded.dataset.as_ref().unwrap();
     let selection = Selection::of_loaded(&loaded, Some("regular-meetings")).unwrap();
     let steps = selection.steps.as_ref().unwrap();
-    let with_notes = steps.iter().filter(|s| !s.notes.trim().is_empty()).count();
+    let with_notes = steps.iter().filter(|s| !s.notes.is_empty()).count();
     for notes in [false, true] {
         let pdf =
             annals::export::pdf::options(PdfKind::Deck, None, None, 10.0, "1x1", notes).unwrap();

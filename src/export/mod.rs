@@ -48,10 +48,24 @@ impl Selection {
     }
 
     /// The events an export covers: a storyline's (its steps' events, and the events in its
-    /// windows), or every event.
+    /// windows), or every event; a storyline's title and captions in the dataset's language.
     pub fn of_loaded(
         loaded: &crate::store::Loaded,
         storyline: Option<&str>,
+    ) -> Result<Selection, String> {
+        let language = loaded
+            .dataset
+            .as_ref()
+            .map_or(Language::English, Dataset::language);
+        Self::of_loaded_in(loaded, storyline, language)
+    }
+
+    /// [`Self::of_loaded`], a storyline's title and captions in `language` (or the dataset's
+    /// own, marked `[en]`).
+    pub fn of_loaded_in(
+        loaded: &crate::store::Loaded,
+        storyline: Option<&str>,
+        language: Language,
     ) -> Result<Selection, String> {
         let dataset = loaded.dataset.as_ref().ok_or("the dataset has errors")?;
         let Some(name) = storyline else {
@@ -71,14 +85,15 @@ impl Selection {
         let mut items = Vec::new();
         let steps = story.resolve(dataset);
         for step in &steps {
+            let caption = || dataset.text(&step.caption, language).marked();
             let shown = step.filter.as_ref().map(|f| f.mask(dataset));
             let passes = |i: usize| shown.as_ref().is_none_or(|m| m[i]);
             match (step.event, step.window) {
-                (Some(i), _) => items.push((i, Some(step.caption.clone()))),
+                (Some(i), _) => items.push((i, Some(caption()))),
                 (None, Some((a, b))) => {
                     let mut first = true;
                     for i in dataset.in_window(a, b).into_iter().filter(|&i| passes(i)) {
-                        let caption = first.then(|| step.caption.clone());
+                        let caption = first.then(caption);
                         first = false;
                         items.push((i, caption));
                     }
@@ -87,7 +102,7 @@ impl Selection {
             }
         }
         Ok(Selection {
-            title: story.title.clone(),
+            title: dataset.text(&story.title, language).marked(),
             description: story.description.clone(),
             items,
             steps: Some(steps),
@@ -171,11 +186,11 @@ pub fn write_text(
             out.write_all(handout_html(dataset, selection, language).as_bytes())?;
         }
         Format::Timelinejs => {
-            write_timelinejs(dataset, selection, out)?;
+            write_timelinejs(dataset, selection, language, out)?;
         }
         Format::Ics => return write_icalendar(dataset, selection, language, now, out),
         Format::Svg => {
-            let scene = pdf::timeline_scene(dataset, selection, (1600.0, 900.0));
+            let scene = pdf::timeline_scene(dataset, selection, (1600.0, 900.0), language);
             out.write_all(svg::to_svg(&scene, &selection.title, "en").as_bytes())?;
         }
         Format::Png | Format::Pdf => {
@@ -248,6 +263,7 @@ fn indented(text: &str, indent: &str) -> String {
 fn write_timelinejs(
     dataset: &Dataset,
     selection: &Selection,
+    language: Language,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     out.write_all(b"{\n  \"eras\": ")?;
@@ -261,7 +277,7 @@ fn write_timelinejs(
     render_in_order(
         &selection.items,
         |(index, caption)| {
-            timelinejs_slide(dataset, *index, caption.as_deref()).map(|slide| {
+            timelinejs_slide(dataset, *index, caption.as_deref(), language).map(|slide| {
                 serde_json::to_string_pretty(&slide).map(|text| indented(&text, "    "))
             })
         },
@@ -311,7 +327,7 @@ pub fn bytes(
     match format {
         Format::Svg => {
             let size = (options.size.0 as f32, options.size.1 as f32);
-            let scene = pdf::timeline_scene(dataset, selection, size);
+            let scene = pdf::timeline_scene(dataset, selection, size, options.language);
             Ok(Written {
                 bytes: svg::to_svg(&scene, &selection.title, "en").into_bytes(),
                 left_out: Vec::new(),
@@ -375,7 +391,11 @@ pub fn event_citation(dataset: &Dataset, index: EventIndex, language: Language) 
     let Some(event) = dataset.event(index) else {
         return String::new();
     };
-    let mut out = format!("{} ({}", event.title, event.when.human());
+    let mut out = format!(
+        "{} ({}",
+        dataset.text(&event.title, language).marked(),
+        event.when.human()
+    );
     if let Some(place) = dataset.place_name(event, language) {
         out.push_str(&format!(", {place}"));
     }
@@ -384,30 +404,31 @@ pub fn event_citation(dataset: &Dataset, index: EventIndex, language: Language) 
     if !people.is_empty() {
         out.push_str(&format!(" With {}.", people.join(", ")));
     }
-    let summary = event
-        .summary
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let summary = dataset.text(&event.summary, language).marked();
+    let summary = summary.split_whitespace().collect::<Vec<_>>().join(" ");
     if !summary.is_empty() {
         out.push(' ');
         out.push_str(&summary);
     }
     out.push_str(&format!(" [{}]", event.status.label()));
     if let Some(note) = &event.note {
-        out.push_str(&format!(" Note: {note}"));
+        out.push_str(&format!(" Note: {}", dataset.text(note, language).marked()));
     }
     for (n, source) in event.sources.iter().enumerate() {
-        out.push_str(&format!(" ({}) {}.", n + 1, source_citation(source)));
+        out.push_str(&format!(
+            " ({}) {}.",
+            n + 1,
+            source_citation(dataset, source, language)
+        ));
     }
     out
 }
 
-/// "Xinhua, “Title”, 22 August 2024, https://…"
-pub(crate) fn source_citation(source: &Source) -> String {
+/// "Xinhua, “Title”, 22 August 2024, https://…", the title in `language` when written in it.
+pub(crate) fn source_citation(dataset: &Dataset, source: &Source, language: Language) -> String {
     let mut out = source.publisher.to_string();
     if let Some(title) = &source.title {
-        let _ = write!(out, ", “{title}”");
+        let _ = write!(out, ", “{}”", dataset.text(title, language).marked());
     }
     if let Some(published) = &source.published {
         let _ = write!(out, ", {}", published.human());
@@ -464,10 +485,19 @@ fn needs_display(when: &EventDate) -> Option<String> {
 /// objects, headline, text with the sources, group = category label, unique_id = event id),
 /// and the manifest's periods as eras.
 pub fn timelinejs(dataset: &Dataset, selection: &Selection) -> serde_json::Value {
+    timelinejs_in(dataset, selection, dataset.language())
+}
+
+/// [`timelinejs`] with the records' texts in `language` (or the dataset's own, marked).
+pub fn timelinejs_in(
+    dataset: &Dataset,
+    selection: &Selection,
+    language: Language,
+) -> serde_json::Value {
     let events: Vec<serde_json::Value> = selection
         .items
         .iter()
-        .filter_map(|(i, caption)| timelinejs_slide(dataset, *i, caption.as_deref()))
+        .filter_map(|(i, caption)| timelinejs_slide(dataset, *i, caption.as_deref(), language))
         .collect();
     json!({
         "title": timelinejs_title(selection),
@@ -506,7 +536,9 @@ fn timelinejs_slide(
     dataset: &Dataset,
     index: EventIndex,
     caption: Option<&str>,
+    language: Language,
 ) -> Option<serde_json::Value> {
+    let text_of = |text: &crate::model::Text| dataset.text(text, language).marked();
     let event = dataset.event(index)?;
     let start = event.when.start_bound().or(event.when.end_bound())?;
     let display = needs_display(&event.when);
@@ -523,24 +555,34 @@ fn timelinejs_slide(
     if let Some(caption) = caption.filter(|c| !c.trim().is_empty()) {
         let _ = write!(text, "<p><em>{}</em></p>", html_escape(caption.trim()));
     }
-    text.push_str(&markdown::to_html(&event.summary));
-    if let Some(note) = event.note.as_deref().filter(|n| !n.trim().is_empty()) {
+    text.push_str(&markdown::to_html(&text_of(&event.summary)));
+    if let Some(note) = event
+        .note
+        .as_ref()
+        .map(text_of)
+        .filter(|n| !n.trim().is_empty())
+    {
         text.push_str(&markdown::events_to_html(markdown::with_lead_in(
             "Note:",
-            markdown::events(note),
+            markdown::events(&note),
         )));
     }
     if !event.sources.is_empty() {
         let items: Vec<String> = event
             .sources
             .iter()
-            .map(|s| format!("<li>{}</li>", html_escape(&source_citation(s))))
+            .map(|s| {
+                format!(
+                    "<li>{}</li>",
+                    html_escape(&source_citation(dataset, s, language))
+                )
+            })
             .collect();
         let _ = write!(text, "<p>Sources:</p><ol>{}</ol>", items.join(""));
     }
     slide.insert(
         "text".into(),
-        json!({"headline": html_escape(&event.title), "text": text}),
+        json!({"headline": html_escape(&text_of(&event.title)), "text": text}),
     );
     if let Some(category) = dataset.category(&event.kind) {
         slide.insert("group".into(), json!(category.label));
@@ -555,7 +597,7 @@ fn timelinejs_slide(
             "media".into(),
             json!({
                 "url": &*picture.file,
-                "caption": html_escape(picture.caption.as_deref().unwrap_or("")),
+                "caption": html_escape(&picture.caption.as_ref().map(text_of).unwrap_or_default()),
                 "credit": html_escape(&credit.join(", ")),
             }),
         );
@@ -741,7 +783,8 @@ fn ics_event(
             event.when.human()
         )));
     };
-    let mut summary = event.title.to_string();
+    let text_of = |text: &crate::model::Text| dataset.text(text, language).marked();
+    let mut summary = text_of(&event.title);
     if let Some(note) = ics_date_note(&event.when) {
         let _ = write!(summary, " ({note})");
     }
@@ -750,12 +793,21 @@ fn ics_event(
         let _ = writeln!(description, "{caption}\n");
     }
     // Calendars show plain text: the Markdown of summary and note as words.
-    description.push_str(&markdown::to_plain_text(&event.summary));
+    description.push_str(&markdown::to_plain_text(&text_of(&event.summary)));
     if let Some(note) = &event.note {
-        let _ = write!(description, "\n\nNote: {}", markdown::to_plain_text(note));
+        let _ = write!(
+            description,
+            "\n\nNote: {}",
+            markdown::to_plain_text(&text_of(note))
+        );
     }
     for (k, source) in event.sources.iter().enumerate() {
-        let _ = write!(description, "\n[{}] {}", k + 1, source_citation(source));
+        let _ = write!(
+            description,
+            "\n[{}] {}",
+            k + 1,
+            source_citation(dataset, source, language)
+        );
     }
     let mut out = String::with_capacity(512 + description.len());
     ics_line(&mut out, "BEGIN:VEVENT");

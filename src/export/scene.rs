@@ -331,6 +331,8 @@ pub struct TimelineDrawing<'a> {
     pub view: TimeView,
     pub style: TimelineStyle,
     pub palette: Palette,
+    /// The language of the events' titles.
+    pub language: crate::model::Language,
     /// Where on the page: lane headers (when there are lanes), axis and lanes.
     pub area: Area,
 }
@@ -366,6 +368,7 @@ pub fn draw_timeline(
         view,
         style,
         palette,
+        language,
         area,
     } = *drawing;
     let header_width = if lanes.grouping == Grouping::None {
@@ -395,9 +398,9 @@ pub fn draw_timeline(
     let total_rows = style.total_rows(events.height(), lanes.lanes.len());
     let params = style.layout_params(canvas.width());
     let laid = layout_lanes(dataset, &lanes.lanes, &view, &params, total_rows, |i| {
-        dataset
-            .event(i)
-            .map_or(0.0, |e| fonts.width(&display_title(e), style.title_size))
+        dataset.event(i).map_or(0.0, |e| {
+            fonts.width(&display_title(e, dataset, language), style.title_size)
+        })
     });
     let places = place_lanes(&laid, events.y0, &style);
 
@@ -444,7 +447,7 @@ pub fn draw_timeline(
                 continue;
             };
             let p = place_item(item, canvas.x0, place.rows_top, &style);
-            let title = display_title(event);
+            let title = display_title(event, dataset, language);
             out.push(Shape::BeginEvent {
                 id: event.id.to_string(),
                 title: title.clone(),

@@ -64,7 +64,7 @@ impl Loaded {
     pub fn storyline(&self, name: &str) -> Option<(&str, &Storyline)> {
         self.storylines
             .iter()
-            .find(|(n, s)| n == name || s.title == name)
+            .find(|(n, s)| n == name || s.title.texts().any(|t| t == name))
             .map(|(n, s)| (n.as_str(), s))
     }
 
@@ -754,6 +754,26 @@ fn ron_diagnostic(
     };
     use ron::error::Error as E;
     match &err.code {
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } if *expected == crate::model::text::LANGUAGE_CODES => {
+            let key_start = src.text[start..end.max(start)]
+                .find(found.as_str())
+                .map_or(start, |i| start + i);
+            let mut d = Diagnostic::error(
+                with_field(format!(
+                    "unknown language `{found}`; a text is written in {}",
+                    expected.join(", ")
+                )),
+                Some(src.location(key_start..key_start + found.len().max(1))),
+            );
+            if let Some(best) = crate::model::text::suggest_language(found) {
+                d = d.with_hint(format!("did you mean `{best}`?"));
+            }
+            d
+        }
         E::NoSuchStructField {
             expected,
             found,

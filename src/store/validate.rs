@@ -8,6 +8,7 @@ use super::parse::RecordOrigin;
 use crate::model::dataset::chronological_cmp;
 use crate::model::event::{Event, Status, is_web_url};
 use crate::model::manifest::Manifest;
+use crate::model::text::{Language, Text, Written};
 
 /// The manifest's ids that records refer to, gathered once for every file's checks, and the
 /// dataset folder that records' media paths are relative to.
@@ -17,6 +18,8 @@ pub struct ManifestIds<'a> {
     places: HashSet<&'a str>,
     categories: HashSet<&'a str>,
     series: HashSet<&'a str>,
+    /// The language of plain strings.
+    language: Language,
 }
 
 impl<'a> ManifestIds<'a> {
@@ -27,6 +30,7 @@ impl<'a> ManifestIds<'a> {
             places: manifest.places.iter().map(|p| p.id.as_str()).collect(),
             categories: manifest.categories.iter().map(|c| c.id.as_str()).collect(),
             series: manifest.series.iter().map(|s| s.id.as_str()).collect(),
+            language: manifest.language,
         }
     }
 }
@@ -97,7 +101,7 @@ fn check_record(ids: &ManifestIds<'_>, e: &Event, at: &Locator<'_>, out: &mut Ve
             Some(at.field_value("id")),
         ));
     }
-    if e.title.trim().is_empty() {
+    if e.title.texts().all(|t| t.trim().is_empty()) {
         out.push(Diagnostic::error(
             "the title is empty",
             Some(at.field_value("title")),
@@ -128,21 +132,22 @@ fn check_record(ids: &ManifestIds<'_>, e: &Event, at: &Locator<'_>, out: &mut Ve
             .with_hint("add `sources: [(publisher: \"...\", url: \"https://...\")]`"),
         );
     }
-    check_text(at, "title", &e.title, false, out);
-    check_text(at, "summary", &e.summary, true, out);
+    let language = ids.language;
+    check_texts(at, language, "title", &e.title, false, out);
+    check_texts(at, language, "summary", &e.summary, true, out);
     if let Some(note) = &e.note {
-        check_text(at, "note", note, true, out);
+        check_texts(at, language, "note", note, true, out);
     }
     for tag in &e.tags {
         check_text(at, "tags", tag, false, out);
     }
     for media in &e.media {
-        check_media(at, ids.root, media, out);
+        check_media(at, ids.root, language, media, out);
     }
     for source in &e.sources {
         check_text(at, "sources", &source.publisher, false, out);
         if let Some(title) = &source.title {
-            check_text(at, "sources", title, false, out);
+            check_texts(at, language, "sources", title, false, out);
         }
         if let Some(url) = &source.url
             && let Some(problem) = url_problem(url)
@@ -168,7 +173,11 @@ fn check_record(ids: &ManifestIds<'_>, e: &Event, at: &Locator<'_>, out: &mut Ve
             ));
         }
     }
-    if e.status == Status::Disputed && e.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+    if e.status == Status::Disputed
+        && e.note
+            .as_ref()
+            .is_none_or(|n| n.texts().all(|t| t.trim().is_empty()))
+    {
         out.push(
             Diagnostic::warning(
                 format!("event \"{}\" is disputed but has no note saying how", e.id),
@@ -278,15 +287,16 @@ pub fn validate_across(
 fn check_media(
     at: &Locator<'_>,
     root: &std::path::Path,
+    language: Language,
     media: &crate::model::event::Media,
     out: &mut Vec<Diagnostic>,
 ) {
     use crate::model::event::{PICTURE_SIZE_CAP, PictureFormat};
     use std::io::Read as _;
-    for text in [&media.caption, &media.credit, &media.license]
-        .into_iter()
-        .flatten()
-    {
+    if let Some(caption) = &media.caption {
+        check_texts(at, language, "media", caption, false, out);
+    }
+    for text in [&media.credit, &media.license].into_iter().flatten() {
         check_text(at, "media", text, false, out);
     }
     let file = media.file.trim();
@@ -408,6 +418,48 @@ fn check_text(
                 Some(at.field_value(field)),
             )
             .with_hint("remove it; write the text on one line"),
+        );
+    }
+}
+
+/// [`check_text`] on each language of a record text; and, for a text written by language
+/// that leaves out the dataset's default one, a warning: readers of the default language will
+/// see another language's text, marked as such (the dataset's plain strings are all in the
+/// default language, so a reader of it otherwise sees every text in it).
+fn check_texts(
+    at: &Locator<'_>,
+    default: Language,
+    field: &str,
+    text: &Text,
+    breaks_allowed: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    for one in text.texts() {
+        check_text(at, field, one, breaks_allowed, out);
+    }
+    if let Written::Map(map) = text.written()
+        && map[default as usize].is_none()
+    {
+        let written: Vec<&str> = Language::ALL
+            .iter()
+            .zip(map)
+            .filter(|(_, t)| t.is_some())
+            .map(|(l, _)| l.code())
+            .collect();
+        out.push(
+            Diagnostic::warning(
+                format!(
+                    "`{field}` is written in {} but not in `{}`, the dataset's language",
+                    written.join(", "),
+                    default.code()
+                ),
+                Some(at.field_value(field)),
+            )
+            .with_hint(format!(
+                "add `{}: \"...\"`; until then the {} text is shown, marked, in its place",
+                default.code(),
+                written.first().copied().unwrap_or_default()
+            )),
         );
     }
 }

@@ -4,15 +4,19 @@
 //! they agree on what goes where.
 
 use super::layout::{LaneLayout, LayoutItem, LayoutParams};
+use crate::model::Language;
+use crate::model::dataset::Dataset;
 use crate::model::event::Event;
 
-/// An event's title as the timeline draws it: with "c." before it when the date is
-/// approximate, so the qualifier is visible.
-pub fn display_title(event: &Event) -> String {
+/// An event's title as the timeline draws it: in `language` (or the dataset's own, followed
+/// by its code in brackets, "[en]"), with "c." before it when the date is approximate, so
+/// the qualifier is visible.
+pub fn display_title(event: &Event, dataset: &Dataset, language: Language) -> String {
+    let title = dataset.text(&event.title, language).marked();
     if event.when.is_approximate() {
-        format!("c. {}", event.title)
+        format!("c. {title}")
     } else {
-        event.title.to_string()
+        title
     }
 }
 

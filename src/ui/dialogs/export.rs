@@ -146,7 +146,7 @@ impl AnnalsApp {
                 if self.is_dirty() {
                     return Err("Save your edits first: a deck is drawn from the files.".into());
                 }
-                Selection::of_loaded(&self.data.loaded, Some(story))?
+                Selection::of_loaded_in(&self.data.loaded, Some(story), self.prefs.language)?
             }
             _ => selection,
         };

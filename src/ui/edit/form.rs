@@ -7,11 +7,12 @@ use egui::{RichText, Ui};
 
 use crate::model::dataset::Dataset;
 use crate::model::date::EventDate;
-pub use crate::model::draft::{Draft, DraftMedia, DraftSource, FieldErrors};
+pub use crate::model::draft::{Draft, DraftMedia, DraftSource, DraftText, FieldErrors};
 use crate::model::event::Status;
 use crate::model::manifest::Language;
 use crate::ui::actions::{Action, shortcut_text, tooltip};
 use crate::ui::command::{Command, EditCommand};
+use crate::{i18n::tr, tr};
 
 /// Name of the form in the accessibility tree.
 pub const EDITOR_LABEL: &str = "Event editor";
@@ -59,6 +60,79 @@ fn labelled_text_of_width(
     // Named apart from the heading above it ("Title" vs "Edit title").
     let name = format!("Edit {}", label.to_lowercase());
     response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name));
+    response
+}
+
+/// One field per language for a record text (title, summary, note): the dataset's own
+/// language first (its field keeps the plain name, "Edit title"), then the others ("Edit
+/// title (zh)"), each under a small label naming its language; an empty one is marked
+/// "missing", since readers of that language then see the dataset's text instead. The
+/// returned response is the first field's, `changed` when any of them changed.
+fn multilingual_text(
+    ui: &mut Ui,
+    label: &str,
+    text: &mut DraftText,
+    multiline: bool,
+    hint: &str,
+    (default, language): (Language, Language),
+) -> egui::Response {
+    let order = std::iter::once(default).chain(Language::ALL.into_iter().filter(|&l| l != default));
+    let mut first: Option<egui::Response> = None;
+    let mut changed = false;
+    for field_language in order {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(tr!(
+                    language,
+                    "text-field-language",
+                    field = label,
+                    language = field_language.endonym()
+                ))
+                .small()
+                .weak(),
+            );
+            if field_language == default {
+                ui.label(
+                    RichText::new(tr(language, "text-default-language"))
+                        .small()
+                        .weak(),
+                );
+            } else if text.get(field_language).trim().is_empty() {
+                ui.label(
+                    RichText::new(tr(language, "text-missing"))
+                        .small()
+                        .italics()
+                        .color(ui.visuals().warn_fg_color),
+                )
+                .on_hover_text(tr!(
+                    language,
+                    "text-missing-tooltip",
+                    language = field_language.endonym(),
+                    default = default.endonym()
+                ));
+            }
+        });
+        let name = if field_language == default {
+            label.to_owned()
+        } else {
+            format!("{label} ({})", field_language.code())
+        };
+        let response = labelled_text(
+            ui,
+            &name,
+            text.get_mut(field_language),
+            multiline,
+            if field_language == default { hint } else { "" },
+        );
+        changed |= response.changed();
+        if first.is_none() {
+            first = Some(response);
+        }
+    }
+    let mut response = first.expect("three languages");
+    if changed {
+        response.mark_changed();
+    }
     response
 }
 
@@ -183,7 +257,15 @@ pub(crate) fn editor_ui(
                 }
                 error_line(ui, errors.get("id"));
                 heading(ui, "Title");
-                let title = labelled_text(ui, "Title", &mut draft.title, false, "What happened");
+                let languages = (dataset.language(), language);
+                let title = multilingual_text(
+                    ui,
+                    "Title",
+                    &mut draft.title,
+                    false,
+                    "What happened",
+                    languages,
+                );
                 if focus_title {
                     title.request_focus();
                 }
@@ -270,8 +352,15 @@ pub(crate) fn editor_ui(
                 }
 
                 heading(ui, "Summary (Markdown)");
-                if labelled_text(ui, "Summary", &mut draft.summary, true, "What happened, in our own words")
-                    .changed()
+                if multilingual_text(
+                    ui,
+                    "Summary",
+                    &mut draft.summary,
+                    true,
+                    "What happened, in our own words",
+                    languages,
+                )
+                .changed()
                 {
                     changes.typed = Some("summary");
                 }
@@ -285,7 +374,8 @@ pub(crate) fn editor_ui(
                         }
                         let fields: [(&str, &mut String, &str); 4] = [
                             ("Publisher", &mut source.publisher, "Xinhua, TASS…"),
-                            ("Title", &mut source.title, "the article's title"),
+                            // In the dataset's language; others written in the file are kept.
+                            ("Title", source.title.get_mut(languages.0), "the article's title"),
                             ("URL", &mut source.url, "https://…"),
                             ("Published", &mut source.published, "2024-08-22"),
                         ];
@@ -347,7 +437,7 @@ pub(crate) fn editor_ui(
                         }
                         let fields: [(&str, &mut String, &str); 4] = [
                             ("File", &mut picture.file, "media/photo.jpg or https://…"),
-                            ("Caption", &mut picture.caption, "what it shows"),
+                            ("Caption", picture.caption.get_mut(languages.0), "what it shows"),
                             ("Credit", &mut picture.credit, "Photo: …"),
                             ("Licence", &mut picture.license, "CC BY 4.0…"),
                         ];
@@ -416,8 +506,15 @@ pub(crate) fn editor_ui(
                     changes.other = true;
                 }
                 heading(ui, "Note (Markdown)");
-                if labelled_text(ui, "Note", &mut draft.note, true, "How sources disagree, what is uncertain")
-                    .changed()
+                if multilingual_text(
+                    ui,
+                    "Note",
+                    &mut draft.note,
+                    true,
+                    "How sources disagree, what is uncertain",
+                    languages,
+                )
+                .changed()
                 {
                     changes.typed = Some("note");
                 }
@@ -455,7 +552,9 @@ pub(crate) fn editor_ui(
                 ui.horizontal_wrapped(|ui| {
                     let mut remove = None;
                     for (i, id) in draft.related.iter().enumerate() {
-                        let title = dataset.by_id(id).map_or(id.as_str(), |e| &e.title);
+                        let title = dataset
+                            .by_id(id)
+                            .map_or(id.as_str(), |e| dataset.text(&e.title, language).text);
                         if ui
                             .button(format!("{title}  ×"))
                             .on_hover_text(format!("{id}: remove this link"))

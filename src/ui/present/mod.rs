@@ -21,7 +21,8 @@ pub(crate) const STEP_SECONDS: f64 = 0.6;
 pub struct Presentation {
     /// The storyline presented (file name), or `None` for the shown events.
     pub storyline: Option<String>,
-    pub title: String,
+    /// The storyline's title in every language it is written in, shown in the one at hand.
+    pub title: crate::model::Text,
     pub steps: Vec<ShownStep>,
     pub index: usize,
     /// egui time when it started, for the presenter's clock.
@@ -87,13 +88,23 @@ impl AnnalsApp {
         self.present.current.as_ref()
     }
 
-    /// Names of the dataset's storylines (file names) with their titles.
+    /// Names of the dataset's storylines (file names) with their titles, in the language at
+    /// hand (or the dataset's own, marked).
     pub fn storylines(&self) -> Vec<(String, String)> {
+        let default = self
+            .data
+            .loaded
+            .dataset
+            .as_ref()
+            .map_or_else(Default::default, crate::model::Dataset::language);
         self.data
             .loaded
             .storylines
             .iter()
-            .map(|(name, s)| (name.clone(), s.title.clone()))
+            .map(|(name, s)| {
+                let title = s.title.get(self.prefs.language, default).marked();
+                (name.clone(), title)
+            })
             .collect()
     }
 
@@ -124,7 +135,7 @@ impl AnnalsApp {
                 }
             },
             None => (
-                dataset.manifest.title.clone(),
+                crate::model::Text::plain(&dataset.manifest.title),
                 steps_of_events(self.shown_events()),
             ),
         };
@@ -275,7 +286,8 @@ impl AnnalsApp {
                 .browse
                 .pictures
                 .ready(&ctx, &self.data.loaded.root, &m)?;
-            Some((texture, m.byline()))
+            let default = self.data.loaded.dataset.as_ref()?.language();
+            Some((texture, m.byline(self.prefs.language, default)))
         });
         let (Some(p), Some(dataset), Some(lanes)) = (
             self.present.current.as_ref(),
@@ -285,6 +297,7 @@ impl AnnalsApp {
             return commands;
         };
         let step = &p.steps[p.index];
+        let title = dataset.text(&p.title, self.prefs.language).marked();
         let input = PresentInput {
             dataset,
             lanes,
@@ -292,7 +305,7 @@ impl AnnalsApp {
             step,
             index: p.index,
             count: p.steps.len(),
-            title: &p.title,
+            title: &title,
             language: self.prefs.language,
             style: &self.present.style,
             key_hints: true,
@@ -305,6 +318,7 @@ impl AnnalsApp {
         if p.presenter {
             let now = ctx.input(|i| i.time);
             let (steps, index, started) = (&p.steps, p.index, p.started_at);
+            let language = self.prefs.language;
             ctx.show_viewport_immediate(
                 egui::ViewportId::from_hash_of("annals-presenter"),
                 egui::ViewportBuilder::default()
@@ -312,7 +326,14 @@ impl AnnalsApp {
                     .with_inner_size([760.0, 520.0]),
                 |ui, _class| {
                     egui::CentralPanel::default().show(ui, |ui| {
-                        commands.extend(presenter_ui(ui, dataset, steps, index, now - started));
+                        commands.extend(presenter_ui(
+                            ui,
+                            dataset,
+                            language,
+                            steps,
+                            index,
+                            now - started,
+                        ));
                     });
                     ui.input_mut(|input| {
                         if input.viewport().close_requested() {

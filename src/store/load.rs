@@ -762,6 +762,13 @@ fn ron_diagnostic(
             let key_start = src.text[start..end.max(start)]
                 .find(found.as_str())
                 .map_or(start, |i| start + i);
+            // The field is the one whose value the map is: before the `(` that opens it.
+            let before = &src.text[span.start..key_start.max(span.start)];
+            let field = map_open(before).and_then(|open| field_before(&before[..open]));
+            let with_field = |message: String| match field {
+                Some(f) => format!("`{f}`: {message}"),
+                None => message,
+            };
             let mut d = Diagnostic::error(
                 with_field(format!(
                     "unknown language `{found}`; a text is written in {}",
@@ -858,6 +865,21 @@ fn ron_diagnostic(
         }
         other => Diagnostic::error(lowercase_first(&other.to_string()), Some(location)),
     }
+}
+
+/// Where the innermost `(` still open at the end of `before` is.
+fn map_open(before: &str) -> Option<usize> {
+    let tokens = tokenize(before).ok()?;
+    let mut depth = 0usize;
+    for token in tokens.iter().rev() {
+        match token.kind {
+            TokenKind::Punct(b')' | b']') => depth += 1,
+            TokenKind::Punct(b'(' | b'[') if depth == 0 => return Some(token.span.start),
+            TokenKind::Punct(b'(' | b'[') => depth -= 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The name of the field whose value starts at the end of `before` (the text of a record up

@@ -3,7 +3,7 @@
 
 # After a text that is not written in the chosen language: the code of the language it is
 # shown in, and the marker's tooltip.
-text-fallback-marker = [{ $code }]
+text-fallback-marker = { "[" }{ $code }]
 text-fallback-tooltip = Not written in { $wanted } yet: shown in { $shown }.
 # Beside an empty field of the editor, for a language the text is not written in.
 text-missing = missing

@@ -199,8 +199,9 @@ fn storyline_files_are_watched() {
     let mut harness = harness_on(root.clone());
     let file = root.join("briefings/summits-2024.ron");
     let text = std::fs::read_to_string(&file).unwrap();
+    // The title's English text, the first of its languages.
     let title = text
-        .split("title: \"")
+        .split("en: \"")
         .nth(1)
         .and_then(|t| t.split('"').next())
         .unwrap()

@@ -84,7 +84,7 @@ fn save_and_close_writes_the_edits_then_lets_the_window_close() {
     assert!(press_close_button(&mut harness));
     harness.get_by_label("Save and close").click();
     harness.run();
-    assert!(read(&root, "regular-meetings.ron").contains("title: \"Saved on the way out\""));
+    assert!(read(&root, "regular-meetings.ron").contains("en: \"Saved on the way out\""));
     assert!(
         !press_close_button(&mut harness),
         "nothing is held back any more"
@@ -300,7 +300,7 @@ fn a_save_with_a_conflict_in_one_file_still_writes_the_others() {
     std::fs::write(root.join("regular-meetings.ron"), &theirs).unwrap();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run();
-    assert!(read(&root, "visits-2024.ron").contains("title: \"Edited visit\""));
+    assert!(read(&root, "visits-2024.ron").contains("en: \"Edited visit\""));
     assert_eq!(read(&root, "regular-meetings.ron"), theirs);
     harness.get_by_label("Keep mine");
     assert!(
@@ -424,7 +424,8 @@ fn every_remembered_setting_is_written_and_read_back() {
     harness.get_by_label("▶ Present").click();
     harness.run();
     harness
-        .get_by_label_contains("2024: a year of summits")
+        // Names and records in Russian: the storyline's Russian title.
+        .get_by_label_contains("2024 год: год саммитов")
         .click();
     settle(&mut harness);
     harness.key_press(egui::Key::Escape);

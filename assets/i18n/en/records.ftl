@@ -8,7 +8,5 @@ text-fallback-tooltip = Not written in { $wanted } yet: shown in { $shown }.
 # Beside an empty field of the editor, for a language the text is not written in.
 text-missing = missing
 text-missing-tooltip = Not written in { $language }: readers in { $language } see the { $default } text, marked.
-# The editor's label of one language's field ("Title · 中文").
+# The tooltip of a language's name beside its field in the editor ("Title · 中文").
 text-field-language = { $field } · { $language }
-# Beside the field of the dataset's own language (plain strings in the files are in it).
-text-default-language = dataset's language

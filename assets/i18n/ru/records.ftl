@@ -6,4 +6,3 @@ text-fallback-tooltip = Текста на языке «{ $wanted }» пока н
 text-missing = нет текста
 text-missing-tooltip = Нет текста на языке «{ $language }»: читатели увидят текст на языке «{ $default }» с пометкой.
 text-field-language = { $field } · { $language }
-text-default-language = язык набора данных

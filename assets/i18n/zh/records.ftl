@@ -5,4 +5,3 @@ text-fallback-tooltip = 尚无{ $wanted }文字，此处显示的是{ $shown }�
 text-missing = 缺少
 text-missing-tooltip = 尚无{ $language }文字：{ $language }读者会看到标有记号的{ $default }文字。
 text-field-language = { $field } · { $language }
-text-default-language = 数据集的语言

@@ -63,11 +63,14 @@ fn labelled_text_of_width(
     response
 }
 
+/// Width of the column that names a language beside its field in the editor, in points.
+const LANGUAGE_COLUMN: f32 = 96.0;
+
 /// One field per language for a record text (title, summary, note): the dataset's own
-/// language first (its field keeps the plain name, "Edit title"), then the others ("Edit
-/// title (zh)"), each under a small label naming its language; an empty one is marked
-/// "missing", since readers of that language then see the dataset's text instead. The
-/// returned response is the first field's, `changed` when any of them changed.
+/// language's field as before ("Edit title"), then one compact row for each other language
+/// ("Edit title (zh)"): its name, a "missing" mark when it is empty (readers of that language
+/// then see the dataset's text instead, marked), and a field of one line that grows as it is
+/// typed in. The returned response is the first field's, `changed` when any of them changed.
 fn multilingual_text(
     ui: &mut Ui,
     label: &str,
@@ -76,60 +79,55 @@ fn multilingual_text(
     hint: &str,
     (default, language): (Language, Language),
 ) -> egui::Response {
-    let order = std::iter::once(default).chain(Language::ALL.into_iter().filter(|&l| l != default));
-    let mut first: Option<egui::Response> = None;
-    let mut changed = false;
-    for field_language in order {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(
-                RichText::new(tr!(
+    let mut response = labelled_text(ui, label, text.get_mut(default), multiline, hint);
+    let mut changed = response.changed();
+    for other in Language::ALL.into_iter().filter(|&l| l != default) {
+        ui.horizontal(|ui| {
+            // The language and its mark in a column of their own, so the fields line up.
+            let column = egui::vec2(LANGUAGE_COLUMN, ui.spacing().interact_size.y);
+            let layout = egui::Layout::left_to_right(egui::Align::Center);
+            ui.allocate_ui_with_layout(column, layout, |ui| {
+                ui.set_min_width(LANGUAGE_COLUMN);
+                let name = ui.label(RichText::new(other.endonym()).small().weak());
+                name.on_hover_text(tr!(
                     language,
                     "text-field-language",
                     field = label,
-                    language = field_language.endonym()
-                ))
-                .small()
-                .weak(),
-            );
-            if field_language == default {
-                ui.label(
-                    RichText::new(tr(language, "text-default-language"))
-                        .small()
-                        .weak(),
-                );
-            } else if text.get(field_language).trim().is_empty() {
-                ui.label(
-                    RichText::new(tr(language, "text-missing"))
-                        .small()
-                        .italics()
-                        .color(ui.visuals().warn_fg_color),
-                )
-                .on_hover_text(tr!(
-                    language,
-                    "text-missing-tooltip",
-                    language = field_language.endonym(),
-                    default = default.endonym()
+                    language = other.endonym()
                 ));
-            }
+                if text.get(other).trim().is_empty() {
+                    ui.label(
+                        RichText::new(tr(language, "text-missing"))
+                            .small()
+                            .italics()
+                            .color(ui.visuals().warn_fg_color),
+                    )
+                    .on_hover_text(tr!(
+                        language,
+                        "text-missing-tooltip",
+                        language = other.endonym(),
+                        default = default.endonym()
+                    ));
+                }
+            });
+            let field = format!("{label} ({})", other.code());
+            let width = (ui.available_width() - 12.0).max(80.0);
+            let edit = if multiline {
+                egui::TextEdit::multiline(text.get_mut(other)).desired_rows(1)
+            } else {
+                egui::TextEdit::singleline(text.get_mut(other))
+            };
+            let edited = ui.add(
+                edit.desired_width(width)
+                    .id_salt(("editor", field.as_str())),
+            );
+            let name_of = format!("Edit {}", field.to_lowercase());
+            edited.widget_info(move || {
+                egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name_of)
+            });
+            changed |= edited.changed();
         });
-        let name = if field_language == default {
-            label.to_owned()
-        } else {
-            format!("{label} ({})", field_language.code())
-        };
-        let response = labelled_text(
-            ui,
-            &name,
-            text.get_mut(field_language),
-            multiline,
-            if field_language == default { hint } else { "" },
-        );
-        changed |= response.changed();
-        if first.is_none() {
-            first = Some(response);
-        }
     }
-    let mut response = first.expect("three languages");
     if changed {
         response.mark_changed();
     }

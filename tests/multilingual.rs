@@ -479,3 +479,42 @@ fn the_editor_has_a_field_per_language_marks_missing_ones_and_undo_takes_an_edit
         "{saved}"
     );
 }
+
+#[test]
+fn a_presentation_shows_the_storyline_in_the_chosen_language() {
+    use annals::ui::command::PresentCommand;
+    use annals::ui::present::slide::CARD_LABEL;
+    let mut harness = window_in(bundled_dataset_path(), Language::Russian, "hog-29");
+    harness.state_mut().apply(
+        Command::Present(PresentCommand::Start(Some("summits-2024".into()))),
+        0.0,
+    );
+    harness.run();
+    let card = harness.get_by_label(CARD_LABEL).rect();
+    let on_card = |text: &str| {
+        harness
+            .query_all_by_label(text)
+            .any(|n| card.contains_rect(n.rect()))
+    };
+    // The first step: its event's title and its caption in Russian; the summary, written in
+    // English only, with its marker.
+    assert!(on_card(
+        "Товарооборот в 2023 году: около 240 млрд долларов США"
+    ));
+    assert!(on_card(
+        "Фон: в 2023 году товарооборот достиг около 240 млрд долларов США."
+    ));
+    let summary = harness
+        .state()
+        .dataset()
+        .unwrap()
+        .by_id("trade-2023")
+        .unwrap()
+        .summary
+        .to_string();
+    let marked = harness
+        .query_all_by_label_contains(" [en]")
+        .filter(|n| card.contains_rect(n.rect()))
+        .count();
+    assert!(marked >= 1, "the English summary is marked: {summary}");
+}

@@ -573,6 +573,36 @@ mod tests {
     }
 
     #[test]
+    fn both_forms_go_through_json_and_back() {
+        for text in [
+            Text::plain("Summit"),
+            Text::map([(EN, "Summit"), (RU, "Саммит")]),
+        ] {
+            let json = serde_json::to_string(&text).unwrap();
+            assert_eq!(serde_json::from_str::<Text>(&json).unwrap(), text, "{json}");
+        }
+    }
+
+    #[test]
+    fn the_manifest_names_its_language_by_code() {
+        let read = |text: &str| {
+            crate::store::parse::ron_options().from_str::<crate::model::Manifest>(text)
+        };
+        assert_eq!(read("(title: \"T\")").unwrap().language, EN);
+        assert_eq!(
+            read("(title: \"T\", language: \"ru\")").unwrap().language,
+            RU
+        );
+        let err = read("(title: \"T\", language: \"zn\")")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("unknown language `zn`") && err.contains("did you mean `zh`?"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn language_keys_are_suggested() {
         for (typed, meant) in [
             ("zn", "zh"),

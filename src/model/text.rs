@@ -59,7 +59,13 @@ impl Shown<'_> {
     /// `text`, followed by ` [en]` when it is a fallback: the marker of plain-text exports,
     /// pictures and the timeline.
     pub fn marked(&self) -> String {
-        format!("{}{}", self.text, marker_suffix(self.fallback))
+        // Built by hand rather than with `format!`: the timeline makes one for each title it
+        // draws, every frame.
+        let suffix = marker_suffix(self.fallback);
+        let mut out = String::with_capacity(self.text.len() + suffix.len());
+        out.push_str(self.text);
+        out.push_str(suffix);
+        out
     }
 }
 

@@ -12,11 +12,16 @@ use crate::model::event::Event;
 /// by its code in brackets, "[en]"), with "c." before it when the date is approximate, so
 /// the qualifier is visible.
 pub fn display_title(event: &Event, dataset: &Dataset, language: Language) -> String {
-    let title = dataset.text(&event.title, language).marked();
+    let title = dataset.text(&event.title, language);
     if event.when.is_approximate() {
-        format!("c. {title}")
+        let suffix = crate::model::text::marker_suffix(title.fallback);
+        let mut out = String::with_capacity(3 + title.text.len() + suffix.len());
+        out.push_str("c. ");
+        out.push_str(title.text);
+        out.push_str(suffix);
+        out
     } else {
-        title
+        title.marked()
     }
 }
 

@@ -518,3 +518,27 @@ fn a_presentation_shows_the_storyline_in_the_chosen_language() {
         .count();
     assert!(marked >= 1, "the English summary is marked: {summary}");
 }
+
+#[test]
+fn a_storyline_text_without_the_default_language_is_a_warning_at_its_place() {
+    let dir = dataset_with_events(&format!("[\n{}]\n", record("a", "\"Talks\"", "\"\"")));
+    std::fs::create_dir(dir.path().join("briefings")).unwrap();
+    std::fs::write(
+        dir.path().join("briefings/talks.ron"),
+        "(\n    title: (en: \"Talks\", zh: \"会谈\"),\n    steps: [\n        (event: \"a\", caption: (ru: \"Переговоры\")),\n    ],\n)\n",
+    )
+    .unwrap();
+    let loaded = load_dataset(dir.path());
+    let warnings: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning && d.message.contains("not in `en`"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{:#?}", loaded.diagnostics);
+    assert!(
+        warnings[0]
+            .message
+            .starts_with("`caption` is written in ru")
+    );
+    assert_eq!(warnings[0].location.as_ref().unwrap().line, 4);
+}

@@ -437,31 +437,46 @@ fn check_texts(
     for one in text.texts() {
         check_text(at, field, one, breaks_allowed, out);
     }
-    if let Written::Map(map) = text.written()
-        && map[default as usize].is_none()
-    {
-        let written: Vec<&str> = Language::ALL
-            .iter()
-            .zip(map)
-            .filter(|(_, t)| t.is_some())
-            .map(|(l, _)| l.code())
-            .collect();
-        out.push(
-            Diagnostic::warning(
-                format!(
-                    "`{field}` is written in {} but not in `{}`, the dataset's language",
-                    written.join(", "),
-                    default.code()
-                ),
-                Some(at.field_value(field)),
-            )
-            .with_hint(format!(
-                "add `{}: \"...\"`; until then the {} text is shown, marked, in its place",
-                default.code(),
-                written.first().copied().unwrap_or_default()
-            )),
-        );
+    if let Some(warning) = missing_default(text, default, field) {
+        out.push(warning(at.field_value(field)));
     }
+}
+
+/// For a text written by language that leaves out the dataset's `default` one, the warning
+/// of [`check_texts`] (for a storyline's title, captions and notes), to be placed.
+fn missing_default(
+    text: &Text,
+    default: Language,
+    field: &str,
+) -> Option<impl FnOnce(Location) -> Diagnostic> {
+    let Written::Map(map) = text.written() else {
+        return None;
+    };
+    if map[default as usize].is_some() {
+        return None;
+    }
+    let written: Vec<&str> = Language::ALL
+        .iter()
+        .zip(map)
+        .filter(|(_, t)| t.is_some())
+        .map(|(l, _)| l.code())
+        .collect();
+    let field = field.to_owned();
+    Some(move |at: Location| {
+        Diagnostic::warning(
+            format!(
+                "`{field}` is written in {} but not in `{}`, the dataset's language",
+                written.join(", "),
+                default.code()
+            ),
+            Some(at),
+        )
+        .with_hint(format!(
+            "add `{}: \"...\"`; until then the {} text is shown, marked, in its place",
+            default.code(),
+            written.first().copied().unwrap_or_default()
+        ))
+    })
 }
 
 /// Why `url` cannot be an address: spaces or control characters in it.
@@ -581,6 +596,11 @@ pub(crate) fn validate_storyline(
         })
         .unwrap_or_default();
     let manifest = &dataset.manifest;
+    let default = dataset.language();
+    if let Some(warning) = missing_default(&storyline.title, default, "title") {
+        let at = field_value_span(text, "title").map_or(whole.clone(), |r| src.location(r));
+        out.push(warning(at));
+    }
     let mut suggester: Option<Suggester<'_>> = None;
     for (n, step) in storyline.steps.iter().enumerate() {
         let span = spans.get(n).cloned();
@@ -596,6 +616,11 @@ pub(crate) fn validate_storyline(
                 (None, None) => whole.clone(),
             }
         };
+        for (field, value) in [("caption", &step.caption), ("notes", &step.notes)] {
+            if let Some(warning) = missing_default(value, default, field) {
+                out.push(warning(at_value(field, None)));
+            }
+        }
         if step.event.is_none() && step.window.is_none() {
             out.push(
                 Diagnostic::error(

@@ -122,7 +122,7 @@ fn keystroke(c: &mut Criterion) {
                 step += 1;
                 let index = app.selected().expect("selected");
                 let event = app.dataset().expect("dataset").events()[index].clone();
-                let mut draft = Draft::from_event(&event);
+                let mut draft = Draft::from_event(&event, annals::model::Language::English);
                 draft.when = if step.is_multiple_of(2) {
                     "1750-03-0"
                 } else {

@@ -176,6 +176,7 @@ pub fn list(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> io::Result
             &checked.events
         }
     };
+    let language = checked.language;
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
     // Lines made in blocks on two threads, written in order.
     crate::export::render_in_order(
@@ -187,7 +188,7 @@ pub fn list(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> io::Result
                 "{:<23} {:<36} {}  [{}]\n",
                 event.when.to_edtf(),
                 event.when.human(),
-                escape(&event.title),
+                escape(event.title.default_text(language)),
                 escape(&event.id)
             )
         },

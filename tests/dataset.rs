@@ -151,7 +151,7 @@ fn every_regular_meeting_has_a_place_and_both_heads_of_government() {
             event.id
         );
         assert!(
-            !event.summary.trim().is_empty(),
+            !event.summary.to_string().trim().is_empty(),
             "{} says what came of it",
             event.id
         );
@@ -200,7 +200,10 @@ fn every_disputed_event_says_how_in_a_note() {
     for event in ds.events().iter().filter(|e| e.status == Status::Disputed) {
         disputed += 1;
         assert!(
-            event.note.as_deref().is_some_and(|n| !n.trim().is_empty()),
+            event
+                .note
+                .as_ref()
+                .is_some_and(|n| !n.to_string().trim().is_empty()),
             "{} is disputed without a note",
             event.id
         );
@@ -209,7 +212,7 @@ fn every_disputed_event_says_how_in_a_note() {
     // The 27th meeting: 5 December (Russian government, TASS) or 7 December (Xinhua).
     let hog27 = ds.by_id("hog-27").unwrap();
     assert_eq!(hog27.status, Status::Disputed);
-    let note = hog27.note.as_deref().unwrap();
+    let note = hog27.note.as_ref().unwrap().to_string();
     assert!(
         note.contains("5 December") && note.contains("7 December"),
         "{note}"
@@ -259,7 +262,7 @@ fn the_storylines_check_and_name_only_events_that_exist() {
                 assert!(ds.by_id(id).is_some(), "{name}: unknown event {id}");
             }
             assert!(
-                !step.caption.trim().is_empty(),
+                !step.caption.to_string().trim().is_empty(),
                 "{name}: a step without a caption"
             );
         }

@@ -73,7 +73,14 @@ fn bundled_dataset_loads_clean_and_in_order() {
         "16–17 May 2024"
     );
     let relations = ds.by_id("diplomatic-relations-1949").unwrap();
-    assert!(relations.note.as_deref().unwrap().contains("3 October"));
+    assert!(
+        relations
+            .note
+            .as_ref()
+            .unwrap()
+            .to_string()
+            .contains("3 October")
+    );
     // Series neighbours: 28th ↔ 29th.
     let hog28 = ds.index_of("hog-28").unwrap();
     assert_eq!(ds.next_in_series(hog28), ds.index_of("hog-29"));

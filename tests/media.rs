@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use annals::model::Language;
 use annals::model::event::{Media, PictureFormat};
 
 /// A small PNG of `w`×`h` pixels, made here.
@@ -135,7 +136,10 @@ fn pictures_survive_writing_and_fmt() {
         }
     );
     assert!(media[1].is_web() && !media[0].is_web());
-    assert_eq!(media[0].byline(), "The talks — Photo: P, CC BY 4.0");
+    assert_eq!(
+        media[0].byline(Language::English, Language::English),
+        "The talks — Photo: P, CC BY 4.0"
+    );
     assert_eq!(media[0].path_in(&root).unwrap(), root.join("media/ok.png"));
     let mut out = Vec::new();
     assert_eq!(annals::cli::fmt(&root, false, &mut out).unwrap(), 0);
@@ -197,7 +201,14 @@ fn timelinejs_writes_pictures_as_media_and_reads_local_ones_back_as_pictures() {
     let event = &imported.events()[0];
     assert_eq!(event.media.len(), 1);
     assert_eq!(event.media[0].file.as_ref(), "media/ok.png");
-    assert_eq!(event.media[0].caption.as_deref(), Some("The talks"));
+    assert_eq!(
+        event.media[0]
+            .caption
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
+        Some("The talks")
+    );
     assert_eq!(
         event.media[0].credit.as_deref(),
         Some("Photo: P, CC BY 4.0")

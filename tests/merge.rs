@@ -154,8 +154,8 @@ fn edits_of_different_fields_of_one_record_merge() {
         |r| {
             edit(r, "regular-meetings.ron", |t| {
                 t.replacen(
-                    "title: \"29th regular meeting of heads of government\"",
-                    "title: \"29th meeting (ours)\"",
+                    "en: \"29th regular meeting of heads of government\"",
+                    "en: \"29th meeting (ours)\"",
                     1,
                 )
             });
@@ -174,8 +174,8 @@ fn edits_of_different_fields_of_one_record_merge() {
         .find(|e| &*e.id == "hog-29")
         .unwrap()
         .clone();
-    assert_eq!(&*hog.title, "29th meeting (ours)");
-    assert!(hog.summary.starts_with("THEIR SUMMARY."));
+    assert_eq!(hog.title.to_string(), "29th meeting (ours)");
+    assert!(hog.summary.to_string().starts_with("THEIR SUMMARY."));
 }
 
 #[test]
@@ -262,8 +262,8 @@ fn deletion_against_edit_is_a_conflict_on_that_record() {
         |r| {
             edit(r, "visits-2024.ron", |t| {
                 t.replacen(
-                    "id: \"astana-2024\",\n        title: \"",
-                    "id: \"astana-2024\",\n        title: \"EDITED ",
+                    "id: \"astana-2024\",\n        title: (\n            en: \"",
+                    "id: \"astana-2024\",\n        title: (\n            en: \"EDITED ",
                     1,
                 )
             });
@@ -350,14 +350,23 @@ fn storyline_steps_changed_on_both_sides_conflict_on_steps() {
         &root,
         |r| {
             edit(r, file, |t| {
-                t.replacen("caption: \"", "caption: \"Theirs: ", 1)
+                t.replacen(
+                    "caption: (\n                en: \"",
+                    "caption: (\n                en: \"Theirs: ",
+                    1,
+                )
             });
         },
         |r| {
             edit(r, file, |t| {
-                t.replacen("caption: \"", "caption: \"Ours: ", 1).replacen(
-                    "title: \"",
-                    "title: \"Ours: ",
+                t.replacen(
+                    "caption: (\n                en: \"",
+                    "caption: (\n                en: \"Ours: ",
+                    1,
+                )
+                .replacen(
+                    "title: (\n        en: \"",
+                    "title: (\n        en: \"Ours: ",
                     1,
                 )
             });

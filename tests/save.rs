@@ -258,7 +258,10 @@ fn undo_and_redo_walk_the_history_and_track_the_saved_point() {
             typed,
         )]
     });
-    assert_eq!(&*event(&dataset, "hog-28").title, "Branch, amended");
+    assert_eq!(
+        event(&dataset, "hog-28").title.to_string(),
+        "Branch, amended"
+    );
     session.undo_last(&mut dataset);
     assert_eq!(event(&dataset, "hog-28"), start);
 }
@@ -326,7 +329,7 @@ fn read_only_files_give_an_error_and_keep_the_edits() {
     assert_eq!(report.errors.len(), 1, "{report:?}");
     assert!(report.errors[0].contains("read-only"), "{report:?}");
     assert!(session.is_dirty());
-    assert_eq!(&*event(&dataset, "hog-28").title, "Edited");
+    assert_eq!(event(&dataset, "hog-28").title.to_string(), "Edited");
     assert_eq!(fs::read_to_string(&path).unwrap(), before);
     // Made writable again, the same session saves.
     fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();

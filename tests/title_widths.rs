@@ -46,7 +46,7 @@ fn summed_advances_bound_the_laid_out_width() {
         for (i, title) in titles.iter().enumerate() {
             let measured = widths.width(
                 i,
-                || ["", title],
+                || ["", title, ""],
                 |c| ctx.fonts_mut(|f| f.glyph_width(&font, c)),
             );
             let laid_out = ctx

@@ -934,9 +934,10 @@ fn preferences_restore_the_session_and_a_missing_dataset_falls_back() {
     assert_eq!(view(&harness), prefs.view.unwrap());
     // The selection (Enter shows its details), in the remembered language, and the list.
     press(&mut harness, egui::Key::Enter);
+    let hog28 = &data.by_id("hog-28").unwrap().title;
     let panel_label = zh("detail-panel");
     let panel = harness.get_by_label(&panel_label);
-    panel.get_by_label(&title(&data, "hog-28"));
+    panel.get_by_label(data.text(hog28, annals::model::Language::Chinese).text);
     panel.get_by_label("李强");
     assert_eq!(
         harness
@@ -1086,6 +1087,9 @@ fn hand_edits_reload_by_themselves_and_errors_keep_the_last_good_data() {
 
 /// Click a text field of the form, select its text and type over it.
 fn type_into(harness: &mut Harness<'_, AnnalsApp>, label: &str, text: &str) {
+    // The form is longer than the window: bring the field into view first.
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
     harness.get_by_label(label).click();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
@@ -1127,10 +1131,7 @@ fn editing_title_and_date_in_the_form_then_saving_writes_the_file() {
     press_with(&mut harness, egui::Modifiers::COMMAND, egui::Key::S);
     assert!(!unsaved(&harness), "saved");
     let saved = read(&root, "regular-meetings.ron");
-    assert!(
-        saved.contains("title: \"29th meeting (edited)\""),
-        "{saved}"
-    );
+    assert!(saved.contains("en: \"29th meeting (edited)\""), "{saved}");
     assert!(saved.contains("when: \"2024-08-21/2024-08-22\""), "{saved}");
     assert_eq!(read(&root, "visits-2024.ron"), untouched);
     let reloaded = annals::store::load_dataset(&root);
@@ -1316,7 +1317,7 @@ fn a_file_changed_on_disk_under_unsaved_edits_is_a_conflict_resolved_without_los
         .collect();
     assert_eq!(aside.len(), 1, "their version kept aside");
     assert_eq!(std::fs::read_to_string(&aside[0]).unwrap(), theirs);
-    assert!(read(&root, "regular-meetings.ron").contains("title: \"Mine\""));
+    assert!(read(&root, "regular-meetings.ron").contains("en: \"Mine\""));
     assert!(on_timeline(&harness).contains(&"Mine".to_owned()));
 }
 
@@ -1376,7 +1377,7 @@ fn f5_presents_the_shown_events_pagedown_steps_and_escape_leaves() {
         .unwrap();
     press(&mut harness, egui::Key::F5);
     harness.get_by_label(&format!("1 / {}", verified_count()));
-    card_shows(&harness, &first_verified.title);
+    card_shows(&harness, &first_verified.title.to_string());
 }
 
 #[test]

@@ -47,14 +47,14 @@ fn the_selection_and_the_view_survive_reloads() {
     let mut harness = harness_on(root.clone());
     let data = dataset(&harness);
     let meeting = by_id(&data, "hog-28");
-    harness.get_by_label(&meeting.title).click();
+    harness.get_by_label(&meeting.title.to_string()).click();
     harness.run();
     press(&mut harness, NONE, egui::Key::Plus);
     settle(&mut harness);
     let view = harness.state().view();
 
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::R);
-    panel_shows(&harness, &meeting.title);
+    panel_shows(&harness, &meeting.title.to_string());
     assert_eq!(harness.state().view(), view);
 
     // A hand edit elsewhere, reloaded by the watcher.
@@ -62,7 +62,7 @@ fn the_selection_and_the_view_survive_reloads() {
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, format!("// A hand-written note.\n{text}")).unwrap();
     assert!(step_until(&mut harness, |h| h.state().watcher_reports() >= 1));
-    panel_shows(&harness, &meeting.title);
+    panel_shows(&harness, &meeting.title.to_string());
     assert_eq!(harness.state().view(), view);
 }
 
@@ -93,36 +93,38 @@ fn arrows_skip_the_events_the_filters_hide() {
     // Select it from the list (its title may be left out on the crowded timeline).
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::L);
     harness
-        .query_all_by_label(&verified[at].title)
+        .query_all_by_label(&verified[at].title.to_string())
         .next()
         .expect("listed")
         .click();
     harness.run();
-    panel_shows(&harness, &verified[at].title);
+    panel_shows(&harness, &verified[at].title.to_string());
     press(&mut harness, NONE, egui::Key::ArrowRight);
-    panel_shows(&harness, &verified[at + 1].title);
+    panel_shows(&harness, &verified[at + 1].title.to_string());
     press(&mut harness, NONE, egui::Key::ArrowLeft);
     press(&mut harness, NONE, egui::Key::ArrowLeft);
-    panel_shows(&harness, &verified[at - 1].title);
+    panel_shows(&harness, &verified[at - 1].title.to_string());
     // Home and End: the first and the last shown event.
     press(&mut harness, NONE, egui::Key::End);
-    panel_shows(&harness, &verified.last().unwrap().title);
+    panel_shows(&harness, &verified.last().unwrap().title.to_string());
     press(&mut harness, NONE, egui::Key::Home);
-    panel_shows(&harness, &verified[0].title);
+    panel_shows(&harness, &verified[0].title.to_string());
 }
 
 #[test]
 fn shift_arrows_follow_the_series_both_ways() {
     let mut harness = harness_on(bundled_dataset_path());
     let data = dataset(&harness);
-    harness.get_by_label(&by_id(&data, "hog-29").title).click();
+    harness
+        .get_by_label(&by_id(&data, "hog-29").title.to_string())
+        .click();
     harness.run();
     press(&mut harness, egui::Modifiers::SHIFT, egui::Key::ArrowLeft);
-    panel_shows(&harness, &by_id(&data, "hog-28").title);
+    panel_shows(&harness, &by_id(&data, "hog-28").title.to_string());
     press(&mut harness, egui::Modifiers::SHIFT, egui::Key::ArrowLeft);
-    panel_shows(&harness, &by_id(&data, "hog-27").title);
+    panel_shows(&harness, &by_id(&data, "hog-27").title.to_string());
     press(&mut harness, egui::Modifiers::SHIFT, egui::Key::ArrowRight);
-    panel_shows(&harness, &by_id(&data, "hog-28").title);
+    panel_shows(&harness, &by_id(&data, "hog-28").title.to_string());
 }
 
 #[test]
@@ -163,7 +165,7 @@ fn ctrl_y_redoes_and_the_delete_key_asks_first() {
     let mut harness = harness_on(root);
     let data = dataset(&harness);
     let meeting = by_id(&data, "hog-29");
-    harness.get_by_label(&meeting.title).click();
+    harness.get_by_label(&meeting.title.to_string()).click();
     harness.run();
     press(&mut harness, NONE, egui::Key::E);
     harness.get_by_label("Edit title").click();
@@ -174,7 +176,7 @@ fn ctrl_y_redoes_and_the_delete_key_asks_first() {
     press(&mut harness, NONE, egui::Key::Escape); // leave the form; the edit stays
     panel_shows(&harness, "Renamed");
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
-    panel_shows(&harness, &meeting.title);
+    panel_shows(&harness, &meeting.title.to_string());
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Y);
     panel_shows(&harness, "Renamed");
 
@@ -197,8 +199,9 @@ fn storyline_files_are_watched() {
     let mut harness = harness_on(root.clone());
     let file = root.join("briefings/summits-2024.ron");
     let text = std::fs::read_to_string(&file).unwrap();
+    // The title's English text, the first of its languages.
     let title = text
-        .split("title: \"")
+        .split("en: \"")
         .nth(1)
         .and_then(|t| t.split('"').next())
         .unwrap()
@@ -271,7 +274,7 @@ fn a_search_without_matches_leaves_the_next_ones_list_whole() {
     );
     // The first match (the list is sorted by date) is in sight, not scrolled away.
     let data = dataset(&harness);
-    let first = &data.by_id(&found[0]).unwrap().title;
+    let first = &data.by_id(&found[0]).unwrap().title.to_string();
     let in_list = harness
         .query_all_by_label(first)
         .any(|n| list.contains(n.rect().center()));

@@ -72,7 +72,9 @@ fn present_storyline_and_open_the_presenter_view(language: Language) {
         count = dataset.len()
     ));
     harness.get_by_label(&tr(language, "present-storylines"));
-    harness.get_by_label_contains(&story.title).click();
+    harness
+        .get_by_label_contains(dataset.text(&story.title, language).text)
+        .click();
     harness.run();
 
     // The slide: progress, and the card's labels in the language.
@@ -85,7 +87,9 @@ fn present_storyline_and_open_the_presenter_view(language: Language) {
         .filter(|(_, r)| card.contains_rect(*r))
         .collect::<Vec<_>>();
     assert!(
-        on_card.iter().any(|(t, _)| t == &first.title.to_string()),
+        on_card
+            .iter()
+            .any(|(t, _)| t == dataset.text(&first.title, language).text),
         "{on_card:?}"
     );
     if !first.sources.is_empty() {
@@ -144,7 +148,8 @@ fn present_storyline_and_open_the_presenter_view(language: Language) {
     assert!(harness.query_by_label("Next →").is_none());
     assert!(harness.query_by_label("Step 1 of 13").is_none());
     let mut presenter = nodes(&harness, |t| t == step_of || words.iter().any(|w| w == t));
-    presenter.extend(nodes(&harness, |t| t == steps[0].notes.trim()));
+    let notes = dataset.text(&steps[0].notes, language).marked();
+    presenter.extend(nodes(&harness, |t| t == notes.trim()));
     assert!(presenter.len() > words.len(), "{presenter:?}");
     let problems = overlaps(&presenter);
     assert!(

@@ -85,7 +85,7 @@ fn save_and_close_writes_the_edits_then_lets_the_window_close() {
     assert!(press_close_button(&mut harness));
     harness.get_by_label("Save and close").click();
     harness.run();
-    assert!(read(&root, "regular-meetings.ron").contains("title: \"Saved on the way out\""));
+    assert!(read(&root, "regular-meetings.ron").contains("en: \"Saved on the way out\""));
     assert!(
         !press_close_button(&mut harness),
         "nothing is held back any more"
@@ -117,7 +117,7 @@ fn still_editing(harness: &Harness<'_, AnnalsApp>, root: &Path) {
         .by_id("hog-29")
         .unwrap()
         .title;
-    assert_eq!(title.as_ref(), "Not yet saved");
+    assert_eq!(title.to_string(), "Not yet saved");
     harness.get_by_label("● unsaved");
 }
 
@@ -226,7 +226,7 @@ fn reload_theirs_drops_mine_and_shows_their_version() {
             .by_id("hog-29")
             .unwrap()
             .title
-            .as_ref()
+            .to_string()
             == "Their title"
     );
     assert_eq!(
@@ -292,7 +292,7 @@ fn a_save_with_a_conflict_in_one_file_still_writes_the_others() {
             .by_id("putin-state-visit-2024")
             .unwrap()
             .title
-            .as_ref(),
+            .to_string(),
         "Edited visit"
     );
 
@@ -301,7 +301,7 @@ fn a_save_with_a_conflict_in_one_file_still_writes_the_others() {
     std::fs::write(root.join("regular-meetings.ron"), &theirs).unwrap();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run();
-    assert!(read(&root, "visits-2024.ron").contains("title: \"Edited visit\""));
+    assert!(read(&root, "visits-2024.ron").contains("en: \"Edited visit\""));
     assert_eq!(read(&root, "regular-meetings.ron"), theirs);
     harness.get_by_label("Keep mine");
     assert!(

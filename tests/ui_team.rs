@@ -505,7 +505,7 @@ fn a_merge_conflict_arriving_while_open_is_in_the_banner_and_take_theirs_resolve
     );
     let dataset = harness.state().dataset().unwrap();
     assert_eq!(
-        dataset.by_id("hog-28").unwrap().summary.as_ref(),
+        dataset.by_id("hog-28").unwrap().summary.to_string(),
         "Their account of the 28th."
     );
 }

@@ -138,7 +138,12 @@ fn layout_centres(dataset: &Dataset, size: (f32, f32)) -> BTreeMap<String, (f32,
         &view,
         &style.layout_params(width),
         rows,
-        |i| fonts.width(&display_title(&dataset.events()[i]), style.title_size),
+        |i| {
+            fonts.width(
+                &display_title(&dataset.events()[i], dataset, dataset.language()),
+                style.title_size,
+            )
+        },
     );
     let mut out = BTreeMap::new();
     for ((layout, _), place) in laid.iter().zip(place_lanes(&laid, events_top, &style)) {
@@ -411,12 +416,10 @@ fn the_handout_pdf_reads_back_with_every_event_fonts_outline_and_metadata() {
         assert!(fonts.iter().any(|f| f.contains("Ubuntu")), "{fonts:?}");
         assert!(fonts.iter().any(|f| f.contains("NotoSansCJK")), "{fonts:?}");
         let text = pdf_text(&doc);
+        // Every title, in the language of the handout (the bundled ones are in all three).
         for event in dataset.events() {
-            assert!(
-                text.contains(&squeeze(&event.title)),
-                "{} missing",
-                event.title
-            );
+            let title = dataset.text(&event.title, language).text;
+            assert!(text.contains(&squeeze(title)), "{title} missing");
         }
         // Names in the language asked for, Chinese and Cyrillic included.
         let li_qiang = match language {
@@ -452,7 +455,8 @@ fn the_handout_pdf_reads_back_with_every_event_fonts_outline_and_metadata() {
             dataset.len() + 1,
             "one bookmark per event, and the sources"
         );
-        assert_eq!(outline[0], format!("1. {}", dataset.events()[0].title));
+        let first = dataset.text(&dataset.events()[0].title, language).text;
+        assert_eq!(outline[0], format!("1. {first}"));
         assert_eq!(outline.last().unwrap(), sources);
         assert_eq!(info(&doc, b"Title"), dataset.manifest.title);
         let catalog = doc.catalog().unwrap();
@@ -532,7 +536,7 @@ fn a_deck_has_a_page_per_step_and_notes_pages_when_asked() {
     let dataset = loaded.dataset.as_ref().unwrap();
     let selection = Selection::of_loaded(&loaded, Some("regular-meetings")).unwrap();
     let steps = selection.steps.as_ref().unwrap();
-    let with_notes = steps.iter().filter(|s| !s.notes.trim().is_empty()).count();
+    let with_notes = steps.iter().filter(|s| !s.notes.is_empty()).count();
     for notes in [false, true] {
         let pdf =
             annals::export::pdf::options(PdfKind::Deck, None, None, 10.0, "1x1", notes).unwrap();

@@ -33,7 +33,9 @@ pub(crate) enum CardLine {
 /// caption, the summary, the note, the sources; for a window of time, its caption and dates.
 pub(crate) fn card_lines(dataset: &Dataset, step: &ShownStep, language: Language) -> Vec<CardLine> {
     let mut out = Vec::new();
-    let caption = step.caption.trim();
+    let text = |t: &crate::model::Text| dataset.text(t, language).marked();
+    let caption = text(&step.caption);
+    let caption = caption.trim();
     let Some(event) = step.event.and_then(|i| dataset.event(i)) else {
         out.push(CardLine::Overview(if caption.is_empty() {
             crate::i18n::tr(language, "export-overview")
@@ -55,7 +57,7 @@ pub(crate) fn card_lines(dataset: &Dataset, step: &ShownStep, language: Language
         }
         return out;
     };
-    out.push(CardLine::Title(event.title.to_string()));
+    out.push(CardLine::Title(text(&event.title)));
     let mut when = event.when.display(language);
     if event.when.is_uncertain() {
         when = crate::tr!(language, "date-uncertain", date = when.as_str());
@@ -71,12 +73,17 @@ pub(crate) fn card_lines(dataset: &Dataset, step: &ShownStep, language: Language
     if !caption.is_empty() {
         out.push(CardLine::Caption(caption.to_owned()));
     }
-    let summary = to_plain_text(&event.summary);
+    let summary = to_plain_text(&text(&event.summary));
     if !summary.is_empty() {
         out.push(CardLine::Summary(summary));
     }
-    if let Some(note) = event.note.as_deref().filter(|n| !n.trim().is_empty()) {
-        out.push(CardLine::Note(to_plain_text(note)));
+    if let Some(note) = event
+        .note
+        .as_ref()
+        .map(text)
+        .filter(|n| !n.trim().is_empty())
+    {
+        out.push(CardLine::Note(to_plain_text(&note)));
     }
     if !event.sources.is_empty() {
         let publishers: Vec<&str> = event.sources.iter().map(|s| s.publisher.as_str()).collect();
@@ -127,11 +134,14 @@ mod tests {
             window: None,
             filter: None,
             caption: "  The disputed one.  ".into(),
-            notes: String::new(),
+            notes: crate::model::Text::default(),
         };
         let lines = card_lines(&ds, &step, Language::English);
         let event = ds.by_id("hog-27").unwrap();
-        assert_eq!(lines[0], CardLine::Title(event.title.to_string()));
+        assert_eq!(
+            lines[0],
+            CardLine::Title(ds.text(&event.title, Language::English).marked())
+        );
         assert!(matches!(&lines[1], CardLine::Date(d) if d.ends_with("— date uncertain")));
         assert!(lines.contains(&CardLine::Status(Status::Disputed)));
         assert!(lines.contains(&CardLine::Caption("The disputed one.".into())));
@@ -141,8 +151,8 @@ mod tests {
             event: None,
             window: Some((738_000, 738_100)),
             filter: None,
-            caption: String::new(),
-            notes: String::new(),
+            caption: crate::model::Text::default(),
+            notes: crate::model::Text::default(),
         };
         let lines = card_lines(&ds, &window, Language::English);
         assert_eq!(lines[0], CardLine::Overview("Overview".into()));
@@ -156,8 +166,8 @@ mod tests {
             event: ds.index_of("hog-29"),
             window: None,
             filter: None,
-            caption: String::new(),
-            notes: String::new(),
+            caption: crate::model::Text::default(),
+            notes: crate::model::Text::default(),
         };
         let lines = card_lines(&ds, &step, Language::English);
         let summary = lines

@@ -27,8 +27,18 @@ pub struct Handout<'a> {
     pub items: Vec<HandoutItem<'a>>,
     /// Every source cited, numbered from 1 in order of first citation.
     pub sources: Vec<&'a Source>,
-    /// The language of the handout's own words (headings, labels), its dates and names.
+    /// The language of the handout's own words (headings, labels), its dates, names and
+    /// records' texts, and the dataset's own (for texts not written in that one, shown
+    /// marked `[en]`).
     pub language: Language,
+    pub default: Language,
+}
+
+impl Handout<'_> {
+    /// A record text in the handout's language, marked when it falls back.
+    pub fn text(&self, text: &crate::model::Text) -> String {
+        text.get(self.language, self.default).marked()
+    }
 }
 
 /// One event of a handout.
@@ -37,6 +47,8 @@ pub struct HandoutItem<'a> {
     /// From 1.
     pub number: usize,
     pub event: &'a Event,
+    /// The title in the handout's language (or marked, in the dataset's).
+    pub title: String,
     /// The date in words.
     pub when: String,
     /// Place, participants, status.
@@ -44,9 +56,9 @@ pub struct HandoutItem<'a> {
     /// A storyline step's caption (plain text).
     pub caption: Option<&'a str>,
     /// Markdown; may be empty.
-    pub summary: &'a str,
+    pub summary: String,
     /// Markdown.
-    pub note: Option<&'a str>,
+    pub note: Option<String>,
     /// Numbers into [`Handout::sources`].
     pub sources: Vec<usize>,
 }
@@ -65,7 +77,7 @@ impl<'a> Handout<'a> {
                 .iter()
                 .map(|s| {
                     *numbers
-                        .entry(source_citation(s, language))
+                        .entry(source_citation(dataset, s, language))
                         .or_insert_with(|| {
                             sources.push(s);
                             sources.len()
@@ -74,17 +86,19 @@ impl<'a> Handout<'a> {
                 .collect();
             let mut facts = dataset.place_and_participants(event, language);
             facts.push(super::card::status_word(event.status, language));
+            let text = |t: &crate::model::Text| dataset.text(t, language).marked();
             items.push(HandoutItem {
                 number: items.len() + 1,
                 event,
+                title: text(&event.title),
                 when: event.when.display(language),
                 facts,
                 caption: caption.as_deref().map(str::trim).filter(|c| !c.is_empty()),
-                summary: event.summary.trim(),
+                summary: text(&event.summary).trim().to_owned(),
                 note: event
                     .note
-                    .as_deref()
-                    .map(str::trim)
+                    .as_ref()
+                    .map(|n| text(n).trim().to_owned())
                     .filter(|n| !n.is_empty()),
                 sources: cited,
             });
@@ -100,6 +114,7 @@ impl<'a> Handout<'a> {
             items,
             sources,
             language,
+            default: dataset.language(),
         }
     }
 }
@@ -132,12 +147,7 @@ pub fn handout_markdown(dataset: &Dataset, selection: &Selection, language: Lang
     }
     let _ = writeln!(out, "{}\n", markdown_line(&handout.count));
     for item in &handout.items {
-        let _ = writeln!(
-            out,
-            "## {}. {}\n",
-            item.number,
-            markdown_line(&item.event.title)
-        );
+        let _ = writeln!(out, "## {}. {}\n", item.number, markdown_line(&item.title));
         let mut line = format!("**{}**", markdown_line(&item.when));
         for fact in &item.facts {
             let _ = write!(line, " · {}", markdown_line(fact));
@@ -147,9 +157,9 @@ pub fn handout_markdown(dataset: &Dataset, selection: &Selection, language: Lang
             let _ = writeln!(out, "*{}*\n", markdown_line(caption));
         }
         if !item.summary.is_empty() {
-            let _ = writeln!(out, "{}\n", markdown::to_markdown(item.summary));
+            let _ = writeln!(out, "{}\n", markdown::to_markdown(&item.summary));
         }
-        if let Some(note) = item.note {
+        if let Some(note) = &item.note {
             let lead_in = crate::i18n::tr(language, "export-note");
             let note = markdown::events_to_markdown(markdown::with_lead_in(
                 &lead_in,
@@ -172,12 +182,7 @@ pub fn handout_markdown(dataset: &Dataset, selection: &Selection, language: Lang
     if !handout.sources.is_empty() {
         let _ = writeln!(out, "## {}\n", crate::i18n::tr(language, "export-sources"));
         for (k, source) in handout.sources.iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "{}. {}",
-                k + 1,
-                source_markdown(source, handout.language)
-            );
+            let _ = writeln!(out, "{}. {}", k + 1, source_markdown(&handout, source));
         }
         out.push('\n');
     }
@@ -185,10 +190,11 @@ pub fn handout_markdown(dataset: &Dataset, selection: &Selection, language: Lang
 }
 
 /// A source for the Markdown handout: its citation as text, a web address as a link.
-fn source_markdown(source: &Source, language: Language) -> String {
+fn source_markdown(handout: &Handout<'_>, source: &Source) -> String {
+    let language = handout.language;
     let mut out = markdown_line(&source.publisher);
     if let Some(title) = &source.title {
-        let _ = write!(out, ", “{}”", markdown_line(title));
+        let _ = write!(out, ", “{}”", markdown_line(&handout.text(title)));
     }
     if let Some(published) = &source.published {
         let _ = write!(out, ", {}", markdown_line(&published.display(language)));
@@ -213,17 +219,24 @@ ol.sources{font-size:.9rem}figure{margin:.6rem 0}figure img{max-width:100%;heigh
 /// One picture of a record in the HTML handout: embedded from the dataset folder, or a link
 /// when it is on the web, with its caption, credit and licence.
 fn picture_html(
+    handout: &Handout<'_>,
     media: &crate::model::event::Media,
     root: Option<&std::path::Path>,
-    language: Language,
 ) -> String {
-    let byline = media.byline();
+    let language = handout.language;
+    let byline = media.byline(handout.language, handout.default);
     let caption = if byline.is_empty() {
         String::new()
     } else {
         format!("<figcaption>{}</figcaption>", html_escape(&byline))
     };
-    let alt = html_escape(media.caption.as_deref().unwrap_or(""));
+    let alt = html_escape(
+        &media
+            .caption
+            .as_ref()
+            .map(|c| handout.text(c))
+            .unwrap_or_default(),
+    );
     if media.is_web() {
         let url = html_escape(media.file.trim());
         return format!(
@@ -315,7 +328,7 @@ pub fn handout_html_with_pictures(
             "<section id=\"{}\">\n<h2>{}. {}</h2>",
             html_escape(&item.event.id),
             item.number,
-            html_escape(&item.event.title)
+            html_escape(&item.title)
         );
         let facts: Vec<String> = item.facts.iter().map(|f| html_escape(f)).collect();
         let _ = writeln!(
@@ -328,12 +341,12 @@ pub fn handout_html_with_pictures(
             let _ = writeln!(out, "<p class=\"caption\">{}</p>", html_escape(caption));
         }
         for media in &item.event.media {
-            out.push_str(&picture_html(media, root, language));
+            out.push_str(&picture_html(&handout, media, root));
         }
         if !item.summary.is_empty() {
-            out.push_str(&markdown::to_html(item.summary));
+            out.push_str(&markdown::to_html(&item.summary));
         }
-        if let Some(note) = item.note {
+        if let Some(note) = &item.note {
             let _ = write!(
                 out,
                 "<div class=\"note\">\n{}</div>\n",
@@ -371,7 +384,7 @@ pub fn handout_html_with_pictures(
         for (k, source) in handout.sources.iter().enumerate() {
             let mut item = format!("<strong>{}</strong>", html_escape(&source.publisher));
             if let Some(t) = &source.title {
-                let _ = write!(item, ", “{}”", html_escape(t));
+                let _ = write!(item, ", “{}”", html_escape(&handout.text(t)));
             }
             if let Some(p) = &source.published {
                 let _ = write!(item, ", {}", html_escape(&p.display(handout.language)));

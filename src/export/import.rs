@@ -464,14 +464,10 @@ fn build(slides: Vec<Slide>, fallback_title: &str) -> Built {
                 .unwrap_or_default();
             let file = format!("media/{name}");
             pictures.push((slide.media_url.clone(), file.clone()));
-            let text = |t: &str| {
-                Some(html_to_text(t))
-                    .filter(|t| !t.is_empty())
-                    .map(Into::into)
-            };
+            let text = |t: &str| Some(html_to_text(t)).filter(|t| !t.is_empty());
             media.push(Media {
-                caption: text(&slide.media_caption),
-                credit: text(&slide.media_credit),
+                caption: text(&slide.media_caption).map(Into::into),
+                credit: text(&slide.media_credit).map(Into::into),
                 ..Media::file(&file)
             });
         }

@@ -48,10 +48,24 @@ impl Selection {
     }
 
     /// The events an export covers: a storyline's (its steps' events, and the events in its
-    /// windows), or every event.
+    /// windows), or every event; a storyline's title and captions in the dataset's language.
     pub fn of_loaded(
         loaded: &crate::store::Loaded,
         storyline: Option<&str>,
+    ) -> Result<Selection, String> {
+        let language = loaded
+            .dataset
+            .as_ref()
+            .map_or(Language::English, Dataset::language);
+        Self::of_loaded_in(loaded, storyline, language)
+    }
+
+    /// [`Self::of_loaded`], a storyline's title and captions in `language` (or the dataset's
+    /// own, marked `[en]`).
+    pub fn of_loaded_in(
+        loaded: &crate::store::Loaded,
+        storyline: Option<&str>,
+        language: Language,
     ) -> Result<Selection, String> {
         let dataset = loaded.dataset.as_ref().ok_or("the dataset has errors")?;
         let Some(name) = storyline else {
@@ -71,14 +85,15 @@ impl Selection {
         let mut items = Vec::new();
         let steps = story.resolve(dataset);
         for step in &steps {
+            let caption = || dataset.text(&step.caption, language).marked();
             let shown = step.filter.as_ref().map(|f| f.mask(dataset));
             let passes = |i: usize| shown.as_ref().is_none_or(|m| m[i]);
             match (step.event, step.window) {
-                (Some(i), _) => items.push((i, Some(step.caption.clone()))),
+                (Some(i), _) => items.push((i, Some(caption()))),
                 (None, Some((a, b))) => {
                     let mut first = true;
                     for i in dataset.in_window(a, b).into_iter().filter(|&i| passes(i)) {
-                        let caption = first.then(|| step.caption.clone());
+                        let caption = first.then(caption);
                         first = false;
                         items.push((i, caption));
                     }
@@ -87,7 +102,7 @@ impl Selection {
             }
         }
         Ok(Selection {
-            title: story.title.clone(),
+            title: dataset.text(&story.title, language).marked(),
             description: story.description.clone(),
             items,
             steps: Some(steps),
@@ -376,7 +391,11 @@ pub fn event_citation(dataset: &Dataset, index: EventIndex, language: Language) 
     let Some(event) = dataset.event(index) else {
         return String::new();
     };
-    let mut out = format!("{} ({}", event.title, event.when.display(language));
+    let mut out = format!(
+        "{} ({}",
+        dataset.text(&event.title, language).marked(),
+        event.when.display(language)
+    );
     if let Some(place) = dataset.place_name(event, language) {
         out.push_str(&format!(", {place}"));
     }
@@ -390,11 +409,8 @@ pub fn event_citation(dataset: &Dataset, index: EventIndex, language: Language) 
             people = people.join(", ")
         ));
     }
-    let summary = event
-        .summary
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let summary = dataset.text(&event.summary, language).marked();
+    let summary = summary.split_whitespace().collect::<Vec<_>>().join(" ");
     if !summary.is_empty() {
         out.push(' ');
         out.push_str(&summary);
@@ -402,23 +418,27 @@ pub fn event_citation(dataset: &Dataset, index: EventIndex, language: Language) 
     out.push_str(&format!(" [{}]", card::status_word(event.status, language)));
     if let Some(note) = &event.note {
         out.push(' ');
-        out.push_str(&card::note_line(note, language));
+        out.push_str(&card::note_line(
+            &dataset.text(note, language).marked(),
+            language,
+        ));
     }
     for (n, source) in event.sources.iter().enumerate() {
         out.push_str(&format!(
             " ({}) {}.",
             n + 1,
-            source_citation(source, language)
+            source_citation(dataset, source, language)
         ));
     }
     out
 }
 
-/// "Xinhua, “Title”, 22 August 2024, https://…", the date in `language`.
-pub(crate) fn source_citation(source: &Source, language: Language) -> String {
+/// "Xinhua, “Title”, 22 August 2024, https://…", the date in `language`, the title in it
+/// when written in it.
+pub(crate) fn source_citation(dataset: &Dataset, source: &Source, language: Language) -> String {
     let mut out = source.publisher.to_string();
     if let Some(title) = &source.title {
-        let _ = write!(out, ", “{title}”");
+        let _ = write!(out, ", “{}”", dataset.text(title, language).marked());
     }
     if let Some(published) = &source.published {
         let _ = write!(out, ", {}", published.display(language));
@@ -475,10 +495,11 @@ fn needs_display(when: &EventDate) -> Option<String> {
 /// objects, headline, text with the sources, group = category label, unique_id = event id),
 /// and the manifest's periods as eras.
 pub fn timelinejs(dataset: &Dataset, selection: &Selection) -> serde_json::Value {
-    timelinejs_in(dataset, selection, Language::English)
+    timelinejs_in(dataset, selection, dataset.language())
 }
 
-/// [`timelinejs`] with its fixed words ("Note:", "Sources:") in `language`.
+/// [`timelinejs`] with its fixed words ("Note:", "Sources:") and the records' texts in
+/// `language` (texts not written in it in the dataset's own, marked).
 pub fn timelinejs_in(
     dataset: &Dataset,
     selection: &Selection,
@@ -528,6 +549,7 @@ fn timelinejs_slide(
     caption: Option<&str>,
     language: Language,
 ) -> Option<serde_json::Value> {
+    let text_of = |text: &crate::model::Text| dataset.text(text, language).marked();
     let event = dataset.event(index)?;
     let start = event.when.start_bound().or(event.when.end_bound())?;
     let display = needs_display(&event.when);
@@ -544,11 +566,16 @@ fn timelinejs_slide(
     if let Some(caption) = caption.filter(|c| !c.trim().is_empty()) {
         let _ = write!(text, "<p><em>{}</em></p>", html_escape(caption.trim()));
     }
-    text.push_str(&markdown::to_html(&event.summary));
-    if let Some(note) = event.note.as_deref().filter(|n| !n.trim().is_empty()) {
+    text.push_str(&markdown::to_html(&text_of(&event.summary)));
+    if let Some(note) = event
+        .note
+        .as_ref()
+        .map(text_of)
+        .filter(|n| !n.trim().is_empty())
+    {
         text.push_str(&markdown::events_to_html(markdown::with_lead_in(
             &crate::i18n::tr(language, "export-note"),
-            markdown::events(note),
+            markdown::events(&note),
         )));
     }
     if !event.sources.is_empty() {
@@ -558,7 +585,7 @@ fn timelinejs_slide(
             .map(|s| {
                 format!(
                     "<li>{}</li>",
-                    html_escape(&source_citation(s, Language::English))
+                    html_escape(&source_citation(dataset, s, language))
                 )
             })
             .collect();
@@ -571,7 +598,7 @@ fn timelinejs_slide(
     }
     slide.insert(
         "text".into(),
-        json!({"headline": html_escape(&event.title), "text": text}),
+        json!({"headline": html_escape(&text_of(&event.title)), "text": text}),
     );
     if let Some(category) = dataset.category(&event.kind) {
         slide.insert("group".into(), json!(category.label));
@@ -586,7 +613,7 @@ fn timelinejs_slide(
             "media".into(),
             json!({
                 "url": &*picture.file,
-                "caption": html_escape(picture.caption.as_deref().unwrap_or("")),
+                "caption": html_escape(&picture.caption.as_ref().map(text_of).unwrap_or_default()),
                 "credit": html_escape(&credit.join(", ")),
             }),
         );
@@ -780,7 +807,8 @@ fn ics_event(
             event.when.human()
         )));
     };
-    let mut summary = event.title.to_string();
+    let text_of = |text: &crate::model::Text| dataset.text(text, language).marked();
+    let mut summary = text_of(&event.title);
     if let Some(note) = ics_date_note(&event.when, language) {
         let _ = write!(summary, " ({note})");
     }
@@ -789,12 +817,12 @@ fn ics_event(
         let _ = writeln!(description, "{caption}\n");
     }
     // Calendars show plain text: the Markdown of summary and note as words.
-    description.push_str(&markdown::to_plain_text(&event.summary));
+    description.push_str(&markdown::to_plain_text(&text_of(&event.summary)));
     if let Some(note) = &event.note {
         let _ = write!(
             description,
             "\n\n{}",
-            card::note_line(&markdown::to_plain_text(note), language)
+            card::note_line(&markdown::to_plain_text(&text_of(note)), language)
         );
     }
     for (k, source) in event.sources.iter().enumerate() {
@@ -802,7 +830,7 @@ fn ics_event(
             description,
             "\n[{}] {}",
             k + 1,
-            source_citation(source, language)
+            source_citation(dataset, source, language)
         );
     }
     let mut out = String::with_capacity(512 + description.len());

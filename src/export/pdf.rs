@@ -498,7 +498,7 @@ pub(crate) fn handout(
             .find_map(|(_, fitted)| fitted.as_ref().map(|(_, (_, h))| h + 16.0))
             .unwrap_or(0.0);
         flow.room(14.0 * 1.35 + 2.0 * 10.5 * 1.35 + first_picture.max(10.5 * 1.35));
-        let heading = format!("{}. {}", item.number, item.event.title);
+        let heading = format!("{}. {}", item.number, item.title);
         let (page, y) = flow.paragraph(&heading, 14.0, INK, true, 0.0);
         outline.push(Bookmark {
             title: heading,
@@ -536,7 +536,7 @@ pub(crate) fn handout(
                 jpeg,
             });
             flow.y += h + 2.0;
-            let byline = media.byline();
+            let byline = media.byline(content.language, content.default);
             if !byline.is_empty() {
                 flow.paragraph(&byline, 8.5, SOFT, false, 0.0);
             }
@@ -544,9 +544,9 @@ pub(crate) fn handout(
         }
         if !item.summary.is_empty() {
             flow.gap(2.0);
-            flow.paragraph(&to_plain_text(item.summary), 10.5, INK, false, 0.0);
+            flow.paragraph(&to_plain_text(&item.summary), 10.5, INK, false, 0.0);
         }
-        if let Some(note) = item.note {
+        if let Some(note) = &item.note {
             flow.gap(3.0);
             let (page, top) = flow.paragraph(
                 &super::card::note_line(&to_plain_text(note), language),
@@ -588,7 +588,7 @@ pub(crate) fn handout(
         });
         flow.gap(4.0);
         for (k, source) in content.sources.iter().enumerate() {
-            let text = format!("{}. {}", k + 1, source_citation(source, language));
+            let text = format!("{}. {}", k + 1, source_citation(dataset, source, language));
             // Only http(s) addresses become links, as everywhere.
             match source
                 .url
@@ -952,7 +952,11 @@ pub(crate) fn deck(
                 },
                 jpeg,
             });
-            let byline = fonts.truncate(&media.byline(), 11.0, inner.width());
+            let byline = fonts.truncate(
+                &media.byline(language, dataset.language()),
+                11.0,
+                inner.width(),
+            );
             shapes.push(Shape::text(
                 inner.x0,
                 top + h + 4.0 + fonts.ascent(11.0),
@@ -976,7 +980,8 @@ pub(crate) fn deck(
             background: Some(palette.background),
             shapes,
         });
-        if options.notes && !step.notes.trim().is_empty() {
+        let notes = dataset.text(&step.notes, language).marked();
+        if options.notes && !notes.trim().is_empty() {
             let mut shapes = vec![Shape::Text {
                 x: 48.0,
                 baseline: 60.0 + fonts.ascent(22.0),
@@ -991,7 +996,7 @@ pub(crate) fn deck(
                 bold: true,
             }];
             let mut y = 110.0;
-            for line in fonts.wrap(step.notes.trim(), 18.0, size.0 - 96.0) {
+            for line in fonts.wrap(notes.trim(), 18.0, size.0 - 96.0) {
                 shapes.push(Shape::text(48.0, y + fonts.ascent(18.0), 18.0, INK, line));
                 y += 18.0 * 1.4;
             }

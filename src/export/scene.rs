@@ -334,7 +334,7 @@ pub struct TimelineDrawing<'a> {
     pub palette: Palette,
     /// Where on the page: lane headers (when there are lanes), axis and lanes.
     pub area: Area,
-    /// The language of the time axis's labels.
+    /// The language of the time axis's labels and of the events' titles.
     pub language: Language,
 }
 
@@ -370,7 +370,7 @@ pub fn draw_timeline(
         style,
         palette,
         area,
-        language: _,
+        language,
     } = *drawing;
     let header_width = if lanes.grouping == Grouping::None {
         0.0
@@ -399,9 +399,9 @@ pub fn draw_timeline(
     let total_rows = style.total_rows(events.height(), lanes.lanes.len());
     let params = style.layout_params(canvas.width());
     let laid = layout_lanes(dataset, &lanes.lanes, &view, &params, total_rows, |i| {
-        dataset
-            .event(i)
-            .map_or(0.0, |e| fonts.width(&display_title(e), style.title_size))
+        dataset.event(i).map_or(0.0, |e| {
+            fonts.width(&display_title(e, dataset, language), style.title_size)
+        })
     });
     let places = place_lanes(&laid, events.y0, &style);
 
@@ -448,7 +448,7 @@ pub fn draw_timeline(
                 continue;
             };
             let p = place_item(item, canvas.x0, place.rows_top, &style);
-            let title = display_title(event);
+            let title = display_title(event, dataset, language);
             out.push(Shape::BeginEvent {
                 id: event.id.to_string(),
                 title: title.clone(),

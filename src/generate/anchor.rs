@@ -330,7 +330,7 @@ mod tests {
         let dataset = loaded.dataset.unwrap();
         assert_eq!(dataset.len(), 2_000);
         let e = dataset.by_id("item-0").unwrap();
-        assert_eq!(&*e.title, items[0].content);
+        assert_eq!(e.title.to_string(), items[0].content);
         let first = span_start() + DayNumber::from(items[0].start);
         let days = items[0].days.unwrap();
         assert_eq!(

@@ -154,6 +154,20 @@ impl Dataset {
     }
 
     /// All events, in chronological order.
+    /// The language of the records' plain strings (the manifest's `language`).
+    pub fn language(&self) -> super::manifest::Language {
+        self.manifest.language
+    }
+
+    /// `text` in `language`, or in the dataset's default one (marked as a fallback).
+    pub fn text<'a>(
+        &self,
+        text: &'a super::text::Text,
+        language: super::manifest::Language,
+    ) -> super::text::Shown<'a> {
+        text.get(language, self.manifest.language)
+    }
+
     pub fn events(&self) -> &[Event] {
         &self.events
     }
@@ -461,7 +475,7 @@ mod tests {
             kind: "k".into(),
             place: None,
             participants: Box::default(),
-            summary: Box::default(),
+            summary: crate::model::Text::default(),
             sources: Box::default(),
             media: Box::default(),
             status: Status::Verified,

@@ -5,12 +5,55 @@
 use crate::model::dataset::Dataset;
 use crate::model::date::EventDate;
 use crate::model::event::{Event, Media, SeriesRef, Source, Status, Symbol};
+use crate::model::text::{Language, Text};
+
+/// A text of a record as typed, one field per language ([`Language::ALL`] order). A plain
+/// string of the file fills the dataset's default language.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DraftText(pub [String; 3]);
+
+impl DraftText {
+    pub fn of(text: &Text, default: Language) -> Self {
+        Self(
+            text.by_language(default)
+                .map(|t| t.unwrap_or_default().to_owned()),
+        )
+    }
+
+    fn of_optional(text: Option<&Text>, default: Language) -> Self {
+        text.map_or_else(Self::default, |t| Self::of(t, default))
+    }
+
+    /// The field of `language`.
+    pub fn get_mut(&mut self, language: Language) -> &mut String {
+        &mut self.0[language as usize]
+    }
+
+    pub fn get(&self, language: Language) -> &str {
+        &self.0[language as usize]
+    }
+
+    /// True when no language has any text but blanks.
+    pub fn is_blank(&self) -> bool {
+        self.0.iter().all(|t| t.trim().is_empty())
+    }
+
+    /// The text to store: a plain string when only the default language is filled in.
+    pub fn to_text(&self, default: Language) -> Text {
+        Text::from_fields(&self.0.each_ref().map(|t| t.trim().to_owned()), default)
+    }
+
+    /// [`Self::to_text`], `None` when nothing is filled in.
+    fn to_optional(&self, default: Language) -> Option<Text> {
+        (!self.is_blank()).then(|| self.to_text(default))
+    }
+}
 
 /// The text of one source as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DraftSource {
     pub publisher: String,
-    pub title: String,
+    pub title: DraftText,
     pub url: String,
     pub published: String,
 }
@@ -19,7 +62,7 @@ pub struct DraftSource {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DraftMedia {
     pub file: String,
-    pub caption: String,
+    pub caption: DraftText,
     pub credit: String,
     pub license: String,
 }
@@ -30,16 +73,16 @@ pub struct Draft {
     /// Id of the event in the model this draft edits.
     pub target: String,
     pub id: String,
-    pub title: String,
+    pub title: DraftText,
     pub when: String,
     pub kind: String,
     pub place: String,
     pub participants: Vec<String>,
-    pub summary: String,
+    pub summary: DraftText,
     pub sources: Vec<DraftSource>,
     pub media: Vec<DraftMedia>,
     pub status: Status,
-    pub note: String,
+    pub note: DraftText,
     pub series: String,
     pub ordinal: String,
     pub related: Vec<String>,
@@ -104,11 +147,12 @@ fn optional(text: &str) -> Option<Box<str>> {
 }
 
 impl Draft {
-    pub fn from_event(event: &Event) -> Self {
+    /// The draft of `event`, whose plain strings are in the dataset's `default` language.
+    pub fn from_event(event: &Event, default: Language) -> Self {
         Self {
             target: event.id.to_string(),
             id: event.id.to_string(),
-            title: event.title.to_string(),
+            title: DraftText::of(&event.title, default),
             when: event.when.to_edtf(),
             kind: event.kind.to_string(),
             place: event.place.as_deref().unwrap_or_default().to_owned(),
@@ -117,13 +161,13 @@ impl Draft {
                 .iter()
                 .map(std::string::ToString::to_string)
                 .collect(),
-            summary: event.summary.to_string(),
+            summary: DraftText::of(&event.summary, default),
             sources: event
                 .sources
                 .iter()
                 .map(|s| DraftSource {
                     publisher: s.publisher.to_string(),
-                    title: s.title.as_deref().unwrap_or_default().to_owned(),
+                    title: DraftText::of_optional(s.title.as_ref(), default),
                     url: s.url.as_deref().unwrap_or_default().to_owned(),
                     published: s
                         .published
@@ -137,13 +181,13 @@ impl Draft {
                 .iter()
                 .map(|m| DraftMedia {
                     file: m.file.to_string(),
-                    caption: m.caption.as_deref().unwrap_or_default().to_owned(),
+                    caption: DraftText::of_optional(m.caption.as_ref(), default),
                     credit: m.credit.as_deref().unwrap_or_default().to_owned(),
                     license: m.license.as_deref().unwrap_or_default().to_owned(),
                 })
                 .collect(),
             status: event.status,
-            note: event.note.as_deref().unwrap_or_default().to_owned(),
+            note: DraftText::of_optional(event.note.as_ref(), default),
             series: event
                 .series
                 .as_ref()
@@ -175,6 +219,7 @@ impl Draft {
     pub fn apply(&self, base: &Event, dataset: &Dataset) -> (Event, FieldErrors) {
         let mut event = base.clone();
         let mut errors = FieldErrors::default();
+        let default = dataset.language();
         let id = self.id.trim();
         if id.is_empty() {
             errors.push("id", "draft-id-needed", &[]);
@@ -185,10 +230,10 @@ impl Draft {
         } else {
             event.id = id.into();
         }
-        if self.title.trim().is_empty() {
+        if self.title.is_blank() {
             errors.push("title", "draft-title-needed", &[]);
         } else {
-            event.title = self.title.trim().into();
+            event.title = self.title.to_text(default);
         }
         match EventDate::parse(self.when.trim()) {
             Ok(when) => event.when = when,
@@ -199,7 +244,7 @@ impl Draft {
         }
         event.place = optional(&self.place).map(|p| Symbol::new(&p));
         event.participants = self.participants.iter().map(|p| Symbol::new(p)).collect();
-        event.summary = self.summary.trim_end().into();
+        event.summary = Text::from_fields(&self.summary.0, default);
         let mut sources = Vec::new();
         for (n, s) in self.sources.iter().enumerate() {
             let published = match optional(&s.published) {
@@ -229,7 +274,7 @@ impl Draft {
             }
             sources.push(Source {
                 publisher: Symbol::new(s.publisher.trim()),
-                title: optional(&s.title),
+                title: s.title.to_optional(default),
                 url: optional(&s.url),
                 published,
             });
@@ -246,14 +291,14 @@ impl Draft {
             }
             media.push(Media {
                 file: m.file.trim().into(),
-                caption: optional(&m.caption),
+                caption: m.caption.to_optional(default),
                 credit: optional(&m.credit),
                 license: optional(&m.license),
             });
         }
         event.media = media.into();
         event.status = self.status;
-        event.note = optional(&self.note);
+        event.note = self.note.to_optional(default);
         event.series = match optional(&self.series) {
             None => None,
             Some(id) => {
@@ -297,7 +342,7 @@ mod tests {
     fn a_draft_of_an_event_gives_the_event_back() {
         let ds = bundled();
         for event in ds.events() {
-            let (back, errors) = Draft::from_event(event).apply(event, &ds);
+            let (back, errors) = Draft::from_event(event, ds.language()).apply(event, &ds);
             assert!(errors.is_empty(), "{}: {errors:?}", event.id);
             assert_eq!(&back, event);
         }
@@ -307,14 +352,17 @@ mod tests {
     fn fields_that_do_not_read_keep_the_old_value_and_say_why() {
         let ds = bundled();
         let event = ds.by_id("hog-29").unwrap();
-        let mut draft = Draft::from_event(event);
+        let mut draft = Draft::from_event(event, ds.language());
         draft.when = "2024-13-01".into();
-        draft.title = "New title".into();
+        *draft.title.get_mut(Language::English) = "New title".into();
         draft.id = "hog-28".into();
         draft.ordinal = "zero".into();
         draft.sources[0].published = "someday".into();
         let (back, errors) = draft.apply(event, &ds);
-        assert_eq!(&*back.title, "New title");
+        assert_eq!(
+            back.title.exactly(Language::English, ds.language()),
+            Some("New title")
+        );
         assert_eq!(back.when, event.when);
         assert_eq!(back.id, event.id);
         assert_eq!(back.series, event.series);
@@ -340,17 +388,17 @@ mod tests {
     fn pictures_are_edited_added_and_removed() {
         let ds = bundled();
         let event = ds.by_id("hog-29").unwrap();
-        let mut draft = Draft::from_event(event);
+        let mut draft = Draft::from_event(event, ds.language());
         draft.media.push(DraftMedia {
             file: " media/a.jpg ".into(),
-            caption: "The talks".into(),
+            caption: DraftText(["The talks".into(), String::new(), String::new()]),
             ..DraftMedia::default()
         });
         draft.media.push(DraftMedia::default());
         let (back, errors) = draft.apply(event, &ds);
         assert_eq!(back.media.len(), 1);
         assert_eq!(&*back.media[0].file, "media/a.jpg");
-        assert_eq!(back.media[0].caption.as_deref(), Some("The talks"));
+        assert_eq!(back.media[0].caption, Some(Text::plain("The talks")));
         assert_eq!(back.media[0].credit, None);
         let media = errors.get("media").unwrap();
         assert!(
@@ -358,7 +406,7 @@ mod tests {
                 .text(crate::i18n::Language::English)
                 .starts_with("picture 2:")
         );
-        let again = Draft::from_event(&back);
+        let again = Draft::from_event(&back, ds.language());
         assert_eq!(again.media[0].file, "media/a.jpg");
         let mut removed = again.clone();
         removed.media.clear();
@@ -369,9 +417,9 @@ mod tests {
     fn tags_and_optional_fields_are_tidied() {
         let ds = bundled();
         let event = ds.by_id("hog-29").unwrap();
-        let mut draft = Draft::from_event(event);
+        let mut draft = Draft::from_event(event, ds.language());
         draft.tags = " a, , b ,".into();
-        draft.note = "   ".into();
+        *draft.note.get_mut(Language::English) = "   ".into();
         draft.place = String::new();
         let (back, errors) = draft.apply(event, &ds);
         assert!(errors.is_empty());

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::date::EventDate;
+use super::text::{Language, Text};
 
 /// A short identifier or label that many records repeat (a category, a place, a person, a
 /// publisher, a tag). Equal symbols read on one thread share one allocation, so a million
@@ -190,7 +191,7 @@ pub struct Source {
     pub publisher: Symbol,
     /// The article's title, when known.
     #[serde(default)]
-    pub title: Option<Box<str>>,
+    pub title: Option<Text>,
     /// Where to read it.
     #[serde(default)]
     pub url: Option<Box<str>>,
@@ -221,7 +222,7 @@ pub(crate) fn is_web_url(url: &str) -> bool {
 pub struct Media {
     pub file: Box<str>,
     #[serde(default)]
-    pub caption: Option<Box<str>>,
+    pub caption: Option<Text>,
     /// Who made it ("Photo: Xinhua / Li Tao").
     #[serde(default)]
     pub credit: Option<Box<str>>,
@@ -260,16 +261,22 @@ impl Media {
             .then(|| root.join(path))
     }
 
-    /// Caption, credit and licence in one line ("The talks. Photo: Xinhua (CC BY 4.0)").
-    pub fn byline(&self) -> String {
+    /// Caption, credit and licence in one line ("The talks. Photo: Xinhua (CC BY 4.0)"), the
+    /// caption in `language` (or the dataset's `default` one, marked ` [en]`).
+    pub fn byline(&self, language: Language, default: Language) -> String {
         let mut out = String::new();
         if let Some(caption) = self
             .caption
-            .as_deref()
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
+            .as_ref()
+            .map(|c| c.get(language, default))
+            .filter(|c| !c.text.trim().is_empty())
         {
-            out.push_str(caption);
+            out.push_str(caption.text.trim());
+            if let Some(fallback) = caption.fallback {
+                out.push_str(" [");
+                out.push_str(fallback.code());
+                out.push(']');
+            }
         }
         let credit = [self.credit.as_deref(), self.license.as_deref()]
             .into_iter()
@@ -337,7 +344,7 @@ pub const PICTURE_SIZE_CAP: u64 = 20 * 1024 * 1024;
 pub struct Event {
     /// Unique within the dataset; other records refer to it.
     pub id: Box<str>,
-    pub title: Box<str>,
+    pub title: Text,
     /// EDTF text such as `"2024-05-16/2024-05-17"`.
     pub when: EventDate,
     /// Id of a category in the manifest.
@@ -350,7 +357,7 @@ pub struct Event {
     pub participants: Box<[Symbol]>,
     /// What happened, in the dataset's own words.
     #[serde(default)]
-    pub summary: Box<str>,
+    pub summary: Text,
     #[serde(default)]
     pub sources: Box<[Source]>,
     /// Pictures, the first one shown on the presentation card.
@@ -360,7 +367,7 @@ pub struct Event {
     pub status: Status,
     /// Anything a reader must know: how sources disagree, what is uncertain.
     #[serde(default)]
-    pub note: Option<Box<str>>,
+    pub note: Option<Text>,
     #[serde(default)]
     pub series: Option<SeriesRef>,
     /// Ids of other events.
@@ -380,7 +387,7 @@ impl Event {
             kind: Symbol::new(kind),
             place: None,
             participants: Box::default(),
-            summary: "".into(),
+            summary: Text::default(),
             sources: Box::default(),
             media: Box::default(),
             status: Status::default(),

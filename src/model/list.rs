@@ -51,7 +51,11 @@ pub fn sort_rows(dataset: &Dataset, rows: &mut [EventIndex], sort: ListSort, lan
         };
         match sort.column {
             ListColumn::Date => String::new(),
-            ListColumn::Title => e.title.to_lowercase(),
+            ListColumn::Title => e
+                .title
+                .get(language, dataset.language())
+                .text
+                .to_lowercase(),
             ListColumn::Category => dataset
                 .category(&e.kind)
                 .map_or(e.kind.to_string(), |c| c.label.clone()),
@@ -108,7 +112,12 @@ mod tests {
         );
         let titles: Vec<String> = rows
             .iter()
-            .map(|&i| ds.events()[i].title.to_lowercase())
+            .map(|&i| {
+                ds.events()[i]
+                    .title
+                    .default_text(ds.language())
+                    .to_lowercase()
+            })
             .collect();
         assert!(titles.windows(2).all(|w| w[0] <= w[1]));
         sort_rows(

@@ -149,6 +149,10 @@ pub struct Period {
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
     pub title: String,
+    /// The language of the records' plain strings (`language: "en"`); English when absent.
+    /// Text written by language, `(en: "…", zh: "…")`, may give others beside it.
+    #[serde(default, with = "super::text::language_code")]
+    pub language: Language,
     #[serde(default)]
     pub description: String,
     #[serde(default)]

@@ -10,8 +10,10 @@ pub mod list;
 pub mod manifest;
 pub mod query;
 pub mod storyline;
+pub mod text;
 
 pub use dataset::{Dataset, EventIndex};
 pub use date::{DayNumber, EventDate};
 pub use event::{Event, Source, Status};
 pub use manifest::{Language, Manifest};
+pub use text::{Shown, Text};

@@ -10,6 +10,7 @@ use super::dataset::{Dataset, EventIndex};
 use super::date::{DayNumber, EventDate};
 use super::event::{Event, Status};
 use super::manifest::Names;
+use super::text::Text;
 
 /// Lower-case `text` and strip the accents of Latin and Cyrillic letters, so that "Mishustin",
 /// "MISHUSTIN" and "Mišustin" compare equal and "Ё" matches "Е". Other scripts pass through.
@@ -264,19 +265,16 @@ fn names(n: &Names) -> [Option<&str>; 3] {
 
 /// Call `test` on the event's own text fields (not the names it refers to) until it returns true.
 fn own_fields(event: &Event, mut test: impl FnMut(&str) -> bool) -> bool {
-    [
-        &*event.title,
-        &*event.summary,
-        event.note.as_deref().unwrap_or_default(),
-        &*event.id,
-    ]
-    .into_iter()
-    .any(&mut test)
+    // Every language of a text is searched, whichever one the window shows.
+    event.title.texts().any(&mut test)
+        || event.summary.texts().any(&mut test)
+        || event.note.iter().flat_map(Text::texts).any(&mut test)
+        || test(&event.id)
         || event.tags.iter().any(|t| test(t))
         || event
             .sources
             .iter()
-            .any(|s| test(&s.publisher) || s.title.as_deref().is_some_and(&mut test))
+            .any(|s| test(&s.publisher) || s.title.iter().flat_map(Text::texts).any(&mut test))
 }
 
 /// Call `test` on each searchable field of `event` until it returns true.

@@ -21,6 +21,7 @@ use super::dataset::{Dataset, EventIndex};
 use super::date::{DayNumber, EventDate};
 use super::event::Status;
 use super::query::Filter;
+use super::text::Text;
 
 /// Which events a step shows; every list is optional and empty means "any".
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -83,17 +84,17 @@ pub struct Step {
     pub filter: Option<StepFilter>,
     /// What the audience reads beside the event.
     #[serde(default)]
-    pub caption: String,
+    pub caption: Text,
     /// What only the presenter sees.
     #[serde(default)]
-    pub notes: String,
+    pub notes: Text,
 }
 
 /// A storyline file.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Storyline {
-    pub title: String,
+    pub title: Text,
     #[serde(default)]
     pub description: String,
     pub steps: Vec<Step>,
@@ -109,8 +110,8 @@ pub struct ShownStep {
     /// First and last day to show, when the step names a window.
     pub window: Option<(DayNumber, DayNumber)>,
     pub filter: Option<Filter>,
-    pub caption: String,
-    pub notes: String,
+    pub caption: Text,
+    pub notes: Text,
 }
 
 impl Storyline {
@@ -140,8 +141,8 @@ pub(crate) fn steps_of_events(events: impl IntoIterator<Item = EventIndex>) -> V
             event: Some(i),
             window: None,
             filter: None,
-            caption: String::new(),
-            notes: String::new(),
+            caption: Text::default(),
+            notes: Text::default(),
         })
         .collect()
 }
@@ -165,7 +166,7 @@ mod tests {
         let steps = storyline.resolve(&ds);
         assert_eq!(steps.len(), 2);
         assert_eq!(steps[0].event, ds.index_of("hog-29"));
-        assert_eq!(steps[0].notes, "n");
+        assert_eq!(steps[0].notes, Text::plain("n"));
         let filter = steps[1].filter.as_ref().unwrap();
         let mask = filter.mask(&ds);
         for (event, shown) in ds.events().iter().zip(mask) {

@@ -14,6 +14,7 @@ use std::ops::Range;
 
 use crate::model::date::EventDate;
 use crate::model::event::{Event, SeriesRef, Source, Status, Symbol};
+use crate::model::text::{Language, Text};
 
 /// Events of an event file with the byte range of each record, or `None` when the file is
 /// not in the shape read here (read it with the general path then).
@@ -205,6 +206,35 @@ impl<'a> Parser<'a> {
         Some(self.string()?.into())
     }
 
+    /// A record text: a string, or `(en: "…", zh: "…", ru: "…")` with at least one language,
+    /// each at most once (anything else is left to ron, which says what is wrong).
+    fn text(&mut self) -> Option<Text> {
+        if self.peek() != Some(b'(') {
+            return Some(match self.string()? {
+                std::borrow::Cow::Borrowed(s) => Text::plain(s),
+                std::borrow::Cow::Owned(s) => Text::from(s),
+            });
+        }
+        let mut texts: [Option<std::borrow::Cow<'a, str>>; 3] = Default::default();
+        self.fields(|p, name| {
+            let slot = &mut texts[Language::from_code(name)? as usize];
+            if slot.is_some() {
+                return None;
+            }
+            *slot = Some(p.string()?);
+            Some(())
+        })?;
+        if texts.iter().all(Option::is_none) {
+            return None;
+        }
+        Some(Text::map(
+            Language::ALL
+                .into_iter()
+                .zip(texts.iter())
+                .filter_map(|(l, t)| t.as_deref().map(|t| (l, t))),
+        ))
+    }
+
     fn symbol(&mut self) -> Option<Symbol> {
         Some(Symbol::new(&self.string()?))
     }
@@ -272,7 +302,7 @@ impl<'a> Parser<'a> {
         let mut seen = Seen::default();
         let (mut id, mut title, mut when, mut kind) = (None, None, None, None);
         let (mut place, mut participants, mut summary, mut sources) =
-            (None, Box::default(), Box::default(), Box::default());
+            (None, Box::default(), Text::default(), Box::default());
         let (mut status, mut note, mut series, mut related, mut tags) = (
             Status::default(),
             None,
@@ -288,7 +318,7 @@ impl<'a> Parser<'a> {
                 }
                 "title" => {
                     seen.first(1)?;
-                    title = Some(p.boxed()?);
+                    title = Some(p.text()?);
                 }
                 "when" => {
                     seen.first(2)?;
@@ -308,7 +338,7 @@ impl<'a> Parser<'a> {
                 }
                 "summary" => {
                     seen.first(6)?;
-                    summary = p.boxed()?;
+                    summary = p.text()?;
                 }
                 "sources" => {
                     seen.first(7)?;
@@ -326,7 +356,7 @@ impl<'a> Parser<'a> {
                 }
                 "note" => {
                     seen.first(9)?;
-                    note = p.option(Self::boxed)?;
+                    note = p.option(Self::text)?;
                 }
                 "series" => {
                     seen.first(10)?;
@@ -375,7 +405,7 @@ impl<'a> Parser<'a> {
                 }
                 "title" => {
                     seen.first(1)?;
-                    title = p.option(Self::boxed)?;
+                    title = p.option(Self::text)?;
                 }
                 "url" => {
                     seen.first(2)?;
@@ -475,6 +505,7 @@ mod tests {
             "// c\n[\n  // c\n  (id: \"a\", /* c */ title: \"T \\\"q\\\" \\\\ \\n\", when: \"2024-05-16/2024-05-17\", kind: \"k\",),\n]\n// end",
             "[(id: \"a\", title: \"Ünïcode 中文\", when: \"1996~\", kind: \"k\", place: None, note: \"n\", series: (id: \"s\", ordinal: 29), sources: [(publisher: \"P\", url: \"https://x\", published: \"2024-05\"), (publisher: \"Q\", title: None)], status: single_source, tags: [\"t\", \"u\",], related: [], participants: [\"p\"])]",
             "[(id: \"a\", title: \"T\", when: \"2024\", kind: \"k\", series: None, summary: \"line\nbreak\")]",
+            "[(id: \"a\", title: (en: \"T\", zh: \"中\\\"文\", ru: \"Т\",), when: \"2024\", kind: \"k\", note: (ru: \"н\"), sources: [(publisher: \"P\", title: ( zh: \"标题\" /* c */ ))])]",
         ];
         for text in read {
             assert!(agree(text), "the fast path reads {text}");
@@ -495,6 +526,10 @@ mod tests {
             "[(id: \"a\", title: \"T\", when: \"2024\", kind: \"k\")] x",
             "[(id: \"a\", title: \"T\", when: \"2024\", kind: \"k\") /* /* nested */ */]",
             "\u{feff}[(id: \"a\", title: \"T\", when: \"2024\", kind: \"k\")]",
+            "[(id: \"a\", title: (zn: \"T\"), when: \"2024\", kind: \"k\")]",
+            "[(id: \"a\", title: (), when: \"2024\", kind: \"k\")]",
+            "[(id: \"a\", title: (en: \"T\", en: \"U\"), when: \"2024\", kind: \"k\")]",
+            "[(id: \"a\", title: (en: Some(\"T\")), when: \"2024\", kind: \"k\")]",
         ];
         for text in left {
             assert!(!agree(text), "the fast path leaves {text} to ron");

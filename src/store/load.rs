@@ -64,7 +64,7 @@ impl Loaded {
     pub fn storyline(&self, name: &str) -> Option<(&str, &Storyline)> {
         self.storylines
             .iter()
-            .find(|(n, s)| n == name || s.title == name)
+            .find(|(n, s)| n == name || s.title.texts().any(|t| t == name))
             .map(|(n, s)| (n.as_str(), s))
     }
 
@@ -155,6 +155,8 @@ pub struct Checked {
     /// The events read, not indexed. Handed over rather than freed: a command that ends
     /// right after need not give back a million records one allocation at a time.
     pub events: Vec<crate::model::event::Event>,
+    /// The language of the records' plain texts, as the manifest names it.
+    pub language: crate::i18n::Language,
 }
 
 /// Whether an event file is in the canonical layout, and the notes on records left as written
@@ -279,6 +281,7 @@ fn load(path: &Path, progress: &LoadProgress, index: bool, layouts: bool) -> Opt
             &mut loaded.diagnostics,
         );
     }
+    let language = manifest.as_ref().map(|m| m.language).unwrap_or_default();
     let storylines_to_check = root.join(BRIEFINGS_DIR).is_dir();
     if manifest.is_some()
         && !loaded.diagnostics.iter().any(Diagnostic::is_error)
@@ -294,6 +297,7 @@ fn load(path: &Path, progress: &LoadProgress, index: bool, layouts: bool) -> Opt
         loaded,
         layouts: layout_checks,
         events: events.events,
+        language,
     })
 }
 
@@ -836,6 +840,40 @@ fn ron_diagnostic(
             expected,
             found,
             outer,
+        } if *expected == crate::model::text::LANGUAGE_CODES => {
+            let key_start = src.text[start..end.max(start)]
+                .find(found.as_str())
+                .map_or(start, |i| start + i);
+            // The field is the one whose value the map is: before the `(` that opens it.
+            let before = &src.text[span.start..key_start.max(span.start)];
+            let field = map_open(before).and_then(|open| field_before(&before[..open]));
+            let codes = expected.join(", ");
+            let words = match field {
+                Some(field) => words!(
+                    "diag-text-unknown-language-in",
+                    field = field,
+                    found = found.as_str(),
+                    codes = codes
+                ),
+                None => words!(
+                    "diag-text-unknown-language",
+                    found = found.as_str(),
+                    codes = codes
+                ),
+            };
+            let mut d = Diagnostic::error_of(
+                words,
+                Some(src.location(key_start..key_start + found.len().max(1))),
+            );
+            if let Some(best) = crate::model::text::suggest_language(found) {
+                d = d.hint_of(words!("diag-did-you-mean-code", name = best));
+            }
+            d
+        }
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
         } => {
             let what = outer.as_deref().map_or("record".to_owned(), struct_key);
             let field_start = src.text[start..end.max(start)]
@@ -945,6 +983,21 @@ fn ron_words(error: &ron::error::Error) -> Option<Words> {
         _ => return None,
     };
     Some(words!(id))
+}
+
+/// Where the innermost `(` still open at the end of `before` is.
+fn map_open(before: &str) -> Option<usize> {
+    let tokens = tokenize(before).ok()?;
+    let mut depth = 0usize;
+    for token in tokens.iter().rev() {
+        match token.kind {
+            TokenKind::Punct(b')' | b']') => depth += 1,
+            TokenKind::Punct(b'(' | b'[') if depth == 0 => return Some(token.span.start),
+            TokenKind::Punct(b'(' | b'[') => depth -= 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The name of the field whose value starts at the end of `before` (the text of a record up

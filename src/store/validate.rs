@@ -8,6 +8,7 @@ use super::parse::RecordOrigin;
 use crate::model::dataset::chronological_cmp;
 use crate::model::event::{Event, Status, is_web_url};
 use crate::model::manifest::Manifest;
+use crate::model::text::{Language, Text, Written};
 
 /// The manifest's ids that records refer to, gathered once for every file's checks, and the
 /// dataset folder that records' media paths are relative to.
@@ -17,6 +18,8 @@ pub struct ManifestIds<'a> {
     places: HashSet<&'a str>,
     categories: HashSet<&'a str>,
     series: HashSet<&'a str>,
+    /// The language of plain strings.
+    language: Language,
 }
 
 impl<'a> ManifestIds<'a> {
@@ -27,6 +30,7 @@ impl<'a> ManifestIds<'a> {
             places: manifest.places.iter().map(|p| p.id.as_str()).collect(),
             categories: manifest.categories.iter().map(|c| c.id.as_str()).collect(),
             series: manifest.series.iter().map(|s| s.id.as_str()).collect(),
+            language: manifest.language,
         }
     }
 }
@@ -102,7 +106,7 @@ fn check_record(ids: &ManifestIds<'_>, e: &Event, at: &Locator<'_>, out: &mut Ve
             Some(at.field_value("id")),
         ));
     }
-    if e.title.trim().is_empty() {
+    if e.title.texts().all(|t| t.trim().is_empty()) {
         out.push(Diagnostic::error_of(
             words!("diag-title-empty"),
             Some(at.field_value("title")),
@@ -133,21 +137,22 @@ fn check_record(ids: &ManifestIds<'_>, e: &Event, at: &Locator<'_>, out: &mut Ve
             .hint_of(words!("diag-no-source-hint")),
         );
     }
-    check_text(at, "title", &e.title, false, out);
-    check_text(at, "summary", &e.summary, true, out);
+    let language = ids.language;
+    check_texts(at, language, "title", &e.title, false, out);
+    check_texts(at, language, "summary", &e.summary, true, out);
     if let Some(note) = &e.note {
-        check_text(at, "note", note, true, out);
+        check_texts(at, language, "note", note, true, out);
     }
     for tag in &e.tags {
         check_text(at, "tags", tag, false, out);
     }
     for media in &e.media {
-        check_media(at, ids.root, media, out);
+        check_media(at, ids.root, language, media, out);
     }
     for source in &e.sources {
         check_text(at, "sources", &source.publisher, false, out);
         if let Some(title) = &source.title {
-            check_text(at, "sources", title, false, out);
+            check_texts(at, language, "sources", title, false, out);
         }
         if let Some(url) = &source.url
             && let Some(problem) = url_problem(url)
@@ -172,7 +177,11 @@ fn check_record(ids: &ManifestIds<'_>, e: &Event, at: &Locator<'_>, out: &mut Ve
             ));
         }
     }
-    if e.status == Status::Disputed && e.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+    if e.status == Status::Disputed
+        && e.note
+            .as_ref()
+            .is_none_or(|n| n.texts().all(|t| t.trim().is_empty()))
+    {
         out.push(
             Diagnostic::warning_of(
                 words!("diag-disputed-no-note", id = &*e.id),
@@ -279,15 +288,16 @@ pub fn validate_across(
 fn check_media(
     at: &Locator<'_>,
     root: &std::path::Path,
+    language: Language,
     media: &crate::model::event::Media,
     out: &mut Vec<Diagnostic>,
 ) {
     use crate::model::event::{PICTURE_SIZE_CAP, PictureFormat};
     use std::io::Read as _;
-    for text in [&media.caption, &media.credit, &media.license]
-        .into_iter()
-        .flatten()
-    {
+    if let Some(caption) = &media.caption {
+        check_texts(at, language, "media", caption, false, out);
+    }
+    for text in [&media.credit, &media.license].into_iter().flatten() {
         check_text(at, "media", text, false, out);
     }
     let file = media.file.trim();
@@ -415,6 +425,64 @@ fn check_text(
     }
 }
 
+/// [`check_text`] on each language of a record text; and, for a text written by language
+/// that leaves out the dataset's default one, a warning: readers of the default language will
+/// see another language's text, marked as such (the dataset's plain strings are all in the
+/// default language, so a reader of it otherwise sees every text in it).
+fn check_texts(
+    at: &Locator<'_>,
+    default: Language,
+    field: &str,
+    text: &Text,
+    breaks_allowed: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    for one in text.texts() {
+        check_text(at, field, one, breaks_allowed, out);
+    }
+    if let Some(warning) = missing_default(text, default, field) {
+        out.push(warning(at.field_value(field)));
+    }
+}
+
+/// For a text written by language that leaves out the dataset's `default` one, the warning
+/// of [`check_texts`] (for a storyline's title, captions and notes), to be placed.
+fn missing_default(
+    text: &Text,
+    default: Language,
+    field: &str,
+) -> Option<impl FnOnce(Location) -> Diagnostic> {
+    let Written::Map(map) = text.written() else {
+        return None;
+    };
+    if map[default as usize].is_some() {
+        return None;
+    }
+    let written: Vec<&str> = Language::ALL
+        .iter()
+        .zip(map)
+        .filter(|(_, t)| t.is_some())
+        .map(|(l, _)| l.code())
+        .collect();
+    let field = field.to_owned();
+    Some(move |at: Location| {
+        Diagnostic::warning_of(
+            words!(
+                "diag-text-missing-default",
+                field = field.as_str(),
+                written = written.join(", "),
+                default = default.code()
+            ),
+            Some(at),
+        )
+        .hint_of(words!(
+            "diag-text-missing-default-hint",
+            default = default.code(),
+            first = written.first().copied().unwrap_or_default()
+        ))
+    })
+}
+
 /// Why `url` cannot be an address: spaces or control characters in it.
 fn url_problem(url: &str) -> Option<Words> {
     if let Some(c) = url.chars().find(|c| c.is_control()) {
@@ -526,6 +594,11 @@ pub(crate) fn validate_storyline(
         })
         .unwrap_or_default();
     let manifest = &dataset.manifest;
+    let default = dataset.language();
+    if let Some(warning) = missing_default(&storyline.title, default, "title") {
+        let at = field_value_span(text, "title").map_or(whole.clone(), |r| src.location(r));
+        out.push(warning(at));
+    }
     let mut suggester: Option<Suggester<'_>> = None;
     for (n, step) in storyline.steps.iter().enumerate() {
         let span = spans.get(n).cloned();
@@ -541,6 +614,11 @@ pub(crate) fn validate_storyline(
                 (None, None) => whole.clone(),
             }
         };
+        for (field, value) in [("caption", &step.caption), ("notes", &step.notes)] {
+            if let Some(warning) = missing_default(value, default, field) {
+                out.push(warning(at_value(field, None)));
+            }
+        }
         if step.event.is_none() && step.window.is_none() {
             out.push(
                 Diagnostic::error_of(

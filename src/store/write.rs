@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 
 use crate::model::event::{Event, Media, Source, Status, Symbol};
+use crate::model::text::{LANGUAGE_CODES, Text, Written};
 
 /// One level of indentation.
 pub(crate) const INDENT: &str = "    ";
@@ -73,6 +74,60 @@ fn push_field(out: &mut String, indent: &str, name: &str, value: &str) {
     out.push_str(",\n");
 }
 
+/// A record text as RON: a string literal, or `(en: "…", zh: "…", ru: "…")` with the
+/// languages in that order.
+pub(crate) fn push_text(out: &mut String, text: &Text) {
+    match text.written() {
+        Written::Plain(plain) => push_quoted(out, plain),
+        Written::Map(map) => {
+            out.push('(');
+            for (k, (code, value)) in LANGUAGE_CODES
+                .iter()
+                .zip(map)
+                .filter_map(|(c, v)| v.map(|v| (c, v)))
+                .enumerate()
+            {
+                if k > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(code);
+                out.push_str(": ");
+                push_quoted(out, value);
+            }
+            out.push(')');
+        }
+    }
+}
+
+/// `indent` `name: text,` and a line break; a map of languages that does not fit in 100
+/// columns goes one language a line.
+fn push_text_field(out: &mut String, indent: &str, name: &str, text: &Text) {
+    let Written::Map(map) = text.written() else {
+        if let Written::Plain(plain) = text.written() {
+            push_field(out, indent, name, plain);
+        }
+        return;
+    };
+    let start = out.len();
+    out.push_str(indent);
+    out.push_str(name);
+    out.push_str(": ");
+    push_text(out, text);
+    out.push_str(",\n");
+    if out[start..].chars().count() <= 101 {
+        return;
+    }
+    out.truncate(start);
+    let _ = writeln!(out, "{indent}{name}: (");
+    let inner = format!("{indent}{INDENT}");
+    for (code, value) in LANGUAGE_CODES.iter().zip(map) {
+        if let Some(value) = value {
+            push_field(out, &inner, code, value);
+        }
+    }
+    let _ = writeln!(out, "{indent}),");
+}
+
 /// Lines of `field: value,` for a list of names: on one line while it stays short, else one
 /// name a line.
 fn push_symbols(out: &mut String, indent: &str, field: &str, items: &[Symbol]) {
@@ -111,7 +166,7 @@ fn push_source(out: &mut String, indent: &str, source: &Source) {
     out.push_str("(\n");
     push_field(out, &inner, "publisher", &source.publisher);
     if let Some(title) = &source.title {
-        push_field(out, &inner, "title", title);
+        push_text_field(out, &inner, "title", title);
     }
     if let Some(url) = &source.url {
         push_field(out, &inner, "url", url);
@@ -125,11 +180,12 @@ fn push_source(out: &mut String, indent: &str, source: &Source) {
 
 fn push_media(out: &mut String, indent: &str, media: &Media) {
     let mut fields = vec![format!("file: {}", quote(&media.file))];
-    for (name, value) in [
-        ("caption", &media.caption),
-        ("credit", &media.credit),
-        ("license", &media.license),
-    ] {
+    if let Some(caption) = &media.caption {
+        let mut value = String::new();
+        push_text(&mut value, caption);
+        fields.push(format!("caption: {value}"));
+    }
+    for (name, value) in [("credit", &media.credit), ("license", &media.license)] {
         if let Some(value) = value {
             fields.push(format!("{name}: {}", quote(value)));
         }
@@ -152,7 +208,7 @@ fn push_media(out: &mut String, indent: &str, media: &Media) {
 /// column `indent.len()`.
 pub fn event_to_ron(event: &Event, indent: &str) -> String {
     let mut out = String::with_capacity(
-        256 + event.title.len() + event.summary.len() + event.note.as_deref().map_or(0, str::len),
+        256 + event.title.len() + event.summary.len() + event.note.as_ref().map_or(0, Text::len),
     );
     push_event_ron(&mut out, event, indent);
     out
@@ -163,7 +219,7 @@ pub(crate) fn push_event_ron(out: &mut String, event: &Event, indent: &str) {
     let i = format!("{indent}{INDENT}");
     out.push_str("(\n");
     push_field(out, &i, "id", &event.id);
-    push_field(out, &i, "title", &event.title);
+    push_text_field(out, &i, "title", &event.title);
     push_field(out, &i, "when", &event.when.to_edtf());
     push_field(out, &i, "kind", &event.kind);
     if let Some(place) = &event.place {
@@ -171,7 +227,7 @@ pub(crate) fn push_event_ron(out: &mut String, event: &Event, indent: &str) {
     }
     push_symbols(out, &i, "participants", &event.participants);
     if !event.summary.is_empty() {
-        push_field(out, &i, "summary", &event.summary);
+        push_text_field(out, &i, "summary", &event.summary);
     }
     if !event.sources.is_empty() {
         out.push_str(&i);
@@ -198,7 +254,7 @@ pub(crate) fn push_event_ron(out: &mut String, event: &Event, indent: &str) {
         out.push_str(",\n");
     }
     if let Some(note) = &event.note {
-        push_field(out, &i, "note", note);
+        push_text_field(out, &i, "note", note);
     }
     if let Some(series) = &event.series {
         out.push_str(&i);
@@ -232,6 +288,7 @@ mod tests {
     use super::*;
     use crate::model::EventDate;
     use crate::model::event::SeriesRef;
+    use crate::model::text::Language;
 
     fn parse(text: &str) -> Event {
         ron::Options::default()
@@ -271,7 +328,7 @@ mod tests {
             ]
             .into(),
             status: Status::SingleSource,
-            note: Some("n".into()),
+            note: Some(Text::map([(Language::English, "n"), (Language::Russian, "н \"q\"")])),
             series: Some(SeriesRef {
                 id: "hog-regular".into(),
                 ordinal: Some(29),
@@ -327,6 +384,43 @@ mod tests {
         assert!(lines.contains(&"        series: (id: \"hog-regular\", ordinal: 29),"));
         assert!(lines.contains(&"            (") && lines.contains(&"            ),"));
         assert_eq!(*lines.last().unwrap(), "    )");
+    }
+
+    #[test]
+    fn texts_by_language_are_written_in_order_on_one_line_or_one_a_line() {
+        let mut event = sample();
+        event.title = Text::map([
+            (Language::Russian, "Визит"),
+            (Language::English, "Visit"),
+            (Language::Chinese, "访问"),
+        ]);
+        event.summary = Text::map([
+            (
+                Language::English,
+                "A summary long enough that the three languages cannot stand on one line",
+            ),
+            (Language::Chinese, "一段很长的摘要"),
+        ]);
+        let text = event_to_ron(&event, "    ");
+        assert!(
+            text.contains("\n        title: (en: \"Visit\", zh: \"访问\", ru: \"Визит\"),\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\n        summary: (\n            en: \"A summary long"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\n            zh: \"一段很长的摘要\",\n        ),\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("note: (en: \"n\", ru: \"н \\\"q\\\"\"),"),
+            "{text}"
+        );
+        assert_eq!(parse(&text), event);
+        // Written again, the same text.
+        assert_eq!(event_to_ron(&parse(&text), "    "), text);
     }
 
     #[test]

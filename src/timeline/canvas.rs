@@ -4,15 +4,24 @@
 //! they agree on what goes where.
 
 use super::layout::{LaneLayout, LayoutItem, LayoutParams};
+use crate::model::Language;
+use crate::model::dataset::Dataset;
 use crate::model::event::Event;
 
-/// An event's title as the timeline draws it: with "c." before it when the date is
-/// approximate, so the qualifier is visible.
-pub fn display_title(event: &Event) -> String {
+/// An event's title as the timeline draws it: in `language` (or the dataset's own, followed
+/// by its code in brackets, "[en]"), with "c." before it when the date is approximate, so
+/// the qualifier is visible.
+pub fn display_title(event: &Event, dataset: &Dataset, language: Language) -> String {
+    let title = dataset.text(&event.title, language);
     if event.when.is_approximate() {
-        format!("c. {}", event.title)
+        let suffix = crate::model::text::marker_suffix(title.fallback);
+        let mut out = String::with_capacity(3 + title.text.len() + suffix.len());
+        out.push_str("c. ");
+        out.push_str(title.text);
+        out.push_str(suffix);
+        out
     } else {
-        event.title.to_string()
+        title.marked()
     }
 }
 

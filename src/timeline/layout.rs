@@ -874,7 +874,7 @@ mod tests {
                 kind: "k".into(),
                 place: None,
                 participants: Box::default(),
-                summary: Box::default(),
+                summary: crate::model::Text::default(),
                 sources: Box::default(),
                 media: Box::default(),
                 status: Status::Verified,
@@ -1257,7 +1257,7 @@ mod tests {
             };
             for total in 6..40 {
                 let laid = layout_lanes(&ds, &lanes.lanes, &view, &params, total, |i| {
-                    8.0 * ds.events()[i].title.chars().count() as f32
+                    8.0 * ds.events()[i].title.to_string().chars().count() as f32
                 });
                 let given: usize = laid.iter().map(|(_, r)| r).sum();
                 assert!(given <= total.max(lanes.lanes.len()), "{width} {total}");

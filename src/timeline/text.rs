@@ -82,20 +82,23 @@ impl TextWidths {
         }
     }
 
-    /// Width of event `index`'s title, made of `parts` (a prefix such as "c. " and the title),
+    /// Width of event `index`'s title, made of `parts` (a prefix such as "c. ", the title, and
+    /// a marker such as " [en]" when the title is in another language than the one asked for),
     /// measured now if not known yet. `measure` gives a character's advance in points.
     pub fn width<'a>(
         &mut self,
         index: EventIndex,
-        parts: impl FnOnce() -> [&'a str; 2],
+        parts: impl FnOnce() -> [&'a str; 3],
         mut measure: impl FnMut(char) -> f32,
     ) -> f32 {
         if index >= self.widths.len() {
             self.widths.resize(index + 1, f32::NAN);
         }
         if self.widths[index].is_nan() {
-            let [a, b] = parts();
-            let sum = self.chars.sum(a, &mut measure) + self.chars.sum(b, &mut measure);
+            let sum = parts()
+                .into_iter()
+                .map(|part| self.chars.sum(part, &mut measure))
+                .sum::<f32>();
             self.widths[index] = if sum > 0.0 {
                 sum + KERNING_ALLOWANCE
             } else {
@@ -120,18 +123,18 @@ mod tests {
         let mut widths = TextWidths::default();
         widths.reset_if_changed(3, 13.0, 1.0);
         let k = KERNING_ALLOWANCE;
-        assert_eq!(widths.width(0, || ["", "abca"], measure), 28.0 + k);
+        assert_eq!(widths.width(0, || ["", "abca", ""], measure), 28.0 + k);
         assert_eq!(
-            widths.width(1, || ["c. ", "中a"], measure),
+            widths.width(1, || ["c. ", "中a", ""], measure),
             7.0 * 4.0 + 13.0 + k
         );
-        assert_eq!(widths.width(2, || ["", ""], measure), 0.0);
+        assert_eq!(widths.width(2, || ["", "", ""], measure), 0.0);
         // Known widths are not measured again, nor their characters.
         assert_eq!(widths.width(0, || unreachable!(), measure), 28.0 + k);
         assert_eq!(*asked.borrow(), ['a', 'b', 'c', '.', ' ', '中']);
         // Another font size starts again.
         widths.reset_if_changed(3, 14.0, 1.0);
-        widths.width(0, || ["", "a"], measure);
+        widths.width(0, || ["", "a", ""], measure);
         assert_eq!(asked.borrow().len(), 7);
     }
 }

@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod pictures;
 pub mod prefs;
 pub mod present;
+pub mod record_text;
 pub mod render;
 pub mod theme;
 pub mod timeline_view;

@@ -11,6 +11,7 @@ use egui::{ColorImage, RichText, TextureHandle, TextureOptions, Ui};
 
 use crate::export::picture::{Pixels, load};
 use crate::model::event::Media;
+use crate::model::manifest::Language;
 
 /// Longer side of the decoded pictures, in pixels: large enough for the big view, small
 /// enough that a dozen cost little memory.
@@ -32,6 +33,9 @@ pub struct Pictures {
     receiver: mpsc::Receiver<(PathBuf, Result<Pixels, String>)>,
     /// The picture shown large: its file and what the record says of it.
     open: Option<(PathBuf, Media)>,
+    /// The language of captions, and the dataset's own (captions not written in the first
+    /// are shown in the second, marked), as the last thumbnails were drawn.
+    pub languages: (Language, Language),
 }
 
 impl Default for Pictures {
@@ -41,6 +45,7 @@ impl Default for Pictures {
             slots: HashMap::new(),
             sender,
             receiver,
+            languages: Default::default(),
             open: None,
         }
     }
@@ -120,11 +125,12 @@ impl Pictures {
             for picture in media {
                 if picture.is_web() {
                     let on_the_web = tr(language, "picture-web");
-                    let label = picture
+                    let caption = picture
                         .caption
-                        .as_deref()
-                        .filter(|c| !c.trim().is_empty())
-                        .unwrap_or(&on_the_web);
+                        .as_ref()
+                        .map(|c| c.get(self.languages.0, self.languages.1).marked())
+                        .filter(|c| !c.trim().is_empty());
+                    let label = caption.as_deref().unwrap_or(&on_the_web);
                     ui.hyperlink_to(format!("🌐 {label}"), &*picture.file)
                         .on_hover_text(crate::tr!(
                             language,
@@ -133,7 +139,7 @@ impl Pictures {
                         ));
                     continue;
                 }
-                let byline = picture.byline();
+                let byline = picture.byline(self.languages.0, self.languages.1);
                 match self.slot(ui.ctx(), root, picture) {
                     Some(Slot::Ready(texture)) => {
                         let size = texture.size_vec2();
@@ -195,8 +201,14 @@ impl Pictures {
                 let room = ui.available_width().min(ctx.content_rect().width() * 0.8);
                 let scale = (room / size.x).min(ctx.content_rect().height() * 0.7 / size.y);
                 ui.add(egui::Image::new((texture.id(), size * scale.min(1.0))));
-                if let Some(caption) = media.caption.as_deref() {
-                    ui.label(caption);
+                if let Some(caption) = &media.caption {
+                    let (language, default) = self.languages;
+                    crate::ui::record_text::marked_label(
+                        ui,
+                        caption.get(language, default),
+                        |t| t,
+                        language,
+                    );
                 }
                 let mut credit: Vec<&str> = Vec::new();
                 credit.extend(media.credit.as_deref());

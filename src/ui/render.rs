@@ -469,8 +469,9 @@ pub fn slides(
                     headless
                         .ctx
                         .load_texture(&*m.file, image, egui::TextureOptions::LINEAR);
-                Some((texture, m.byline()))
+                Some((texture, m.byline(Language::English, dataset.language())))
             });
+        let story_title = dataset.text(&story.title, Language::English).marked();
         let input = PresentInput {
             dataset,
             lanes: &lanes,
@@ -478,7 +479,7 @@ pub fn slides(
             step,
             index,
             count: steps.len(),
-            title: &story.title,
+            title: &story_title,
             language,
             style: &style,
             key_hints: false,
@@ -631,7 +632,7 @@ fn every_slide_names_its_event_on_the_timeline() {
                     presentation_ui(ui, &input, &mut widths);
                 });
             });
-            let title = event.title.to_string();
+            let title = dataset.text(&event.title, Language::English).marked();
             assert!(
                 texts
                     .iter()

@@ -37,6 +37,8 @@ use crate::timeline::canvas::RING_REACH;
 pub struct TitleWidths {
     widths: crate::timeline::TextWidths,
     lane_rows: Option<LaneRows>,
+    /// The language the widths were measured in.
+    language: Language,
 }
 
 /// The rows each lane was given, and for which lanes, canvas and zoom: lanes keep their
@@ -115,6 +117,14 @@ impl TitleWidths {
         self.lane_rows = None;
     }
 
+    /// Titles are measured in `language` from now on (forgetting widths of another one).
+    fn set_language(&mut self, language: Language) {
+        if language != self.language {
+            self.language = language;
+            self.clear();
+        }
+    }
+
     fn get(
         &mut self,
         painter: &Painter,
@@ -133,9 +143,17 @@ impl TitleWidths {
         } else {
             ""
         };
+        let language = self.language;
         widths.width(
             index,
-            || [prefix, &event.title],
+            || {
+                let title = dataset.text(&event.title, language);
+                [
+                    prefix,
+                    title.text,
+                    crate::model::text::marker_suffix(title.fallback),
+                ]
+            },
             |c| painter.fonts_mut(|f| f.glyph_width(font, c)),
         )
     }
@@ -180,6 +198,7 @@ pub fn timeline_ui(
         language,
         style,
     } = *input;
+    widths.set_language(language);
     let mut commands = Vec::new();
     let full = ui.available_rect_before_wrap();
     let visuals = ui.visuals().clone();
@@ -340,7 +359,12 @@ pub fn timeline_ui(
             let is_selected = selected == Some(item.event);
             // The selection's mark, as assistive technology (and the tests) read it.
             response.widget_info(|| {
-                WidgetInfo::selected(Role::Button, true, is_selected, &event.title)
+                WidgetInfo::selected(
+                    Role::Button,
+                    true,
+                    is_selected,
+                    dataset.text(&event.title, language).text,
+                )
             });
             if matches.is_some_and(|m| m.contains(&item.event)) {
                 // Search match: a bright outline around the mark.
@@ -362,6 +386,7 @@ pub fn timeline_ui(
                 response.hovered(),
                 &font,
                 &visuals,
+                language,
             );
             if response.double_clicked() {
                 commands.push(Command::View(ViewCommand::ZoomToEvent(item.event)));
@@ -628,6 +653,7 @@ fn paint_item(
     is_hovered: bool,
     font: &FontId,
     visuals: &egui::Visuals,
+    language: Language,
 ) {
     let colour = dataset
         .category(&event.kind)
@@ -685,8 +711,11 @@ fn paint_item(
         }
     }
     if let Some(pos) = g.label_pos {
-        let galley =
-            painter.layout_no_wrap(display_title(event), font.clone(), Color32::PLACEHOLDER);
+        let galley = painter.layout_no_wrap(
+            display_title(event, dataset, language),
+            font.clone(),
+            Color32::PLACEHOLDER,
+        );
         // On the bar only when the whole title is (the selection's may run past its end).
         let inside_bar =
             !item.is_point && g.mark.contains(pos) && pos.x + galley.size().x <= g.mark.right();
@@ -1113,7 +1142,12 @@ fn overview_ui(
 
 /// Tooltip: title, date, place.
 fn hover_card_ui(ui: &mut Ui, dataset: &Dataset, event: &Event, language: Language) {
-    ui.strong(&*event.title);
+    crate::ui::record_text::marked_label(
+        ui,
+        dataset.text(&event.title, language),
+        egui::RichText::strong,
+        language,
+    );
     ui.label(event.when.display(language));
     if let Some(place) = event.place.as_deref().and_then(|p| dataset.place(p)) {
         ui.label(place.name.get(language));

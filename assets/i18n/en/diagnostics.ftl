@@ -275,3 +275,7 @@ diag-ron-expected-identifier = expected identifier
 diag-ron-expected-boolean = expected boolean
 diag-ron-trailing = non-whitespace trailing characters
 diag-ron-unclosed-comment = unclosed block comment
+diag-text-unknown-language = unknown language `{ $found }`; a text is written in { $codes }
+diag-text-unknown-language-in = `{ $field }`: unknown language `{ $found }`; a text is written in { $codes }
+diag-text-missing-default = `{ $field }` is written in { $written } but not in `{ $default }`, the dataset's language
+diag-text-missing-default-hint = add `{ $default }: "..."`; until then the { $first } text is shown, marked, in its place

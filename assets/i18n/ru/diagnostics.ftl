@@ -306,3 +306,7 @@ diag-ron-expected-identifier = ожидался идентификатор
 diag-ron-expected-boolean = ожидалось логическое значение (true или false)
 diag-ron-trailing = лишние символы в конце
 diag-ron-unclosed-comment = незакрытый блочный комментарий
+diag-text-unknown-language = неизвестный язык `{ $found }`; текст пишется на языках { $codes }
+diag-text-unknown-language-in = `{ $field }`: неизвестный язык `{ $found }`; текст пишется на языках { $codes }
+diag-text-missing-default = `{ $field }` написано на { $written }, но не на `{ $default }`, языке набора данных
+diag-text-missing-default-hint = добавьте `{ $default }: "..."`; до тех пор вместо него показывается текст на { $first } с пометкой

@@ -270,3 +270,7 @@ diag-ron-expected-identifier = 此处应为标识符
 diag-ron-expected-boolean = 此处应为布尔值（true 或 false）
 diag-ron-trailing = 结尾有多余的字符
 diag-ron-unclosed-comment = 块注释没有闭合
+diag-text-unknown-language = 未知语言 `{ $found }`；文本可用的语言为 { $codes }
+diag-text-unknown-language-in = `{ $field }`：未知语言 `{ $found }`；文本可用的语言为 { $codes }
+diag-text-missing-default = `{ $field }` 有 { $written } 文本，但缺少数据集的语言 `{ $default }`
+diag-text-missing-default-hint = 请添加 `{ $default }: "..."`；在此之前以带标记的 { $first } 文本代替

@@ -10,6 +10,7 @@ use crate::store::history::{RecordChange, record_fields};
 use crate::ui::actions::Action;
 use crate::ui::command::{BrowseCommand, Command, EditCommand};
 use crate::ui::markdown::markdown_ui;
+use crate::ui::record_text::{marked_label, marked_text, marker, marker_tooltip};
 use crate::ui::theme;
 use crate::ui::words::{precision_words, series_label, series_ordinal, status_label};
 
@@ -60,10 +61,12 @@ pub(crate) fn detail_panel_ui(
                     ui.with_layout(
                         egui::Layout::left_to_right(egui::Align::Min).with_main_wrap(true),
                         |ui| {
-                            ui.add(
-                                egui::Label::new(RichText::new(&*event.title).heading().strong())
-                                    .wrap(),
-                            );
+                            let title = dataset.text(&event.title, language);
+                            let label = marked_text(ui, title, |t| t.heading().strong(), language);
+                            let response = ui.add(egui::Label::new(label).wrap());
+                            if let Some(shown) = title.fallback {
+                                response.on_hover_text(marker_tooltip(language, shown));
+                            }
                         },
                     );
                 });
@@ -173,13 +176,21 @@ pub(crate) fn detail_panel_ui(
                     }
                     if !event.summary.is_empty() {
                         field_heading(ui, &tr(language, "detail-summary"));
-                        markdown_ui(ui, &event.summary);
+                        let summary = dataset.text(&event.summary, language);
+                        markdown_ui(ui, summary.text);
+                        fallback_marker_ui(ui, summary, language);
                     }
                     if !event.media.is_empty() {
                         field_heading(ui, &tr(language, "detail-pictures"));
+                        pictures.languages = (language, dataset.language());
                         pictures.thumbnails_ui(ui, root, &event.media);
                     }
-                    if let Some(note) = event.note.as_deref().filter(|n| !n.trim().is_empty()) {
+                    if let Some(note) = event
+                        .note
+                        .as_ref()
+                        .map(|n| dataset.text(n, language))
+                        .filter(|n| !n.text.trim().is_empty())
+                    {
                         Frame::new()
                             .fill(theme::status_colour(event.status).gamma_multiply(0.12))
                             .stroke(Stroke::new(
@@ -190,13 +201,14 @@ pub(crate) fn detail_panel_ui(
                             .inner_margin(Margin::same(8))
                             .show(ui, |ui| {
                                 ui.label(RichText::new(tr(language, "detail-note")).strong());
-                                markdown_ui(ui, note);
+                                markdown_ui(ui, note.text);
+                                fallback_marker_ui(ui, note, language);
                             });
                     }
                     if !event.sources.is_empty() {
                         field_heading(ui, &tr(language, "detail-sources"));
                         for (n, source) in event.sources.iter().enumerate() {
-                            source_ui(ui, n + 1, source, language);
+                            source_ui(ui, n + 1, source, dataset, language);
                         }
                     }
                     if !event.related.is_empty() {
@@ -206,7 +218,7 @@ pub(crate) fn detail_panel_ui(
                                 if let Some(other) = dataset.index_of(id)
                                     && let Some(e) = dataset.event(other)
                                     && ui
-                                        .button(&e.title)
+                                        .button(dataset.text(&e.title, language).marked())
                                         .on_hover_text(e.when.display(language))
                                         .clicked()
                                 {
@@ -284,13 +296,30 @@ fn status_badge(ui: &mut Ui, text: &str, colour: Color32) {
         });
 }
 
+/// After a text drawn on its own (Markdown), the marker saying it is in another language.
+fn fallback_marker_ui(ui: &mut Ui, shown: crate::model::Shown<'_>, language: Language) {
+    if let Some(fallback) = shown.fallback {
+        ui.label(RichText::new(marker(language, fallback)).small().weak())
+            .on_hover_text(marker_tooltip(language, fallback));
+    }
+}
+
 /// "1. Publisher — Title (22 August 2024)" with the link when it is http(s).
-fn source_ui(ui: &mut Ui, number: usize, source: &Source, language: Language) {
+fn source_ui(ui: &mut Ui, number: usize, source: &Source, dataset: &Dataset, language: Language) {
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{number}."));
         ui.label(RichText::new(&*source.publisher).strong());
         if let Some(title) = &source.title {
-            ui.label(format!("— {title}"));
+            let title = dataset.text(title, language);
+            marked_label(
+                ui,
+                crate::model::Shown {
+                    text: &format!("— {}", title.text),
+                    ..title
+                },
+                |t| t,
+                language,
+            );
         }
         if let Some(published) = &source.published {
             ui.label(RichText::new(format!("({})", published.display(language))).weak());

@@ -125,7 +125,12 @@ pub(crate) fn list_view_ui(
                                 ui.label(RichText::new("●").color(ui.visuals().warn_fg_color))
                                     .on_hover_text(tr(language, "list-changed"));
                             }
-                            ui.label(&*event.title);
+                            crate::ui::record_text::marked_label(
+                                ui,
+                                dataset.text(&event.title, language),
+                                |t| t,
+                                language,
+                            );
                         }
                         ListColumn::Category => {
                             if let Some(category) = dataset.category(&event.kind) {

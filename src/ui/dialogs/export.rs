@@ -167,7 +167,7 @@ impl AnnalsApp {
                 if self.is_dirty() {
                     return Err(tr(language, "export-save-first-deck"));
                 }
-                Selection::of_loaded(&self.data.loaded, Some(story))?
+                Selection::of_loaded_in(&self.data.loaded, Some(story), self.prefs.language)?
             }
             _ => selection,
         };

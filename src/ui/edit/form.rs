@@ -7,13 +7,14 @@ use egui::{RichText, Ui};
 
 use crate::model::dataset::Dataset;
 use crate::model::date::EventDate;
-pub use crate::model::draft::{Draft, DraftMedia, DraftSource, FieldErrors};
+pub use crate::model::draft::{Draft, DraftMedia, DraftSource, DraftText, FieldErrors};
 use crate::model::event::Status;
 use crate::model::manifest::Language;
 use crate::ui::actions::{Action, shortcut_text, tooltip};
 use crate::ui::command::{Command, EditCommand};
 use crate::ui::words::status_label;
 use crate::ui::{lang, t, t_attr};
+use crate::{i18n::tr, tr};
 
 /// Name of the form in the accessibility tree, in English (the message `form-editor`).
 pub const EDITOR_LABEL: &str = "Event editor";
@@ -64,6 +65,78 @@ fn labelled_text_of_width(
     );
     // Named apart from the heading above it ("Title" vs "Edit title").
     response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::TextInput, true, name));
+    response
+}
+
+/// Width of the column that names a language beside its field in the editor, in points.
+const LANGUAGE_COLUMN: f32 = 96.0;
+
+/// One field per language for a record text (title, summary, note): the dataset's own
+/// language's field as before ("Edit title"), then one compact row for each other language
+/// ("Edit title (zh)"): its name, a "missing" mark when it is empty (readers of that language
+/// then see the dataset's text instead, marked), and a field of one line that grows as it is
+/// typed in. The returned response is the first field's, `changed` when any of them changed.
+fn multilingual_text(
+    ui: &mut Ui,
+    label: &str,
+    text: &mut DraftText,
+    multiline: bool,
+    hint: &str,
+    (default, language): (Language, Language),
+) -> egui::Response {
+    let mut response = labelled_text(ui, label, text.get_mut(default), multiline, hint);
+    let mut changed = response.changed();
+    for other in Language::ALL.into_iter().filter(|&l| l != default) {
+        ui.horizontal(|ui| {
+            // The language and its mark in a column of their own, so the fields line up.
+            let column = egui::vec2(LANGUAGE_COLUMN, ui.spacing().interact_size.y);
+            let layout = egui::Layout::left_to_right(egui::Align::Center);
+            ui.allocate_ui_with_layout(column, layout, |ui| {
+                ui.set_min_width(LANGUAGE_COLUMN);
+                let name = ui.label(RichText::new(other.endonym()).small().weak());
+                name.on_hover_text(tr!(
+                    language,
+                    "text-field-language",
+                    field = tr(language, label),
+                    language = other.endonym()
+                ));
+                if text.get(other).trim().is_empty() {
+                    ui.label(
+                        RichText::new(tr(language, "text-missing"))
+                            .small()
+                            .italics()
+                            .color(ui.visuals().warn_fg_color),
+                    )
+                    .on_hover_text(tr!(
+                        language,
+                        "text-missing-tooltip",
+                        language = other.endonym(),
+                        default = default.endonym()
+                    ));
+                }
+            });
+            let field = format!("{label} ({})", other.code());
+            let width = (ui.available_width() - 12.0).max(80.0);
+            let edit = if multiline {
+                egui::TextEdit::multiline(text.get_mut(other)).desired_rows(1)
+            } else {
+                egui::TextEdit::singleline(text.get_mut(other))
+            };
+            let edited = ui.add(
+                edit.desired_width(width)
+                    .id_salt(("editor", field.as_str())),
+            );
+            // "Edit title (zh)": the field's own name and the language's code.
+            let name_of = format!("{} ({})", t_attr(ui, label, "name"), other.code());
+            edited.widget_info(move || {
+                egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name_of)
+            });
+            changed |= edited.changed();
+        });
+    }
+    if changed {
+        response.mark_changed();
+    }
     response
 }
 
@@ -204,8 +277,15 @@ pub(crate) fn editor_ui(
                     }
                     error_line(ui, errors.get("id").map(|e| e.text(language)).as_deref());
                     heading(ui, "form-title");
-                    let title =
-                        labelled_text(ui, "form-title", &mut draft.title, false, "form-title-hint");
+                    let languages = (dataset.language(), language);
+                    let title = multilingual_text(
+                        ui,
+                        "form-title",
+                        &mut draft.title,
+                        false,
+                        "form-title-hint",
+                        languages,
+                    );
                     if focus_title {
                         title.request_focus();
                     }
@@ -288,12 +368,13 @@ pub(crate) fn editor_ui(
                     }
 
                     heading(ui, "form-summary-heading");
-                    if labelled_text(
+                    if multilingual_text(
                         ui,
                         "form-summary",
                         &mut draft.summary,
                         true,
                         "form-summary-hint",
+                        languages,
                     )
                     .changed()
                     {
@@ -315,7 +396,8 @@ pub(crate) fn editor_ui(
                                 ),
                                 (
                                     "form-source-title",
-                                    &mut source.title,
+                                    // In the dataset's language; others in the file are kept.
+                                    source.title.get_mut(languages.0),
                                     "form-source-title-hint",
                                 ),
                                 ("form-source-url", &mut source.url, "form-source-url-hint"),
@@ -399,7 +481,7 @@ pub(crate) fn editor_ui(
                                 ),
                                 (
                                     "form-picture-caption",
-                                    &mut picture.caption,
+                                    picture.caption.get_mut(languages.0),
                                     "form-picture-caption-hint",
                                 ),
                                 (
@@ -491,8 +573,15 @@ pub(crate) fn editor_ui(
                         changes.other = true;
                     }
                     heading(ui, "form-note-heading");
-                    if labelled_text(ui, "form-note", &mut draft.note, true, "form-note-hint")
-                        .changed()
+                    if multilingual_text(
+                        ui,
+                        "form-note",
+                        &mut draft.note,
+                        true,
+                        "form-note-hint",
+                        languages,
+                    )
+                    .changed()
                     {
                         changes.typed = Some("note");
                     }
@@ -540,7 +629,9 @@ pub(crate) fn editor_ui(
                     ui.horizontal_wrapped(|ui| {
                         let mut remove = None;
                         for (i, id) in draft.related.iter().enumerate() {
-                            let title = dataset.by_id(id).map_or(id.as_str(), |e| &e.title);
+                            let title = dataset
+                                .by_id(id)
+                                .map_or(id.as_str(), |e| dataset.text(&e.title, language).text);
                             if ui
                                 .button(format!("{title}  ×"))
                                 .on_hover_text(crate::tr!(

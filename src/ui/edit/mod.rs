@@ -191,7 +191,10 @@ impl AnnalsApp {
             .as_ref()
             .is_none_or(|d| d.target != *event.id)
         {
-            self.edit.draft = Some(Draft::from_event(&event));
+            let default = self
+                .dataset()
+                .map_or_else(Default::default, crate::model::Dataset::language);
+            self.edit.draft = Some(Draft::from_event(&event, default));
             self.edit.typing_run = None;
         }
     }
@@ -349,7 +352,7 @@ impl AnnalsApp {
         let event = match original {
             Some(original) => Event {
                 id: unique_id(dataset, &format!("{}-copy", original.id)).into(),
-                title: format!("{} (copy)", original.title).into(),
+                title: original.title.with_suffix(" (copy)"),
                 ..original
             },
             None => {
@@ -560,10 +563,13 @@ impl AnnalsApp {
                     .filter(|e| e.related.iter().any(|r| *r == *event.id))
                     .count()
             });
+            let title = self.dataset().map_or_else(String::new, |d| {
+                d.text(&event.title, self.prefs.language).marked()
+            });
             let modal = egui::Modal::new(egui::Id::unique("confirm-delete")).show(ctx, |ui| {
                 ui.set_max_width(420.0);
                 ui.heading(t(ui, "delete-heading"));
-                ui.label(RichText::new(&*event.title).strong());
+                ui.label(RichText::new(&title).strong());
                 ui.label(event.when.display(self.prefs.language));
                 if referring > 0 {
                     ui.label(crate::tr!(

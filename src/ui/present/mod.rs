@@ -21,7 +21,8 @@ pub(crate) const STEP_SECONDS: f64 = 0.6;
 pub struct Presentation {
     /// The storyline presented (file name), or `None` for the shown events.
     pub storyline: Option<String>,
-    pub title: String,
+    /// The storyline's title in every language it is written in, shown in the one at hand.
+    pub title: crate::model::Text,
     pub steps: Vec<ShownStep>,
     pub index: usize,
     /// egui time when it started, for the presenter's clock.
@@ -87,13 +88,23 @@ impl AnnalsApp {
         self.present.current.as_ref()
     }
 
-    /// Names of the dataset's storylines (file names) with their titles.
+    /// Names of the dataset's storylines (file names) with their titles, in the language at
+    /// hand (or the dataset's own, marked).
     pub fn storylines(&self) -> Vec<(String, String)> {
+        let default = self
+            .data
+            .loaded
+            .dataset
+            .as_ref()
+            .map_or_else(Default::default, crate::model::Dataset::language);
         self.data
             .loaded
             .storylines
             .iter()
-            .map(|(name, s)| (name.clone(), s.title.clone()))
+            .map(|(name, s)| {
+                let title = s.title.get(self.prefs.language, default).marked();
+                (name.clone(), title)
+            })
             .collect()
     }
 
@@ -128,7 +139,7 @@ impl AnnalsApp {
                 }
             },
             None => (
-                dataset.manifest.title.clone(),
+                crate::model::Text::plain(&dataset.manifest.title),
                 steps_of_events(self.shown_events()),
             ),
         };
@@ -279,7 +290,8 @@ impl AnnalsApp {
                 .browse
                 .pictures
                 .ready(&ctx, &self.data.loaded.root, &m)?;
-            Some((texture, m.byline()))
+            let default = self.data.loaded.dataset.as_ref()?.language();
+            Some((texture, m.byline(self.prefs.language, default)))
         });
         let (Some(p), Some(dataset), Some(lanes)) = (
             self.present.current.as_ref(),
@@ -289,6 +301,7 @@ impl AnnalsApp {
             return commands;
         };
         let step = &p.steps[p.index];
+        let title = dataset.text(&p.title, self.prefs.language).marked();
         let input = PresentInput {
             dataset,
             lanes,
@@ -296,7 +309,7 @@ impl AnnalsApp {
             step,
             index: p.index,
             count: p.steps.len(),
-            title: &p.title,
+            title: &title,
             language: self.prefs.language,
             style: &self.present.style,
             key_hints: true,
@@ -320,10 +333,10 @@ impl AnnalsApp {
                         commands.extend(presenter_ui(
                             ui,
                             dataset,
+                            language,
                             steps,
                             index,
                             now - started,
-                            language,
                         ));
                     });
                     ui.input_mut(|input| {

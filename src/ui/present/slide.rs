@@ -343,7 +343,7 @@ fn view_with_room_for_title(ui: &Ui, input: &PresentInput<'_>, canvas_width: f32
     let title = ui
         .painter()
         .layout_no_wrap(
-            crate::timeline::canvas::display_title(event),
+            crate::timeline::canvas::display_title(event, input.dataset, input.language),
             FontId::proportional(input.style.title_size),
             Color32::PLACEHOLDER,
         )
@@ -367,17 +367,18 @@ fn view_with_room_for_title(ui: &Ui, input: &PresentInput<'_>, canvas_width: f32
 pub(crate) fn presenter_ui(
     ui: &mut Ui,
     dataset: &Dataset,
+    language: Language,
     steps: &[ShownStep],
     index: usize,
     elapsed_seconds: f64,
-    language: Language,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let tr = |id: &str| crate::i18n::tr(language, id);
+    let text = |t: &crate::model::Text| dataset.text(t, language).marked();
     let step_title = |step: &ShownStep| {
         step.event
             .and_then(|i| dataset.event(i))
-            .map_or_else(|| step.caption.clone(), |e| e.title.to_string())
+            .map_or_else(|| text(&step.caption), |e| text(&e.title))
     };
     let seconds = elapsed_seconds.max(0.0) as u64;
     ui.horizontal(|ui| {
@@ -417,10 +418,10 @@ pub(crate) fn presenter_ui(
         ui.label(RichText::new(step_title(step)).size(24.0).strong());
         ui.add_space(8.0);
         ui.label(RichText::new(tr("present-notes")).weak());
-        let notes = if step.notes.trim().is_empty() {
+        let notes = if step.notes.is_empty() {
             tr("present-no-notes")
         } else {
-            step.notes.clone()
+            text(&step.notes)
         };
         ui.label(RichText::new(notes).size(20.0));
     }
@@ -430,8 +431,8 @@ pub(crate) fn presenter_ui(
         Some(next) => {
             ui.label(RichText::new(tr("present-next")).weak());
             ui.label(RichText::new(step_title(next)).size(18.0));
-            if !next.caption.trim().is_empty() {
-                ui.label(RichText::new(&next.caption).italics());
+            if !next.caption.is_empty() {
+                ui.label(RichText::new(text(&next.caption)).italics());
             }
         }
         None => {

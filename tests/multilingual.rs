@@ -1,0 +1,546 @@
+//! Record text in several languages, end to end: both forms read by both readers, what
+//! `check` says of a misspelt or missing language, `fmt` and saving, search, the exports, and
+//! the window showing a text in the chosen language or the dataset's own with its marker.
+
+mod common;
+use common::*;
+
+use std::path::Path;
+
+use annals::cli::bundled_dataset_path;
+use annals::export::{Format, Selection};
+use annals::model::draft::Draft;
+use annals::model::query::Search;
+use annals::model::{Dataset, Language, Text};
+use annals::store::save::{FileChanges, apply_changes};
+use annals::store::{Severity, load_dataset};
+use annals::ui::browse::detail_panel::DETAIL_PANEL_LABEL;
+use annals::ui::command::{BrowseCommand, Command};
+use egui_kittest::kittest::Queryable;
+
+/// A scratch dataset: the bundled manifest and one events file with `events`.
+fn dataset_with_events(events: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        bundled_dataset_path().join("manifest.ron"),
+        dir.path().join("manifest.ron"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("events.ron"), events).unwrap();
+    dir
+}
+
+/// A record in the usual shape, with `title` and `summary` written as given.
+fn record(id: &str, title: &str, summary: &str) -> String {
+    format!(
+        "    (\n        id: \"{id}\",\n        title: {title},\n        when: \"2024-08-21\",\n        kind: \"regular-meeting\",\n        summary: {summary},\n        sources: [\n            (\n                publisher: \"TASS\",\n            ),\n        ],\n        status: verified,\n    ),\n"
+    )
+}
+
+fn loaded_ok(root: &Path) -> Dataset {
+    let loaded = load_dataset(root);
+    assert_eq!(loaded.error_count(), 0, "{:#?}", loaded.diagnostics);
+    loaded.dataset.unwrap()
+}
+
+#[test]
+fn both_forms_read_the_same_by_the_fast_reader_and_by_ron() {
+    let events = format!(
+        "[\n{}{}]\n",
+        record(
+            "a",
+            "(en: \"Talks\", zh: \"会谈\", ru: \"Переговоры\")",
+            "\"Plain, in English.\""
+        ),
+        record(
+            "b",
+            "\"Only English\"",
+            "(ru: \"Только по-русски\", en: \"Both\")"
+        ),
+    );
+    let usual = dataset_with_events(&events);
+    // An attribute at the top is not the usual shape: the file goes to ron, record by record.
+    let unusual = dataset_with_events(&format!("#![enable(implicit_some)]\n{events}"));
+    assert!(annals::store::fast::parse_event_list(&events).is_some());
+    assert!(
+        annals::store::fast::parse_event_list(&format!("#![enable(implicit_some)]\n{events}"))
+            .is_none()
+    );
+    let (fast, general) = (loaded_ok(usual.path()), loaded_ok(unusual.path()));
+    assert_eq!(fast.events(), general.events());
+    let a = fast.by_id("a").unwrap();
+    assert_eq!(
+        a.title.exactly(Language::Chinese, Language::English),
+        Some("会谈")
+    );
+    assert_eq!(
+        a.title.get(Language::Russian, fast.language()).text,
+        "Переговоры"
+    );
+    let b = fast.by_id("b").unwrap();
+    assert_eq!(b.title, Text::plain("Only English"));
+    assert_eq!(
+        b.summary.get(Language::English, fast.language()).text,
+        "Both"
+    );
+    // The plain title counts as English, the manifest's language.
+    assert_eq!(fast.language(), Language::English);
+    let shown = b.title.get(Language::Chinese, fast.language());
+    assert_eq!(
+        (shown.text, shown.fallback),
+        ("Only English", Some(Language::English))
+    );
+}
+
+#[test]
+fn check_points_at_a_misspelt_language_and_suggests_the_right_one() {
+    let events = format!(
+        "[\n{}]\n",
+        record("a", "(en: \"Talks\", zn: \"会谈\")", "\"\"")
+    );
+    let dir = dataset_with_events(&events);
+    let loaded = annals::store::load::check_dataset(dir.path()).loaded;
+    let errors: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    let d = errors[0];
+    assert!(d.message.contains("unknown language `zn`"), "{}", d.message);
+    assert_eq!(d.hint.as_deref(), Some("did you mean `zh`?"));
+    let at = d.location.as_ref().unwrap();
+    // Line 4 of the file: `        title: (en: "Talks", zn: "会谈"),`, at `zn`.
+    assert_eq!((at.line, at.col, at.len), (4, 30, 2), "{d}");
+    assert!(
+        d.to_string().starts_with(&format!(
+            "{}:4:30: error: `title`: unknown language `zn`",
+            dir.path().join("events.ron").display()
+        )),
+        "{d}"
+    );
+}
+
+#[test]
+fn an_empty_map_is_an_error_and_a_map_without_the_default_language_a_warning() {
+    let dir = dataset_with_events(&format!("[\n{}]\n", record("a", "()", "\"\"")));
+    let loaded = annals::store::load::check_dataset(dir.path()).loaded;
+    assert!(
+        loaded
+            .diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.message.contains("at least one language")),
+        "{:#?}",
+        loaded.diagnostics
+    );
+
+    let dir = dataset_with_events(&format!(
+        "[\n{}]\n",
+        record("a", "(zh: \"会谈\", ru: \"Переговоры\")", "\"\"")
+    ));
+    let loaded = annals::store::load::check_dataset(dir.path()).loaded;
+    assert_eq!(loaded.error_count(), 0, "{:#?}", loaded.diagnostics);
+    let warning = loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("not in `en`"))
+        .unwrap_or_else(|| panic!("{:#?}", loaded.diagnostics));
+    assert_eq!(warning.severity, Severity::Warning);
+    assert_eq!(warning.location.as_ref().unwrap().line, 4);
+    // Readers of English see the Chinese title, marked.
+    let dataset = loaded_ok(dir.path());
+    let shown = dataset.text(&dataset.by_id("a").unwrap().title, Language::English);
+    assert_eq!(shown.marked(), "会谈 [zh]");
+}
+
+#[test]
+fn message_files_parse_and_the_marker_reads_the_same_in_every_language() {
+    for (code, name, text) in annals::i18n::message_files() {
+        if let Err((_, errors)) = fluent_syntax::parser::parse(*text) {
+            panic!("{code}/{name}: {errors:?}");
+        }
+    }
+    for language in Language::ALL {
+        assert_eq!(
+            annals::tr!(language, "text-fallback-marker", code = "en"),
+            "[en]"
+        );
+    }
+}
+
+#[test]
+fn fmt_writes_languages_in_order_and_a_second_run_changes_nothing() {
+    let long =
+        "A summary long enough that its three languages cannot stand on one line of the file";
+    let events = format!(
+        "[\n  // a comment between records stays\n{}]\n",
+        record(
+            "a",
+            "( ru: \"Переговоры\" , en: \"Talks\",zh:\"会谈\" )",
+            &format!("(zh: \"很长的摘要\", en: \"{long}\")")
+        ),
+    );
+    let dir = dataset_with_events(&events);
+    let path = dir.path().join("events.ron");
+    let mut out = Vec::new();
+    annals::cli::fmt(dir.path(), false, &mut out).unwrap();
+    let once = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        once.contains("        title: (en: \"Talks\", zh: \"会谈\", ru: \"Переговоры\"),\n"),
+        "{once}"
+    );
+    assert!(
+        once.contains(&format!(
+            "        summary: (\n            en: \"{long}\",\n            zh: \"很长的摘要\",\n        ),\n"
+        )),
+        "{once}"
+    );
+    assert!(once.contains("// a comment between records stays"));
+    let mut out = Vec::new();
+    assert_eq!(annals::cli::fmt(dir.path(), true, &mut out).unwrap(), 0);
+    annals::cli::fmt(dir.path(), false, &mut Vec::new()).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), once);
+    // The same records as before.
+    assert_eq!(
+        loaded_ok(dir.path()).events(),
+        loaded_ok(dataset_with_events(&events).path()).events()
+    );
+}
+
+#[test]
+fn saving_one_language_rewrites_that_text_and_nothing_else() {
+    let root = bundled_dataset_path();
+    let dataset = loaded_ok(&root);
+    let text = std::fs::read_to_string(root.join("regular-meetings.ron")).unwrap();
+    let before = dataset.by_id("hog-29").unwrap();
+    // The Russian title, edited in the form.
+    let mut draft = Draft::from_event(before, dataset.language());
+    *draft.title.get_mut(Language::Russian) = "XXIX регулярная встреча".into();
+    let (after, errors) = draft.apply(before, &dataset);
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut changes = FileChanges::default();
+    changes.replace.insert("hog-29", &after);
+    let saved = apply_changes(&text, &changes).unwrap();
+    let (old_lines, new_lines): (Vec<&str>, Vec<&str>) =
+        (text.lines().collect(), saved.lines().collect());
+    assert_eq!(old_lines.len(), new_lines.len());
+    let changed: Vec<(&str, &str)> = old_lines
+        .iter()
+        .zip(&new_lines)
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| (*a, *b))
+        .collect();
+    assert_eq!(
+        changed,
+        [(
+            "            ru: \"29-я регулярная встреча глав правительств\",",
+            "            ru: \"XXIX регулярная встреча\","
+        )],
+    );
+
+    // A record written with a plain title stays plain while only English is filled in, and
+    // takes the map form when another language is.
+    let events = format!("[\n{}]\n", record("a", "\"Talks\"", "\"Held in Moscow.\""));
+    let dir = dataset_with_events(&events);
+    let scratch = loaded_ok(dir.path());
+    let event = scratch.by_id("a").unwrap();
+    let mut draft = Draft::from_event(event, scratch.language());
+    *draft.title.get_mut(Language::English) = "Talks in Moscow".into();
+    let (plain, _) = draft.apply(event, &scratch);
+    let mut changes = FileChanges::default();
+    changes.replace.insert("a", &plain);
+    let saved = apply_changes(&events, &changes).unwrap();
+    assert_eq!(saved, events.replace("\"Talks\"", "\"Talks in Moscow\""));
+    *draft.title.get_mut(Language::Chinese) = "在莫斯科会谈".into();
+    let (map, _) = draft.apply(event, &scratch);
+    let mut changes = FileChanges::default();
+    changes.replace.insert("a", &map);
+    let saved = apply_changes(&events, &changes).unwrap();
+    assert_eq!(
+        saved,
+        events.replace(
+            "\"Talks\"",
+            "(en: \"Talks in Moscow\", zh: \"在莫斯科会谈\")"
+        )
+    );
+}
+
+#[test]
+fn search_finds_records_by_their_chinese_and_russian_titles() {
+    let dataset = loaded_ok(&bundled_dataset_path());
+    let found = |query: &str| -> Vec<String> {
+        Search::new(query)
+            .run_within(&dataset, 0..dataset.len())
+            .into_iter()
+            .map(|i| dataset.events()[i].id.to_string())
+            .collect()
+    };
+    // Only the translated titles have these words (the summaries are in English).
+    assert_eq!(
+        found("第二十九次定期会晤"),
+        ["hog-29", "joint-communique-29"]
+    );
+    assert_eq!(found("喀山"), ["kazan-brics-2024"]);
+    assert_eq!(found("Сила Сибири"), ["power-of-siberia-2019"]);
+    assert_eq!(found("29-я регулярная"), ["hog-29"]);
+    // The thirty regular meetings by their Russian titles; in Chinese, with the mechanism's
+    // start and the communique, whose titles say 定期会晤 too.
+    let meetings: Vec<String> = dataset
+        .events()
+        .iter()
+        .filter(|e| e.series.is_some())
+        .map(|e| e.id.to_string())
+        .collect();
+    assert_eq!(meetings.len(), 30);
+    assert_eq!(found("регулярная встреча глав правительств"), meetings);
+    // (And Li Peng's visit, by a source's title, written in Chinese: 中俄总理定期会晤机制.)
+    let chinese = found("定期会晤");
+    assert_eq!(chinese.len(), 33, "{chinese:?}");
+    assert!(chinese.contains(&"li-peng-moscow-1996".to_owned()));
+    assert!(meetings.iter().all(|m| chinese.contains(m)));
+}
+
+#[test]
+fn exports_give_the_language_asked_for_or_the_default_text_marked() {
+    let dataset = loaded_ok(&bundled_dataset_path());
+    let hog29 = dataset.index_of("hog-29").unwrap();
+    let selection = Selection::of_events(&dataset, [hog29]);
+    let now = chrono::Utc::now();
+    let text = |format, language| {
+        annals::export::text(&dataset, &selection, format, language, now)
+            .unwrap()
+            .text
+    };
+    let markdown = text(Format::Markdown, Language::Russian);
+    assert!(
+        markdown.contains("## 1. 29-я регулярная встреча глав правительств"),
+        "{markdown}"
+    );
+    // The summary is in English only: shown, with the marker.
+    let summary = dataset.by_id("hog-29").unwrap().summary.to_string();
+    let first_words: String = summary
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(markdown.contains(&first_words), "{markdown}");
+    // Markdown escapes the brackets (they read "[en]"), after the summary and the source's
+    // English title alike.
+    assert!(
+        markdown.contains("green development. \\[en\\]"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("all-round cooperation \\[en\\]”"),
+        "{markdown}"
+    );
+    let english = text(Format::Markdown, Language::English);
+    assert!(english.contains("## 1. 29th regular meeting of heads of government"));
+    assert!(
+        !english.contains("[en]"),
+        "nothing is marked in the default language"
+    );
+    let calendar = text(Format::Ics, Language::Chinese);
+    assert!(
+        calendar.contains("SUMMARY:中俄总理第二十九次定期会晤"),
+        "{calendar}"
+    );
+    let json = text(Format::Timelinejs, Language::Chinese);
+    assert!(json.contains("中俄总理第二十九次定期会晤"), "{json}");
+
+    // A storyline's title and captions come in the language asked for.
+    let loaded = load_dataset(&bundled_dataset_path());
+    let story = Selection::of_loaded_in(&loaded, Some("summits-2024"), Language::Chinese).unwrap();
+    assert_eq!(story.title, "2024年：峰会之年");
+    assert!(
+        story
+            .items
+            .iter()
+            .any(|(_, c)| c.as_deref() == Some("普京在克里姆林宫会见李强。"))
+    );
+}
+
+/// The app on `root`, showing records in `language`, with event `id` selected.
+fn window_in(
+    root: std::path::PathBuf,
+    language: Language,
+    id: &str,
+) -> egui_kittest::Harness<'static, annals::ui::AnnalsApp> {
+    let mut harness = harness_on(root);
+    wait_while_reading(&mut harness, 10);
+    harness
+        .state_mut()
+        .apply(Command::Browse(BrowseCommand::SetLanguage(language)), 0.0);
+    let index = harness.state().dataset().unwrap().index_of(id).unwrap();
+    harness
+        .state_mut()
+        .apply(Command::Browse(BrowseCommand::Select(Some(index))), 0.0);
+    harness.run();
+    harness
+}
+
+#[test]
+fn the_window_shows_the_chosen_language_or_the_default_text_with_its_marker() {
+    let events = format!(
+        "[\n{}{}]\n",
+        record(
+            "a",
+            "(en: \"Talks\", zh: \"会谈\", ru: \"Переговоры\")",
+            "\"Written in English only.\""
+        ),
+        record("b", "\"Only in English\"", "\"\""),
+    );
+    let dir = dataset_with_events(&events);
+    let harness = window_in(dir.path().to_path_buf(), Language::Chinese, "a");
+    let panel_name = annals::i18n::tr(Language::Chinese, "detail-panel");
+    let panel = harness.get_by_label(&panel_name);
+    // The title in Chinese, unmarked; the summary in English, marked.
+    panel.get_by_label("会谈");
+    panel.get_by_label("Written in English only.");
+
+    assert!(
+        panel.query_by_label("[en]").is_some(),
+        "the summary's marker"
+    );
+    // The list: the translated title as it is, the other one marked.
+    let mut harness = harness;
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    harness.run();
+    harness.get_by_label("Only in English [en]");
+    assert!(harness.query_all_by_label("会谈").count() >= 1);
+
+    let harness = window_in(dir.path().to_path_buf(), Language::Russian, "b");
+    let panel_name = annals::i18n::tr(Language::Russian, "detail-panel");
+    let panel = harness.get_by_label(&panel_name);
+    panel.get_by_label("Only in English [en]");
+    let harness = window_in(dir.path().to_path_buf(), Language::English, "b");
+    let panel = harness.get_by_label(DETAIL_PANEL_LABEL);
+    panel.get_by_label("Only in English");
+    assert!(panel.query_by_label("Only in English [en]").is_none());
+}
+
+fn type_into(
+    harness: &mut egui_kittest::Harness<'_, annals::ui::AnnalsApp>,
+    label: &str,
+    text: &str,
+) {
+    harness.get_by_label(label).click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+#[test]
+fn the_editor_has_a_field_per_language_marks_missing_ones_and_undo_takes_an_edit_back() {
+    let (_dir, root) = scratch_copy();
+    let mut harness = window_in(root.clone(), Language::English, "hog-29");
+    harness.key_press(egui::Key::E);
+    harness.run();
+    harness.get_by_label(annals::ui::edit::form::EDITOR_LABEL);
+    let zh_title = |h: &egui_kittest::Harness<'_, annals::ui::AnnalsApp>| {
+        let dataset = h.state().dataset().unwrap();
+        let event = dataset.by_id("hog-29").unwrap();
+        event
+            .title
+            .exactly(Language::Chinese, dataset.language())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    // The dataset's language first, then the others, named apart.
+    for label in [
+        "Edit title",
+        "Edit title (zh)",
+        "Edit title (ru)",
+        "Edit summary (ru)",
+    ] {
+        harness.get_by_label(label);
+    }
+    // The summary is in English only: its Chinese and Russian fields are marked.
+    assert!(harness.query_all_by_label("missing").count() >= 2);
+    assert_eq!(zh_title(&harness), "中俄总理第二十九次定期会晤");
+
+    type_into(&mut harness, "Edit title (zh)", "第29次会晤");
+    assert_eq!(zh_title(&harness), "第29次会晤");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(zh_title(&harness), "中俄总理第二十九次定期会晤");
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    harness.run();
+    assert_eq!(zh_title(&harness), "第29次会晤");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    let saved = read(&root, "regular-meetings.ron");
+    assert!(
+        saved.contains("            zh: \"第29次会晤\",\n"),
+        "{saved}"
+    );
+}
+
+#[test]
+fn a_presentation_shows_the_storyline_in_the_chosen_language() {
+    use annals::ui::command::PresentCommand;
+    let mut harness = window_in(bundled_dataset_path(), Language::Russian, "hog-29");
+    harness.state_mut().apply(
+        Command::Present(PresentCommand::Start(Some("summits-2024".into()))),
+        0.0,
+    );
+    harness.run();
+    let card_name = annals::i18n::tr(Language::Russian, "present-card");
+    let card = harness.get_by_label(&card_name).rect();
+    let on_card = |text: &str| {
+        harness
+            .query_all_by_label(text)
+            .any(|n| card.contains_rect(n.rect()))
+    };
+    // The first step: its event's title and its caption in Russian; the summary, written in
+    // English only, with its marker.
+    assert!(on_card(
+        "Товарооборот в 2023 году: около 240 млрд долларов США"
+    ));
+    assert!(on_card(
+        "Фон: в 2023 году товарооборот достиг около 240 млрд долларов США."
+    ));
+    let summary = harness
+        .state()
+        .dataset()
+        .unwrap()
+        .by_id("trade-2023")
+        .unwrap()
+        .summary
+        .to_string();
+    let marked = harness
+        .query_all_by_label_contains(" [en]")
+        .filter(|n| card.contains_rect(n.rect()))
+        .count();
+    assert!(marked >= 1, "the English summary is marked: {summary}");
+}
+
+#[test]
+fn a_storyline_text_without_the_default_language_is_a_warning_at_its_place() {
+    let dir = dataset_with_events(&format!("[\n{}]\n", record("a", "\"Talks\"", "\"\"")));
+    std::fs::create_dir(dir.path().join("briefings")).unwrap();
+    std::fs::write(
+        dir.path().join("briefings/talks.ron"),
+        "(\n    title: (en: \"Talks\", zh: \"会谈\"),\n    steps: [\n        (event: \"a\", caption: (ru: \"Переговоры\")),\n    ],\n)\n",
+    )
+    .unwrap();
+    let loaded = load_dataset(dir.path());
+    let warnings: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning && d.message.contains("not in `en`"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{:#?}", loaded.diagnostics);
+    assert!(
+        warnings[0]
+            .message
+            .starts_with("`caption` is written in ru")
+    );
+    assert_eq!(warnings[0].location.as_ref().unwrap().line, 4);
+}

@@ -9,14 +9,19 @@ use crate::model::dataset::Dataset;
 use crate::model::event::Event;
 
 /// An event's title as the timeline draws it: in `language` (or the dataset's own, followed
-/// by its code in brackets, "[en]"), with "c." before it when the date is approximate, so
-/// the qualifier is visible.
+/// by its code in brackets, "[en]"), with "c." / "约" / "ок." before it when the date is
+/// approximate (as the dates say it), so the qualifier is visible.
 pub fn display_title(event: &Event, dataset: &Dataset, language: Language) -> String {
     let title = dataset.text(&event.title, language);
     if event.when.is_approximate() {
         let suffix = crate::model::text::marker_suffix(title.fallback);
-        let mut out = String::with_capacity(3 + title.text.len() + suffix.len());
-        out.push_str("c. ");
+        let about = match language {
+            Language::English => "c. ",
+            Language::Chinese => "约",
+            Language::Russian => "ок. ",
+        };
+        let mut out = String::with_capacity(about.len() + title.text.len() + suffix.len());
+        out.push_str(about);
         out.push_str(title.text);
         out.push_str(suffix);
         out
@@ -256,5 +261,31 @@ mod tests {
         assert_eq!(p.mark.centre(), (166.0, 104.0 + 24.0 * 1.5));
         assert_eq!(p.label, Some((177.0, 140.0)));
         assert_eq!(style.total_rows(500.0, 3), 19);
+    }
+}
+
+#[cfg(test)]
+mod title_tests {
+    use super::*;
+    use crate::model::date::EventDate;
+    use crate::model::manifest::Manifest;
+
+    #[test]
+    fn an_approximate_date_is_said_before_the_title_in_each_language() {
+        let event = Event::new("a", "Talks", EventDate::parse("1996~").unwrap(), "visit");
+        let dataset = Dataset::new(Manifest::default(), vec![event]);
+        let event = &dataset.events()[0];
+        assert_eq!(
+            display_title(event, &dataset, Language::English),
+            "c. Talks"
+        );
+        assert_eq!(
+            display_title(event, &dataset, Language::Chinese),
+            "约Talks [en]"
+        );
+        assert_eq!(
+            display_title(event, &dataset, Language::Russian),
+            "ок. Talks [en]"
+        );
     }
 }

@@ -469,9 +469,9 @@ pub fn slides(
                     headless
                         .ctx
                         .load_texture(&*m.file, image, egui::TextureOptions::LINEAR);
-                Some((texture, m.byline(Language::English, dataset.language())))
+                Some((texture, m.byline(language, dataset.language())))
             });
-        let story_title = dataset.text(&story.title, Language::English).marked();
+        let story_title = dataset.text(&story.title, language).marked();
         let input = PresentInput {
             dataset,
             lanes: &lanes,

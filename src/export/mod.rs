@@ -632,6 +632,12 @@ fn timelinejs_slide(
 /// but the tab removed, as TEXT may not hold them, so no value can end its line early.
 fn ics_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    ics_escape_into(&mut out, text);
+    out
+}
+
+/// [`ics_escape`], appended to `out`.
+fn ics_escape_into(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
     // Runs of ordinary text are copied whole; a character is looked at only where its first
     // byte may need care (ASCII specials and controls, and the leads of U+0080–U+009F, U+0085
@@ -661,7 +667,16 @@ fn ics_escape(text: &str) -> String {
         run = next;
     }
     out.push_str(&text[run..]);
-    out
+}
+
+/// A TEXT property `NAME:value` (the value escaped) as one folded content line; `line` is a
+/// buffer reused from one property to the next.
+fn ics_text_property(out: &mut String, line: &mut String, name: &str, value: &str) {
+    line.clear();
+    line.push_str(name);
+    line.push(':');
+    ics_escape_into(line, value);
+    ics_line(out, line);
 }
 
 /// An iCalendar value that is not TEXT (a URI): control characters removed, nothing else
@@ -834,29 +849,32 @@ fn ics_event(
         );
     }
     let mut out = String::with_capacity(512 + description.len());
+    // Each line made in one buffer, then folded into `out` (a million events are written).
+    let mut line = String::with_capacity(128 + description.len());
     ics_line(&mut out, "BEGIN:VEVENT");
-    ics_line(&mut out, &format!("UID:{}@annals", ics_escape(&event.id)));
-    ics_line(&mut out, &format!("DTSTAMP:{dtstamp}"));
-    ics_line(&mut out, &format!("DTSTART;VALUE=DATE:{start}"));
-    ics_line(&mut out, &format!("DTEND;VALUE=DATE:{end}"));
-    ics_line(&mut out, &format!("SUMMARY:{}", ics_escape(&summary)));
+    line.push_str("UID:");
+    ics_escape_into(&mut line, &event.id);
+    line.push_str("@annals");
+    ics_line(&mut out, &line);
+    for (name, value) in [
+        ("DTSTAMP:", dtstamp),
+        ("DTSTART;VALUE=DATE:", start.as_str()),
+        ("DTEND;VALUE=DATE:", end.as_str()),
+    ] {
+        line.clear();
+        line.push_str(name);
+        line.push_str(value);
+        ics_line(&mut out, &line);
+    }
+    ics_text_property(&mut out, &mut line, "SUMMARY", &summary);
     if !description.trim().is_empty() {
-        ics_line(
-            &mut out,
-            &format!("DESCRIPTION:{}", ics_escape(description.trim())),
-        );
+        ics_text_property(&mut out, &mut line, "DESCRIPTION", description.trim());
     }
     if let Some(place) = event.place.as_deref().and_then(|p| dataset.place(p)) {
-        ics_line(
-            &mut out,
-            &format!("LOCATION:{}", ics_escape(place.name.get(language))),
-        );
+        ics_text_property(&mut out, &mut line, "LOCATION", place.name.get(language));
     }
     if let Some(category) = dataset.category(&event.kind) {
-        ics_line(
-            &mut out,
-            &format!("CATEGORIES:{}", ics_escape(&category.label)),
-        );
+        ics_text_property(&mut out, &mut line, "CATEGORIES", &category.label);
     }
     if let Some(url) = event
         .sources

@@ -77,7 +77,16 @@ pub fn check_as(
     format: CheckFormat,
     out: &mut dyn Write,
 ) -> io::Result<i32> {
-    let loaded = load_dataset(path);
+    // Checked without the indexes a window needs (storylines still get a dataset to be
+    // checked against); never freed, as the process ends next.
+    let checked = std::mem::ManuallyDrop::new(crate::store::load::check_dataset(path));
+    let loaded = &checked.loaded;
+    // How many events a clean dataset holds (none are counted when it has errors).
+    let event_count = match &loaded.dataset {
+        Some(dataset) => dataset.len(),
+        None if loaded.error_count() == 0 => checked.events.len(),
+        None => 0,
+    };
     let failed = loaded.error_count() > 0 || (deny_warnings && loaded.warning_count() > 0);
     if format == CheckFormat::Json {
         let location = |l: &crate::store::diagnostics::Location| {
@@ -107,7 +116,7 @@ pub fn check_as(
             .collect();
         let report = serde_json::json!({
             "path": path.display().to_string(),
-            "events": loaded.dataset.as_ref().map_or(0, super::model::dataset::Dataset::len),
+            "events": event_count,
             "errors": loaded.error_count(),
             "warnings": loaded.warning_count(),
             "ok": !failed,
@@ -122,10 +131,7 @@ pub fn check_as(
     }
     print_diagnostics(&loaded.diagnostics, out)?;
     let (errors, warnings) = (loaded.error_count(), loaded.warning_count());
-    let events = loaded
-        .dataset
-        .as_ref()
-        .map_or(0, super::model::dataset::Dataset::len);
+    let events = event_count;
     if errors == 0 {
         let storylines = match loaded.storylines.len() {
             0 => String::new(),

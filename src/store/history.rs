@@ -86,6 +86,15 @@ pub(crate) fn repo_file(file: &Path) -> Option<RepoFile> {
     Some(RepoFile { top, path })
 }
 
+/// Whether git ignores the file (`.gitignore` and the like).
+fn is_ignored(repo: &RepoFile) -> bool {
+    git(&repo.top)
+        .args(["check-ignore", "-q", "--", &repo.path])
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success())
+}
+
 /// The commit HEAD names; `None` in a repository without commits.
 pub fn head(repo: &RepoFile) -> Option<String> {
     let out = git_output(&repo.top, &["rev-parse", "--verify", "-q", "HEAD"])?;
@@ -315,8 +324,13 @@ impl FileStatus {
     /// million records outside git costs nothing here (the records' texts were once kept,
     /// as much memory again as the dataset).
     fn of(path: &Path) -> Self {
-        if repo_file(path).is_none() {
-            return Self::default();
+        // A file git ignores (a dataset generated under `target/`, say) is not part of the
+        // repository: no marks, and none of the work below, which would compete with the
+        // window for a core while it opens a big dataset.
+        match repo_file(path) {
+            None => return Self::default(),
+            Some(repo) if is_ignored(&repo) => return Self::default(),
+            Some(_) => {}
         }
         let text = std::fs::read_to_string(path).unwrap_or_default();
         let changed = changed_since_commit(path, &text);
@@ -605,6 +619,39 @@ mod tests {
             assert_eq!(file_history(&file), None);
             assert_eq!(changed_since_commit(&file, "[]"), None);
         }
+    }
+
+    #[test]
+    fn files_git_ignores_get_no_marks_and_tracked_ones_do() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        git_in(root, &["init", "-q"]);
+        git_in(root, &["config", "user.name", "Ann Alyst"]);
+        git_in(root, &["config", "user.email", "ann@example.org"]);
+        fs::write(root.join(".gitignore"), "generated/\n").unwrap();
+        let tracked = root.join("events.ron");
+        fs::write(&tracked, format!("[\n{}]\n", record("a", "A"))).unwrap();
+        git_in(root, &["add", "."]);
+        git_in(root, &["commit", "-q", "-m", "one record"]);
+        fs::write(
+            &tracked,
+            format!("[\n{}{}]\n", record("a", "A"), record("b", "B")),
+        )
+        .unwrap();
+        fs::create_dir(root.join("generated")).unwrap();
+        let ignored = root.join("generated/events.ron");
+        fs::write(&ignored, format!("[\n{}]\n", record("c", "C"))).unwrap();
+
+        let status = FileStatus::of(&tracked);
+        assert_eq!(
+            status.changed,
+            Some(HashSet::from(["b".to_owned()])),
+            "only the new record is marked"
+        );
+        assert!(status.ids.contains("a") && status.ids.contains("b"));
+        let status = FileStatus::of(&ignored);
+        assert_eq!(status.changed, None);
+        assert!(status.ids.is_empty());
     }
 
     #[test]

@@ -407,48 +407,9 @@ pub(crate) fn editor_ui(
                                     "form-source-published-hint",
                                 ),
                             ];
-                            // The names' column is as wide as the widest name.
-                            let names = fields
-                                .iter()
-                                .map(|(field, _, _)| {
-                                    let text = RichText::new(t(ui, field)).small();
-                                    egui::WidgetText::from(text)
-                                        .into_galley(
-                                            ui,
-                                            Some(egui::TextWrapMode::Extend),
-                                            f32::INFINITY,
-                                            egui::TextStyle::Small,
-                                        )
-                                        .size()
-                                        .x
-                                })
-                                .fold(0.0, f32::max);
-                            let width = (ui.available_width() - names - 6.0 - 12.0).max(80.0);
-                            egui::Grid::new(("source-grid", n))
-                                .num_columns(2)
-                                .spacing([6.0, 4.0])
-                                .show(ui, |ui| {
-                                    for (field, text, hint) in fields {
-                                        ui.label(RichText::new(t(ui, field)).small().weak());
-                                        let key = format!("{field}-{n}");
-                                        let name =
-                                            card_field_name(ui, "form-source-name", n, field);
-                                        let hint = t(ui, hint);
-                                        if labelled_text_of_width(
-                                            ui,
-                                            (&key, &name),
-                                            text,
-                                            false,
-                                            &hint,
-                                            width,
-                                        )
-                                        .changed()
-                                        {
-                                            changes.typed = Some("sources");
-                                        }
-                                        ui.end_row();
-                                    }
-                                });
+                            if card_fields_ui(ui, "source-grid", "form-source-name", n, fields) {
+                                changes.typed = Some("sources");
+                            }
                         });
                     }
                     if let Some(n) = remove {
@@ -495,32 +456,9 @@ pub(crate) fn editor_ui(
                                     "form-picture-licence-hint",
                                 ),
                             ];
-                            egui::Grid::new(("picture-grid", n))
-                                .num_columns(2)
-                                .spacing([6.0, 4.0])
-                                .show(ui, |ui| {
-                                    for (field, text, hint) in fields {
-                                        ui.label(RichText::new(t(ui, field)).small().weak());
-                                        let key = format!("{field}-{n}");
-                                        let name =
-                                            card_field_name(ui, "form-picture-name", n, field);
-                                        let hint = t(ui, hint);
-                                        let width = (ui.available_width() - 12.0).max(80.0);
-                                        if labelled_text_of_width(
-                                            ui,
-                                            (&key, &name),
-                                            text,
-                                            false,
-                                            &hint,
-                                            width,
-                                        )
-                                        .changed()
-                                        {
-                                            changes.typed = Some("media");
-                                        }
-                                        ui.end_row();
-                                    }
-                                });
+                            if card_fields_ui(ui, "picture-grid", "form-picture-name", n, fields) {
+                                changes.typed = Some("media");
+                            }
                         });
                     }
                     if let Some(n) = remove {
@@ -732,6 +670,51 @@ pub(crate) fn editor_ui(
 
 /// "Source 1 publisher": a card's field named for assistive technology (message `message`
 /// with the card's number and the field's `.name`).
+/// The four fields of card `n` (a source, a picture): each field's name (`fields`: the
+/// message of its name, its text, the message of its hint) beside a text field, in a grid
+/// whose names' column is as wide as the widest name; `name` is the message that names each
+/// field for assistive technology. True if one was typed into.
+fn card_fields_ui(
+    ui: &mut Ui,
+    grid: &str,
+    name: &str,
+    n: usize,
+    fields: [(&str, &mut String, &str); 4],
+) -> bool {
+    let names = fields
+        .iter()
+        .map(|(field, _, _)| {
+            let text = RichText::new(t(ui, field)).small();
+            egui::WidgetText::from(text)
+                .into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Extend),
+                    f32::INFINITY,
+                    egui::TextStyle::Small,
+                )
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
+    let width = (ui.available_width() - names - 6.0 - 12.0).max(80.0);
+    let mut typed = false;
+    egui::Grid::new((grid, n))
+        .num_columns(2)
+        .spacing([6.0, 4.0])
+        .show(ui, |ui| {
+            for (field, text, hint) in fields {
+                ui.label(RichText::new(t(ui, field)).small().weak());
+                let key = format!("{field}-{n}");
+                let field_name = card_field_name(ui, name, n, field);
+                let hint = t(ui, hint);
+                typed |= labelled_text_of_width(ui, (&key, &field_name), text, false, &hint, width)
+                    .changed();
+                ui.end_row();
+            }
+        });
+    typed
+}
+
 fn card_field_name(ui: &Ui, message: &str, n: usize, field: &str) -> String {
     crate::tr!(
         lang(ui.ctx()),

@@ -4,6 +4,9 @@
 
 mod common;
 use common::*;
+#[path = "common/pdf.rs"]
+mod pdf;
+use pdf::first_page_size;
 
 use std::path::PathBuf;
 
@@ -1086,6 +1089,14 @@ fn hand_edits_reload_by_themselves_and_errors_keep_the_last_good_data() {
 }
 
 /// Click a text field of the form, select its text and type over it.
+/// Open the export window for the Export menu's entry `entry`.
+fn open_export(harness: &mut Harness<'_, AnnalsApp>, entry: &str) {
+    harness.get_by_label("📤 Export").click();
+    harness.run();
+    harness.get_by_label(entry).click();
+    harness.run();
+}
+
 fn type_into(harness: &mut Harness<'_, AnnalsApp>, label: &str, text: &str) {
     // The form is longer than the window: bring the field into view first.
     harness.get_by_label(label).scroll_to_me();
@@ -1449,12 +1460,7 @@ fn exporting_from_the_window_writes_the_shown_events() {
     assert!(shown < 56);
     harness.get_by_label(&format!("{shown} of 56 events shown"));
 
-    harness.get_by_label("📤 Export").click();
-    harness.run();
-    harness
-        .get_by_label("Handout (HTML, one self-contained file)…")
-        .click();
-    harness.run();
+    open_export(&mut harness, "Handout (HTML, one self-contained file)…");
     // The first export is suggested beside the dataset's files.
     let suggested = harness
         .get_by_label("Export path")
@@ -1480,12 +1486,7 @@ fn exporting_from_the_window_writes_the_shown_events() {
         html.display()
     ));
 
-    harness.get_by_label("📤 Export").click();
-    harness.run();
-    harness
-        .get_by_label("Picture of the timeline (PNG)…")
-        .click();
-    harness.run();
+    open_export(&mut harness, "Picture of the timeline (PNG)…");
     // The next one where the last one went.
     let suggested = harness
         .get_by_label("Export path")
@@ -1506,34 +1507,19 @@ fn exporting_from_the_window_writes_the_shown_events() {
     assert_eq!((info.info().width, info.info().height), (320, 180));
 
     // A PDF poster of the shown events on the page size typed, and the SVG.
-    harness.get_by_label("📤 Export").click();
-    harness.run();
-    harness
-        .get_by_label("Poster of the timeline (PDF, A3 to A1)…")
-        .click();
-    harness.run();
+    open_export(&mut harness, "Poster of the timeline (PDF, A3 to A1)…");
     let pdf = dir.path().join("poster.pdf");
     type_into(&mut harness, "Export path", pdf.to_str().unwrap());
     type_into(&mut harness, "Page size", "A2");
     harness.get_by_label("Export").click();
     harness.run();
-    let doc = lopdf::Document::load(&pdf).unwrap();
-    let page = doc
-        .get_dictionary(*doc.get_pages().values().next().unwrap())
-        .unwrap();
-    let media = page.get(b"MediaBox").unwrap().as_array().unwrap();
-    let width = media[2].as_float().unwrap();
+    let (width, _) = first_page_size(&lopdf::Document::load(&pdf).unwrap());
     assert!(
         (width - 594.0 * 72.0 / 25.4).abs() < 1.0,
         "A2 landscape: {width}"
     );
     // The same poster upright, with its orientation and margins chosen in the window.
-    harness.get_by_label("📤 Export").click();
-    harness.run();
-    harness
-        .get_by_label("Poster of the timeline (PDF, A3 to A1)…")
-        .click();
-    harness.run();
+    open_export(&mut harness, "Poster of the timeline (PDF, A3 to A1)…");
     let upright = dir.path().join("poster-upright.pdf");
     type_into(&mut harness, "Export path", upright.to_str().unwrap());
     type_into(&mut harness, "Page size", "A2");
@@ -1541,22 +1527,12 @@ fn exporting_from_the_window_writes_the_shown_events() {
     type_into(&mut harness, "Margins", "25");
     harness.get_by_label("Export").click();
     harness.run();
-    let doc = lopdf::Document::load(&upright).unwrap();
-    let page = doc
-        .get_dictionary(*doc.get_pages().values().next().unwrap())
-        .unwrap();
-    let media = page.get(b"MediaBox").unwrap().as_array().unwrap();
-    let width = media[2].as_float().unwrap();
+    let (width, _) = first_page_size(&lopdf::Document::load(&upright).unwrap());
     assert!(
         (width - 420.0 * 72.0 / 25.4).abs() < 1.0,
         "A2 portrait: {width}"
     );
-    harness.get_by_label("📤 Export").click();
-    harness.run();
-    harness
-        .get_by_label("Timeline as vector graphics (SVG)…")
-        .click();
-    harness.run();
+    open_export(&mut harness, "Timeline as vector graphics (SVG)…");
     let svg = dir.path().join("timeline.svg");
     type_into(&mut harness, "Export path", svg.to_str().unwrap());
     harness.get_by_label("Export").click();

@@ -4,7 +4,7 @@
 
 #[path = "common/pdf.rs"]
 mod pdf;
-use pdf::pdf_text;
+use pdf::{first_page_size, pdf_text};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -286,22 +286,6 @@ fn outline_titles(doc: &lopdf::Document) -> Vec<String> {
         next = item.get(b"Next").ok().map(|o| o.as_reference().unwrap());
     }
     titles
-}
-
-/// Width and height of the first page.
-fn first_page_size(doc: &lopdf::Document) -> (f32, f32) {
-    let page = doc
-        .get_dictionary(*doc.get_pages().values().next().unwrap())
-        .unwrap();
-    let media: Vec<f32> = page
-        .get(b"MediaBox")
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n.as_float().unwrap())
-        .collect();
-    (media[2] - media[0], media[3] - media[1])
 }
 
 fn info(doc: &lopdf::Document, key: &[u8]) -> String {

@@ -1,6 +1,8 @@
-//! Reading exported PDFs back as a reader's search does: the text of every page through the
-//! fonts' ToUnicode maps. Shared by tests/vector.rs and tests/export_lang.rs
-//! (`#[path = "common/pdf.rs"] mod pdf;`).
+//! Reading exported PDFs back: the text of every page through the fonts' ToUnicode maps, as
+//! a reader's search finds it, and the size of the first page. Shared by tests/vector.rs,
+//! tests/export_lang.rs and tests/ui.rs (`#[path = "common/pdf.rs"] mod pdf;`).
+
+#![allow(dead_code)] // each test file uses its own share of these
 
 use std::collections::BTreeMap;
 
@@ -82,4 +84,20 @@ pub fn pdf_text(doc: &lopdf::Document) -> String {
         out.push('\n');
     }
     out.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Width and height of the first page.
+pub fn first_page_size(doc: &lopdf::Document) -> (f32, f32) {
+    let page = doc
+        .get_dictionary(*doc.get_pages().values().next().unwrap())
+        .unwrap();
+    let media: Vec<f32> = page
+        .get(b"MediaBox")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_float().unwrap())
+        .collect();
+    (media[2] - media[0], media[3] - media[1])
 }

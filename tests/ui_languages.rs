@@ -2,11 +2,14 @@
 //! bar) and the editor speak the chosen language, and none of the interface's English words
 //! is left on screen. (How it all fits at the smallest size is in `ui_layout.rs`.)
 
+mod common;
+
 use std::collections::BTreeSet;
 
 use annals::cli::bundled_dataset_path;
 use annals::i18n::{Language, message_files, tr};
 use annals::ui::{AnnalsApp, Preferences};
+use common::open_every_panel;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
@@ -92,20 +95,6 @@ fn shows(harness: &Harness<'_, AnnalsApp>, label: &str) {
         harness.query_all_by_label(label).next().is_some(),
         "“{label}” should be on screen"
     );
-}
-
-/// Open the filters, the list and the last event's details.
-fn open_every_panel(harness: &mut Harness<'_, AnnalsApp>) {
-    harness.key_press_modifiers(
-        egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
-        egui::Key::F,
-    );
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
-    harness.run();
-    harness.key_press(egui::Key::End);
-    harness.run();
-    harness.key_press(egui::Key::Enter);
-    harness.run();
 }
 
 #[test]

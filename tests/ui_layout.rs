@@ -4,6 +4,8 @@
 //! AccessKit calls interactive (a button, a box, a link…) and where egui lets the pointer at
 //! it: its rectangle clipped to what is visible of it.
 
+mod common;
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -12,6 +14,7 @@ use annals::i18n::{Language, tr};
 use annals::ui::Preferences;
 use annals::ui::browse::detail_panel::DETAIL_PANEL_LABEL;
 use annals::ui::{AnnalsApp, MIN_WINDOW_SIZE};
+use common::open_every_panel;
 use egui::accesskit::Role;
 use egui::{LayerId, Rect};
 use egui_kittest::Harness;
@@ -150,6 +153,17 @@ fn outside(harness: &Harness<'_, AnnalsApp>, widgets: &[Widget]) -> Vec<String> 
         .collect()
 }
 
+/// [`assert_tidy`] at every width from the smallest window to 1920 points, `step` apart.
+fn tidy_from_smallest_to_widest(harness: &mut Harness<'_, AnnalsApp>, step: f32, state: &str) {
+    let mut width = min_size().x;
+    while width <= 1920.0 {
+        harness.set_size(egui::vec2(width, 700.0));
+        harness.run();
+        assert_tidy(harness, &format!("{state} at {width} wide"));
+        width += step;
+    }
+}
+
 fn assert_tidy(harness: &Harness<'_, AnnalsApp>, state: &str) {
     let widgets = widgets(harness, true);
     assert!(
@@ -189,13 +203,7 @@ fn reachable(harness: &mut Harness<'_, AnnalsApp>, label: &str) -> bool {
 #[test]
 fn the_top_bar_never_overlaps_from_the_smallest_window_to_a_wide_screen() {
     let mut harness = harness_at(bundled_dataset_path(), min_size());
-    let mut width = min_size().x;
-    while width <= 1920.0 {
-        harness.set_size(egui::vec2(width, 700.0));
-        harness.run();
-        assert_tidy(&harness, &format!("top bar at {width} wide"));
-        width += 37.0;
-    }
+    tidy_from_smallest_to_widest(&mut harness, 37.0, "top bar");
     // And while a search shows its count and an edit is unsaved.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
     harness.run();
@@ -204,13 +212,7 @@ fn the_top_bar_never_overlaps_from_the_smallest_window_to_a_wide_screen() {
     let found = harness.state().search_results().len();
     assert!(found > 0);
     harness.get_by_label(&format!("{found} found"));
-    let mut width = min_size().x;
-    while width <= 1920.0 {
-        harness.set_size(egui::vec2(width, 700.0));
-        harness.run();
-        assert_tidy(&harness, &format!("top bar with a search at {width} wide"));
-        width += 53.0;
-    }
+    tidy_from_smallest_to_widest(&mut harness, 53.0, "top bar with a search");
 }
 
 #[test]
@@ -345,16 +347,7 @@ fn assert_readable(harness: &Harness<'_, AnnalsApp>, state: &str) {
 #[test]
 fn no_text_is_smaller_than_11_points() {
     let mut harness = harness_at(bundled_dataset_path(), egui::vec2(1400.0, 900.0));
-    harness.key_press_modifiers(
-        egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
-        egui::Key::F,
-    );
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
-    harness.run();
-    harness.key_press(egui::Key::End);
-    harness.run();
-    harness.key_press(egui::Key::Enter);
-    harness.run();
+    open_every_panel(&mut harness);
     assert!(harness.query_by_label(DETAIL_PANEL_LABEL).is_some());
     assert_readable(&harness, "filters, list, details and the status bar");
     // The editor with a date that does not read: its error and the reminder of the forms.
@@ -389,16 +382,7 @@ fn nothing_overlaps_in_chinese_and_russian_in_the_smallest_window() {
         let mut harness = harness_in(language, min_size());
         harness.run();
         assert_tidy(&harness, &format!("{language:?} at start"));
-        harness.key_press_modifiers(
-            egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
-            egui::Key::F,
-        );
-        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
-        harness.run();
-        harness.key_press(egui::Key::End);
-        harness.run();
-        harness.key_press(egui::Key::Enter);
-        harness.run();
+        open_every_panel(&mut harness);
         assert!(
             harness
                 .query_by_label(&tr(language, "detail-panel"))
@@ -458,13 +442,7 @@ fn nothing_overlaps_in_chinese_and_russian_while_editing() {
 fn the_top_bar_never_overlaps_in_chinese_and_russian() {
     for language in [Language::Chinese, Language::Russian] {
         let mut harness = harness_in(language, min_size());
-        let mut width = min_size().x;
-        while width <= 1920.0 {
-            harness.set_size(egui::vec2(width, 700.0));
-            harness.run();
-            assert_tidy(&harness, &format!("{language:?}: top bar at {width} wide"));
-            width += 41.0;
-        }
+        tidy_from_smallest_to_widest(&mut harness, 41.0, &format!("{language:?}: top bar"));
     }
 }
 

@@ -69,3 +69,17 @@ pub fn wait_while_reading(harness: &mut Harness<'_, AnnalsApp>, seconds: u64) {
     }
     harness.run();
 }
+
+/// Open the filters, the list and the last event's details.
+pub fn open_every_panel(harness: &mut Harness<'_, AnnalsApp>) {
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
+        egui::Key::F,
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    harness.run();
+    harness.key_press(egui::Key::End);
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+}

@@ -6,6 +6,8 @@
 //! The main window on the bundled dataset at three sizes, dark and light; a presentation
 //! slide; the editor with a date that does not read; the window while a big dataset is read.
 
+mod common;
+
 use std::path::PathBuf;
 
 use annals::cli::bundled_dataset_path;
@@ -94,14 +96,7 @@ fn the_window_while_a_big_dataset_is_read() {
     )
     .unwrap();
     let mut harness = harness((1280.0, 720.0), ThemeChoice::Dark);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
-    harness.run();
-    harness.get_by_label("Dataset path").click();
-    harness.run();
-    harness
-        .get_by_label("Dataset path")
-        .type_text(dir.path().to_str().unwrap());
-    harness.key_press(egui::Key::Enter);
+    common::type_dataset_path(&mut harness, dir.path());
     harness.step();
     harness.step();
     assert!(harness.state().is_loading(), "read on a worker");

@@ -36,14 +36,7 @@ fn harness() -> Harness<'static, AnnalsApp> {
 
 /// Ask for `path` through the typed-path window, as a user does.
 fn open(harness: &mut Harness<'_, AnnalsApp>, path: &std::path::Path) {
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
-    harness.run();
-    harness.get_by_label("Dataset path").click();
-    harness.run();
-    harness
-        .get_by_label("Dataset path")
-        .type_text(path.to_str().unwrap());
-    harness.key_press(egui::Key::Enter);
+    type_dataset_path(harness, path);
     harness.step();
 }
 

@@ -148,14 +148,7 @@ fn opening_or_reloading_is_refused_while_edits_are_unsaved() {
 
     // Ctrl+O, a typed path.
     dismiss(&mut harness);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
-    harness.run();
-    harness.get_by_label("Dataset path").click();
-    harness.run();
-    harness
-        .get_by_label("Dataset path")
-        .type_text(other.path().to_str().unwrap());
-    harness.key_press(egui::Key::Enter);
+    type_dataset_path(&mut harness, other.path());
     harness.run();
     harness.get_by_label_contains(REFUSED);
     still_editing(&harness, &root);

@@ -9,6 +9,7 @@ use annals::cli::bundled_dataset_path;
 use annals::ui::AnnalsApp;
 use annals::ui::Preferences;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 
 /// The real app on the dataset at `path`, in a 1400×900 window.
 pub fn harness_on(path: PathBuf) -> Harness<'static, AnnalsApp> {
@@ -82,4 +83,17 @@ pub fn open_every_panel(harness: &mut Harness<'_, AnnalsApp>) {
     harness.run();
     harness.key_press(egui::Key::Enter);
     harness.run();
+}
+
+/// Ask for `path` in the typed-path window (Ctrl+O), as a user does, up to the Enter that
+/// opens it; the caller lets the frames run as its test needs.
+pub fn type_dataset_path(harness: &mut Harness<'_, AnnalsApp>, path: &Path) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    harness.run();
+    harness.get_by_label("Dataset path").click();
+    harness.run();
+    harness
+        .get_by_label("Dataset path")
+        .type_text(path.to_str().unwrap());
+    harness.key_press(egui::Key::Enter);
 }

@@ -138,10 +138,16 @@ pub(crate) fn format_event_file(text: &str) -> Result<Formatted, String> {
     format_lf(text)
 }
 
-/// Whether `text` is already in the canonical layout (what [`format_event_file`] would leave
-/// unchanged), with the same notes, without making the new text: the comparison stops at the
-/// first difference, and records after it are only looked at for comments.
-pub(crate) fn is_canonical(text: &str) -> Result<(bool, Vec<String>), String> {
+/// Whether `text`, a file the loader has just read, is already in the canonical layout (what
+/// [`format_event_file`] would leave unchanged), with the same notes, without making the new
+/// text: the comparison stops at the first difference, and records after it are only looked
+/// at for comments. `fast` holds its records when the fast reader read them, `None` when it
+/// could not (`annals fmt --check` checks and compares while the text is at hand, reading and
+/// parsing it once).
+pub(crate) fn is_canonical_read(
+    text: &str,
+    fast: Option<&super::fast::NotedList>,
+) -> Result<(bool, Vec<String>), String> {
     if uses_crlf(text) {
         // Rare: made whole and compared, since `\r\n` and bare `\n` may be mixed.
         let formatted = format_event_file(text)?;
@@ -152,27 +158,7 @@ pub(crate) fn is_canonical(text: &str) -> Result<(bool, Vec<String>), String> {
         matched: 0,
         differs: false,
     };
-    let fast = super::fast::parse_event_list_noting_comments(text);
-    let notes = format_into(text, fast.as_ref(), &mut compare)?;
-    let same = !compare.differs && compare.matched == text.len();
-    Ok((same, notes))
-}
-
-/// [`is_canonical`] of a file whose records the loader has just read in one pass
-/// (`annals fmt --check` checks and compares while the text is at hand, reading it once).
-pub(crate) fn is_canonical_read(
-    text: &str,
-    list: &super::fast::NotedList,
-) -> Result<(bool, Vec<String>), String> {
-    if uses_crlf(text) {
-        return is_canonical(text);
-    }
-    let mut compare = Compare {
-        original: text.as_bytes(),
-        matched: 0,
-        differs: false,
-    };
-    let notes = format_into(text, Some(list), &mut compare)?;
+    let notes = format_into(text, fast, &mut compare)?;
     let same = !compare.differs && compare.matched == text.len();
     Ok((same, notes))
 }
@@ -305,6 +291,12 @@ mod tests {
             ron_options().from_str::<Event>(&out[r]).unwrap();
         }
         assert_eq!(format_event_file(&out).unwrap().text, out);
+    }
+
+    /// [`is_canonical_read`] of a file read on its own.
+    fn is_canonical(text: &str) -> Result<(bool, Vec<String>), String> {
+        let fast = super::super::fast::parse_event_list_noting_comments(text);
+        is_canonical_read(text, fast.as_ref())
     }
 
     #[test]

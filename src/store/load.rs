@@ -444,8 +444,9 @@ fn read_and_parse(
             // The usual shape is read in one pass; anything else takes the general path.
             let fast = if layout {
                 // With where each record's comments are, to compare with the canonical layout.
-                super::fast::parse_event_list_noting_comments(&src.text).map(|list| {
-                    file.layout = Some(super::format::is_canonical_read(&src.text, &list));
+                let list = super::fast::parse_event_list_noting_comments(&src.text);
+                file.layout = Some(super::format::is_canonical_read(&src.text, list.as_ref()));
+                list.map(|list| {
                     list.records
                         .into_iter()
                         .map(|(event, span, _)| (event, span))
@@ -454,9 +455,6 @@ fn read_and_parse(
             } else {
                 super::fast::parse_event_list(&src.text)
             };
-            if layout && fast.is_none() {
-                file.layout = Some(super::format::is_canonical(&src.text));
-            }
             let events = fast.unwrap_or_else(|| {
                 let mut events = Vec::new();
                 parse_event_file(

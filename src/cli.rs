@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use crate::store::load::Checked;
 use crate::store::{Diagnostic, Loaded};
 
 /// `f` of every item, on two threads taking items in turn; results in `items` order.
@@ -36,6 +37,16 @@ fn map_on_two_threads<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync)
 /// process ends just after, and freeing a million events one by one costs half a second).
 fn load_dataset(path: &Path) -> std::mem::ManuallyDrop<Loaded> {
     std::mem::ManuallyDrop::new(crate::store::load_dataset(path))
+}
+
+/// [`load_dataset`] without the indexes a window needs (`check`, `list`, `fmt`), with each
+/// event file compared with its canonical layout when `layouts` (`fmt --check`); never freed.
+fn check_dataset(path: &Path, layouts: bool) -> std::mem::ManuallyDrop<Checked> {
+    std::mem::ManuallyDrop::new(if layouts {
+        crate::store::load::check_dataset_layouts(path)
+    } else {
+        crate::store::load::check_dataset(path)
+    })
 }
 
 pub mod team;
@@ -77,9 +88,8 @@ pub fn check_as(
     format: CheckFormat,
     out: &mut dyn Write,
 ) -> io::Result<i32> {
-    // Checked without the indexes a window needs (storylines still get a dataset to be
-    // checked against); never freed, as the process ends next.
-    let checked = std::mem::ManuallyDrop::new(crate::store::load::check_dataset(path));
+    // Storylines still get a dataset to be checked against.
+    let checked = check_dataset(path, false);
     let loaded = &checked.loaded;
     // How many events a clean dataset holds (none are counted when it has errors).
     let event_count = match &loaded.dataset {
@@ -162,9 +172,8 @@ pub fn check_as(
 
 /// `annals list`: the events in chronological order, one a line. Diagnostics go to `err`.
 pub fn list(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
-    // Checked as for `check`, then only put in order: a list needs none of the indexes a
-    // window does. Never freed, as the process ends next.
-    let mut checked = std::mem::ManuallyDrop::new(crate::store::load::check_dataset(path));
+    // Checked as for `check`, then only put in order.
+    let mut checked = check_dataset(path, false);
     if checked.loaded.error_count() > 0 {
         print_diagnostics(&checked.loaded.diagnostics, err)?;
         writeln!(
@@ -215,14 +224,9 @@ fn print_diagnostics(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Res
 /// comments. With `check`, only report which files would change (exit code 1 if any).
 /// A dataset with errors is not touched.
 pub fn fmt(path: &Path, check: bool, out: &mut dyn Write) -> io::Result<i32> {
-    // Checked (nothing is touched if it has errors), not indexed: only the files are needed.
-    // A check compares each file with its canonical layout as it is read, parsing it once.
-    // Never freed: the process ends soon after (a million records take a while to free).
-    let checked = std::mem::ManuallyDrop::new(if check {
-        crate::store::load::check_dataset_layouts(path)
-    } else {
-        crate::store::load::check_dataset(path)
-    });
+    // Checked (nothing is touched if it has errors): only the files are needed. A check
+    // compares each file with its canonical layout as it is read, parsing it once.
+    let checked = check_dataset(path, check);
     let (loaded, layouts) = (&checked.loaded, &checked.layouts);
     if loaded.error_count() > 0 {
         let errors: Vec<Diagnostic> = loaded

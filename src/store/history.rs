@@ -107,37 +107,39 @@ pub(crate) fn text_at(repo: &RepoFile, rev: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// Normal form of each record of a file's text, by id (a text that does not read: none).
-fn record_forms(text: &str) -> HashMap<String, (String, String)> {
+/// Each record of a file's text as written, by id (a text that does not read: none).
+fn record_texts(text: &str) -> HashMap<String, String> {
     let Ok(records) = records_of(text) else {
         return HashMap::new();
     };
     records
         .into_iter()
-        .filter_map(|r| {
-            let raw = text[r.span].to_owned();
-            Some((r.id?, (normal_form(&raw), raw)))
-        })
+        .filter_map(|r| Some((r.id?, text[r.span].to_owned())))
+        .collect()
+}
+
+/// Normal form of each record of a file's text, by id (a text that does not read: none).
+fn record_forms(text: &str) -> HashMap<String, String> {
+    record_texts(text)
+        .into_iter()
+        .map(|(id, raw)| (id, normal_form(&raw)))
         .collect()
 }
 
 /// Ids of the records of `text` (the file's text now) that differ from the last commit,
-/// layout and comments aside: changed, or new. `None` outside git.
-pub(crate) fn changed_since_commit(file: &Path, text: &str) -> Option<HashSet<String>> {
-    let repo = repo_file(file)?;
-    let committed_text = head(&repo).and_then(|h| text_at(&repo, &h));
+/// layout and comments aside: changed, or new.
+fn changed_in(repo: &RepoFile, text: &str) -> HashSet<String> {
+    let committed_text = head(repo).and_then(|h| text_at(repo, &h));
     // The usual file is as committed: nothing to compare record by record.
     if committed_text.as_deref() == Some(text) {
-        return Some(HashSet::new());
+        return HashSet::new();
     }
     let committed = committed_text.map(|t| record_forms(&t)).unwrap_or_default();
-    Some(
-        record_forms(text)
-            .into_iter()
-            .filter(|(id, (form, _))| committed.get(id).is_none_or(|(f, _)| f != form))
-            .map(|(id, _)| id)
-            .collect(),
-    )
+    record_forms(text)
+        .into_iter()
+        .filter(|(id, form)| committed.get(id) != Some(form))
+        .map(|(id, _)| id)
+        .collect()
 }
 
 /// The history of every record of `file`, from the commits that touched it. `None` outside
@@ -327,13 +329,12 @@ impl FileStatus {
         // A file git ignores (a dataset generated under `target/`, say) is not part of the
         // repository: no marks, and none of the work below, which would compete with the
         // window for a core while it opens a big dataset.
-        match repo_file(path) {
-            None => return Self::default(),
-            Some(repo) if is_ignored(&repo) => return Self::default(),
-            Some(_) => {}
-        }
+        let repo = match repo_file(path) {
+            Some(repo) if !is_ignored(&repo) => repo,
+            _ => return Self::default(),
+        };
         let text = std::fs::read_to_string(path).unwrap_or_default();
-        let changed = changed_since_commit(path, &text);
+        let changed = Some(changed_in(&repo, &text));
         let ids = records_of(&text)
             .map(|records| records.into_iter().filter_map(|r| r.id).collect())
             .unwrap_or_default();
@@ -393,10 +394,7 @@ impl HistoryWorker {
                             });
                             let texts = if history.is_some() {
                                 let text = std::fs::read_to_string(&path).unwrap_or_default();
-                                record_forms(&text)
-                                    .into_iter()
-                                    .map(|(id, (_, raw))| (id, raw))
-                                    .collect()
+                                record_texts(&text)
                             } else {
                                 HashMap::new()
                             };
@@ -511,6 +509,11 @@ mod tests {
             .status
             .success();
         assert!(ok, "git {args:?}");
+    }
+
+    /// [`changed_in`] of `file`; `None` outside git.
+    fn changed_since_commit(file: &Path, text: &str) -> Option<HashSet<String>> {
+        repo_file(file).map(|repo| changed_in(&repo, text))
     }
 
     fn record(id: &str, title: &str) -> String {

@@ -183,34 +183,38 @@ pub fn tr_with(language: Language, id: &str, args: &[(&str, Arg<'_>)]) -> String
         fluent_args.set(*name, value);
     }
     let args = (!args.is_empty()).then_some(&fluent_args);
-    for language in [language, Language::English] {
-        let bundle = &bundles()[language.index()];
-        if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
-            let mut errors = Vec::new();
-            return bundle
-                .format_pattern(pattern, args, &mut errors)
-                .into_owned();
-        }
-    }
-    id.to_owned()
+    format_first(language, id, None, args).unwrap_or_else(|| id.to_owned())
 }
 
 /// An attribute of a message (`id.attribute` in the file), such as a button's tooltip.
 pub fn tr_attr(language: Language, id: &str, attribute: &str) -> String {
-    for language in [language, Language::English] {
-        let bundle = &bundles()[language.index()];
-        if let Some(pattern) = bundle
-            .get_message(id)
-            .and_then(|m| m.get_attribute(attribute))
-            .map(|a| a.value())
-        {
+    format_first(language, id, Some(attribute), None).unwrap_or_else(|| format!("{id}.{attribute}"))
+}
+
+/// The message `id` (or its `attribute`) in `language`, else in English; `None` if neither
+/// has it.
+fn format_first(
+    language: Language,
+    id: &str,
+    attribute: Option<&str>,
+    args: Option<&FluentArgs<'_>>,
+) -> Option<String> {
+    [language, Language::English]
+        .into_iter()
+        .find_map(|language| {
+            let bundle = &bundles()[language.index()];
+            let message = bundle.get_message(id)?;
+            let pattern = match attribute {
+                None => message.value()?,
+                Some(attribute) => message.get_attribute(attribute)?.value(),
+            };
             let mut errors = Vec::new();
-            return bundle
-                .format_pattern(pattern, None, &mut errors)
-                .into_owned();
-        }
-    }
-    format!("{id}.{attribute}")
+            Some(
+                bundle
+                    .format_pattern(pattern, args, &mut errors)
+                    .into_owned(),
+            )
+        })
 }
 
 /// True if `language`'s own files define `id` (no fallback), for tests and the editor.

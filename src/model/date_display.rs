@@ -185,6 +185,15 @@ impl CalendarDate {
     }
 }
 
+/// The word before an approximate date (or a title with one): "c. ", "约", "ок. ".
+pub fn about(language: Language) -> &'static str {
+    match language {
+        Language::English => "c. ",
+        Language::Chinese => "约",
+        Language::Russian => "ок. ",
+    }
+}
+
 impl Bound {
     /// The date with its qualifiers in `language`: "c. 1996 (?)" / "约1996年（存疑）" /
     /// "ок. 1996 г. (под вопросом)".
@@ -271,7 +280,7 @@ mod zh {
 
     pub(super) fn bound(out: &mut String, b: Bound) {
         if b.qualifier.approximate {
-            out.push('约');
+            out.push_str(super::about(Language::Chinese));
         }
         date(out, b.date, false);
         if b.qualifier.uncertain {
@@ -408,7 +417,7 @@ mod ru {
     pub(super) fn bound(out: &mut String, b: Bound, case: Case) {
         // "около" asks for the genitive: "ок. марта 1996 г.".
         let case = if b.qualifier.approximate {
-            out.push_str("ок. ");
+            out.push_str(super::about(Language::Russian));
             Case::Genitive
         } else {
             case

@@ -15,11 +15,7 @@ pub fn display_title(event: &Event, dataset: &Dataset, language: Language) -> St
     let title = dataset.text(&event.title, language);
     if event.when.is_approximate() {
         let suffix = crate::model::text::marker_suffix(title.fallback);
-        let about = match language {
-            Language::English => "c. ",
-            Language::Chinese => "约",
-            Language::Russian => "ок. ",
-        };
+        let about = crate::model::date_display::about(language);
         let mut out = String::with_capacity(about.len() + title.text.len() + suffix.len());
         out.push_str(about);
         out.push_str(title.text);

@@ -3,7 +3,7 @@
 
 status-verified = проверено
 status-single-source = один источник
-status-disputed = спорно
+status-disputed = спорное
 status-unverified = не проверено
 
 column-date = Дата

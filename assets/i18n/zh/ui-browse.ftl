@@ -11,7 +11,7 @@ column-category = 类别
 column-place = 地点
 column-status = 状态
 
-lanes-none = 不分道
+lanes-none = 无泳道
 lanes-category = 按类别
 lanes-series = 按系列
 lanes-country = 按国家

@@ -312,6 +312,9 @@ impl AnnalsApp {
             ctx.request_repaint();
         }
         self.poll_loading();
+        self.data
+            .untranslated
+            .poll(self.data.loaded.dataset.as_ref());
         if self
             .data
             .watcher
@@ -389,8 +392,10 @@ impl AnnalsApp {
         )
     }
 
-    /// The status bar: warnings, the keys' hints, the dataset's size.
-    pub(crate) fn status_bar_ui(&mut self, ui: &mut Ui) {
+    /// The status bar: warnings, the texts lacking the interface's language, the keys' hints,
+    /// the dataset's size.
+    pub(crate) fn status_bar_ui(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
         ui.horizontal(|ui| {
             let warnings = self.data.loaded.warning_count();
             if warnings > 0 {
@@ -404,6 +409,7 @@ impl AnnalsApp {
             } else {
                 ui.label(RichText::new(super::t(ui, "status-no-problems")).weak());
             }
+            commands.extend(self.untranslated_ui(ui));
             ui.separator();
             // The dataset's size at the right end first; the hints get the room left between,
             // cut with "…" rather than run under it.
@@ -440,6 +446,76 @@ impl AnnalsApp {
                 });
             });
         });
+        commands
+    }
+
+    /// "12 texts lack 中文" when the interface's language is not the dataset's own and some
+    /// texts lack it; a click walks them.
+    fn untranslated_ui(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let language = self.prefs.language;
+        let untranslated = &self.data.untranslated;
+        let count = untranslated.missing(language);
+        if self.dataset().is_none() || language == untranslated.default_language() || count == 0
+        {
+            return Vec::new();
+        }
+        ui.separator();
+        let text = crate::tr!(
+            language,
+            "status-untranslated",
+            count = count,
+            texts = untranslated.texts(),
+            language = language.endonym()
+        );
+        let clicked = ui
+            .selectable_label(false, text)
+            .on_hover_text(crate::i18n::tr_attr(language, "status-untranslated", "tooltip"))
+            .clicked();
+        if !clicked {
+            return Vec::new();
+        }
+        let selected = self.selected;
+        let Some(stop) = self.data.untranslated.next(language, selected).cloned() else {
+            return Vec::new();
+        };
+        match stop {
+            super::untranslated::Stop::Event { index, fields } => {
+                let id = self
+                    .dataset()
+                    .and_then(|d| d.event(index))
+                    .map(|e| e.id.to_string())
+                    .unwrap_or_default();
+                self.inform(crate::tr!(
+                    language,
+                    "untranslated-event",
+                    id = id,
+                    fields = fields.join(", "),
+                    language = language.endonym()
+                ));
+                vec![
+                    BrowseCommand::SelectAndReveal(index).into(),
+                    BrowseCommand::ShowDetails(true).into(),
+                ]
+            }
+            super::untranslated::Stop::Elsewhere {
+                place,
+                field,
+                owner,
+            } => {
+                let field = match owner {
+                    Some(owner) => format!("{field} ({owner})"),
+                    None => field.to_owned(),
+                };
+                self.inform(crate::tr!(
+                    language,
+                    "untranslated-elsewhere",
+                    place = place,
+                    field = field,
+                    language = language.endonym()
+                ));
+                Vec::new()
+            }
+        }
     }
 }
 

@@ -245,7 +245,13 @@ pub fn translations_report(
         path.to_path_buf()
     };
     let files = match translations::dataset_files(&root) {
-        Ok(files) if files.iter().any(|(_, k)| *k == translations::FileKind::Manifest) => files,
+        Ok(files)
+            if files
+                .iter()
+                .any(|(_, k)| *k == translations::FileKind::Manifest) =>
+        {
+            files
+        }
         Ok(_) => {
             writeln!(
                 err,
@@ -470,9 +476,9 @@ pub fn list_with(
             }
         }
         // Lines made in blocks on two threads, written in order.
-        None => crate::export::render_in_order(events, line, |text| {
-            out.write_all(text.as_bytes())
-        })?,
+        None => {
+            crate::export::render_in_order(events, line, |text| out.write_all(text.as_bytes()))?;
+        }
     }
     out.flush()?;
     Ok(0)
@@ -486,9 +492,10 @@ fn list_filter(
 ) -> Result<crate::model::query::Filter, String> {
     let manifest = &dataset.manifest;
     let unknown = |what: &str, id: &str, known: Vec<&str>| {
-        let hint = crate::store::diagnostics::did_you_mean(id, known.iter().copied())
-            .map(|s| format!("; did you mean `{s}`?"))
-            .unwrap_or_else(|| format!(" (there are: {})", known.join(", ")));
+        let hint = crate::store::diagnostics::did_you_mean(id, known.iter().copied()).map_or_else(
+            || format!(" (there are: {})", known.join(", ")),
+            |s| format!("; did you mean `{s}`?"),
+        );
         format!("no {what} `{id}` in the manifest{hint}")
     };
     for id in &options.categories {

@@ -689,7 +689,9 @@ fn translations_lists_every_missing_text_where_it_is_written() {
                 "{}:1:75: steps.caption lacks zh, ru: \"Look\"",
                 at("briefings/story.ron")
             ),
-            format!("{root}: 5 of 7 texts lack a language; en: 7 of 7 texts, zh: 3 of 7, ru: 3 of 7"),
+            format!(
+                "{root}: 5 of 7 texts lack a language; en: 7 of 7 texts, zh: 3 of 7, ru: 3 of 7"
+            ),
         ]
     );
 
@@ -742,7 +744,9 @@ fn check_reports_the_bundled_dataset_coverage() {
     let (_, out, _) = annals(&["check", "data/china-russia"]);
     let last = out.lines().last().unwrap();
     assert!(
-        last.starts_with("data/china-russia: en: ") && last.contains(", zh: ") && last.contains(", ru: "),
+        last.starts_with("data/china-russia: en: ")
+            && last.contains(", zh: ")
+            && last.contains(", ru: "),
         "{out}"
     );
     let (_, json, _) = annals(&["check", "--format", "json", "data/china-russia"]);
@@ -779,7 +783,10 @@ fn list_searches_and_filters_as_the_window_does() {
     let expected = ids_of(annals::model::query::Search::new("li qiang").run(&dataset));
     assert_eq!(listed, expected);
     assert!(listed.contains(&"hog-29".to_owned()));
-    assert!(!listed.contains(&"hog-27".to_owned()), "Li Keqiang is not Li Qiang");
+    assert!(
+        !listed.contains(&"hog-27".to_owned()),
+        "Li Keqiang is not Li Qiang"
+    );
 
     // Filters: a category and a person, as the window's filter has them.
     let (code, out, _) = annals(&[
@@ -829,5 +836,8 @@ fn list_searches_and_filters_as_the_window_does() {
     let (code, out, err) = annals(&["list", "--category", "visits", "data/china-russia"]);
     assert_eq!(code, 2);
     assert!(out.is_empty());
-    assert!(err.contains("no category `visits`") && err.contains("did you mean `visit`?"), "{err}");
+    assert!(
+        err.contains("no category `visits`") && err.contains("did you mean `visit`?"),
+        "{err}"
+    );
 }

@@ -197,7 +197,12 @@ fn russian_one_forms_read_right_for_21_and_31() {
     assert!(checked >= 10, "only {checked} messages checked");
 
     // Counts through the layer the window uses, and a month's days through the date checker.
-    for (n, noun) in [(21u32, "событие"), (31, "событие"), (22, "события"), (25, "событий")] {
+    for (n, noun) in [
+        (21u32, "событие"),
+        (31, "событие"),
+        (22, "события"),
+        (25, "событий"),
+    ] {
         let text = annals::tr!(Language::Russian, "events-count", count = n);
         assert!(text.ends_with(&format!("{n} {noun}")), "{text}");
     }

@@ -599,8 +599,16 @@ fn the_status_bar_counts_the_texts_lacking_the_language_and_walks_them() {
             .iter()
             .any(|t| !t.is_empty() && t.exactly(Language::Chinese, default).is_none());
         assert!(lacks_chinese, "{} has every text in Chinese", event.id);
-        assert!(app.notice().unwrap().contains(&*event.id), "{:?}", app.notice());
-        assert!(harness.query_by_label(&annals::i18n::tr(Language::Chinese, "detail-panel")).is_some());
+        assert!(
+            app.notice().unwrap().contains(&*event.id),
+            "{:?}",
+            app.notice()
+        );
+        assert!(
+            harness
+                .query_by_label(&annals::i18n::tr(Language::Chinese, "detail-panel"))
+                .is_some()
+        );
         seen.push(event.id.to_string());
     }
     seen.sort();
@@ -613,9 +621,10 @@ fn the_status_bar_counts_the_texts_lacking_the_language_and_walks_them() {
     }
 
     // In the dataset's own language there is nothing to say.
-    harness
-        .state_mut()
-        .apply(Command::Browse(BrowseCommand::SetLanguage(Language::English)), 0.0);
+    harness.state_mut().apply(
+        Command::Browse(BrowseCommand::SetLanguage(Language::English)),
+        0.0,
+    );
     harness.run();
     assert!(harness.query_by_label_contains("lack").is_none());
 }

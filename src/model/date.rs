@@ -135,7 +135,10 @@ impl CalendarDate {
                         ("month", DateArg::Number(i64::from(month))),
                         ("year", arg(year_label(year))),
                         // A number, so that the languages that have plurals choose the form.
-                        ("days", DateArg::Number(i64::from(days_in_month(year, month)))),
+                        (
+                            "days",
+                            DateArg::Number(i64::from(days_in_month(year, month))),
+                        ),
                     ],
                 ));
             }

@@ -208,7 +208,11 @@ impl Walker<'_> {
     }
 
     /// A struct or tuple after its `(`: the fields of a record, where texts and ids are.
-    fn parenthesised(&mut self, parent: Option<&'static str>, depth: usize) -> Result<(), LexError> {
+    fn parenthesised(
+        &mut self,
+        parent: Option<&'static str>,
+        depth: usize,
+    ) -> Result<(), LexError> {
         let first_spot = self.out.spots.len();
         let mut id: Option<Range<usize>> = None;
         while let Some(token) = self.next()? {
@@ -653,7 +657,10 @@ mod tests {
 )"#;
         let texts = walk(storyline, FileKind::Storyline).unwrap();
         let got: Vec<&str> = texts.spots.iter().map(|s| s.field).collect();
-        assert_eq!(got, ["title", "description", "steps.caption", "steps.notes"]);
+        assert_eq!(
+            got,
+            ["title", "description", "steps.caption", "steps.notes"]
+        );
     }
 
     #[test]
@@ -661,7 +668,11 @@ mod tests {
         assert!(walk("[ (id: \"a\", title: \"unclosed", FileKind::Events).is_err());
         let texts = walk("[ (id: \"a\", title: \"T\", summary: ", FileKind::Events).unwrap();
         assert_eq!(texts.spots.len(), 1);
-        let texts = walk("[ (id: \"a\", title: 3, summary: [\"x\"]) ]", FileKind::Events).unwrap();
+        let texts = walk(
+            "[ (id: \"a\", title: 3, summary: [\"x\"]) ]",
+            FileKind::Events,
+        )
+        .unwrap();
         assert!(texts.spots.is_empty());
         let deep = format!("[{}]", "(".repeat(200));
         assert!(walk(&deep, FileKind::Events).is_ok());

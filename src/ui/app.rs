@@ -312,9 +312,7 @@ impl AnnalsApp {
             ctx.request_repaint();
         }
         self.poll_loading();
-        self.data
-            .untranslated
-            .poll(self.data.loaded.dataset.as_ref());
+        self.data.untranslated.poll();
         if self
             .data
             .watcher
@@ -455,8 +453,7 @@ impl AnnalsApp {
         let language = self.prefs.language;
         let untranslated = &self.data.untranslated;
         let count = untranslated.missing(language);
-        if self.dataset().is_none() || language == untranslated.default_language() || count == 0
-        {
+        if self.dataset().is_none() || language == untranslated.default_language() || count == 0 {
             return Vec::new();
         }
         ui.separator();
@@ -469,33 +466,43 @@ impl AnnalsApp {
         );
         let clicked = ui
             .selectable_label(false, text)
-            .on_hover_text(crate::i18n::tr_attr(language, "status-untranslated", "tooltip"))
+            .on_hover_text(crate::i18n::tr_attr(
+                language,
+                "status-untranslated",
+                "tooltip",
+            ))
             .clicked();
         if !clicked {
             return Vec::new();
         }
         let selected = self.selected;
-        let Some(stop) = self.data.untranslated.next(language, selected).cloned() else {
+        let Some(dataset) = self.data.loaded.dataset.as_ref() else {
+            return Vec::new();
+        };
+        let Some(stop) = self
+            .data
+            .untranslated
+            .next(language, dataset, selected)
+            .cloned()
+        else {
             return Vec::new();
         };
         match stop {
-            super::untranslated::Stop::Event { index, fields } => {
-                let id = self
-                    .dataset()
-                    .and_then(|d| d.event(index))
-                    .map(|e| e.id.to_string())
-                    .unwrap_or_default();
+            super::untranslated::Stop::Event { id, fields } => {
                 self.inform(crate::tr!(
                     language,
                     "untranslated-event",
-                    id = id,
+                    id = id.to_string(),
                     fields = fields.join(", "),
                     language = language.endonym()
                 ));
-                vec![
-                    BrowseCommand::SelectAndReveal(index).into(),
-                    BrowseCommand::ShowDetails(true).into(),
-                ]
+                match self.dataset().and_then(|d| d.index_of(&id)) {
+                    Some(index) => vec![
+                        BrowseCommand::SelectAndReveal(index).into(),
+                        BrowseCommand::ShowDetails(true).into(),
+                    ],
+                    None => Vec::new(),
+                }
             }
             super::untranslated::Stop::Elsewhere {
                 place,

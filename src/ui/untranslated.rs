@@ -11,38 +11,29 @@ use crate::i18n::Language;
 use crate::model::dataset::{Dataset, EventIndex};
 use crate::store::translations::{self, FileKind};
 
-/// One text lacking a language, as the walker found it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Found {
-    /// The event's id, for a text of an event file.
-    event: Option<String>,
-    /// `file:line:col` (the file relative to the dataset folder).
-    place: String,
-    field: &'static str,
-    /// The record's id where it is not an event (a category, a person).
-    owner: Option<String>,
-    /// Which languages it lacks, in [`Language::ALL`] order.
-    lacks: [bool; 3],
-}
-
-/// What the files say, before event ids are turned into indices.
+/// What the files say: the stops of the walk for each language.
 struct Walked {
     default: Language,
-    found: Vec<Found>,
     /// How many texts there are in all.
     texts: usize,
+    stops: [Vec<Stop>; 3],
+    missing: [usize; 3],
 }
 
-/// A place in the walk: an event with the fields lacking the language, or a text elsewhere.
+/// A place in the walk: an event with the fields lacking the language (in the order of the
+/// files, as `annals translations` lists them), then each text elsewhere (the manifest, the
+/// storylines, a record without an id).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Stop {
     Event {
-        index: EventIndex,
+        id: Box<str>,
         fields: Vec<&'static str>,
     },
     Elsewhere {
+        /// `file:line:col`, the file relative to the dataset folder.
         place: String,
         field: &'static str,
+        /// The id of the record it is in (a category, a person), if any.
         owner: Option<String>,
     },
 }
@@ -52,7 +43,7 @@ pub enum Stop {
 pub struct Untranslated {
     default: Language,
     texts: usize,
-    /// Per language: the events (chronological, each once) then the texts elsewhere.
+    /// Per language, in the files' order.
     stops: [Vec<Stop>; 3],
     /// Per language: how many texts lack it.
     missing: [usize; 3],
@@ -68,14 +59,13 @@ impl Untranslated {
     /// Walk the files of the dataset at `root` again (at once when small, else on a worker
     /// whose result [`Self::poll`] takes in).
     pub fn refresh(&mut self, root: &Path, dataset: Option<&Dataset>, ctx: &egui::Context) {
-        let Some(dataset) = dataset else {
+        if dataset.is_none() {
             *self = Self::default();
             return;
-        };
+        }
         let root = root.to_path_buf();
         if crate::store::load::dataset_bytes(&root) < WALK_AT_ONCE_BYTES {
-            self.pending = None;
-            self.take(walk(&root), dataset);
+            self.take(walk(&root));
             return;
         }
         let (sender, receiver) = mpsc::channel();
@@ -88,61 +78,23 @@ impl Untranslated {
     }
 
     /// Take in a walk that finished on the worker.
-    pub fn poll(&mut self, dataset: Option<&Dataset>) {
+    pub fn poll(&mut self) {
         let Some(receiver) = &self.pending else {
             return;
         };
         match receiver.try_recv() {
-            Ok(walked) => {
-                self.pending = None;
-                if let Some(dataset) = dataset {
-                    self.take(walked, dataset);
-                }
-            }
+            Ok(walked) => self.take(walked),
             Err(mpsc::TryRecvError::Empty) => {}
             Err(mpsc::TryRecvError::Disconnected) => self.pending = None,
         }
     }
 
-    fn take(&mut self, walked: Walked, dataset: &Dataset) {
-        let mut stops: [Vec<Stop>; 3] = Default::default();
-        let mut missing = [0; 3];
-        for language in Language::ALL {
-            let l = language as usize;
-            let mut events: Vec<(EventIndex, &'static str)> = Vec::new();
-            let mut elsewhere = Vec::new();
-            for found in walked.found.iter().filter(|f| f.lacks[l]) {
-                missing[l] += 1;
-                match found.event.as_deref().and_then(|id| dataset.index_of(id)) {
-                    Some(index) => events.push((index, found.field)),
-                    None => elsewhere.push(Stop::Elsewhere {
-                        place: found.place.clone(),
-                        field: found.field,
-                        owner: found.owner.clone().or_else(|| found.event.clone()),
-                    }),
-                }
-            }
-            events.sort_by_key(|(i, _)| *i);
-            for (index, field) in events {
-                match stops[l].last_mut() {
-                    Some(Stop::Event { index: last, fields }) if *last == index => {
-                        if !fields.contains(&field) {
-                            fields.push(field);
-                        }
-                    }
-                    _ => stops[l].push(Stop::Event {
-                        index,
-                        fields: vec![field],
-                    }),
-                }
-            }
-            stops[l].extend(elsewhere);
-        }
+    fn take(&mut self, walked: Walked) {
         *self = Self {
             default: walked.default,
             texts: walked.texts,
-            stops,
-            missing,
+            stops: walked.stops,
+            missing: walked.missing,
             at: [None; 3],
             pending: None,
         };
@@ -163,69 +115,99 @@ impl Untranslated {
         self.default
     }
 
-    /// The next stop of the walk for `language`: the first event after `selected` (when the
-    /// walk was left for another event), else the stop after the last one shown, round.
-    pub fn next(&mut self, language: Language, selected: Option<EventIndex>) -> Option<&Stop> {
+    /// The next stop of the walk for `language`: the stop after the selected event's (when
+    /// the walk was left for another event), else after the last one shown, round.
+    pub fn next(
+        &mut self,
+        language: Language,
+        dataset: &Dataset,
+        selected: Option<EventIndex>,
+    ) -> Option<&Stop> {
         let l = language as usize;
         let stops = &self.stops[l];
         if stops.is_empty() {
             return None;
         }
-        let on_walk = self.at[l].and_then(|at| stops.get(at)).is_some_and(|stop| match stop {
-            Stop::Event { index, .. } => Some(*index) == selected,
-            Stop::Elsewhere { .. } => true,
-        });
-        let next = match (self.at[l], selected) {
-            (Some(at), _) if on_walk => (at + 1) % stops.len(),
-            (_, Some(selected)) => stops
-                .iter()
-                .position(|s| matches!(s, Stop::Event { index, .. } if *index > selected))
-                .unwrap_or(0),
-            _ => 0,
+        let selected_id = selected.and_then(|i| dataset.event(i)).map(|e| &*e.id);
+        let on_walk = self.at[l]
+            .and_then(|at| stops.get(at))
+            .is_some_and(|stop| match stop {
+                Stop::Event { id, .. } => Some(&**id) == selected_id,
+                Stop::Elsewhere { .. } => true,
+            });
+        let from = match self.at[l] {
+            Some(at) if on_walk => Some(at),
+            _ => selected_id.and_then(|selected| {
+                stops
+                    .iter()
+                    .position(|s| matches!(s, Stop::Event { id, .. } if &**id == selected))
+            }),
         };
+        let next = from.map_or(0, |at| (at + 1) % stops.len());
         self.at[l] = Some(next);
         stops.get(next)
     }
 }
 
-/// Walk every file of the dataset at `root` for the texts lacking a language.
+/// Walk every file of the dataset at `root` for the texts lacking each language.
 fn walk(root: &Path) -> Walked {
     let default = translations::default_language(root);
     let mut walked = Walked {
         default,
-        found: Vec::new(),
         texts: 0,
+        stops: Default::default(),
+        missing: [0; 3],
     };
     let Ok(files) = translations::dataset_files(root) else {
         return walked;
     };
+    // Texts outside events come after the events.
+    let mut elsewhere: [Vec<Stop>; 3] = Default::default();
     for (path, kind) in files {
         let Ok(file) = translations::walk_file(&path, kind) else {
             continue;
         };
         let text = &file.source.text;
-        let shown: PathBuf = path.strip_prefix(root).map_or(path.clone(), Path::to_path_buf);
+        let shown: PathBuf = path
+            .strip_prefix(root)
+            .map_or(path.clone(), Path::to_path_buf);
         for spot in &file.texts.spots {
             walked.texts += 1;
-            let lacks = Language::ALL.map(|l| !spot.has(l, default));
-            if !lacks.contains(&true) {
-                continue;
-            }
-            let (line, col) = file.line_col(spot);
             let owner = spot.owner_id(text);
-            let (event, owner) = if kind == FileKind::Events {
-                (owner, None)
-            } else {
-                (None, owner)
-            };
-            walked.found.push(Found {
-                event,
-                place: format!("{}:{line}:{col}", shown.display()),
-                field: spot.field,
-                owner,
-                lacks,
-            });
+            for language in Language::ALL {
+                if spot.has(language, default) {
+                    continue;
+                }
+                let l = language as usize;
+                walked.missing[l] += 1;
+                let stops = &mut walked.stops[l];
+                match (kind, &owner) {
+                    (FileKind::Events, Some(id)) => match stops.last_mut() {
+                        // The same record's next field.
+                        Some(Stop::Event { id: last, fields }) if **last == **id => {
+                            if !fields.contains(&spot.field) {
+                                fields.push(spot.field);
+                            }
+                        }
+                        _ => stops.push(Stop::Event {
+                            id: id.as_str().into(),
+                            fields: vec![spot.field],
+                        }),
+                    },
+                    _ => {
+                        let (line, col) = file.line_col(spot);
+                        elsewhere[l].push(Stop::Elsewhere {
+                            place: format!("{}:{line}:{col}", shown.display()),
+                            field: spot.field,
+                            owner: owner.clone(),
+                        });
+                    }
+                }
+            }
         }
+    }
+    for (stops, elsewhere) in walked.stops.iter_mut().zip(elsewhere) {
+        stops.extend(elsewhere);
     }
     walked
 }

@@ -52,8 +52,9 @@ pub struct Untranslated {
     pending: Option<mpsc::Receiver<Walked>>,
 }
 
-/// Datasets whose files weigh less than this are walked at once (a few milliseconds).
-const WALK_AT_ONCE_BYTES: u64 = super::files::READ_AT_ONCE_BYTES;
+/// Datasets whose files weigh less than this are walked at once (a few milliseconds): the
+/// size below which the window reads a dataset at once too.
+const WALK_AT_ONCE_BYTES: u64 = 2 * 1024 * 1024;
 
 impl Untranslated {
     /// Walk the files of the dataset at `root` again (at once when small, else on a worker

@@ -401,8 +401,17 @@ pub fn list_with(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<i32> {
-    // Checked as for `check`, then only put in order.
-    let mut checked = check_dataset(path, false);
+    // Checked as for `check`, then only put in order; a search or filters need the dataset
+    // itself (its people, places and categories), read once with its indexes.
+    // Never freed, as `check_dataset`'s: the process ends just after.
+    let mut checked = std::mem::ManuallyDrop::new(if options.filters() {
+        Checked {
+            loaded: crate::store::load_dataset(path),
+            ..Checked::default()
+        }
+    } else {
+        crate::store::load::check_dataset(path)
+    });
     if checked.loaded.error_count() > 0 {
         print_diagnostics(&checked.loaded.diagnostics, err)?;
         writeln!(
@@ -412,44 +421,42 @@ pub fn list_with(
         )?;
         return Ok(1);
     }
-    let default = checked.language;
-    // A search or filters need the dataset itself (people, places, categories).
-    let loaded_for_filters;
+    let default = checked
+        .loaded
+        .dataset
+        .as_ref()
+        .map_or(checked.language, crate::model::Dataset::language);
     let mut chosen: Option<Vec<crate::model::dataset::EventIndex>> = None;
-    let events: &[crate::model::event::Event] = if options.filters() {
-        loaded_for_filters = load_dataset(path);
-        let Some(dataset) = loaded_for_filters.dataset.as_ref() else {
-            print_diagnostics(&loaded_for_filters.diagnostics, err)?;
-            return Ok(1);
-        };
-        match list_filter(dataset, options) {
-            Ok(filter) => {
-                let shown = dataset
-                    .events()
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, e)| filter.matches(dataset, e))
-                    .map(|(i, _)| i);
-                let found = match options.search.as_deref().filter(|s| !s.trim().is_empty()) {
-                    Some(text) => crate::model::query::Search::new(text).run_within(dataset, shown),
-                    None => shown.collect(),
-                };
-                chosen = Some(found);
+    let events: &[crate::model::event::Event] = match &checked.loaded.dataset {
+        Some(dataset) if options.filters() => {
+            match list_filter(dataset, options) {
+                Ok(filter) => {
+                    let shown = dataset
+                        .events()
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, e)| filter.matches(dataset, e))
+                        .map(|(i, _)| i);
+                    let search = options.search.as_deref().filter(|s| !s.trim().is_empty());
+                    chosen = Some(match search {
+                        Some(text) => {
+                            crate::model::query::Search::new(text).run_within(dataset, shown)
+                        }
+                        None => shown.collect(),
+                    });
+                }
+                Err(message) => {
+                    writeln!(err, "annals: {message}")?;
+                    return Ok(2);
+                }
             }
-            Err(message) => {
-                writeln!(err, "annals: {message}")?;
-                return Ok(2);
-            }
+            dataset.events()
         }
-        dataset.events()
-    } else {
-        match &checked.loaded.dataset {
-            // Made to check the storylines: already in order.
-            Some(dataset) => dataset.events(),
-            None => {
-                crate::model::dataset::sort_chronologically(&mut checked.events);
-                &checked.events
-            }
+        // Made to check the storylines: already in order.
+        Some(dataset) => dataset.events(),
+        None => {
+            crate::model::dataset::sort_chronologically(&mut checked.events);
+            &checked.events
         }
     };
     let language = options.language;

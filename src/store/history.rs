@@ -520,6 +520,8 @@ pub(crate) struct HistoryWorker {
     /// The event files of the dataset asked about last: answers about other files (of a
     /// dataset opened before) are dropped as they arrive.
     current: HashSet<PathBuf>,
+    /// Status requests sent and not answered yet.
+    status_pending: usize,
     /// How many git commands the worker has started so far.
     git_runs: std::sync::Arc<std::sync::atomic::AtomicUsize>,
 }
@@ -582,6 +584,7 @@ impl HistoryWorker {
             texts: HashMap::new(),
             pending: HashSet::new(),
             current: HashSet::new(),
+            status_pending: 0,
             git_runs,
         }
     }
@@ -592,9 +595,9 @@ impl HistoryWorker {
         let _ = self.requests.send(Request::Reopened);
     }
 
-    /// Whether the status of every file asked about last has arrived.
+    /// Whether every status asked for has arrived.
     pub(crate) fn answered(&self) -> bool {
-        self.current.iter().all(|path| self.status.contains_key(path))
+        self.status_pending == 0
     }
 
     /// Keep what git said of the files asked about last only (see [`Self::refresh`]).
@@ -616,7 +619,9 @@ impl HistoryWorker {
         self.current = files.iter().cloned().collect();
         self.status.retain(|path, _| self.current.contains(path));
         self.texts.retain(|path, _| self.current.contains(path));
-        let _ = self.requests.send(Request::Status(files.to_vec()));
+        if self.requests.send(Request::Status(files.to_vec())).is_ok() {
+            self.status_pending += 1;
+        }
         let shown: Vec<PathBuf> = self.histories.keys().cloned().collect();
         for file in shown {
             let _ = self.requests.send(Request::History(file));
@@ -636,6 +641,7 @@ impl HistoryWorker {
         while let Ok(answer) = self.answers.try_recv() {
             match answer {
                 Answer::Status(statuses) => {
+                    self.status_pending = self.status_pending.saturating_sub(1);
                     for (path, status) in statuses {
                         if self.current.contains(&path) {
                             self.status.insert(path, status);

@@ -690,12 +690,18 @@ fn import_makes_ids_unique_so_the_new_dataset_checks() {
     let ids: Vec<&str> = dataset.events().iter().map(|e| &*e.id).collect();
     assert_eq!(ids, ["summit", "summit-2", "summit-3"]);
     // Both pictures kept, under two names.
-    assert_eq!(std::fs::read(out_dir.join("media/photo.png")).unwrap(), png_a);
+    assert_eq!(
+        std::fs::read(out_dir.join("media/photo.png")).unwrap(),
+        png_a
+    );
     assert_eq!(
         std::fs::read(out_dir.join("media/photo-2.png")).unwrap(),
         png_b
     );
-    assert_eq!(&*dataset.by_id("summit-2").unwrap().media[0].file, "media/photo-2.png");
+    assert_eq!(
+        &*dataset.by_id("summit-2").unwrap().media[0].file,
+        "media/photo-2.png"
+    );
 }
 
 /// One exit-code scheme (README, "Command line"): 0 done, 1 failed (the dataset's errors, a
@@ -727,8 +733,14 @@ fn the_same_failure_exits_with_the_same_code_in_every_format() {
     assert_eq!(annals(&["check", bad]).0, 1);
     assert_eq!(annals(&["export", "--format", "ics", bad]).0, 1);
     // A wrong command line: 2, whether clap or Annals finds it.
-    assert_eq!(annals(&["export", "--format", "gif", "data/china-russia"]).0, 2);
-    assert_eq!(annals(&["check", "--no-such-option", "data/china-russia"]).0, 2);
+    assert_eq!(
+        annals(&["export", "--format", "gif", "data/china-russia"]).0,
+        2
+    );
+    assert_eq!(
+        annals(&["check", "--no-such-option", "data/china-russia"]).0,
+        2
+    );
     let (code, _, stderr) = annals(&[
         "export",
         "--format",

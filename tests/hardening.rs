@@ -500,8 +500,18 @@ fn annals_within(args: &[&str], secs: u64) -> (i32, String, String) {
         std::thread::sleep(std::time::Duration::from_millis(20));
     };
     let (mut out, mut err) = (String::new(), String::new());
-    child.stdout.take().unwrap().read_to_string(&mut out).unwrap();
-    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
     (code, out, err)
 }
 
@@ -525,11 +535,11 @@ fn import_refuses_a_fifo_a_device_and_a_file_over_the_cap_at_once() {
         .set_len(257 * 1024 * 1024)
         .unwrap();
     let mut cases = vec![
-        (Path::new("/dev/zero").to_path_buf(), "is a device, not a file"),
         (
-            huge,
-            "it is 257 MiB; files over 256 MiB are not read",
+            Path::new("/dev/zero").to_path_buf(),
+            "is a device, not a file",
         ),
+        (huge, "it is 257 MiB; files over 256 MiB are not read"),
         (dir.path().to_path_buf(), "is a folder, not a file"),
     ];
     if mkfifo(&fifo) {
@@ -549,7 +559,10 @@ fn import_refuses_a_fifo_a_device_and_a_file_over_the_cap_at_once() {
         );
         assert_eq!(code, 1, "{}: {out}{err}", input.display());
         assert!(out.contains(expected), "{}: {out}", input.display());
-        assert!(out.contains(&format!("cannot read `{}`", input.display())), "{out}");
+        assert!(
+            out.contains(&format!("cannot read `{}`", input.display())),
+            "{out}"
+        );
         assert!(started.elapsed().as_secs() < 10, "{}", input.display());
         assert!(!out_dir.exists(), "nothing is created");
     }
@@ -569,10 +582,7 @@ fn export_into_a_fifo_nobody_reads_fails_with_a_message_in_every_format() {
             let data = data.path().to_str().unwrap().to_owned();
             std::thread::spawn(move || {
                 let fifo = fifo.to_str().unwrap().to_owned();
-                annals_within(
-                    &["export", "--format", format, "--out", &fifo, &data],
-                    60,
-                )
+                annals_within(&["export", "--format", format, "--out", &fifo, &data], 60)
             })
         })
         .collect();

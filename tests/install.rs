@@ -421,6 +421,9 @@ fn the_built_package_holds_its_files_and_dependencies() {
         "./usr/share/icons/hicolor/256x256/apps/annals.png",
         "./usr/share/doc/annals/README.md",
     ] {
-        assert!(contents.contains(file), "{file} not in the package:\n{contents}");
+        assert!(
+            contents.contains(file),
+            "{file} not in the package:\n{contents}"
+        );
     }
 }

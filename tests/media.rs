@@ -367,7 +367,10 @@ fn a_link_out_of_the_dataset_is_refused_and_never_read() {
     assert!(annals::export::picture::load(&root, &inside, 64).is_ok());
     for file in ["media/secret.png", "media/elsewhere/a.png"] {
         let error = annals::export::picture::load(&root, &Media::file(file), 64).unwrap_err();
-        assert!(error.contains("leads outside the dataset folder"), "{error}");
+        assert!(
+            error.contains("leads outside the dataset folder"),
+            "{error}"
+        );
     }
     std::fs::write(
         root.join("events.ron"),
@@ -394,6 +397,12 @@ fn a_link_out_of_the_dataset_is_refused_and_never_read() {
     )
     .unwrap();
     let html = String::from_utf8(html.bytes).unwrap();
-    assert!(!html.contains("data:image"), "the outside picture is not embedded");
-    assert!(html.contains("Picture media/inside.png, not found"), "{html}");
+    assert!(
+        !html.contains("data:image"),
+        "the outside picture is not embedded"
+    );
+    assert!(
+        html.contains("Picture media/inside.png, not found"),
+        "{html}"
+    );
 }

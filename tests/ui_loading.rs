@@ -137,7 +137,11 @@ fn many_files_outside_git_ask_git_once_and_the_window_goes_idle() {
     assert!(step_until(&mut harness, |h| h.state().git_answered()));
     // Settled: `run` stops once no frame is asked for (it fails after its step limit).
     harness.run();
-    assert_eq!(harness.state().git_runs(), 1, "one git command for the dataset");
+    assert_eq!(
+        harness.state().git_runs(),
+        1,
+        "one git command for the dataset"
+    );
     // Reloads ask the files again, git nothing.
     for _ in 0..2 {
         harness

@@ -434,10 +434,13 @@ impl FileStatus {
     /// The status of `path` now (see [`statuses`]).
     #[cfg(test)]
     fn of(path: &Path) -> Self {
-        statuses(&mut WorkTrees::default(), std::slice::from_ref(&path.to_path_buf()))
-            .pop()
-            .map(|(_, status)| status)
-            .unwrap_or_default()
+        statuses(
+            &mut WorkTrees::default(),
+            std::slice::from_ref(&path.to_path_buf()),
+        )
+        .pop()
+        .map(|(_, status)| status)
+        .unwrap_or_default()
     }
 }
 
@@ -868,7 +871,11 @@ mod tests {
             answered(&mut worker, 2 + round);
         }
         assert_eq!(worker.git_runs(), 1);
-        assert_eq!(wakes.load(std::sync::atomic::Ordering::Relaxed), 4, "one wake a refresh");
+        assert_eq!(
+            wakes.load(std::sync::atomic::Ordering::Relaxed),
+            4,
+            "one wake a refresh"
+        );
         // Opened again: asked again, once.
         worker.reopened();
         worker.refresh(&files);

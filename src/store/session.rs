@@ -551,8 +551,7 @@ impl EditSession {
         let mut asides = Vec::new();
         let mut force = Vec::new();
         for (i, doc) in self.documents.iter_mut().enumerate() {
-            let current =
-                super::input::read_regular(&doc.path, super::input::MAX_INPUT_BYTES).ok();
+            let current = super::input::read_regular(&doc.path, super::input::MAX_INPUT_BYTES).ok();
             let theirs = current.as_deref().map_or(fingerprint(b""), fingerprint);
             if theirs == doc.on_disk {
                 continue;

@@ -107,8 +107,8 @@ fn in_work_tree(top: &Path, file: &Path) -> Option<RepoFile> {
 }
 
 /// The git work tree of each dataset folder asked about, found once (one `git rev-parse`
-/// per folder, however many files it holds and however often they are read again) and kept
-/// until the dataset is opened again: outside git, refreshing a dataset runs no git at all.
+/// per folder, however many files it holds) and kept until the dataset is opened or read
+/// again: outside git, the refreshes after saves run no git at all.
 #[derive(Debug, Default)]
 pub(crate) struct WorkTrees {
     tops: HashMap<PathBuf, Option<PathBuf>>,
@@ -127,7 +127,8 @@ impl WorkTrees {
         in_work_tree(&top, &file)
     }
 
-    /// Forget every answer (the dataset was opened again: it may have been put under git).
+    /// Forget every answer (the dataset was opened or read again: it may have been put in, or
+    /// taken out of, a work tree).
     fn forget(&mut self) {
         self.tops.clear();
     }
@@ -497,7 +498,7 @@ enum Request {
     /// The status of each of these files (a dataset's event files).
     Status(Vec<PathBuf>),
     History(PathBuf),
-    /// The dataset was opened again: ask git afresh which work tree it is in.
+    /// The dataset was opened or read again: ask git afresh which work tree it is in.
     Reopened,
 }
 
@@ -592,8 +593,8 @@ impl HistoryWorker {
         }
     }
 
-    /// The dataset was opened (again): the next refresh asks git which work tree it is in,
-    /// once; until then every refresh reuses the answer.
+    /// The dataset was opened or read again: the next refresh asks git which work tree it
+    /// is in, once; until then every refresh (after a save) reuses the answer.
     pub(crate) fn reopened(&mut self) {
         let _ = self.requests.send(Request::Reopened);
     }
@@ -831,8 +832,8 @@ mod tests {
     }
 
     /// Outside git, a dataset of many files is asked about once: one `git rev-parse` for its
-    /// folder, none for its files nor for any later refresh (a reload, a save) until the
-    /// dataset is opened again; and one answer, so the window is woken once, not per file.
+    /// folder, none for its files nor for any later refresh (after a save) until the dataset
+    /// is opened or read again; and one answer, so the window is woken once, not per file.
     #[test]
     fn outside_git_a_big_dataset_asks_git_once_and_wakes_the_window_once() {
         let dir = tempfile::tempdir().unwrap();
@@ -865,7 +866,7 @@ mod tests {
         assert_eq!(worker.status.len(), files.len());
         assert!(!worker.in_git(&files[0]));
         assert_eq!(worker.git_runs(), 1, "one rev-parse for the folder");
-        // Reloads and saves refresh again: no git at all.
+        // Saves refresh again: no git at all.
         for round in 0..3 {
             worker.refresh(&files);
             answered(&mut worker, 2 + round);
@@ -876,7 +877,7 @@ mod tests {
             4,
             "one wake a refresh"
         );
-        // Opened again: asked again, once.
+        // Opened or read again: asked again, once.
         worker.reopened();
         worker.refresh(&files);
         answered(&mut worker, 5);

@@ -263,6 +263,10 @@ impl AnnalsApp {
         if self.opening_another() {
             return; // The dataset on screen is about to be replaced.
         }
+        // Read again, the folder may have been put in (or taken out of) a git work tree: git
+        // is asked once more, once for the dataset. Refreshes after the app's own saves
+        // reuse the answer.
+        self.data.git.reopened();
         let ctx = self.ctx.clone();
         let path = self.data.path.clone();
         if let Some(fresh) = self.data.start_loading(path, LoadPurpose::Reload, &ctx) {
@@ -409,8 +413,8 @@ impl AnnalsApp {
 
     /// Start watching the open dataset's folder; a change wakes the UI, which reloads.
     pub(super) fn watch(&mut self) {
-        // A dataset opened (again): git is asked once which work tree it is in, and the
-        // answer serves every refresh until the next opening.
+        // A dataset opened: git is asked once which work tree it is in, and the answer
+        // serves every refresh until the dataset is opened or read again (`reload`).
         self.data.git.reopened();
         self.git_refresh();
         let ctx = self.ctx.clone();

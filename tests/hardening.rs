@@ -636,3 +636,29 @@ fn a_manifest_value_written_with_an_escape_is_placed_and_quoted_short() {
         &out[..out.len().min(2_000)]
     );
 }
+
+/// `--out /dev/stdout` into a pipe (as `annals … | gzip` has it): the link names no path
+/// (`pipe:[…]`), so the pipe is written to through it, not taken for a missing file.
+#[cfg(unix)]
+#[test]
+fn export_to_dev_stdout_through_a_pipe_writes_into_the_pipe() {
+    let data = dataset(&[("events.ron", &events_file(&[("a", "2024")]))]);
+    for format in ["ics", "svg"] {
+        let (code, out, err) = annals_within(
+            &[
+                "export",
+                "--format",
+                format,
+                "--out",
+                "/dev/stdout",
+                data.path().to_str().unwrap(),
+            ],
+            60,
+        );
+        assert_eq!(code, 0, "{format}: {out}{err}");
+        assert!(
+            out.contains("BEGIN:VCALENDAR") || out.contains("<svg"),
+            "{format}: {out}"
+        );
+    }
+}

@@ -91,6 +91,12 @@ fn resolve(path: &Path) -> Result<Target, WriteError> {
         };
         let kind = meta.file_type();
         if kind.is_symlink() {
+            // A link to a pipe or a device, such as `/dev/stdout` or a shell's `>(…)`
+            // (`/dev/fd/63`): the system's links under /proc name no path (`pipe:[…]`), so
+            // the link itself is what is opened and written to.
+            if fs::metadata(&current).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+                return Ok(Target::Special(current));
+            }
             let link = fs::read_link(&current).map_err(|e| fail(describe_io(&e)))?;
             current = match current.parent() {
                 Some(parent) if link.is_relative() => parent.join(link),

@@ -56,12 +56,23 @@ pub use crate::paths::{
     user_datasets_dir,
 };
 
+/// Exit code of a command that did what was asked.
+pub const EXIT_OK: i32 = 0;
+/// Exit code of a command that ran and failed: the dataset has errors, a check found
+/// something (`check`, `fmt --check`, conflicts left by `merge-file`), or what was asked could
+/// not be done (a file that cannot be read or written, an import or export refused); a
+/// message says which. Whatever the format, the same failure gives the same code.
+pub const EXIT_FAILED: i32 = 1;
+/// Exit code of a command line that is wrong: an unknown command or option, or a value that
+/// is not understood (`--page B7`); the same code clap gives its own usage errors.
+pub const EXIT_USAGE: i32 = 2;
+
 /// `annals --print-dataset-path`: the dataset opened by default (copying the bundled one on
 /// first use), on one line.
 pub fn print_dataset_path(out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
     match default_dataset_path() {
-        Ok(path) => writeln!(out, "{}", path.display()).map(|()| 0),
-        Err(message) => writeln!(err, "annals: {message}").map(|()| 2),
+        Ok(path) => writeln!(out, "{}", path.display()).map(|()| EXIT_OK),
+        Err(message) => writeln!(err, "annals: {message}").map(|()| EXIT_FAILED),
     }
 }
 
@@ -511,7 +522,10 @@ pub fn export_with(
         let text = written.bytes;
         match out_path {
             Some(file) => {
-                crate::store::save::write_atomic(file, &text).map_err(io::Error::other)?;
+                if let Err(e) = crate::store::save::write_atomic(file, &text) {
+                    writeln!(out, "annals: {e}")?;
+                    return Ok(1);
+                }
                 writeln!(
                     out,
                     "{}: {} event{}",
@@ -532,7 +546,10 @@ pub fn export_with(
     };
     match out_path {
         Some(file) => {
-            crate::store::atomic::write_atomic_with(file, &mut write).map_err(io::Error::other)?;
+            if let Err(e) = crate::store::atomic::write_atomic_with(file, &mut write) {
+                writeln!(out, "annals: {e}")?;
+                return Ok(1);
+            }
         }
         None => {
             let mut buffered = io::BufWriter::with_capacity(1 << 16, &mut *out);

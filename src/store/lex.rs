@@ -574,7 +574,14 @@ pub(crate) fn string_literal_span(text: &str, value: &str) -> Option<Range<usize
         .filter(|t| t.kind == TokenKind::Str)
         .find(|t| {
             let lit = &text[t.span.clone()];
-            lit.len() >= 2 && lit.starts_with('"') && &lit[1..lit.len() - 1] == value
+            if lit.len() >= 2 && lit.starts_with('"') && &lit[1..lit.len() - 1] == value {
+                return true;
+            }
+            // Written with escapes (`"kaz\nan"`) or as a raw string: compared by its value
+            // (never longer than the literal), read only when it could be equal.
+            (lit.contains('\\') || lit.starts_with('r'))
+                && value.len() <= lit.len()
+                && ron::from_str::<String>(lit).ok().as_deref() == Some(value)
         })
         .map(|t| t.span)
 }

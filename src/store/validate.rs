@@ -318,29 +318,37 @@ fn check_media(
         }
         return;
     }
-    let Some(path) = media.path_in(root) else {
-        out.push(
-            Diagnostic::error_of(
-                words!(
-                    "diag-picture-outside",
-                    file = crate::store::write::quote(file)
-                ),
-                here(),
-            )
-            .hint_of(words!("diag-picture-outside-hint")),
-        );
-        return;
-    };
-    let meta = match std::fs::metadata(&path) {
-        Ok(meta) if meta.is_file() => meta,
-        Ok(_) => {
-            out.push(Diagnostic::warning_of(
-                words!("diag-picture-not-a-file", file = file),
-                here(),
-            ));
+    use super::pictures::{MediaPathError, media_file};
+    let path = match media_file(root, media) {
+        Ok(path) => path,
+        Err(MediaPathError::NotInFolder) => {
+            out.push(
+                Diagnostic::error_of(
+                    words!(
+                        "diag-picture-outside",
+                        file = crate::store::write::quote(file)
+                    ),
+                    here(),
+                )
+                .hint_of(words!("diag-picture-outside-hint")),
+            );
             return;
         }
-        Err(_) => {
+        Err(MediaPathError::Outside(target)) => {
+            out.push(
+                Diagnostic::error_of(
+                    words!(
+                        "diag-picture-link-outside",
+                        file = crate::store::diagnostics::quote_value(file),
+                        target = target.display().to_string()
+                    ),
+                    here(),
+                )
+                .hint_of(words!("diag-picture-link-outside-hint")),
+            );
+            return;
+        }
+        Err(MediaPathError::Missing(path)) => {
             out.push(
                 Diagnostic::warning_of(words!("diag-picture-missing", file = file), here())
                     .hint_of(words!(
@@ -350,14 +358,48 @@ fn check_media(
             );
             return;
         }
+        Err(MediaPathError::Unreadable(e)) => {
+            out.push(Diagnostic::warning_of(
+                words!(
+                    "diag-picture-unreadable",
+                    file = file,
+                    reason = e.to_string()
+                ),
+                here(),
+            ));
+            return;
+        }
     };
-    if meta.len() > PICTURE_SIZE_CAP {
+    // Opened only if it is a regular file (never waiting on a FIFO), and only its first bytes
+    // read: a picture is never decoded here.
+    let (file_handle, size) = match super::input::open_regular(&path) {
+        Ok(opened) => opened,
+        Err(super::input::ReadError::NotAFile(_)) => {
+            out.push(Diagnostic::warning_of(
+                words!("diag-picture-not-a-file", file = file),
+                here(),
+            ));
+            return;
+        }
+        Err(e) => {
+            out.push(Diagnostic::warning_of(
+                words!(
+                    "diag-picture-unreadable",
+                    file = file,
+                    reason = e.to_string()
+                ),
+                here(),
+            ));
+            return;
+        }
+    };
+    if size > PICTURE_SIZE_CAP {
         out.push(
             Diagnostic::warning_of(
                 words!(
                     "diag-picture-too-large",
                     file = file,
-                    size = format!("{:.1}", meta.len() as f64 / 1e6),
+                    size = format!("{:.1}", size as f64 / 1e6),
                     cap = (PICTURE_SIZE_CAP / 1024 / 1024).to_string()
                 ),
                 here(),
@@ -367,16 +409,17 @@ fn check_media(
         return;
     }
     let mut head = [0u8; 12];
-    let read = std::fs::File::open(&path).and_then(|f| {
+    let read = {
         let mut n = 0;
-        let mut f = f.take(12);
+        let mut f = file_handle.take(12);
         loop {
-            match f.read(&mut head[n..])? {
-                0 => return Ok(n),
-                k => n += k,
+            match f.read(&mut head[n..]) {
+                Ok(0) => break Ok(n),
+                Ok(k) => n += k,
+                Err(e) => break Err(e),
             }
         }
-    });
+    };
     match read {
         Ok(n) if PictureFormat::sniff(&head[..n]).is_some() => {}
         Ok(_) => out.push(
@@ -759,7 +802,7 @@ fn check_manifest(manifest: &Manifest, src: Option<&SourceText>, out: &mut Vec<D
                 Diagnostic::error_of(
                     words!(
                         "diag-manifest-control-char",
-                        text = crate::store::write::quote(text),
+                        text = crate::store::diagnostics::quote_value(text),
                         code = format!("{:04X}", c as u32)
                     ),
                     locate(text, 0),

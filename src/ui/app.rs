@@ -72,6 +72,17 @@ impl AnnalsApp {
         self.data.watcher_reports
     }
 
+    /// How many git commands the worker behind the history and the change marks has run,
+    /// as of its last answer: tests check that a dataset outside git costs one.
+    pub fn git_runs(&self) -> usize {
+        self.data.git.git_runs()
+    }
+
+    /// Whether git's answers about every file of the open dataset have arrived.
+    pub fn git_answered(&self) -> bool {
+        self.data.git.answered()
+    }
+
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
     }

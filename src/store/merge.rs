@@ -1602,6 +1602,154 @@ mod tests {
         assert_eq!(out.text, "<<<<<<< ours\nb\n=======\nc\n>>>>>>> theirs\n");
     }
 
+    /// A merge with no conflict.
+    fn clean(base: &str, ours: &str, theirs: &str) -> String {
+        let out = merge_texts(base, ours, theirs).unwrap();
+        assert!(out.conflicts.is_empty(), "{:?}\n{}", out.conflicts, out.text);
+        assert!(list_layout(&out.text).is_ok(), "{}", out.text);
+        out.text
+    }
+
+    #[test]
+    fn a_comment_added_inside_a_record_the_other_side_changed_is_kept() {
+        let commented = BASE.replace(
+            "        summary: \"b\",\n",
+            "        // Checked against TASS.\n        summary: \"b\", // short\n",
+        );
+        let retitled = BASE.replace("title: \"B\"", "title: \"B2\"");
+        for (ours, theirs) in [(&commented, &retitled), (&retitled, &commented)] {
+            let text = clean(BASE, ours, theirs);
+            assert!(text.contains("        // Checked against TASS.\n        summary: \"b\", // short\n"), "{text}");
+            assert!(text.contains("title: \"B2\""), "{text}");
+            assert!(text.contains("// b's comment") && text.starts_with("// Visits."));
+        }
+    }
+
+    #[test]
+    fn a_comment_only_change_on_theirs_is_carried_into_the_result() {
+        let ours = BASE.replace("title: \"A\"", "title: \"A2\"");
+        // Added inside a record, removed between records, edited at the top.
+        let theirs = BASE
+            .replace("        when: \"2025\",\n", "        when: \"2025\", // or 2026?\n")
+            .replace("    // b's comment\n", "")
+            .replace("// Visits.", "// Visits abroad.");
+        let text = clean(BASE, &ours, &theirs);
+        assert!(text.contains("when: \"2025\", // or 2026?"), "{text}");
+        assert!(!text.contains("b's comment"), "{text}");
+        assert!(text.starts_with("// Visits abroad.\n") && text.contains("A2"), "{text}");
+        // The other way round: ours' comment changes stay, theirs' value change comes in.
+        let text = clean(BASE, &theirs, &ours);
+        assert!(text.contains("when: \"2025\", // or 2026?") && text.contains("A2"));
+        assert!(!text.contains("b's comment") && text.starts_with("// Visits abroad.\n"));
+    }
+
+    #[test]
+    fn a_comment_moved_between_records_moves() {
+        let theirs = BASE.replace("    // b's comment\n", "").replace(
+            "[\n    (\n        id: \"a\"",
+            "[\n    // b's comment\n    (\n        id: \"a\"",
+        );
+        let ours = append(BASE, &rec("c", "C"));
+        let text = clean(BASE, &ours, &theirs);
+        assert_eq!(text.matches("// b's comment").count(), 1, "{text}");
+        assert!(text.find("// b's comment") < text.find("id: \"a\""), "{text}");
+        assert_eq!(ids(&text), ["a", "b", "c"]);
+        // Moved to the end of the list, while ours changed b.
+        let theirs = BASE
+            .replace("    // b's comment\n", "")
+            .replace("    ),\n]\n", "    ),\n    // b's comment\n]\n");
+        let ours = BASE.replace("summary: \"b\"", "summary: \"b2\"");
+        let text = clean(BASE, &ours, &theirs);
+        assert!(text.ends_with("    // b's comment\n]\n"), "{text}");
+        assert_eq!(text.matches("// b's comment").count(), 1, "{text}");
+        assert!(text.contains("b2"));
+    }
+
+    #[test]
+    fn comments_changed_differently_on_both_sides_conflict() {
+        // The comment above a record.
+        let ours = BASE.replace("// b's comment", "// b, ours");
+        let theirs = BASE.replace("// b's comment", "// b, theirs");
+        let out = merge_texts(BASE, &ours, &theirs).unwrap();
+        assert_eq!(
+            out.conflicts,
+            [Conflict {
+                record: Some("b".into()),
+                fields: vec![COMMENTS.into()],
+                deleted_by: None,
+            }]
+        );
+        assert!(resolve_conflict(&out.text, 0, Side::Ours).unwrap().contains("// b, ours"));
+        assert!(resolve_conflict(&out.text, 0, Side::Theirs).unwrap().contains("// b, theirs"));
+        // A field's comment on one side, its value on the other: both kept.
+        let ours = BASE.replace("summary: \"b\",", "summary: \"b\", // ours");
+        let theirs = BASE.replace("summary: \"b\",", "summary: \"b theirs\",");
+        let text = clean(BASE, &ours, &theirs);
+        assert!(text.contains("summary: \"b theirs\", // ours"), "{text}");
+        // The same field's comment, differently: a conflict on that field.
+        let theirs = BASE.replace("summary: \"b\",", "summary: \"b\", // theirs");
+        let out = merge_texts(BASE, &ours, &theirs).unwrap();
+        assert_eq!(out.conflicts.len(), 1);
+        assert_eq!(out.conflicts[0].fields, ["summary"]);
+        // The same comment added on both sides: no conflict, written once.
+        let text = clean(BASE, &ours, &ours.replace("title: \"A\"", "title: \"A2\""));
+        assert_eq!(text.matches("// ours").count(), 1, "{text}");
+        // The file's first comment.
+        let out = merge_texts(
+            BASE,
+            &BASE.replace("// Visits.", "// Ours."),
+            &BASE.replace("// Visits.", "// Theirs."),
+        )
+        .unwrap();
+        assert_eq!(out.conflicts, [comments_conflict()]);
+        let blocks = conflict_blocks(&out.text);
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(ids(&blank_conflicts(&out.text, &blocks)), ["a", "b"]);
+        let theirs = resolve_conflict(&out.text, 0, Side::Theirs).unwrap();
+        assert_eq!(theirs, BASE.replace("// Visits.", "// Theirs."));
+    }
+
+    #[test]
+    fn a_record_deleted_on_one_side_whose_comment_changed_on_the_other_conflicts() {
+        let ours = BASE.replace("// b's comment", "// b matters");
+        let theirs = BASE.replace(
+            "    // b's comment\n    (\n        id: \"b\",\n        title: \"B\",\n        when: \"2025\",\n        kind: \"visit\",\n        summary: \"b\",\n    ),\n",
+            "",
+        );
+        let out = merge_texts(BASE, &ours, &theirs).unwrap();
+        assert_eq!(out.conflicts.len(), 1);
+        assert_eq!(out.conflicts[0].deleted_by, Some(Side::Theirs));
+        assert_eq!(ids(&resolve_conflict(&out.text, 0, Side::Theirs).unwrap()), ["a"]);
+        let kept = resolve_conflict(&out.text, 0, Side::Ours).unwrap();
+        assert!(kept.contains("// b matters"));
+        // Deleted with its comment while the other side left it alone: gone, comment too.
+        let text = clean(BASE, &BASE.replace("title: \"A\"", "title: \"A2\""), &theirs);
+        assert!(!text.contains("b's comment") && ids(&text) == ["a"]);
+    }
+
+    #[test]
+    fn a_comment_inside_a_value_is_part_of_its_field() {
+        let base = "[\n    (\n        id: \"a\",\n        sources: [\n            (publisher: \"TASS\"),\n        ],\n        title: \"A\",\n    ),\n]\n";
+        let ours = base.replace("(publisher: \"TASS\"),", "(publisher: \"TASS\"), // front page");
+        let theirs = base.replace("title: \"A\"", "title: \"A2\"");
+        let text = clean(base, &ours, &theirs);
+        assert!(text.contains("// front page") && text.contains("A2"), "{text}");
+        let theirs = base.replace("\"TASS\"", "\"Xinhua\"");
+        let out = merge_texts(base, &ours, &theirs).unwrap();
+        assert_eq!(out.conflicts.len(), 1, "{}", out.text);
+        assert_eq!(out.conflicts[0].fields, ["sources"]);
+    }
+
+    #[test]
+    fn theirs_comments_take_ours_line_endings() {
+        let crlf = |t: &str| t.replace('\n', "\r\n");
+        let ours = crlf(&BASE.replace("title: \"A\"", "title: \"A2\""));
+        let theirs = BASE.replace("summary: \"b\",", "// why\n        summary: \"b\",");
+        let text = clean(&crlf(BASE), &ours, &theirs);
+        assert!(text.contains("// why\r\n"), "{text:?}");
+        assert!(!text.replace("\r\n", "").contains('\n'), "{text:?}");
+    }
+
     #[test]
     fn conflict_labels_read_back() {
         for c in [

@@ -438,23 +438,29 @@ fn cut_record(side: &str, text: &str) -> Result<Cut, String> {
     Ok(cut(text, open_end, items))
 }
 
-/// What a merge compares in a piece of text: its tokens and its comments, in order. Layout
+/// What a merge compares in `src[range]`: its tokens and its comments, in order. Layout
 /// (blanks, line breaks, indentation) does not count, nor a comma that only closes a list or
-/// a record (`(a: 1,)` reads as `(a: 1)`); a comment's words do.
-fn words(text: &str) -> Vec<&str> {
+/// a record (`(a: 1,)` reads as `(a: 1)`); a comment's words do, and whether it starts its
+/// own line (a comment beside a field is not the same as one on the line below it).
+fn words(src: &str, range: Range<usize>) -> Vec<&str> {
+    fn comments<'a>(src: &'a str, gap: Range<usize>, out: &mut Vec<&'a str>) {
+        for c in super::lex::comments_in(&src[gap.clone()]) {
+            let start = gap.start + c.start;
+            if line_indent(src, start).is_some() {
+                out.push("\n");
+            }
+            out.push(src[start..gap.start + c.end].trim_end());
+        }
+    }
+    let text = &src[range.clone()];
     let Ok(tokens) = tokenize(text) else {
         return vec![text.trim()];
     };
     let mut out = Vec::with_capacity(tokens.len());
-    let mut pos = 0;
-    fn comments<'a>(text: &'a str, gap: Range<usize>, out: &mut Vec<&'a str>) {
-        for c in super::lex::comments_in(&text[gap.clone()]) {
-            out.push(text[gap.start + c.start..gap.start + c.end].trim_end());
-        }
-    }
+    let mut pos = range.start;
     for (i, tok) in tokens.iter().enumerate() {
-        comments(text, pos..tok.span.start, &mut out);
-        pos = tok.span.end;
+        comments(src, pos..range.start + tok.span.start, &mut out);
+        pos = range.start + tok.span.end;
         if tok.kind == TokenKind::Punct(b',')
             && matches!(
                 tokens.get(i + 1).map(|t| t.kind),
@@ -465,8 +471,18 @@ fn words(text: &str) -> Vec<&str> {
         }
         out.push(&text[tok.span.clone()]);
     }
-    comments(text, pos..text.len(), &mut out);
+    comments(src, pos..range.end, &mut out);
     out
+}
+
+/// [`words`] without its comments: what a piece that no base has (a file or a record added
+/// on both sides) is compared against, so that a comment one side added there is that
+/// side's change.
+fn without_comments(words: Vec<&str>) -> Vec<&str> {
+    words
+        .into_iter()
+        .filter(|w| *w != "\n" && !w.starts_with("//") && !w.starts_with("/*"))
+        .collect()
 }
 
 /// Whether a unit's tail holds its comma.
@@ -739,9 +755,13 @@ fn merge_cut(
 ) -> Result<Pieces, String> {
     let base = b.map_or("", |(text, _)| text);
     let gap = |range: fn(&Cut) -> Range<usize>| {
-        let bw = b.map(|(text, c)| words(&text[range(c)])).unwrap_or_default();
+        let (ow, tw) = (words(ours, range(oc)), words(theirs, range(tc)));
+        let bw = match b {
+            Some((text, c)) => words(text, range(c)),
+            None => without_comments(ow.clone()),
+        };
         let (o, t) = (&ours[range(oc)], &theirs[range(tc)]);
-        match pick(&bw, &words(o), &words(t)) {
+        match pick(&bw, &ow, &tw) {
             Pick::Ours => Merged::Same(o.to_owned()),
             Pick::Theirs => Merged::Same(t.to_owned()),
             Pick::Both => Merged::Both(o.to_owned(), t.to_owned(), comments_conflict()),
@@ -851,9 +871,9 @@ fn resolve_unit(
     fn words_of<'a>(side: Option<(&'a str, &Unit)>) -> Option<Words<'a>> {
         side.map(|(text, u)| {
             (
-                words(&text[u.lead.clone()]),
-                words(&text[u.item.clone()]),
-                words(&text[u.tail.clone()]),
+                words(text, u.lead.clone()),
+                words(text, u.item.clone()),
+                words(text, u.tail.clone()),
             )
         })
     }

@@ -607,7 +607,11 @@ mod comments_property {
                 for c in &field.lead {
                     s.push_str(&format!("        // {c}\n"));
                 }
-                s.push_str(&format!("        {name}: {},{}\n", field.value, trail(&field.trail)));
+                s.push_str(&format!(
+                    "        {name}: {},{}\n",
+                    field.value,
+                    trail(&field.trail)
+                ));
             }
             for c in &r.foot {
                 s.push_str(&format!("        // {c}\n"));
@@ -640,7 +644,9 @@ mod comments_property {
             if line == "#![enable(implicit_some)]" {
                 break;
             }
-            let c = line.strip_prefix("// ").ok_or(format!("header: {line:?}"))?;
+            let c = line
+                .strip_prefix("// ")
+                .ok_or(format!("header: {line:?}"))?;
             file.header.push(c.to_owned());
         }
         if next()? != "[" {
@@ -674,7 +680,9 @@ mod comments_property {
                     rec.trail = trail(rest)?;
                     break;
                 } else {
-                    let body = line.strip_prefix("        ").ok_or(format!("field: {line:?}"))?;
+                    let body = line
+                        .strip_prefix("        ")
+                        .ok_or(format!("field: {line:?}"))?;
                     let (name, rest) = body.split_once(": ").ok_or(format!("field: {line:?}"))?;
                     let (value, rest) = rest.split_once(',').ok_or(format!("field: {line:?}"))?;
                     rec.fields.push((
@@ -789,7 +797,7 @@ mod comments_property {
         let mut new_comment = |z: u8| {
             *n += 1;
             // Now and then a text both sides may write, to make equal edits happen.
-            if z % 4 == 0 {
+            if z.is_multiple_of(4) {
                 format!("note {}", z % 3)
             } else {
                 format!("{tag} {n}")
@@ -811,7 +819,11 @@ mod comments_property {
                 if !r.fields.iter().any(|(n, _)| n == name) {
                     let at = 1 + usize::from(z) % r.fields.len();
                     let field = Field {
-                        lead: if z % 3 == 0 { vec![new_comment(z / 3)] } else { Vec::new() },
+                        lead: if z.is_multiple_of(3) {
+                            vec![new_comment(z / 3)]
+                        } else {
+                            Vec::new()
+                        },
                         value: value(z),
                         trail: None,
                     };
@@ -828,7 +840,11 @@ mod comments_property {
                 let id = format!("n{}", y % 3);
                 if !f.records.iter().any(|(k, _)| *k == id) {
                     let rec = Rec {
-                        lead: if z % 2 == 0 { vec![new_comment(z / 2)] } else { Vec::new() },
+                        lead: if z.is_multiple_of(2) {
+                            vec![new_comment(z / 2)]
+                        } else {
+                            Vec::new()
+                        },
                         fields: vec![
                             (
                                 "id".to_owned(),
@@ -912,7 +928,11 @@ mod comments_property {
         };
         File {
             header: vec!["Events.".to_owned()],
-            records: vec![rec("r0", &["a", "b"]), rec("r1", &["a", "c"]), rec("r2", &["b"])],
+            records: vec![
+                rec("r0", &["a", "b"]),
+                rec("r1", &["a", "c"]),
+                rec("r2", &["b"]),
+            ],
             foot: Vec::new(),
         }
     }
@@ -975,12 +995,24 @@ mod comments_property {
     fn merge_field(b: &Field, o: &Field, t: &Field, conflict: &mut bool) -> (Field, Field) {
         let (lo, lt) = split(m3(&b.lead, &o.lead, &t.lead), conflict);
         // A value no base has differs from every value.
-        let bv = if b.value.is_empty() { "\u{0}".to_owned() } else { b.value.clone() };
+        let bv = if b.value.is_empty() {
+            "\u{0}".to_owned()
+        } else {
+            b.value.clone()
+        };
         let (vo, vt) = split(m3(&bv, &o.value, &t.value), conflict);
         let (to, tt) = split(m3(&b.trail, &o.trail, &t.trail), conflict);
         (
-            Field { lead: lo, value: vo, trail: to },
-            Field { lead: lt, value: vt, trail: tt },
+            Field {
+                lead: lo,
+                value: vo,
+                trail: to,
+            },
+            Field {
+                lead: lt,
+                value: vt,
+                trail: tt,
+            },
         )
     }
 
@@ -990,14 +1022,29 @@ mod comments_property {
         let (to, tt) = split(m3(&b.trail, &o.trail, &t.trail), conflict);
         let (mut fields_o, mut fields_t) = (Vec::new(), Vec::new());
         for k in keys(&o.fields, &t.fields) {
-            let (vo, vt, c) = keyed(get(&b.fields, k), get(&o.fields, k), get(&t.fields, k), merge_field);
+            let (vo, vt, c) = keyed(
+                get(&b.fields, k),
+                get(&o.fields, k),
+                get(&t.fields, k),
+                merge_field,
+            );
             *conflict |= c;
             fields_o.extend(vo.map(|f| (k.to_owned(), f)));
             fields_t.extend(vt.map(|f| (k.to_owned(), f)));
         }
         (
-            Rec { lead: lo, fields: fields_o, foot: fo, trail: to },
-            Rec { lead: lt, fields: fields_t, foot: ft, trail: tt },
+            Rec {
+                lead: lo,
+                fields: fields_o,
+                foot: fo,
+                trail: to,
+            },
+            Rec {
+                lead: lt,
+                fields: fields_t,
+                foot: ft,
+                trail: tt,
+            },
         )
     }
 
@@ -1014,7 +1061,12 @@ mod comments_property {
         }
         let (mut ro, mut rt) = (Vec::new(), Vec::new());
         for k in keys(&o.records, &t.records) {
-            let (vo, vt, c) = keyed(get(&b.records, k), get(&o.records, k), get(&t.records, k), merge_rec);
+            let (vo, vt, c) = keyed(
+                get(&b.records, k),
+                get(&o.records, k),
+                get(&t.records, k),
+                merge_rec,
+            );
             if c {
                 conflicts.insert(Some(k.to_owned()));
             }
@@ -1022,8 +1074,16 @@ mod comments_property {
             rt.extend(vt.map(|r| (k.to_owned(), r)));
         }
         (
-            File { header: ho, records: ro, foot: fo },
-            File { header: ht, records: rt, foot: ft },
+            File {
+                header: ho,
+                records: ro,
+                foot: fo,
+            },
+            File {
+                header: ht,
+                records: rt,
+                foot: ft,
+            },
             conflicts,
         )
     }
@@ -1048,8 +1108,16 @@ mod comments_property {
 
     /// Whether the keys of `sub` that `of` has come in `of`'s order.
     fn keeps_order<T, U>(of: &[(String, T)], out: &[(String, U)]) -> bool {
-        let mine: Vec<&String> = out.iter().map(|(k, _)| k).filter(|k| of.iter().any(|(o, _)| o == *k)).collect();
-        let theirs: Vec<&String> = of.iter().map(|(k, _)| k).filter(|k| mine.contains(k)).collect();
+        let mine: Vec<&String> = out
+            .iter()
+            .map(|(k, _)| k)
+            .filter(|k| of.iter().any(|(o, _)| o == *k))
+            .collect();
+        let theirs: Vec<&String> = of
+            .iter()
+            .map(|(k, _)| k)
+            .filter(|k| mine.contains(k))
+            .collect();
         mine == theirs
     }
 
@@ -1099,15 +1167,20 @@ mod comments_property {
         let out = merge_texts(&texts[0], &texts[1], &texts[2])
             .map_err(|e| TestCaseError::fail(format!("refused: {e}")))?;
         let (want_o, want_t, want_conflicts) = oracle(&base, &ours, &theirs);
-        let got: BTreeSet<Option<String>> = out.conflicts.iter().map(|c| c.record.clone()).collect();
+        let got: BTreeSet<Option<String>> =
+            out.conflicts.iter().map(|c| c.record.clone()).collect();
         prop_assert_eq!(&got, &want_conflicts, "conflicts\n{}", out.text);
-        prop_assert_eq!(out.conflicts.is_empty(), conflict_blocks(&out.text).is_empty());
+        prop_assert_eq!(
+            out.conflicts.is_empty(),
+            conflict_blocks(&out.text).is_empty()
+        );
         for (side, want) in [(Side::Ours, &want_o), (Side::Theirs, &want_t)] {
             let text = resolve_all(out.text.clone(), side);
             let file = parse(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
             // Records come in ours' order (in theirs' when theirs is taken whole).
             prop_assert!(
-                keeps_order(&ours.records, &file.records) || keeps_order(&theirs.records, &file.records),
+                keeps_order(&ours.records, &file.records)
+                    || keeps_order(&theirs.records, &file.records),
                 "record order\n{}",
                 text
             );
@@ -1117,7 +1190,11 @@ mod comments_property {
                 let in_order = |side: &File| {
                     get(&side.records, id).is_none_or(|r| keeps_order(&r.fields, &rec.fields))
                 };
-                prop_assert!(in_order(&ours) || in_order(&theirs), "field order\n{}", text);
+                prop_assert!(
+                    in_order(&ours) || in_order(&theirs),
+                    "field order\n{}",
+                    text
+                );
             }
             // Counted once for a clean merge (both resolutions are the text itself).
             if side == Side::Ours || !out.conflicts.is_empty() {

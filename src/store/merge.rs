@@ -671,15 +671,14 @@ impl Pieces {
         } = self;
         let mut out = String::new();
         let mut conflicts = inner;
-        let gap = |piece: Merged<String>, out: &mut String, conflicts: &mut Vec<Conflict>| {
-            match piece {
+        let gap =
+            |piece: Merged<String>, out: &mut String, conflicts: &mut Vec<Conflict>| match piece {
                 Merged::Same(text) => out.push_str(&text),
                 Merged::Both(o, t, c) => {
                     push_block(out, &c, Some(&o), Some(&t), nl);
                     conflicts.push(c);
                 }
-            }
-        };
+            };
         gap(head, &mut out, &mut conflicts);
         let last = units
             .iter()
@@ -799,8 +798,10 @@ fn merge_cut(
 
     // Units ours does not have go where theirs put them: after the unit theirs has before
     // them (past ours' own additions there, so that ours' come first).
-    let is_ours_addition =
-        |i: usize| !b_units.contains_key(oc.units[i].key.as_str()) && !t_units.contains_key(oc.units[i].key.as_str());
+    let is_ours_addition = |i: usize| {
+        !b_units.contains_key(oc.units[i].key.as_str())
+            && !t_units.contains_key(oc.units[i].key.as_str())
+    };
     let mut insertions: BTreeMap<Option<usize>, Vec<Merged<Option<UnitText>>>> = BTreeMap::new();
     for (j, tu) in tc.units.iter().enumerate() {
         let k = tu.key.as_str();
@@ -821,12 +822,10 @@ fn merge_cut(
                 break;
             }
         }
-        let to = anchor
-            .or((!oc.units.is_empty()).then_some(0))
-            .map_or_else(
-                || line_indent(theirs, tu.item.start).unwrap_or(INDENT),
-                |i| ours_indent(&oc.units[i]),
-            );
+        let to = anchor.or((!oc.units.is_empty()).then_some(0)).map_or_else(
+            || line_indent(theirs, tu.item.start).unwrap_or(INDENT),
+            |i| ours_indent(&oc.units[i]),
+        );
         let r = resolve_unit(
             k,
             b_units.get(k).map(|x| (base, *x)),
@@ -881,7 +880,11 @@ fn resolve_unit(
     let ours_text = |(text, u): (&str, &Unit)| UnitText::of(text, u);
     let theirs_text = |(text, u): (&str, &Unit)| {
         let from = line_indent(text, u.item.start).unwrap_or(INDENT);
-        let to = if matches!(level, Level::List { .. }) { to } else { from };
+        let to = if matches!(level, Level::List { .. }) {
+            to
+        } else {
+            from
+        };
         UnitText::of(text, u).reindented(from, to)
     };
     match pick(&wb, &wo, &wt) {
@@ -890,7 +893,11 @@ fn resolve_unit(
         Pick::Both => {}
     }
     let (Some(os), Some(ts), Some(wo), Some(wt)) = (o, t, wo, wt) else {
-        let deleted_by = if o.is_none() { Side::Ours } else { Side::Theirs };
+        let deleted_by = if o.is_none() {
+            Side::Ours
+        } else {
+            Side::Theirs
+        };
         return Ok(Merged::Both(
             o.map(ours_text),
             t.map(theirs_text),
@@ -1625,7 +1632,12 @@ mod tests {
     /// A merge with no conflict.
     fn clean(base: &str, ours: &str, theirs: &str) -> String {
         let out = merge_texts(base, ours, theirs).unwrap();
-        assert!(out.conflicts.is_empty(), "{:?}\n{}", out.conflicts, out.text);
+        assert!(
+            out.conflicts.is_empty(),
+            "{:?}\n{}",
+            out.conflicts,
+            out.text
+        );
         assert!(list_layout(&out.text).is_ok(), "{}", out.text);
         out.text
     }
@@ -1639,7 +1651,12 @@ mod tests {
         let retitled = BASE.replace("title: \"B\"", "title: \"B2\"");
         for (ours, theirs) in [(&commented, &retitled), (&retitled, &commented)] {
             let text = clean(BASE, ours, theirs);
-            assert!(text.contains("        // Checked against TASS.\n        summary: \"b\", // short\n"), "{text}");
+            assert!(
+                text.contains(
+                    "        // Checked against TASS.\n        summary: \"b\", // short\n"
+                ),
+                "{text}"
+            );
             assert!(text.contains("title: \"B2\""), "{text}");
             assert!(text.contains("// b's comment") && text.starts_with("// Visits."));
         }
@@ -1650,13 +1667,19 @@ mod tests {
         let ours = BASE.replace("title: \"A\"", "title: \"A2\"");
         // Added inside a record, removed between records, edited at the top.
         let theirs = BASE
-            .replace("        when: \"2025\",\n", "        when: \"2025\", // or 2026?\n")
+            .replace(
+                "        when: \"2025\",\n",
+                "        when: \"2025\", // or 2026?\n",
+            )
             .replace("    // b's comment\n", "")
             .replace("// Visits.", "// Visits abroad.");
         let text = clean(BASE, &ours, &theirs);
         assert!(text.contains("when: \"2025\", // or 2026?"), "{text}");
         assert!(!text.contains("b's comment"), "{text}");
-        assert!(text.starts_with("// Visits abroad.\n") && text.contains("A2"), "{text}");
+        assert!(
+            text.starts_with("// Visits abroad.\n") && text.contains("A2"),
+            "{text}"
+        );
         // The other way round: ours' comment changes stay, theirs' value change comes in.
         let text = clean(BASE, &theirs, &ours);
         assert!(text.contains("when: \"2025\", // or 2026?") && text.contains("A2"));
@@ -1672,7 +1695,10 @@ mod tests {
         let ours = append(BASE, &rec("c", "C"));
         let text = clean(BASE, &ours, &theirs);
         assert_eq!(text.matches("// b's comment").count(), 1, "{text}");
-        assert!(text.find("// b's comment") < text.find("id: \"a\""), "{text}");
+        assert!(
+            text.find("// b's comment") < text.find("id: \"a\""),
+            "{text}"
+        );
         assert_eq!(ids(&text), ["a", "b", "c"]);
         // Moved to the end of the list, while ours changed b.
         let theirs = BASE
@@ -1699,8 +1725,16 @@ mod tests {
                 deleted_by: None,
             }]
         );
-        assert!(resolve_conflict(&out.text, 0, Side::Ours).unwrap().contains("// b, ours"));
-        assert!(resolve_conflict(&out.text, 0, Side::Theirs).unwrap().contains("// b, theirs"));
+        assert!(
+            resolve_conflict(&out.text, 0, Side::Ours)
+                .unwrap()
+                .contains("// b, ours")
+        );
+        assert!(
+            resolve_conflict(&out.text, 0, Side::Theirs)
+                .unwrap()
+                .contains("// b, theirs")
+        );
         // A field's comment on one side, its value on the other: both kept.
         let ours = BASE.replace("summary: \"b\",", "summary: \"b\", // ours");
         let theirs = BASE.replace("summary: \"b\",", "summary: \"b theirs\",");
@@ -1739,21 +1773,34 @@ mod tests {
         let out = merge_texts(BASE, &ours, &theirs).unwrap();
         assert_eq!(out.conflicts.len(), 1);
         assert_eq!(out.conflicts[0].deleted_by, Some(Side::Theirs));
-        assert_eq!(ids(&resolve_conflict(&out.text, 0, Side::Theirs).unwrap()), ["a"]);
+        assert_eq!(
+            ids(&resolve_conflict(&out.text, 0, Side::Theirs).unwrap()),
+            ["a"]
+        );
         let kept = resolve_conflict(&out.text, 0, Side::Ours).unwrap();
         assert!(kept.contains("// b matters"));
         // Deleted with its comment while the other side left it alone: gone, comment too.
-        let text = clean(BASE, &BASE.replace("title: \"A\"", "title: \"A2\""), &theirs);
+        let text = clean(
+            BASE,
+            &BASE.replace("title: \"A\"", "title: \"A2\""),
+            &theirs,
+        );
         assert!(!text.contains("b's comment") && ids(&text) == ["a"]);
     }
 
     #[test]
     fn a_comment_inside_a_value_is_part_of_its_field() {
         let base = "[\n    (\n        id: \"a\",\n        sources: [\n            (publisher: \"TASS\"),\n        ],\n        title: \"A\",\n    ),\n]\n";
-        let ours = base.replace("(publisher: \"TASS\"),", "(publisher: \"TASS\"), // front page");
+        let ours = base.replace(
+            "(publisher: \"TASS\"),",
+            "(publisher: \"TASS\"), // front page",
+        );
         let theirs = base.replace("title: \"A\"", "title: \"A2\"");
         let text = clean(base, &ours, &theirs);
-        assert!(text.contains("// front page") && text.contains("A2"), "{text}");
+        assert!(
+            text.contains("// front page") && text.contains("A2"),
+            "{text}"
+        );
         let theirs = base.replace("\"TASS\"", "\"Xinhua\"");
         let out = merge_texts(base, &ours, &theirs).unwrap();
         assert_eq!(out.conflicts.len(), 1, "{}", out.text);
@@ -1768,6 +1815,32 @@ mod tests {
         let text = clean(&crlf(BASE), &ours, &theirs);
         assert!(text.contains("// why\r\n"), "{text:?}");
         assert!(!text.replace("\r\n", "").contains('\n'), "{text:?}");
+    }
+
+    #[test]
+    fn records_written_on_one_line_merge_too() {
+        let base = "[(id: \"a\", x: 1), (id: \"b\", x: 2)]";
+        let ours = "[(id: \"a\", x: 1, /* ours */ y: 3), (id: \"b\", x: 2), (id: \"c\")]";
+        let theirs = "[(id: \"a\", x: 5), (id: \"b\", x: 2) /* theirs */, (id: \"d\")]";
+        let text = clean(base, ours, theirs);
+        assert_eq!(ids(&text), ["a", "b", "c", "d"]);
+        assert!(
+            text.contains("/* ours */") && text.contains("/* theirs */"),
+            "{text}"
+        );
+        assert!(text.contains("x: 5") && text.contains("y: 3"), "{text}");
+        // A conflict on one line still reads as ours' version.
+        let theirs = "[(id: \"a\", x: 1, /* theirs */ y: 4), (id: \"b\", x: 2)]";
+        let out = merge_texts(base, ours, theirs).unwrap();
+        assert_eq!(out.conflicts.len(), 1, "{}", out.text);
+        let blocks = conflict_blocks(&out.text);
+        assert_eq!(ids(&blank_conflicts(&out.text, &blocks)), ["a", "b", "c"]);
+        let taken = resolve_conflict(&out.text, 0, Side::Theirs).unwrap();
+        assert!(
+            taken.contains("/* theirs */ y: 4") && !taken.contains("ours"),
+            "{taken}"
+        );
+        assert_eq!(ids(&taken), ["a", "b", "c"]);
     }
 
     #[test]

@@ -518,6 +518,13 @@ enum Merged<T> {
 }
 
 impl<T> Merged<T> {
+    fn conflict(&self) -> Option<&Conflict> {
+        match self {
+            Merged::Same(_) => None,
+            Merged::Both(_, _, c) => Some(c),
+        }
+    }
+
     fn side(&self, side: Side) -> &T {
         match (self, side) {
             (Merged::Same(x), _) | (Merged::Both(x, _, _), Side::Ours) => x,
@@ -638,19 +645,9 @@ impl Pieces {
     /// The names of the conflicting pieces (fields, or [`COMMENTS`]), each once.
     fn conflicted(&self) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
-        let all = std::iter::once(&self.head)
-            .filter_map(|p| match p {
-                Merged::Both(_, _, c) => Some(c),
-                Merged::Same(_) => None,
-            })
-            .chain(self.units.iter().filter_map(|p| match p {
-                Merged::Both(_, _, c) => Some(c),
-                Merged::Same(_) => None,
-            }))
-            .chain(match &self.foot {
-                Merged::Both(_, _, c) => Some(c),
-                Merged::Same(_) => None,
-            });
+        let all = (self.head.conflict().into_iter())
+            .chain(self.units.iter().filter_map(Merged::conflict))
+            .chain(self.foot.conflict());
         for c in all {
             for f in &c.fields {
                 if !names.contains(f) {

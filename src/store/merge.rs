@@ -518,6 +518,13 @@ enum Merged<T> {
 }
 
 impl<T> Merged<T> {
+    fn conflict(&self) -> Option<&Conflict> {
+        match self {
+            Merged::Same(_) => None,
+            Merged::Both(_, _, c) => Some(c),
+        }
+    }
+
     fn side(&self, side: Side) -> &T {
         match (self, side) {
             (Merged::Same(x), _) | (Merged::Both(x, _, _), Side::Ours) => x,
@@ -638,19 +645,9 @@ impl Pieces {
     /// The names of the conflicting pieces (fields, or [`COMMENTS`]), each once.
     fn conflicted(&self) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
-        let all = std::iter::once(&self.head)
-            .filter_map(|p| match p {
-                Merged::Both(_, _, c) => Some(c),
-                Merged::Same(_) => None,
-            })
-            .chain(self.units.iter().filter_map(|p| match p {
-                Merged::Both(_, _, c) => Some(c),
-                Merged::Same(_) => None,
-            }))
-            .chain(match &self.foot {
-                Merged::Both(_, _, c) => Some(c),
-                Merged::Same(_) => None,
-            });
+        let all = (self.head.conflict().into_iter())
+            .chain(self.units.iter().filter_map(Merged::conflict))
+            .chain(self.foot.conflict());
         for c in all {
             for f in &c.fields {
                 if !names.contains(f) {
@@ -1618,6 +1615,44 @@ mod tests {
             super::super::parse::ron_options().from_str(&taken).unwrap();
         assert_eq!(m.title, "T theirs");
         assert_eq!(m.people.len(), 3);
+    }
+
+    #[test]
+    fn manifest_comments_merge_like_records() {
+        let base = "// The manifest.\n(\n    title: \"T\",\n    people: [\n        (id: \"p1\", name: (en: \"One\")),\n        (id: \"p2\", name: (en: \"Two\")),\n    ],\n)\n";
+        // Theirs comments on p1 and on the title; ours changes p1 and adds to the list's end.
+        let theirs = base
+            .replace(
+                "        (id: \"p1\"",
+                "        // Born 1959.\n        (id: \"p1\"",
+            )
+            .replace("title: \"T\",", "title: \"T\", // working title");
+        let ours = base.replace("(en: \"One\"))", "(en: \"One\"), role: \"Premier\")").replace(
+            "(en: \"Two\")),\n",
+            "(en: \"Two\")),\n        // Added by ours.\n        (id: \"p3\", name: (en: \"Three\")),\n",
+        );
+        let out = merge_texts(base, &ours, &theirs).unwrap();
+        assert!(out.conflicts.is_empty(), "{}", out.text);
+        for kept in [
+            "// The manifest.\n",
+            "title: \"T\", // working title\n",
+            "        // Born 1959.\n        (id: \"p1\", name: (en: \"One\"), role: \"Premier\"),\n",
+            "        // Added by ours.\n        (id: \"p3\"",
+        ] {
+            assert!(out.text.contains(kept), "{kept}\n{}", out.text);
+        }
+        let m: crate::model::manifest::Manifest = super::super::parse::ron_options()
+            .from_str(&out.text)
+            .unwrap();
+        assert_eq!(m.people.len(), 3);
+        // The title's comment written differently on both sides: a conflict on `title`.
+        let ours = base.replace("title: \"T\",", "title: \"T\", // final title");
+        let out = merge_texts(base, &ours, &theirs).unwrap();
+        assert_eq!(out.conflicts.len(), 1, "{}", out.text);
+        assert_eq!(out.conflicts[0].fields, ["title"]);
+        let taken = resolve_conflict(&out.text, 0, Side::Theirs).unwrap();
+        assert!(taken.contains("// working title") && taken.contains("// Born 1959."));
+        assert!(!taken.contains("// final title"));
     }
 
     #[test]

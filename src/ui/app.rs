@@ -458,9 +458,13 @@ impl eframe::App for AnnalsApp {
         }
         self.frame_ui(ui);
         let dirty = if self.is_dirty() { " ●" } else { "" };
+        let language = self.prefs.language;
         let title = match self.dataset() {
-            Some(d) => format!("Annals — {}{dirty}", d.manifest.title),
-            None => "Annals — dataset has errors".to_owned(),
+            Some(d) => format!("Annals — {}{dirty}", d.title_in(language)),
+            None => format!(
+                "Annals — {}",
+                crate::i18n::tr(language, "window-title-errors")
+            ),
         };
         if title != self.chrome.window_title {
             ui.ctx()

@@ -363,13 +363,13 @@ fn view_with_room_for_title(ui: &Ui, input: &PresentInput<'_>, canvas_width: f32
     }
 }
 
-/// The presenter's window: time, where we are, this step's notes, the next step.
+/// The presenter's window: time, where we are, what the storyline is about
+/// (`description`), this step's notes, the next step.
 pub(crate) fn presenter_ui(
     ui: &mut Ui,
-    dataset: &Dataset,
-    language: Language,
-    steps: &[ShownStep],
-    index: usize,
+    (dataset, language): (&Dataset, Language),
+    description: &crate::model::Text,
+    (steps, index): (&[ShownStep], usize),
     elapsed_seconds: f64,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -412,6 +412,10 @@ pub(crate) fn presenter_ui(
             }
         });
     });
+    if !description.is_empty() {
+        let about = dataset.text(description, language).marked();
+        ui.label(RichText::new(crate::export::markdown::to_plain_text(&about)).weak());
+    }
     ui.separator();
     if let Some(step) = steps.get(index) {
         ui.label(RichText::new(tr("present-now")).weak());

@@ -444,7 +444,8 @@ pub fn export_with(
         )?;
         return Ok(1);
     };
-    let selection = match crate::export::Selection::of_loaded(&loaded, storyline) {
+    let selection = match crate::export::Selection::of_loaded_in(&loaded, storyline, options.language)
+    {
         Ok(selection) => selection,
         Err(message) => {
             writeln!(out, "annals: {message}")?;

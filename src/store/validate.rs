@@ -483,6 +483,35 @@ fn missing_default(
     })
 }
 
+/// Where the string literal `value` is first written as (one language of) the value of a
+/// field named `field` in `text` (a whole file): the same words may stand in several fields
+/// of a manifest (a category's label and a series' item).
+fn text_in_field(text: &str, field: &str, value: &str) -> Option<std::ops::Range<usize>> {
+    use super::lex::TokenKind;
+    let tokens = super::lex::tokenize(text).ok()?;
+    let is_code = |t: &super::lex::Token| {
+        crate::model::text::LANGUAGE_CODES.contains(&&text[t.span.clone()])
+    };
+    tokens.iter().enumerate().find_map(|(k, token)| {
+        let literal = &text[token.span.clone()];
+        if token.kind != TokenKind::Str
+            || literal.len() < 2
+            || !literal.starts_with('"')
+            || &literal[1..literal.len() - 1] != value
+        {
+            return None;
+        }
+        // The nearest `name:` before it that is not a language's code names its field.
+        let named = tokens[..k].windows(2).rev().find_map(|pair| {
+            (pair[0].kind == TokenKind::Ident
+                && pair[1].kind == TokenKind::Punct(b':')
+                && !is_code(&pair[0]))
+            .then(|| &text[pair[0].span.clone()])
+        })?;
+        (named == field).then(|| token.span.clone())
+    })
+}
+
 /// Why `url` cannot be an address: spaces or control characters in it.
 fn url_problem(url: &str) -> Option<Words> {
     if let Some(c) = url.chars().find(|c| c.is_control()) {
@@ -751,7 +780,12 @@ fn check_manifest(manifest: &Manifest, src: Option<&SourceText>, out: &mut Vec<D
     for (field, text, breaks_allowed) in &record_texts {
         texts.extend(text.texts().map(|t| (t, *breaks_allowed)));
         if let Some(warning) = missing_default(text, manifest.language, field) {
-            out.push(warning(locate(text.texts().next().unwrap_or_default(), 0)));
+            let first = text.texts().next().unwrap_or_default();
+            let at = src.and_then(|src| {
+                let r = text_in_field(&src.text, field, first)?;
+                Some(src.location(r))
+            });
+            out.push(warning(at.or_else(|| locate(first, 0))));
         }
     }
     fn names(n: &crate::model::manifest::Names) -> [Option<&str>; 3] {

@@ -133,6 +133,12 @@ impl AnnalsApp {
         &self.data.path
     }
 
+    /// The title last given to the window ("Annals — …", the dataset's title in the
+    /// interface's language).
+    pub fn window_title(&self) -> &str {
+        &self.chrome.window_title
+    }
+
     /// Errors found in the files on disk while the last good version is shown.
     pub fn reload_problems(&self) -> &[Diagnostic] {
         &self.data.reload_problems

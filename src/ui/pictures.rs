@@ -147,10 +147,13 @@ impl Pictures {
                         let image = egui::Image::new((texture.id(), size * scale))
                             .sense(egui::Sense::click());
                         let response = ui.add(image);
-                        // Named for assistive technology by its alternative text (else its
-                        // caption), in the language at hand; by its file when it has neither.
+                        // Named for assistive technology by its alternative text, in the
+                        // language at hand; by its file when it has none.
                         let name = picture
-                            .alt_text(self.languages.0, self.languages.1)
+                            .alt
+                            .as_ref()
+                            .map(|alt| alt.get(self.languages.0, self.languages.1).marked())
+                            .filter(|alt| !alt.trim().is_empty())
                             .unwrap_or_else(|| {
                                 crate::tr!(language, "picture-name", file = &*picture.file)
                             });
@@ -205,7 +208,7 @@ impl Pictures {
                 let scale = (room / size.x).min(ctx.content_rect().height() * 0.7 / size.y);
                 let image = ui.add(egui::Image::new((texture.id(), size * scale.min(1.0))));
                 let (language, default) = self.languages;
-                if let Some(alt) = media.alt_text(language, default) {
+                if let Some(alt) = media.alt.as_ref().map(|a| a.get(language, default).marked()) {
                     image.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &alt));
                 }
                 if let Some(caption) = &media.caption {

@@ -183,7 +183,12 @@ fn font_names(doc: &lopdf::Document) -> Vec<String> {
 mod trilingual;
 
 /// `annals export` of `root` in `lang`, written to `out` (or given back when `out` is `None`).
-fn export_of(root: &std::path::Path, lang: &str, args: &[&str], out: Option<&std::path::Path>) -> String {
+fn export_of(
+    root: &std::path::Path,
+    lang: &str,
+    args: &[&str],
+    out: Option<&std::path::Path>,
+) -> String {
     let mut all = vec!["export", root.to_str().unwrap(), "--lang", lang];
     all.extend(args);
     if let Some(out) = out {
@@ -213,8 +218,15 @@ fn exports_of_a_translated_dataset_carry_no_english_label() {
         let squeeze = |s: &str| s.split_whitespace().collect::<String>();
         let no_english = |what: &str, text: &str, squeezed: bool| {
             for english in trilingual::TRANSLATED_ENGLISH {
-                let english = if squeezed { squeeze(english) } else { (*english).to_owned() };
-                assert!(!text.contains(&english), "{lang} {what}: `{english}` in\n{text}");
+                let english = if squeezed {
+                    squeeze(english)
+                } else {
+                    (*english).to_owned()
+                };
+                assert!(
+                    !text.contains(&english),
+                    "{lang} {what}: `{english}` in\n{text}"
+                );
             }
             let in_view = if squeezed { "inview" } else { "in view" };
             assert!(!text.contains(in_view), "{lang} {what}: `in view`");
@@ -225,16 +237,31 @@ fn exports_of_a_translated_dataset_carry_no_english_label() {
         no_english("Markdown", &markdown, false);
         let html = export_of(root, lang, &["--format", "html"], None);
         no_english("HTML", &html, false);
-        let alt = if lang == "zh" { "长桌两侧的两国代表团" } else { "Две делегации за длинным столом" };
+        let alt = if lang == "zh" {
+            "长桌两侧的两国代表团"
+        } else {
+            "Две делегации за длинным столом"
+        };
         assert!(html.contains(&format!("alt=\"{alt}\"")), "{html}");
         let calendar = export_of(root, lang, &["--format", "ics"], None);
         no_english("iCalendar", &calendar, false);
-        assert!(calendar.contains(&format!("X-WR-CALNAME:{title}")), "{calendar}");
-        assert!(calendar.contains(&format!("CATEGORIES:{lane}")), "{calendar}");
+        assert!(
+            calendar.contains(&format!("X-WR-CALNAME:{title}")),
+            "{calendar}"
+        );
+        assert!(
+            calendar.contains(&format!("CATEGORIES:{lane}")),
+            "{calendar}"
+        );
         let json = export_of(root, lang, &["--format", "timelinejs"], None);
         no_english("TimelineJS", &json, false);
         assert!(json.contains(period) && json.contains(alt), "{json}");
-        let story = export_of(root, lang, &["--format", "markdown", "--storyline", "two-meetings"], None);
+        let story = export_of(
+            root,
+            lang,
+            &["--format", "markdown", "--storyline", "two-meetings"],
+            None,
+        );
         no_english("storyline handout", &story, false);
         // The drawings: the SVG's text, the PDFs' text read back.
         let svg = export_of(root, lang, &["--format", "svg", "--size", "1600x900"], None);
@@ -262,11 +289,19 @@ fn exports_of_a_translated_dataset_carry_no_english_label() {
                 _ => expected = vec![],
             }
             for expected in expected {
-                assert!(text.contains(&squeeze(expected)), "{lang} {kind}: no {expected}\n{text}");
+                assert!(
+                    text.contains(&squeeze(expected)),
+                    "{lang} {kind}: no {expected}\n{text}"
+                );
             }
         }
-        let deck = pdf_text(&lopdf::Document::load(files.join(format!("deck-{lang}.pdf"))).unwrap());
-        let story_title = if lang == "zh" { "两次会晤" } else { "Двевстречи" };
+        let deck =
+            pdf_text(&lopdf::Document::load(files.join(format!("deck-{lang}.pdf"))).unwrap());
+        let story_title = if lang == "zh" {
+            "两次会晤"
+        } else {
+            "Двевстречи"
+        };
         assert!(deck.contains(story_title), "{lang} deck: {deck}");
     }
 }

@@ -574,7 +574,10 @@ fn manifest_and_storyline_texts_read_in_three_languages_and_check_is_quiet() {
     // A label written once, in the dataset's language: the marker elsewhere.
     assert_eq!(dataset.category_label("agreement", ru), "Treaties [en]");
     assert_eq!(dataset.category_label("agreement", en), "Treaties");
-    assert_eq!(dataset.series_title("hog-regular", ru), "Встречи глав правительств");
+    assert_eq!(
+        dataset.series_title("hog-regular", ru),
+        "Встречи глав правительств"
+    );
     let series = dataset.series("hog-regular").unwrap();
     assert_eq!(
         series.item.as_ref().unwrap().exactly(zh, en),
@@ -628,7 +631,13 @@ fn check_points_at_a_misspelt_empty_or_default_less_manifest_text() {
         .position(|l| l.contains("访问与峰会"))
         .unwrap()
         + 1;
-    let col = trilingual::MANIFEST.lines().nth(line - 1).unwrap().find("zh: \"访").unwrap() + 1;
+    let col = trilingual::MANIFEST
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .find("zh: \"访")
+        .unwrap()
+        + 1;
     assert_eq!((at.line, at.col, at.len), (line, col, 2), "{d}");
 
     // An empty map: an error.
@@ -665,10 +674,7 @@ fn check_points_at_a_misspelt_empty_or_default_less_manifest_text() {
     .unwrap();
     std::fs::write(
         dir.path().join("events.ron"),
-        trilingual::EVENTS.replace(
-            "alt: (en: \"Two delegations at a long table\", ",
-            "alt: (",
-        ),
+        trilingual::EVENTS.replace("alt: (en: \"Two delegations at a long table\", ", "alt: ("),
     )
     .unwrap();
     let loaded = load_dataset(dir.path());
@@ -682,18 +688,31 @@ fn check_points_at_a_misspelt_empty_or_default_less_manifest_text() {
     };
     let line_of = |d: &annals::store::Diagnostic| d.location.as_ref().unwrap().line;
     let manifest = std::fs::read_to_string(dir.path().join("manifest.ron")).unwrap();
-    let line_in = |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let line_in =
+        |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
     assert_eq!(line_of(warning("role")), line_in(&manifest, "Председатель"));
-    assert!(warning("role").message.contains("written in ru but not in `en`"));
+    assert!(
+        warning("role")
+            .message
+            .contains("written in ru but not in `en`")
+    );
     assert_eq!(line_of(warning("item")), line_in(&manifest, "item: (zh:"));
     assert_eq!(
         line_of(warning("description")),
         line_in(trilingual::STORYLINE, "description:")
     );
-    assert_eq!(line_of(warning("media")), line_in(trilingual::EVENTS, "media: ["));
+    assert_eq!(
+        line_of(warning("media")),
+        line_in(trilingual::EVENTS, "media: [")
+    );
     // Readers of English see the Russian role, marked.
     let dataset = loaded.dataset.as_ref().unwrap();
-    let role = dataset.person("mikhail-mishustin").unwrap().role.as_ref().unwrap();
+    let role = dataset
+        .person("mikhail-mishustin")
+        .unwrap()
+        .role
+        .as_ref()
+        .unwrap();
     assert_eq!(
         dataset.text(role, Language::English).marked(),
         "Председатель Правительства [ru]"
@@ -726,7 +745,10 @@ fn fmt_leaves_the_manifest_as_written_and_writes_alt_texts_in_order() {
         once.contains("                caption: (en: \"The talks\", zh: \"会谈现场\", ru: \"Переговоры\"),\n                alt: (en: \"Two delegations at a long table\", zh: \"长桌两侧的两国代表团\", ru: \"Две делегации за длинным столом\"),\n"),
         "{once}"
     );
-    assert_eq!(annals::cli::fmt(dir.path(), true, &mut Vec::new()).unwrap(), 0);
+    assert_eq!(
+        annals::cli::fmt(dir.path(), true, &mut Vec::new()).unwrap(),
+        0
+    );
     annals::cli::fmt(dir.path(), false, &mut Vec::new()).unwrap();
     assert_eq!(std::fs::read_to_string(&events).unwrap(), once);
     assert_eq!(loaded_ok(dir.path()).events(), before.events());
@@ -804,7 +826,12 @@ fn the_window_in_chinese_and_russian_speaks_the_datasets_own_translations() {
                 "{language:?}: no lane {name}"
             );
         }
-        assert!(harness.query_all_by_label("Regular meeting").next().is_none());
+        assert!(
+            harness
+                .query_all_by_label("Regular meeting")
+                .next()
+                .is_none()
+        );
         // The detail panel: the place in the series, the roles.
         let panel_name = annals::i18n::tr(language, "detail-panel");
         let panel = harness.get_by_label(&panel_name);
@@ -827,8 +854,16 @@ fn the_window_in_chinese_and_russian_speaks_the_datasets_own_translations() {
             egui::Key::F,
         );
         harness.run();
-        assert!(harness.query_all_by_label(other_lane).count() >= 2, "{language:?}");
-        assert!(harness.query_all_by_label("Visit or summit").next().is_none());
+        assert!(
+            harness.query_all_by_label(other_lane).count() >= 2,
+            "{language:?}"
+        );
+        assert!(
+            harness
+                .query_all_by_label("Visit or summit")
+                .next()
+                .is_none()
+        );
     }
 }
 
@@ -862,7 +897,11 @@ fn the_editor_has_a_field_per_language_for_a_pictures_caption_and_alt_text() {
         .get_by_label("Edit picture 1 alternative text (ru)")
         .scroll_to_me();
     harness.run();
-    type_into(&mut harness, "Edit picture 1 alternative text (ru)", "Делегации");
+    type_into(
+        &mut harness,
+        "Edit picture 1 alternative text (ru)",
+        "Делегации",
+    );
     assert_eq!(alt_in(&harness, Language::Russian), "Делегации");
     harness.key_press(egui::Key::Escape);
     harness.run();

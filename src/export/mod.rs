@@ -52,7 +52,9 @@ impl Selection {
     ) -> Self {
         Self {
             title: dataset.title_in(language),
-            description: dataset.text(&dataset.manifest.description, language).marked(),
+            description: dataset
+                .text(&dataset.manifest.description, language)
+                .marked(),
             items: indices.into_iter().map(|i| (i, None)).collect(),
             steps: None,
         }

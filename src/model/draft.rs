@@ -458,7 +458,10 @@ mod tests {
         );
         let again = Draft::from_event(&back, ds.language());
         assert_eq!(again.media[0].file, "media/a.jpg");
-        assert_eq!(again.media[0].alt.get(Language::Chinese), "长桌两侧的两国代表团");
+        assert_eq!(
+            again.media[0].alt.get(Language::Chinese),
+            "长桌两侧的两国代表团"
+        );
         assert_eq!(again.apply(&back, &ds).0, back);
         let mut removed = again.clone();
         removed.media.clear();

@@ -295,7 +295,10 @@ fn for_each_field(dataset: &Dataset, event: &Event, mut test: impl FnMut(&str) -
         .filter_map(|p| dataset.person(p))
         .any(|person| {
             names(&person.name).into_iter().flatten().any(&mut test)
-                || person.role.as_ref().is_some_and(|r| r.texts().any(&mut test))
+                || person
+                    .role
+                    .as_ref()
+                    .is_some_and(|r| r.texts().any(&mut test))
         })
 }
 

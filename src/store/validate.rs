@@ -489,9 +489,8 @@ fn missing_default(
 fn text_in_field(text: &str, field: &str, value: &str) -> Option<std::ops::Range<usize>> {
     use super::lex::TokenKind;
     let tokens = super::lex::tokenize(text).ok()?;
-    let is_code = |t: &super::lex::Token| {
-        crate::model::text::LANGUAGE_CODES.contains(&&text[t.span.clone()])
-    };
+    let is_code =
+        |t: &super::lex::Token| crate::model::text::LANGUAGE_CODES.contains(&&text[t.span.clone()]);
     tokens.iter().enumerate().find_map(|(k, token)| {
         let literal = &text[token.span.clone()];
         if token.kind != TokenKind::Str

@@ -208,7 +208,11 @@ impl Pictures {
                 let scale = (room / size.x).min(ctx.content_rect().height() * 0.7 / size.y);
                 let image = ui.add(egui::Image::new((texture.id(), size * scale.min(1.0))));
                 let (language, default) = self.languages;
-                if let Some(alt) = media.alt.as_ref().map(|a| a.get(language, default).marked()) {
+                if let Some(alt) = media
+                    .alt
+                    .as_ref()
+                    .map(|a| a.get(language, default).marked())
+                {
                     image.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &alt));
                 }
                 if let Some(caption) = &media.caption {

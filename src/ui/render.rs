@@ -560,16 +560,30 @@ mod tests {
                 )"##,
             )
             .unwrap();
-        let events = [("a", "2001", "treaty"), ("b", "2012", "meeting"), ("c", "2024", "meeting")]
-            .map(|(id, when, kind)| {
-                crate::model::Event::new(id, id, crate::model::EventDate::parse(when).unwrap(), kind)
-            });
+        let events = [
+            ("a", "2001", "treaty"),
+            ("b", "2012", "meeting"),
+            ("c", "2024", "meeting"),
+        ]
+        .map(|(id, when, kind)| {
+            crate::model::Event::new(id, id, crate::model::EventDate::parse(when).unwrap(), kind)
+        });
         let dataset = Dataset::new(manifest, events.into());
         let lanes = Lanes::build(&dataset, Grouping::default(), |_| true);
         let (first, last) = dataset.extent().unwrap();
         for (language, lane, period, english) in [
-            (Language::Chinese, "定期会晤", "文化年", ["Regular meeting", "Years of Culture"]),
-            (Language::English, "Regular meeting", "Years of Culture", ["定期会晤", "文化年"]),
+            (
+                Language::Chinese,
+                "定期会晤",
+                "文化年",
+                ["Regular meeting", "Years of Culture"],
+            ),
+            (
+                Language::English,
+                "Regular meeting",
+                "Years of Culture",
+                ["定期会晤", "文化年"],
+            ),
         ] {
             let scene = TimelineScene {
                 dataset: &dataset,
@@ -583,13 +597,26 @@ mod tests {
             let mut widths = TitleWidths::default();
             let picture = texts(|ui| timeline_scene_ui(ui, &scene, &mut widths));
             for expected in [lane, period] {
-                assert!(picture.iter().any(|t| t == expected), "{language:?}: {picture:?}");
+                assert!(
+                    picture.iter().any(|t| t == expected),
+                    "{language:?}: {picture:?}"
+                );
             }
             for word in english {
-                assert!(!picture.iter().any(|t| t.contains(word)), "{language:?}: {picture:?}");
+                assert!(
+                    !picture.iter().any(|t| t.contains(word)),
+                    "{language:?}: {picture:?}"
+                );
             }
-            let treaties = if language == Language::English { "Treaties" } else { "Treaties [en]" };
-            assert!(picture.iter().any(|t| t == treaties), "{language:?}: {picture:?}");
+            let treaties = if language == Language::English {
+                "Treaties"
+            } else {
+                "Treaties [en]"
+            };
+            assert!(
+                picture.iter().any(|t| t == treaties),
+                "{language:?}: {picture:?}"
+            );
         }
     }
 

@@ -106,8 +106,11 @@ impl AnnalsApp {
         let language = self.prefs.language;
         let mut selection = Selection::of_events_in(dataset, self.shown_events(), language);
         if !self.prefs.filter.is_empty() {
-            selection.title =
-                crate::tr!(language, "export-selected-title", title = selection.title.as_str());
+            selection.title = crate::tr!(
+                language,
+                "export-selected-title",
+                title = selection.title.as_str()
+            );
         }
         Some(selection)
     }

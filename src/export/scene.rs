@@ -816,7 +816,10 @@ fn draw_lane_header(
         x += 16.0;
     }
     let size = 12.5;
-    let title = fonts.truncate(title, size, header.x1 - x - 6.0);
+    // Cut to fit, its fallback marker kept whole.
+    let (text, marker) = crate::model::text::split_marker(title);
+    let room = header.x1 - x - 6.0 - fonts.width(marker, size);
+    let title = format!("{}{marker}", fonts.truncate(text, size, room));
     out.push(Shape::Text {
         x,
         baseline: header.y0 + 6.0 + fonts.ascent(size),

@@ -447,21 +447,39 @@ fn lane_header_ui(
         painter.rect_filled(swatch, 2.0, Color32::from_rgb(r, g, b));
         x += 16.0;
     }
-    let text_width = header.right() - x - 6.0;
+    // Cut to fit, its fallback marker (" [en]") kept whole after it, muted.
+    let (text, marker) = crate::model::text::split_marker(name);
+    let marker = (!marker.is_empty()).then(|| {
+        painter.layout_no_wrap(
+            marker.to_owned(),
+            FontId::proportional(11.0),
+            visuals.weak_text_color(),
+        )
+    });
+    let text_width = header.right() - x - 6.0 - marker.as_ref().map_or(0.0, |m| m.size().x);
     let title = egui::text::LayoutJob {
         wrap: egui::text::TextWrapping::truncate_at_width(text_width),
         ..egui::text::LayoutJob::simple_singleline(
-            name.to_owned(),
+            text.to_owned(),
             FontId::proportional(12.5),
             visuals.strong_text_color(),
         )
     };
     let galley = painter.layout_job(title);
+    let title_end = x + galley.size().x;
+    let title_height = galley.size().y;
     painter.galley(
         Pos2::new(x, header.top() + 6.0),
         galley,
         visuals.strong_text_color(),
     );
+    if let Some(marker) = marker {
+        let pos = Pos2::new(
+            title_end,
+            header.top() + 6.0 + title_height - marker.size().y,
+        );
+        painter.galley(pos, marker, visuals.weak_text_color());
+    }
     if let Some(visible) = visible
         && header.height() > 36.0
     {

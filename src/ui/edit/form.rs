@@ -73,8 +73,8 @@ const LANGUAGE_COLUMN: f32 = 96.0;
 
 /// One field per language for a record text (title, summary, note): the dataset's own
 /// language's field as before ("Edit title"), then one compact row for each other language
-/// ("Edit title (zh)"): its name, a "missing" mark when it is empty (readers of that language
-/// then see the dataset's text instead, marked), and a field of one line that grows as it is
+/// ("Edit title (zh)"): its name, a "missing" mark when it is empty while another language
+/// has text (readers of that language then see the dataset's text instead, marked), and a field of one line that grows as it is
 /// typed in. The returned response is the first field's, `changed` when any of them changed.
 fn multilingual_text(
     ui: &mut Ui,
@@ -86,6 +86,8 @@ fn multilingual_text(
 ) -> egui::Response {
     let mut response = labelled_text(ui, label, text.get_mut(default), multiline, hint);
     let mut changed = response.changed();
+    // A text written in no language is simply not there: nothing to mark missing.
+    let written = !text.is_blank();
     for other in Language::ALL.into_iter().filter(|&l| l != default) {
         ui.horizontal(|ui| {
             // The language and its mark in a column of their own, so the fields line up.
@@ -100,7 +102,7 @@ fn multilingual_text(
                     field = tr(language, label),
                     language = other.endonym()
                 ));
-                if text.get(other).trim().is_empty() {
+                if written && text.get(other).trim().is_empty() {
                     ui.label(
                         RichText::new(tr(language, "text-missing"))
                             .small()
@@ -702,6 +704,9 @@ struct CardField<'a> {
     text: &'a mut String,
     hint: &'static str,
     language: Option<Language>,
+    /// Some language of the text has words: an empty field of another one is then marked
+    /// missing (a text written in no language is simply not there).
+    written: bool,
 }
 
 impl<'a> CardField<'a> {
@@ -711,6 +716,7 @@ impl<'a> CardField<'a> {
             text,
             hint,
             language: None,
+            written: false,
         }
     }
 
@@ -723,6 +729,7 @@ impl<'a> CardField<'a> {
         default: Language,
     ) -> Vec<Self> {
         let mut fields: Vec<Option<Self>> = Vec::new();
+        let written = !text.is_blank();
         let [en, zh, ru] = &mut text.0;
         for (language, text) in Language::ALL.into_iter().zip([en, zh, ru]) {
             let field = Self {
@@ -730,6 +737,7 @@ impl<'a> CardField<'a> {
                 text,
                 hint,
                 language: (language != default).then_some(language),
+                written,
             };
             if language == default {
                 fields.insert(0, Some(field));
@@ -785,9 +793,10 @@ fn card_fields_ui(
                     text,
                     hint,
                     language: other,
+                    written,
                 } = field;
                 match other {
-                    Some(other) if text.trim().is_empty() => {
+                    Some(other) if written && text.trim().is_empty() => {
                         ui.label(
                             RichText::new(label)
                                 .small()

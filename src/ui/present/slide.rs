@@ -487,6 +487,53 @@ mod tests {
         }
     }
 
+    /// The presenter's window says what the storyline is about and the step's notes in the
+    /// language at hand, the dataset's own text marked where that language is missing.
+    #[test]
+    fn the_presenter_view_speaks_the_language_at_hand() {
+        let dataset = crate::testing::bundled_dataset();
+        let storyline: crate::model::storyline::Storyline = crate::store::parse::ron_options()
+            .from_str(
+                r#"(title: "T", description: (en: "About the meetings", ru: "О встречах"),
+                    steps: [(event: "hog-29", notes: (en: "Say why", zh: "说明原因"))])"#,
+            )
+            .unwrap();
+        let steps = storyline.resolve(&dataset);
+        let texts_in = |language: Language| {
+            let mut headless = crate::ui::render::Headless::new(false);
+            let shapes = headless.shapes((900, 600), 1.0, |ui| {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    presenter_ui(
+                        ui,
+                        (&dataset, language),
+                        &storyline.description,
+                        (&steps, 0),
+                        65.0,
+                    );
+                });
+            });
+            let mut texts = Vec::new();
+            let mut shapes: Vec<egui::Shape> = shapes.into_iter().map(|c| c.shape).collect();
+            while let Some(shape) = shapes.pop() {
+                match shape {
+                    egui::Shape::Vec(inner) => shapes.extend(inner),
+                    egui::Shape::Text(t) => texts.push(t.galley.text().to_owned()),
+                    _ => {}
+                }
+            }
+            texts
+        };
+        let russian = texts_in(Language::Russian);
+        assert!(russian.iter().any(|t| t == "О встречах"), "{russian:?}");
+        assert!(russian.iter().any(|t| t == "Say why [en]"), "{russian:?}");
+        let chinese = texts_in(Language::Chinese);
+        assert!(
+            chinese.iter().any(|t| t == "About the meetings [en]"),
+            "{chinese:?}"
+        );
+        assert!(chinese.iter().any(|t| t == "说明原因"), "{chinese:?}");
+    }
+
     #[test]
     fn long_texts_shrink_to_fit() {
         let ctx = egui::Context::default();

@@ -455,7 +455,9 @@ pub fn export_with(
         )?;
         return Ok(1);
     };
-    let selection = match crate::export::Selection::of_loaded(&loaded, storyline) {
+    // A storyline's title, description and captions in the language asked for.
+    let of_loaded = crate::export::Selection::of_loaded_in;
+    let selection = match of_loaded(&loaded, storyline, options.language) {
         Ok(selection) => selection,
         Err(message) => {
             writeln!(out, "annals: {message}")?;

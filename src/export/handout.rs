@@ -230,11 +230,10 @@ fn picture_html(
     } else {
         format!("<figcaption>{}</figcaption>", html_escape(&byline))
     };
+    // Its alternative text (else its caption), in the handout's language.
     let alt = html_escape(
         &media
-            .caption
-            .as_ref()
-            .map(|c| handout.text(c))
+            .alt_text(handout.language, handout.default)
             .unwrap_or_default(),
     );
     if media.is_web() {

@@ -223,6 +223,11 @@ pub struct Media {
     pub file: Box<str>,
     #[serde(default)]
     pub caption: Option<Text>,
+    /// What the picture shows, for readers who cannot see it: the image's alternative text in
+    /// HTML and its name for assistive technology in the window (the caption stands in when
+    /// there is none).
+    #[serde(default)]
+    pub alt: Option<Text>,
     /// Who made it ("Photo: Xinhua / Li Tao").
     #[serde(default)]
     pub credit: Option<Box<str>>,
@@ -237,6 +242,7 @@ impl Media {
         Self {
             file: file.into(),
             caption: None,
+            alt: None,
             credit: None,
             license: None,
         }
@@ -259,6 +265,23 @@ impl Media {
         path.components()
             .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
             .then(|| root.join(path))
+    }
+
+    /// What the picture shows, in `language` (or the dataset's `default` one, marked
+    /// ` [en]`): its alternative text, else its caption; `None` when it has neither.
+    pub fn alt_text(&self, language: Language, default: Language) -> Option<String> {
+        [self.alt.as_ref(), self.caption.as_ref()]
+            .into_iter()
+            .flatten()
+            .map(|t| t.get(language, default))
+            .find(|shown| !shown.text.trim().is_empty())
+            .map(|shown| {
+                crate::model::text::Shown {
+                    text: shown.text.trim(),
+                    fallback: shown.fallback,
+                }
+                .marked()
+            })
     }
 
     /// Caption, credit and licence in one line ("The talks. Photo: Xinhua (CC BY 4.0)"), the

@@ -1603,8 +1603,8 @@ mod tests {
             .unwrap();
         let people: Vec<_> = m.people.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(people, ["p1", "p2", "p3"]);
-        assert_eq!(m.people[0].role.as_deref(), Some("Premier"));
-        assert_eq!(m.title, "T ours");
+        assert_eq!(m.people[0].role, Some("Premier".into()));
+        assert_eq!(m.title, "T ours".into());
         // The title changed on both sides: a conflict on that field only.
         let theirs = theirs.replace("title: \"T\"", "title: \"T theirs\"");
         let out = merge_texts(base, &ours, &theirs).unwrap();
@@ -1613,7 +1613,7 @@ mod tests {
         let taken = resolve_conflict(&out.text, 0, Side::Theirs).unwrap();
         let m: crate::model::manifest::Manifest =
             super::super::parse::ron_options().from_str(&taken).unwrap();
-        assert_eq!(m.title, "T theirs");
+        assert_eq!(m.title, "T theirs".into());
         assert_eq!(m.people.len(), 3);
     }
 

@@ -144,6 +144,12 @@ impl AnnalsApp {
         &self.data.path
     }
 
+    /// The title last given to the window ("Annals — …", the dataset's title in the
+    /// interface's language).
+    pub fn window_title(&self) -> &str {
+        &self.chrome.window_title
+    }
+
     /// Errors found in the files on disk while the last good version is shown.
     pub fn reload_problems(&self) -> &[Diagnostic] {
         &self.data.reload_problems
@@ -469,9 +475,13 @@ impl eframe::App for AnnalsApp {
         }
         self.frame_ui(ui);
         let dirty = if self.is_dirty() { " ●" } else { "" };
+        let language = self.prefs.language;
         let title = match self.dataset() {
-            Some(d) => format!("Annals — {}{dirty}", d.manifest.title),
-            None => "Annals — dataset has errors".to_owned(),
+            Some(d) => format!("Annals — {}{dirty}", d.title_in(language)),
+            None => format!(
+                "Annals — {}",
+                crate::i18n::tr(language, "window-title-errors")
+            ),
         };
         if title != self.chrome.window_title {
             ui.ctx()

@@ -43,3 +43,4 @@ import-failed = Не импортировано: { $reason }
 failed-heading = Этот набор данных не удалось загрузить
 failed-summary = { $path } — ошибок: { $errors }, предупреждений: { $warnings }. Исправьте файлы и перечитайте; на диске ничего не изменено.
 files-not-found-bundled = { $path } не найден; вместо него открыт встроенный набор.
+window-title-errors = в наборе данных есть ошибки

@@ -379,7 +379,13 @@ fn the_built_package_holds_its_files_and_dependencies() {
                 .is_some_and(|n| n.starts_with(&format!("annals_{version}")) && n.ends_with(".deb"))
         })
         .max_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok());
+    let required = std::env::var_os("ANNALS_REQUIRE_DEB").is_some();
     let Some(deb) = deb else {
+        assert!(
+            !required,
+            "ANNALS_REQUIRE_DEB is set but there is no annals_{version}_*.deb in {}",
+            target.join("debian").display()
+        );
         println!(
             "skipped: no annals_{version}_*.deb in {} (build one with `cargo deb`)",
             target.join("debian").display()
@@ -396,6 +402,7 @@ fn the_built_package_holds_its_files_and_dependencies() {
             .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
     };
     let Some(control) = dpkg(&["--field"]) else {
+        assert!(!required, "dpkg-deb cannot read {}", deb.display());
         println!("skipped: dpkg-deb cannot read {}", deb.display());
         return;
     };

@@ -307,7 +307,7 @@ fn manifest_changes_on_both_sides_merge() {
         },
         |r| {
             edit(r, "manifest.ron", |t| {
-                t.replacen("role: \"Prime Minister of Russia; co-chaired regular meetings 25–30 (2020–2025)\"", "role: \"Chairman of the Government of Russia\"", 1)
+                t.replacen("en: \"Prime Minister of Russia; co-chaired regular meetings 25–30 (2020–2025)\"", "en: \"Chairman of the Government of Russia\"", 1)
                     .replacen("(id: \"astana\", name: (en: \"Astana\", zh: \"阿斯塔纳\", ru: \"Астана\"), country: \"KZ\"),\n", "(id: \"astana\", name: (en: \"Astana\", zh: \"阿斯塔纳\", ru: \"Астана\"), country: \"KZ\"),\n        (id: \"novosibirsk\", name: (en: \"Novosibirsk\"), country: \"RU\"),\n", 1)
             });
         },

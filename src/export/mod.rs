@@ -450,8 +450,8 @@ pub fn event_citation(dataset: &Dataset, index: EventIndex, language: Language) 
 /// when written in it.
 pub(crate) fn source_citation(dataset: &Dataset, source: &Source, language: Language) -> String {
     let mut out = source.publisher.to_string();
-    if let Some(title) = &source.title {
-        let _ = write!(out, ", “{}”", dataset.text(title, language).marked());
+    if let Some(title) = source.title_in(language, dataset.language()) {
+        let _ = write!(out, ", “{}”", title.marked());
     }
     if let Some(published) = &source.published {
         let _ = write!(out, ", {}", published.display(language));

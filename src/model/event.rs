@@ -5,7 +5,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::date::EventDate;
-use super::text::{Language, Text};
+use super::text::{Language, Shown, Text};
 
 /// A short identifier or label that many records repeat (a category, a place, a person, a
 /// publisher, a tag). Equal symbols read on one thread share one allocation, so a million
@@ -189,7 +189,8 @@ pub struct SeriesRef {
 pub struct Source {
     /// Who published it ("Xinhua", "TASS").
     pub publisher: Symbol,
-    /// The article's title, when known.
+    /// The article's title, when known: as published (a plain string, in whatever language the
+    /// source is written), or given by language. See [`Source::title_in`].
     #[serde(default)]
     pub title: Option<Text>,
     /// Where to read it.
@@ -201,6 +202,24 @@ pub struct Source {
 }
 
 impl Source {
+    /// The title to show in `language`. A title written as one plain string is a citation,
+    /// the headline as the source published it (a Chinese agency's title in Chinese): it is
+    /// shown as it is and never marked as a text missing in `language`. A title written by
+    /// language is a text like any other: the language asked for, or the default language's
+    /// text marked as the fallback.
+    pub fn title_in(&self, language: Language, default: Language) -> Option<Shown<'_>> {
+        let title = self.title.as_ref()?;
+        let shown = title.get(language, default);
+        Some(if title.is_map() {
+            shown
+        } else {
+            Shown {
+                fallback: None,
+                ..shown
+            }
+        })
+    }
+
     /// True for URLs that a browser may be asked to open (`http` and `https` only).
     pub(crate) fn has_web_url(&self) -> bool {
         self.url.as_deref().is_some_and(is_web_url)

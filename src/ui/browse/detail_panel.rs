@@ -310,8 +310,7 @@ fn source_ui(ui: &mut Ui, number: usize, source: &Source, dataset: &Dataset, lan
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{number}."));
         ui.label(RichText::new(&*source.publisher).strong());
-        if let Some(title) = &source.title {
-            let title = dataset.text(title, language);
+        if let Some(title) = source.title_in(language, dataset.language()) {
             marked_label(
                 ui,
                 crate::model::Shown {

@@ -58,12 +58,23 @@ pub use crate::paths::{
     user_datasets_dir,
 };
 
+/// Exit code of a command that did what was asked.
+pub const EXIT_OK: i32 = 0;
+/// Exit code of a command that ran and failed: the dataset has errors, a check found
+/// something (`check`, `fmt --check`, conflicts left by `merge-file`), or what was asked could
+/// not be done (a file that cannot be read or written, an import or export refused); a
+/// message says which. Whatever the format, the same failure gives the same code.
+pub const EXIT_FAILED: i32 = 1;
+/// Exit code of a command line that is wrong: an unknown command or option, or a value that
+/// is not understood (`--page B7`); the same code clap gives its own usage errors.
+pub const EXIT_USAGE: i32 = 2;
+
 /// `annals --print-dataset-path`: the dataset opened by default (copying the bundled one on
 /// first use), on one line.
 pub fn print_dataset_path(out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
     match default_dataset_path() {
-        Ok(path) => writeln!(out, "{}", path.display()).map(|()| 0),
-        Err(message) => writeln!(err, "annals: {message}").map(|()| 2),
+        Ok(path) => writeln!(out, "{}", path.display()).map(|()| EXIT_OK),
+        Err(message) => writeln!(err, "annals: {message}").map(|()| EXIT_FAILED),
     }
 }
 
@@ -230,8 +241,8 @@ fn quote_short(text: &str) -> String {
 
 /// `annals translations`: every reader-visible text that lacks a language (`only`: that
 /// one; else any), as `file:line:col: field (record) lacks zh, ru: "text…"`, then the
-/// coverage. Exit code 0 when nothing is missing, 1 when something is, 2 when the dataset
-/// cannot be read.
+/// coverage. Exit code 0 when nothing is missing, 1 when something is or the dataset cannot
+/// be read (as every command fails with 1; 2 is for a command line not understood).
 pub fn translations_report(
     path: &Path,
     only: Option<Language>,
@@ -259,11 +270,11 @@ pub fn translations_report(
                 root.display(),
                 crate::store::load::MANIFEST_FILE
             )?;
-            return Ok(2);
+            return Ok(1);
         }
         Err(message) => {
             writeln!(err, "annals: {message}")?;
-            return Ok(2);
+            return Ok(1);
         }
     };
     let languages: Vec<Language> = match only {
@@ -360,11 +371,7 @@ pub fn translations_report(
         )?;
     }
     buffered.flush()?;
-    Ok(if unreadable {
-        2
-    } else {
-        i32::from(missing_count > 0)
-    })
+    Ok(i32::from(unreadable || missing_count > 0))
 }
 
 /// What `annals list` shows: the window's search and filters, and the titles' language.
@@ -447,7 +454,7 @@ pub fn list_with(
                 }
                 Err(message) => {
                     writeln!(err, "annals: {message}")?;
-                    return Ok(2);
+                    return Ok(1);
                 }
             }
             dataset.events()
@@ -766,7 +773,9 @@ pub fn export_with(
         )?;
         return Ok(1);
     };
-    let selection = match crate::export::Selection::of_loaded(&loaded, storyline) {
+    // A storyline's title, description and captions in the language asked for.
+    let of_loaded = crate::export::Selection::of_loaded_in;
+    let selection = match of_loaded(&loaded, storyline, options.language) {
         Ok(selection) => selection,
         Err(message) => {
             writeln!(out, "annals: {message}")?;
@@ -833,7 +842,10 @@ pub fn export_with(
         let text = written.bytes;
         match out_path {
             Some(file) => {
-                crate::store::save::write_atomic(file, &text).map_err(io::Error::other)?;
+                if let Err(e) = crate::store::save::write_atomic(file, &text) {
+                    writeln!(out, "annals: {e}")?;
+                    return Ok(1);
+                }
                 writeln!(
                     out,
                     "{}: {} event{}",
@@ -854,7 +866,10 @@ pub fn export_with(
     };
     match out_path {
         Some(file) => {
-            crate::store::atomic::write_atomic_with(file, &mut write).map_err(io::Error::other)?;
+            if let Err(e) = crate::store::atomic::write_atomic_with(file, &mut write) {
+                writeln!(out, "annals: {e}")?;
+                return Ok(1);
+            }
         }
         None => {
             let mut buffered = io::BufWriter::with_capacity(1 << 16, &mut *out);

@@ -33,7 +33,8 @@ enum Command {
         /// Dataset folder (default: the bundled dataset).
         path: Option<PathBuf>,
     },
-    /// Validate a dataset and print compiler-style diagnostics. Exit code 0 clean, 1 errors.
+    /// Validate a dataset and print compiler-style diagnostics. Exit code 0 clean, 1 errors,
+    /// 2 a wrong command line (the same for every command).
     Check {
         /// Dataset folder, or a file in it.
         path: PathBuf,
@@ -121,7 +122,7 @@ enum Command {
     },
     /// List every text a reader sees that lacks a language, as file:line:col with the text in
     /// the dataset's own language. Exit code 0 when every text is translated, 1 when some are
-    /// not, 2 when the dataset cannot be read.
+    /// not (or the dataset cannot be read).
     Translations {
         /// Dataset folder, or a file in it.
         path: PathBuf,
@@ -216,7 +217,7 @@ fn main() -> ExitCode {
             ),
             Err(message) => {
                 eprintln!("annals: {message}");
-                Ok(2)
+                Ok(cli::EXIT_USAGE)
             }
         },
         Some(Command::Import {
@@ -250,7 +251,7 @@ fn main() -> ExitCode {
             ),
             Err(message) => {
                 eprintln!("annals: {message}");
-                Ok(2)
+                Ok(cli::EXIT_FAILED)
             }
         },
         Some(Command::Generate {
@@ -284,12 +285,15 @@ fn main() -> ExitCode {
         Some(Command::Open { path }) => return open(path.or(args.path)),
         None => return open(args.path),
     };
+    // One scheme for every command (README, "Command line"): 0 done, 1 failed (errors in the
+    // dataset, a check that found something, a file that could not be read or written),
+    // 2 a command line that is wrong (clap exits with 2 itself).
     match result {
         Ok(code) => ExitCode::from(code as u8),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("annals: {e}");
-            ExitCode::from(2)
+            ExitCode::from(cli::EXIT_FAILED as u8)
         }
     }
 }
@@ -299,7 +303,7 @@ fn open(path: Option<PathBuf>) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("annals: could not open a window: {e}");
-            ExitCode::from(2)
+            ExitCode::from(cli::EXIT_FAILED as u8)
         }
     }
 }

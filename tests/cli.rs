@@ -638,6 +638,122 @@ fn export_writes_svg_and_every_kind_of_pdf_and_refuses_bad_pages() {
     assert!(stdout.contains("a PDF needs --out FILE.pdf"), "{stdout}");
 }
 
+#[test]
+fn import_makes_ids_unique_so_the_new_dataset_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("timeline.json");
+    // Two eras and three slides sharing a headline, and two pictures sharing a name.
+    let era = |year: i32| {
+        serde_json::json!({
+            "start_date": {"year": year}, "end_date": {"year": year + 4},
+            "text": {"headline": "Cold war"},
+        })
+    };
+    let slide = |year: i32, media: &str| {
+        serde_json::json!({
+            "start_date": {"year": year},
+            "text": {"headline": "Summit"},
+            "media": {"url": media},
+        })
+    };
+    std::fs::create_dir_all(dir.path().join("a")).unwrap();
+    std::fs::create_dir_all(dir.path().join("b")).unwrap();
+    let png_a = [0x89, b'P', b'N', b'G', b'\r', b'\n', 0x1a, b'\n', 1];
+    let png_b = [0x89, b'P', b'N', b'G', b'\r', b'\n', 0x1a, b'\n', 2];
+    std::fs::write(dir.path().join("a/photo.png"), png_a).unwrap();
+    std::fs::write(dir.path().join("b/photo.png"), png_b).unwrap();
+    let doc = serde_json::json!({
+        "events": [slide(1990, "a/photo.png"), slide(1991, "b/photo.png"), slide(1992, "")],
+        "eras": [era(1950), era(1960), era(1970)],
+    });
+    std::fs::write(&json, doc.to_string()).unwrap();
+    let out_dir = dir.path().join("imported");
+    let (code, out, _) = annals(&[
+        "import",
+        "timelinejs",
+        json.to_str().unwrap(),
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("3 events, 1 category, 3 periods"), "{out}");
+    assert!(out.contains("check: 0 errors"), "{out}");
+    let (code, checked, _) = annals(&["check", out_dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{checked}");
+    let dataset = annals::store::load_dataset(&out_dir).dataset.unwrap();
+    let periods: Vec<&str> = dataset
+        .manifest
+        .periods
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(periods, ["cold-war", "cold-war-2", "cold-war-3"]);
+    let ids: Vec<&str> = dataset.events().iter().map(|e| &*e.id).collect();
+    assert_eq!(ids, ["summit", "summit-2", "summit-3"]);
+    // Both pictures kept, under two names.
+    assert_eq!(
+        std::fs::read(out_dir.join("media/photo.png")).unwrap(),
+        png_a
+    );
+    assert_eq!(
+        std::fs::read(out_dir.join("media/photo-2.png")).unwrap(),
+        png_b
+    );
+    assert_eq!(
+        &*dataset.by_id("summit-2").unwrap().media[0].file,
+        "media/photo-2.png"
+    );
+}
+
+/// One exit-code scheme (README, "Command line"): 0 done, 1 failed (the dataset's errors, a
+/// check that found something, a file that cannot be read or written), 2 a wrong command
+/// line. The same failure gives the same code whatever the format.
+#[test]
+fn the_same_failure_exits_with_the_same_code_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    // A folder that does not exist: no format can write there.
+    let out = dir.path().join("no-such-folder/out");
+    for format in ["png", "svg", "pdf", "html", "markdown", "timelinejs", "ics"] {
+        let (code, stdout, stderr) = annals(&[
+            "export",
+            "--format",
+            format,
+            "--out",
+            out.to_str().unwrap(),
+            "data/china-russia",
+        ]);
+        assert_eq!(code, 1, "{format}: {stdout}{stderr}");
+        assert!(
+            stdout.contains(&format!("annals: cannot write `{}`", out.display())),
+            "{format}: {stdout}{stderr}"
+        );
+    }
+    // The dataset's errors: 1, for check and export alike.
+    let bad = dataset_with_a_typo();
+    let bad = bad.path().to_str().unwrap();
+    assert_eq!(annals(&["check", bad]).0, 1);
+    assert_eq!(annals(&["export", "--format", "ics", bad]).0, 1);
+    // A wrong command line: 2, whether clap or Annals finds it.
+    assert_eq!(
+        annals(&["export", "--format", "gif", "data/china-russia"]).0,
+        2
+    );
+    assert_eq!(
+        annals(&["check", "--no-such-option", "data/china-russia"]).0,
+        2
+    );
+    let (code, _, stderr) = annals(&[
+        "export",
+        "--format",
+        "pdf",
+        "--tiles",
+        "0x0",
+        "--out",
+        out.to_str().unwrap(),
+        "data/china-russia",
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+}
+
 /// A small dataset with texts missing in some languages, in the manifest, an event file and
 /// a storyline.
 fn dataset_with_gaps() -> tempfile::TempDir {
@@ -730,11 +846,12 @@ fn translations_lists_every_missing_text_where_it_is_written() {
         "{out}"
     );
 
-    // Complete: exit code 0. Not a dataset: 2.
+    // Complete: exit code 0. Not a dataset: 1, with the reason; a wrong option: 2.
     let (code, out, _) = annals(&["translations", "--lang", "en", root]);
     assert_eq!((code, out.lines().count()), (0, 1), "{out}");
     let (code, _, err) = annals(&["translations", "/no/such/folder"]);
-    assert_eq!(code, 2, "{err}");
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("/no/such/folder"), "{err}");
     let (code, _, _) = annals(&["translations", "--lang", "fr", root]);
     assert_eq!(code, 2, "a usage error");
 }
@@ -834,7 +951,7 @@ fn list_searches_and_filters_as_the_window_does() {
 
     // An unknown id says what there is.
     let (code, out, err) = annals(&["list", "--category", "visits", "data/china-russia"]);
-    assert_eq!(code, 2);
+    assert_eq!(code, 1);
     assert!(out.is_empty());
     assert!(
         err.contains("no category `visits`") && err.contains("did you mean `visit`?"),

@@ -235,7 +235,10 @@ fn every_person_has_names_in_english_chinese_and_russian() {
             );
         }
         assert!(
-            person.role.as_deref().is_some_and(|r| !r.trim().is_empty()),
+            person
+                .role
+                .as_ref()
+                .is_some_and(|r| !r.to_string().trim().is_empty()),
             "{} has no role",
             person.id
         );

@@ -178,3 +178,130 @@ fn font_names(doc: &lopdf::Document) -> Vec<String> {
         .map(|n| String::from_utf8_lossy(n).into_owned())
         .collect()
 }
+
+#[path = "common/trilingual.rs"]
+mod trilingual;
+
+/// `annals export` of `root` in `lang`, written to `out` (or given back when `out` is `None`).
+fn export_of(
+    root: &std::path::Path,
+    lang: &str,
+    args: &[&str],
+    out: Option<&std::path::Path>,
+) -> String {
+    let mut all = vec!["export", root.to_str().unwrap(), "--lang", lang];
+    all.extend(args);
+    if let Some(out) = out {
+        all.extend(["--out", out.to_str().unwrap()]);
+    }
+    let (code, stdout, err) = annals(&all);
+    assert_eq!(code, 0, "{all:?}: {stdout}{err}");
+    stdout
+}
+
+#[test]
+fn exports_of_a_translated_dataset_carry_no_english_label() {
+    let dir = trilingual::trilingual();
+    let root = dir.path();
+    let out = tempfile::tempdir().unwrap();
+    let files = out.path();
+    for (lang, title, lane, period, count_word) in [
+        ("zh", "睦邻合作", "定期会晤", "文化年", "可见"),
+        (
+            "ru",
+            "Соседи за работой",
+            "Регулярная встреча",
+            "Годы культуры",
+            "видно",
+        ),
+    ] {
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        let no_english = |what: &str, text: &str, squeezed: bool| {
+            for english in trilingual::TRANSLATED_ENGLISH {
+                let english = if squeezed {
+                    squeeze(english)
+                } else {
+                    (*english).to_owned()
+                };
+                assert!(
+                    !text.contains(&english),
+                    "{lang} {what}: `{english}` in\n{text}"
+                );
+            }
+            let in_view = if squeezed { "inview" } else { "in view" };
+            assert!(!text.contains(in_view), "{lang} {what}: `in view`");
+        };
+        // The text exports.
+        let markdown = export_of(root, lang, &["--format", "markdown"], None);
+        assert!(markdown.starts_with(&format!("# {title}\n")), "{markdown}");
+        no_english("Markdown", &markdown, false);
+        let html = export_of(root, lang, &["--format", "html"], None);
+        no_english("HTML", &html, false);
+        let alt = if lang == "zh" {
+            "长桌两侧的两国代表团"
+        } else {
+            "Две делегации за длинным столом"
+        };
+        assert!(html.contains(&format!("alt=\"{alt}\"")), "{html}");
+        let calendar = export_of(root, lang, &["--format", "ics"], None);
+        no_english("iCalendar", &calendar, false);
+        assert!(
+            calendar.contains(&format!("X-WR-CALNAME:{title}")),
+            "{calendar}"
+        );
+        assert!(
+            calendar.contains(&format!("CATEGORIES:{lane}")),
+            "{calendar}"
+        );
+        let json = export_of(root, lang, &["--format", "timelinejs"], None);
+        no_english("TimelineJS", &json, false);
+        assert!(json.contains(period) && json.contains(alt), "{json}");
+        let story = export_of(
+            root,
+            lang,
+            &["--format", "markdown", "--storyline", "two-meetings"],
+            None,
+        );
+        no_english("storyline handout", &story, false);
+        // The drawings: the SVG's text, the PDFs' text read back.
+        let svg = export_of(root, lang, &["--format", "svg", "--size", "1600x900"], None);
+        no_english("SVG", &svg, false);
+        for expected in [title, lane, period, "Treaties [en]"] {
+            assert!(svg.contains(expected), "{lang} SVG: no {expected}");
+        }
+        for (kind, extra) in [
+            ("handout", vec![]),
+            ("poster", vec![]),
+            ("deck", vec!["--storyline", "two-meetings", "--notes"]),
+        ] {
+            let file = files.join(format!("{kind}-{lang}.pdf"));
+            let mut args = vec!["--format", "pdf", "--pdf", kind];
+            args.extend(extra);
+            export_of(root, lang, &args, Some(&file));
+            let text = pdf_text(&lopdf::Document::load(&file).unwrap());
+            no_english(kind, &text, true);
+            // The timeline drawn in the handout and the poster: lane names and counts (the
+            // period's name where its band has room for it: on the poster).
+            let mut expected = vec![lane, count_word, "Treaties [en]"];
+            match kind {
+                "handout" => expected.push(title),
+                "poster" => expected.push(period),
+                _ => expected = vec![],
+            }
+            for expected in expected {
+                assert!(
+                    text.contains(&squeeze(expected)),
+                    "{lang} {kind}: no {expected}\n{text}"
+                );
+            }
+        }
+        let deck =
+            pdf_text(&lopdf::Document::load(files.join(format!("deck-{lang}.pdf"))).unwrap());
+        let story_title = if lang == "zh" {
+            "两次会晤"
+        } else {
+            "Двевстречи"
+        };
+        assert!(deck.contains(story_title), "{lang} deck: {deck}");
+    }
+}

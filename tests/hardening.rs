@@ -473,3 +473,192 @@ fn a_file_over_the_size_cap_is_refused_with_a_message() {
         "{out}"
     );
 }
+
+// ---- Files that never end, and pipes nobody opens ---------------------------------------
+
+/// `annals ARGS`, killed if it takes longer than `secs` (then the code is -1 and `err`
+/// says so): a test of something that once hung must not hang the test suite.
+fn annals_within(args: &[&str], secs: u64) -> (i32, String, String) {
+    use std::io::Read as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run annals");
+    let started = std::time::Instant::now();
+    let code = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status.code().unwrap_or(-1);
+        }
+        if started.elapsed().as_secs() >= secs {
+            let _ = child.kill();
+            let _ = child.wait();
+            return (-1, String::new(), format!("still running after {secs} s"));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let (mut out, mut err) = (String::new(), String::new());
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    (code, out, err)
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) -> bool {
+    Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+#[cfg(unix)]
+#[test]
+fn import_refuses_a_fifo_a_device_and_a_file_over_the_cap_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("timeline.json");
+    let huge = dir.path().join("huge.json");
+    // Sparse: 257 MiB on paper, nothing on disk.
+    fs::File::create(&huge)
+        .unwrap()
+        .set_len(257 * 1024 * 1024)
+        .unwrap();
+    let mut cases = vec![
+        (
+            Path::new("/dev/zero").to_path_buf(),
+            "is a device, not a file",
+        ),
+        (huge, "it is 257 MiB; files over 256 MiB are not read"),
+        (dir.path().to_path_buf(), "is a folder, not a file"),
+    ];
+    if mkfifo(&fifo) {
+        cases.push((fifo, "is a FIFO (named pipe), not a file"));
+    }
+    for (n, (input, expected)) in cases.into_iter().enumerate() {
+        let out_dir = dir.path().join(format!("out-{n}"));
+        let started = std::time::Instant::now();
+        let (code, out, err) = annals_within(
+            &[
+                "import",
+                "timelinejs",
+                input.to_str().unwrap(),
+                out_dir.to_str().unwrap(),
+            ],
+            30,
+        );
+        assert_eq!(code, 1, "{}: {out}{err}", input.display());
+        assert!(out.contains(expected), "{}: {out}", input.display());
+        assert!(
+            out.contains(&format!("cannot read `{}`", input.display())),
+            "{out}"
+        );
+        assert!(started.elapsed().as_secs() < 10, "{}", input.display());
+        assert!(!out_dir.exists(), "nothing is created");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn export_into_a_fifo_nobody_reads_fails_with_a_message_in_every_format() {
+    let data = dataset(&[("events.ron", &events_file(&[("a", "2024")]))]);
+    let dir = tempfile::tempdir().unwrap();
+    let formats = ["png", "svg", "pdf", "html", "markdown", "timelinejs", "ics"];
+    let runs: Vec<_> = formats
+        .into_iter()
+        .map(|format| {
+            let fifo = dir.path().join(format!("pipe-{format}"));
+            assert!(mkfifo(&fifo));
+            let data = data.path().to_str().unwrap().to_owned();
+            std::thread::spawn(move || {
+                let fifo = fifo.to_str().unwrap().to_owned();
+                annals_within(&["export", "--format", format, "--out", &fifo, &data], 60)
+            })
+        })
+        .collect();
+    for (format, run) in formats.iter().zip(runs) {
+        let (code, out, err) = run.join().unwrap();
+        assert_eq!(code, 1, "{format}: {out}{err}");
+        assert!(
+            out.contains("no program read from it within 5 s"),
+            "{format}: {out}{err}"
+        );
+    }
+}
+
+// ---- Messages about the manifest ---------------------------------------------------------
+
+#[test]
+fn a_manifest_value_written_with_an_escape_is_placed_and_quoted_short() {
+    let data = dataset(&[("events.ron", &events_file(&[("a", "2024")]))]);
+    fs::write(
+        data.path().join("manifest.ron"),
+        MANIFEST.replace("\"Test\"", "\"kaz\\nan\""),
+    )
+    .unwrap();
+    let (code, out) = check(data.path());
+    assert_eq!(code, 1, "{out}");
+    let manifest = data.path().join("manifest.ron");
+    assert!(
+        out.contains(&format!(
+            "{}:2:12: error: the manifest's text \"kaz\\nan\" holds the control character U+000A",
+            manifest.display()
+        )),
+        "{out}"
+    );
+    // A 900 KB title: placed the same way, and quoted cut, not whole.
+    let long = format!("{}\\n{}", "x".repeat(450_000), "y".repeat(450_000));
+    fs::write(
+        data.path().join("manifest.ron"),
+        MANIFEST.replace("\"Test\"", &format!("\"{long}\"")),
+    )
+    .unwrap();
+    let (code, out) = check(data.path());
+    assert_eq!(code, 1);
+    assert!(out.len() < 4_000, "{} bytes of output", out.len());
+    assert!(
+        out.contains(&format!(
+            "{}:2:12: error: the manifest's text \"{}…\" holds the control character U+000A",
+            manifest.display(),
+            "x".repeat(100)
+        )),
+        "{}",
+        &out[..out.len().min(2_000)]
+    );
+}
+
+/// `--out /dev/stdout` into a pipe (as `annals … | gzip` has it): the link names no path
+/// (`pipe:[…]`), so the pipe is written to through it, not taken for a missing file.
+#[cfg(unix)]
+#[test]
+fn export_to_dev_stdout_through_a_pipe_writes_into_the_pipe() {
+    let data = dataset(&[("events.ron", &events_file(&[("a", "2024")]))]);
+    for format in ["ics", "svg"] {
+        let (code, out, err) = annals_within(
+            &[
+                "export",
+                "--format",
+                format,
+                "--out",
+                "/dev/stdout",
+                data.path().to_str().unwrap(),
+            ],
+            60,
+        );
+        assert_eq!(code, 0, "{format}: {out}{err}");
+        assert!(
+            out.contains("BEGIN:VCALENDAR") || out.contains("<svg"),
+            "{format}: {out}"
+        );
+    }
+}

@@ -279,3 +279,158 @@ fn the_dataset_menu_opens_the_bundled_dataset() {
     assert!(app.dataset().is_some());
     assert!(app.notice().is_none());
 }
+
+/// The `[package.metadata.deb]` value of `key` (a one-line string) in Cargo.toml.
+fn deb_field(key: &str) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let cargo_toml = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let deb = &cargo_toml[cargo_toml.find("[package.metadata.deb]").unwrap()..];
+    let line = deb
+        .lines()
+        .find(|l| l.starts_with(&format!("{key} = \"")))
+        .unwrap_or_else(|| panic!("no {key} in [package.metadata.deb]"));
+    line[key.len() + 4..line.len() - 1].to_owned()
+}
+
+/// The libraries the window opens at run time (dlopen), which `$auto` cannot see since the
+/// binary does not link them, and the Debian 12 package of each. Found in the sources of the
+/// crates eframe 0.37 builds on (search them for `.so` when they are upgraded): winit 0.30
+/// opens Xlib, Xlib-xcb, Xcursor and XInput2 through x11-dl (x11/xdisplay.rs) and libxcb
+/// through x11rb's `dl-libxcb`; xkbcommon-dl opens libxkbcommon and its X11 part;
+/// wayland-sys the Wayland client, cursor and egl libraries; glutin libEGL (egl/mod.rs) and
+/// libGL for GLX (glx/mod.rs).
+const OPENED_AT_RUN_TIME: [(&str, &str); 12] = [
+    ("libX11.so.6", "libx11-6"),
+    ("libX11-xcb.so.1", "libx11-xcb1"),
+    ("libXcursor.so.1", "libxcursor1"),
+    ("libXi.so.6", "libxi6"),
+    ("libxcb.so.1", "libxcb1"),
+    ("libxkbcommon.so.0", "libxkbcommon0"),
+    ("libxkbcommon-x11.so.0", "libxkbcommon-x11-0"),
+    ("libwayland-client.so.0", "libwayland-client0"),
+    ("libwayland-cursor.so.0", "libwayland-cursor0"),
+    ("libwayland-egl.so.1", "libwayland-egl1"),
+    ("libEGL.so.1", "libegl1"),
+    ("libGL.so.1", "libgl1"),
+];
+
+/// The package's `Depends` names every library the window opens at run time, so that it
+/// works on a minimal desktop; its maintainer is not a placeholder address.
+#[test]
+fn the_package_depends_on_what_the_window_opens_and_names_no_placeholder() {
+    let depends = deb_field("depends");
+    let packages: Vec<&str> = depends
+        .split(',')
+        .flat_map(|alternatives| alternatives.split('|'))
+        .map(|p| p.split_whitespace().next().unwrap_or(""))
+        .collect();
+    assert!(packages.contains(&"$auto"), "libc and the rest it links");
+    for (library, package) in OPENED_AT_RUN_TIME {
+        assert!(
+            packages.contains(&package),
+            "{library} is opened at run time: Depends needs {package} ({depends})"
+        );
+    }
+    let maintainer = deb_field("maintainer");
+    assert!(!maintainer.trim().is_empty());
+    let lower = maintainer.to_ascii_lowercase();
+    for placeholder in [
+        ".example",
+        ".invalid",
+        ".test",
+        ".localhost",
+        "example.com",
+        "example.org",
+        "example.net",
+        "noreply",
+    ] {
+        assert!(
+            !lower.contains(placeholder),
+            "the maintainer {maintainer:?} is a placeholder address"
+        );
+    }
+    if let Some(open) = maintainer.find('<') {
+        let address = &maintainer[open + 1..maintainer.rfind('>').expect("a closing >")];
+        assert!(address.contains('@'), "{maintainer:?}");
+    }
+}
+
+/// The package as `cargo deb` built it (CI builds it before the tests: see .ci/run): its
+/// control fields say what Cargo.toml says and it holds the binary, the desktop entry, the
+/// icons and the README. Without a built package (or without dpkg-deb) there is nothing
+/// to look at, and the test says so.
+#[test]
+fn the_built_package_holds_its_files_and_dependencies() {
+    // target/debian, beside the folder of the binary under test (target/debug).
+    let target = Path::new(env!("CARGO_BIN_EXE_annals"))
+        .parent()
+        .and_then(Path::parent)
+        .unwrap()
+        .to_path_buf();
+    let version = env!("CARGO_PKG_VERSION");
+    let deb = std::fs::read_dir(target.join("debian"))
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&format!("annals_{version}")) && n.ends_with(".deb"))
+        })
+        .max_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok());
+    let required = std::env::var_os("ANNALS_REQUIRE_DEB").is_some();
+    let Some(deb) = deb else {
+        assert!(
+            !required,
+            "ANNALS_REQUIRE_DEB is set but there is no annals_{version}_*.deb in {}",
+            target.join("debian").display()
+        );
+        println!(
+            "skipped: no annals_{version}_*.deb in {} (build one with `cargo deb`)",
+            target.join("debian").display()
+        );
+        return;
+    };
+    let dpkg = |args: &[&str]| {
+        Command::new("dpkg-deb")
+            .args(args)
+            .arg(&deb)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+    };
+    let Some(control) = dpkg(&["--field"]) else {
+        assert!(!required, "dpkg-deb cannot read {}", deb.display());
+        println!("skipped: dpkg-deb cannot read {}", deb.display());
+        return;
+    };
+    let field = |key: &str| {
+        control
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{key}: ")))
+            .unwrap_or_else(|| panic!("no {key} in {control}"))
+            .to_owned()
+    };
+    assert_eq!(field("Package"), "annals");
+    assert_eq!(field("Maintainer"), deb_field("maintainer"));
+    let depends = field("Depends");
+    assert!(depends.contains("libc6"), "$auto found libc: {depends}");
+    for (_, package) in OPENED_AT_RUN_TIME {
+        assert!(depends.contains(package), "{package} missing: {depends}");
+    }
+    let contents = dpkg(&["--contents"]).unwrap();
+    for file in [
+        "./usr/bin/annals",
+        "./usr/share/applications/annals.desktop",
+        "./usr/share/icons/hicolor/scalable/apps/annals.svg",
+        "./usr/share/icons/hicolor/256x256/apps/annals.png",
+        "./usr/share/doc/annals/README.md",
+    ] {
+        assert!(
+            contents.contains(file),
+            "{file} not in the package:\n{contents}"
+        );
+    }
+}

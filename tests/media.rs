@@ -289,3 +289,120 @@ fn handouts_and_decks_carry_the_pictures() {
         assert_eq!(images, 1, "{kind:?}");
     }
 }
+
+/// Line and column (from 1) of the first `needle` in `text`.
+fn line_col(text: &str, needle: &str) -> (usize, usize) {
+    let at = text.find(needle).unwrap();
+    let line = text[..at].matches('\n').count() + 1;
+    let col = text[..at].rsplit('\n').next().unwrap().chars().count() + 1;
+    (line, col)
+}
+
+/// A link under `media/` that leads out of the dataset (to a picture, or a folder of them) is
+/// an error of `check` at the record's place, and neither an export nor the window's loader
+/// reads what it leads to; a link that stays inside the dataset is a picture like any other.
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_dataset_is_refused_and_never_read() {
+    use std::os::unix::fs::symlink;
+    let dir = dataset();
+    let root = dir.path().join("set");
+    let outside = dir.path().join("outside.png");
+    symlink(&outside, root.join("media/secret.png")).unwrap();
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    std::fs::write(elsewhere.join("a.png"), png_bytes(6, 6)).unwrap();
+    symlink(&elsewhere, root.join("media/elsewhere")).unwrap();
+    std::fs::create_dir(root.join("shared")).unwrap();
+    std::fs::write(root.join("shared/inside.png"), png_bytes(5, 5)).unwrap();
+    symlink("../shared/inside.png", root.join("media/inside.png")).unwrap();
+    let text = r#"[
+    (
+        id: "a",
+        title: "Links",
+        when: "2024-05-16",
+        kind: "visit",
+        sources: [(publisher: "P")],
+        media: [
+            (file: "media/inside.png"),
+            (file: "media/secret.png"),
+            (file: "media/elsewhere/a.png"),
+        ],
+    ),
+]
+"#;
+    std::fs::write(root.join("events.ron"), text).unwrap();
+    let loaded = annals::store::load_dataset(&root);
+    let all: Vec<String> = loaded.diagnostics.iter().map(ToString::to_string).collect();
+    let all = all.join("\n");
+    let events = root.join("events.ron");
+    for (file, target) in [
+        ("media/secret.png", outside.clone()),
+        ("media/elsewhere/a.png", elsewhere.join("a.png")),
+    ] {
+        let (line, col) = line_col(text, &format!("\"{file}\""));
+        assert!(
+            all.contains(&format!(
+                "{}:{line}:{col}: error: the picture \"{file}\" leads outside the dataset folder, to `{}`",
+                events.display(),
+                std::fs::canonicalize(&target).unwrap().display()
+            )),
+            "{all}"
+        );
+    }
+    assert!(!all.contains("inside.png"), "{all}");
+    assert_eq!(loaded.error_count(), 2, "{all}");
+    assert!(loaded.dataset.is_none());
+    // The command line says the same and fails.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(["check", root.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("leads outside the dataset folder"));
+
+    // The loader the window and the exports share never reads it, even if the link is made
+    // after the check.
+    let inside = Media::file("media/inside.png");
+    assert!(annals::export::picture::load(&root, &inside, 64).is_ok());
+    for file in ["media/secret.png", "media/elsewhere/a.png"] {
+        let error = annals::export::picture::load(&root, &Media::file(file), 64).unwrap_err();
+        assert!(
+            error.contains("leads outside the dataset folder"),
+            "{error}"
+        );
+    }
+    std::fs::write(
+        root.join("events.ron"),
+        text.replace("            (file: \"media/secret.png\"),\n", "")
+            .replace("            (file: \"media/elsewhere/a.png\"),\n", ""),
+    )
+    .unwrap();
+    let dataset = annals::store::load_dataset(&root).dataset.unwrap();
+    std::fs::remove_file(root.join("media/inside.png")).unwrap();
+    symlink(&outside, root.join("media/inside.png")).unwrap();
+    use annals::export::{Format, Options, Selection, bytes};
+    let selection = Selection::of_events(&dataset, 0..dataset.len());
+    let html = bytes(
+        &dataset,
+        &selection,
+        Format::Html,
+        &Options {
+            language: annals::model::manifest::Language::English,
+            size: (800, 450),
+            pdf: annals::export::pdf::PdfOptions::default(),
+            root: Some(root.clone()),
+        },
+        chrono::DateTime::from_timestamp(1_750_000_000, 0).unwrap(),
+    )
+    .unwrap();
+    let html = String::from_utf8(html.bytes).unwrap();
+    assert!(
+        !html.contains("data:image"),
+        "the outside picture is not embedded"
+    );
+    assert!(
+        html.contains("Picture media/inside.png, not found"),
+        "{html}"
+    );
+}

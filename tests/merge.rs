@@ -307,7 +307,7 @@ fn manifest_changes_on_both_sides_merge() {
         },
         |r| {
             edit(r, "manifest.ron", |t| {
-                t.replacen("role: \"Prime Minister of Russia; co-chaired regular meetings 25–30 (2020–2025)\"", "role: \"Chairman of the Government of Russia\"", 1)
+                t.replacen("en: \"Prime Minister of Russia; co-chaired regular meetings 25–30 (2020–2025)\"", "en: \"Chairman of the Government of Russia\"", 1)
                     .replacen("(id: \"astana\", name: (en: \"Astana\", zh: \"阿斯塔纳\", ru: \"Астана\"), country: \"KZ\"),\n", "(id: \"astana\", name: (en: \"Astana\", zh: \"阿斯塔纳\", ru: \"Астана\"), country: \"KZ\"),\n        (id: \"novosibirsk\", name: (en: \"Novosibirsk\"), country: \"RU\"),\n", 1)
             });
         },
@@ -332,7 +332,10 @@ fn manifest_changes_on_both_sides_merge() {
         .find(|p| p.id == "mikhail-mishustin")
         .unwrap();
     assert_eq!(
-        mishustin.role.as_deref(),
+        mishustin
+            .role
+            .as_ref()
+            .map(|r| r.default_text(annals::model::Language::English)),
         Some("Chairman of the Government of Russia")
     );
     let text = fs::read_to_string(root.join("data/manifest.ron")).unwrap();
@@ -386,6 +389,56 @@ fn storyline_steps_changed_on_both_sides_conflict_on_steps() {
         !text[blocks[0].span.clone()].contains("title: \"Ours"),
         "the title merged outside the block"
     );
+}
+
+#[test]
+fn comments_from_both_branches_survive_a_merge() {
+    let (_dir, root) = repo();
+    let file = "regular-meetings.ron";
+    let merge = branches(
+        &root,
+        |r| {
+            // Theirs: only comments, one inside hog-29 and one between two records.
+            edit(r, file, |t| {
+                t.replacen(
+                    "        id: \"hog-29\",\n",
+                    "        id: \"hog-29\", // THEIRS beside the id\n",
+                    1,
+                )
+                .replacen(
+                    "    (\n        id: \"li-peng-moscow-1996\",",
+                    "    // THEIRS between records\n    (\n        id: \"li-peng-moscow-1996\",",
+                    1,
+                )
+            });
+        },
+        |r| {
+            // Ours: hog-29's summary, and a comment of our own in it.
+            edit(r, file, |t| {
+                t.replacen(
+                    "Li Qiang and Mikhail Mishustin co-chair the meeting in Moscow.",
+                    "OURS.",
+                    1,
+                )
+                .replacen(
+                    "        id: \"hog-29\",\n",
+                    "        id: \"hog-29\",\n        // OURS above the title\n",
+                    1,
+                )
+            });
+        },
+    );
+    assert!(merge.status.success(), "{merge:?}");
+    let text = fs::read_to_string(root.join("data").join(file)).unwrap();
+    for kept in [
+        "id: \"hog-29\", // THEIRS beside the id\n        // OURS above the title\n",
+        "    // THEIRS between records\n    (\n        id: \"li-peng-moscow-1996\",",
+        "OURS.",
+    ] {
+        assert!(text.contains(kept), "{kept}");
+    }
+    let (ok, report) = check(&root);
+    assert!(ok, "{report}");
 }
 
 #[test]
@@ -506,4 +559,690 @@ fn figures() {
         history.of("r-000").len()
     );
     assert_eq!(history.of("r-000").len(), 100);
+}
+
+/// A property test of the merge driver: random edits on both sides of a list file, comments
+/// included (added, removed, edited, moved; above and beside records and fields, at the end
+/// of a record or of the list, at the top of the file), merged by `merge_texts` and by an
+/// independent model of "who changed what" written here.
+mod comments_property {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use annals::store::merge::{Side, conflict_blocks, merge_texts, resolve_conflict};
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+
+    #[derive(Clone, Debug, Default, PartialEq)]
+    struct Field {
+        lead: Vec<String>,
+        value: String,
+        trail: Option<String>,
+    }
+
+    #[derive(Clone, Debug, Default, PartialEq)]
+    struct Rec {
+        lead: Vec<String>,
+        fields: Vec<(String, Field)>,
+        foot: Vec<String>,
+        trail: Option<String>,
+    }
+
+    #[derive(Clone, Debug, Default, PartialEq)]
+    struct File {
+        header: Vec<String>,
+        records: Vec<(String, Rec)>,
+        foot: Vec<String>,
+    }
+
+    fn render(f: &File) -> String {
+        let mut s = String::new();
+        let trail = |c: &Option<String>| c.as_ref().map_or(String::new(), |c| format!(" // {c}"));
+        for c in &f.header {
+            s.push_str(&format!("// {c}\n"));
+        }
+        s.push_str("#![enable(implicit_some)]\n[\n");
+        for (_, r) in &f.records {
+            for c in &r.lead {
+                s.push_str(&format!("    // {c}\n"));
+            }
+            s.push_str("    (\n");
+            for (name, field) in &r.fields {
+                for c in &field.lead {
+                    s.push_str(&format!("        // {c}\n"));
+                }
+                s.push_str(&format!(
+                    "        {name}: {},{}\n",
+                    field.value,
+                    trail(&field.trail)
+                ));
+            }
+            for c in &r.foot {
+                s.push_str(&format!("        // {c}\n"));
+            }
+            s.push_str(&format!("    ),{}\n", trail(&r.trail)));
+        }
+        for c in &f.foot {
+            s.push_str(&format!("    // {c}\n"));
+        }
+        s.push_str("]\n");
+        s
+    }
+
+    /// Read back a text in the layout `render` writes (a merge's result must be in it).
+    fn parse(text: &str) -> Result<File, String> {
+        let mut file = File::default();
+        let mut lines = text.lines();
+        let mut next = || lines.next().ok_or("the text ends too early");
+        let trail = |rest: &str| -> Result<Option<String>, String> {
+            if rest.is_empty() {
+                Ok(None)
+            } else {
+                rest.strip_prefix(" // ")
+                    .map(|c| Some(c.to_owned()))
+                    .ok_or_else(|| format!("not a comment: {rest:?}"))
+            }
+        };
+        loop {
+            let line = next()?;
+            if line == "#![enable(implicit_some)]" {
+                break;
+            }
+            let c = line
+                .strip_prefix("// ")
+                .ok_or(format!("header: {line:?}"))?;
+            file.header.push(c.to_owned());
+        }
+        if next()? != "[" {
+            return Err("no `[`".into());
+        }
+        let mut pending = Vec::new();
+        loop {
+            let line = next()?;
+            if let Some(c) = line.strip_prefix("    // ") {
+                pending.push(c.to_owned());
+                continue;
+            }
+            if line == "]" {
+                file.foot = std::mem::take(&mut pending);
+                break;
+            }
+            if line != "    (" {
+                return Err(format!("expected a record: {line:?}"));
+            }
+            let mut rec = Rec {
+                lead: std::mem::take(&mut pending),
+                ..Rec::default()
+            };
+            let mut inner = Vec::new();
+            loop {
+                let line = next()?;
+                if let Some(c) = line.strip_prefix("        // ") {
+                    inner.push(c.to_owned());
+                } else if let Some(rest) = line.strip_prefix("    ),") {
+                    rec.foot = std::mem::take(&mut inner);
+                    rec.trail = trail(rest)?;
+                    break;
+                } else {
+                    let body = line
+                        .strip_prefix("        ")
+                        .ok_or(format!("field: {line:?}"))?;
+                    let (name, rest) = body.split_once(": ").ok_or(format!("field: {line:?}"))?;
+                    let (value, rest) = rest.split_once(',').ok_or(format!("field: {line:?}"))?;
+                    rec.fields.push((
+                        name.to_owned(),
+                        Field {
+                            lead: std::mem::take(&mut inner),
+                            value: value.to_owned(),
+                            trail: trail(rest)?,
+                        },
+                    ));
+                }
+            }
+            let id = rec
+                .fields
+                .iter()
+                .find(|(n, _)| n == "id")
+                .map(|(_, f)| f.value.trim_matches('"').to_owned())
+                .ok_or("a record without an id")?;
+            file.records.push((id, rec));
+        }
+        if lines.next().is_some() {
+            return Err("text after the list".into());
+        }
+        Ok(file)
+    }
+
+    /// Where a comment can be: the Vec ones hold any number, the Option ones one.
+    #[derive(Clone, Copy, Debug)]
+    enum Slot {
+        Header,
+        Foot,
+        Lead(usize),
+        Trail(usize),
+        RecFoot(usize),
+        FieldLead(usize, usize),
+        FieldTrail(usize, usize),
+    }
+
+    fn slots(f: &File) -> Vec<Slot> {
+        let mut out = vec![Slot::Header, Slot::Foot];
+        for (i, (_, r)) in f.records.iter().enumerate() {
+            out.extend([Slot::Lead(i), Slot::Trail(i), Slot::RecFoot(i)]);
+            for j in 0..r.fields.len() {
+                out.extend([Slot::FieldLead(i, j), Slot::FieldTrail(i, j)]);
+            }
+        }
+        out
+    }
+
+    enum SlotRef<'a> {
+        Many(&'a mut Vec<String>),
+        One(&'a mut Option<String>),
+    }
+
+    fn slot(f: &mut File, s: Slot) -> SlotRef<'_> {
+        match s {
+            Slot::Header => SlotRef::Many(&mut f.header),
+            Slot::Foot => SlotRef::Many(&mut f.foot),
+            Slot::Lead(i) => SlotRef::Many(&mut f.records[i].1.lead),
+            Slot::Trail(i) => SlotRef::One(&mut f.records[i].1.trail),
+            Slot::RecFoot(i) => SlotRef::Many(&mut f.records[i].1.foot),
+            Slot::FieldLead(i, j) => SlotRef::Many(&mut f.records[i].1.fields[j].1.lead),
+            Slot::FieldTrail(i, j) => SlotRef::One(&mut f.records[i].1.fields[j].1.trail),
+        }
+    }
+
+    /// Every comment: its slot and its place in that slot.
+    fn comments(f: &mut File) -> Vec<(Slot, usize)> {
+        let mut out = Vec::new();
+        for s in slots(f) {
+            match slot(f, s) {
+                SlotRef::Many(v) => out.extend((0..v.len()).map(|k| (s, k))),
+                SlotRef::One(o) => out.extend(o.iter().map(|_| (s, 0))),
+            }
+        }
+        out
+    }
+
+    fn all_comments(f: &File) -> Vec<String> {
+        let mut f = f.clone();
+        let mut out = Vec::new();
+        for (s, k) in comments(&mut f.clone()) {
+            match slot(&mut f, s) {
+                SlotRef::Many(v) => out.push(v[k].clone()),
+                SlotRef::One(o) => out.push(o.clone().unwrap_or_default()),
+            }
+        }
+        out
+    }
+
+    fn take_comment(f: &mut File, (s, k): (Slot, usize)) -> String {
+        match slot(f, s) {
+            SlotRef::Many(v) => v.remove(k),
+            SlotRef::One(o) => o.take().unwrap_or_default(),
+        }
+    }
+
+    fn put_comment(f: &mut File, s: Slot, at: usize, text: String) {
+        match slot(f, s) {
+            SlotRef::Many(v) => v.insert(at % (v.len() + 1), text),
+            SlotRef::One(o) => *o = Some(text),
+        }
+    }
+
+    /// One random edit: (what, and three numbers that pick where and how).
+    type Op = (u8, u16, u16, u8);
+
+    const NAMES: [&str; 5] = ["a", "b", "c", "d", "e"];
+
+    fn apply(f: &mut File, (what, x, y, z): Op, tag: &str, n: &mut u32) {
+        let (x, y) = (usize::from(x), usize::from(y));
+        let mut new_comment = |z: u8| {
+            *n += 1;
+            // Now and then a text both sides may write, to make equal edits happen.
+            if z.is_multiple_of(4) {
+                format!("note {}", z % 3)
+            } else {
+                format!("{tag} {n}")
+            }
+        };
+        let value = |z: u8| format!("\"v{}\"", z % 4);
+        let records = f.records.len();
+        match what % 9 {
+            0 if records > 0 => {
+                let r = &mut f.records[x % records].1;
+                if r.fields.len() > 1 {
+                    let j = 1 + y % (r.fields.len() - 1);
+                    r.fields[j].1.value = value(z);
+                }
+            }
+            1 if records > 0 => {
+                let r = &mut f.records[x % records].1;
+                let name = NAMES[y % NAMES.len()];
+                if !r.fields.iter().any(|(n, _)| n == name) {
+                    let at = 1 + usize::from(z) % r.fields.len();
+                    let field = Field {
+                        lead: if z.is_multiple_of(3) {
+                            vec![new_comment(z / 3)]
+                        } else {
+                            Vec::new()
+                        },
+                        value: value(z),
+                        trail: None,
+                    };
+                    r.fields.insert(at, (name.to_owned(), field));
+                }
+            }
+            2 if records > 0 => {
+                let r = &mut f.records[x % records].1;
+                if r.fields.len() > 1 {
+                    r.fields.remove(1 + y % (r.fields.len() - 1));
+                }
+            }
+            3 => {
+                let id = format!("n{}", y % 3);
+                if !f.records.iter().any(|(k, _)| *k == id) {
+                    let rec = Rec {
+                        lead: if z.is_multiple_of(2) {
+                            vec![new_comment(z / 2)]
+                        } else {
+                            Vec::new()
+                        },
+                        fields: vec![
+                            (
+                                "id".to_owned(),
+                                Field {
+                                    value: format!("\"{id}\""),
+                                    ..Field::default()
+                                },
+                            ),
+                            (
+                                "a".to_owned(),
+                                Field {
+                                    value: value(z),
+                                    ..Field::default()
+                                },
+                            ),
+                        ],
+                        ..Rec::default()
+                    };
+                    f.records.insert(x % (records + 1), (id, rec));
+                }
+            }
+            4 if records > 0 => {
+                f.records.remove(x % records);
+            }
+            5 => {
+                let all = slots(f);
+                let s = all[y % all.len()];
+                let text = new_comment(z);
+                put_comment(f, s, x, text);
+            }
+            6..=8 => {
+                let all = comments(f);
+                if all.is_empty() {
+                    return;
+                }
+                let c = all[x % all.len()];
+                let old = take_comment(f, c);
+                match what % 9 {
+                    // Moved elsewhere.
+                    7 => {
+                        let all = slots(f);
+                        put_comment(f, all[y % all.len()], usize::from(z), old);
+                    }
+                    // Edited in place.
+                    8 => {
+                        let text = new_comment(z);
+                        put_comment(f, c.0, c.1, text);
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn base_file() -> File {
+        let rec = |id: &str, fields: &[&str]| {
+            let mut all = vec![(
+                "id".to_owned(),
+                Field {
+                    value: format!("\"{id}\""),
+                    ..Field::default()
+                },
+            )];
+            for (k, name) in fields.iter().enumerate() {
+                all.push((
+                    (*name).to_owned(),
+                    Field {
+                        value: format!("\"v{k}\""),
+                        ..Field::default()
+                    },
+                ));
+            }
+            (
+                id.to_owned(),
+                Rec {
+                    fields: all,
+                    ..Rec::default()
+                },
+            )
+        };
+        File {
+            header: vec!["Events.".to_owned()],
+            records: vec![
+                rec("r0", &["a", "b"]),
+                rec("r1", &["a", "c"]),
+                rec("r2", &["b"]),
+            ],
+            foot: Vec::new(),
+        }
+    }
+
+    /// The model's merge of one piece: `Ok` one value, `Err` both sides' (a conflict).
+    fn m3<T: PartialEq + Clone>(b: &T, o: &T, t: &T) -> Result<T, (T, T)> {
+        if o == t || b == t {
+            Ok(o.clone())
+        } else if b == o {
+            Ok(t.clone())
+        } else {
+            Err((o.clone(), t.clone()))
+        }
+    }
+
+    /// Both versions of a piece, and whether they conflict.
+    fn split<T: Clone>(r: Result<T, (T, T)>, conflict: &mut bool) -> (T, T) {
+        match r {
+            Ok(x) => (x.clone(), x),
+            Err(pair) => {
+                *conflict = true;
+                pair
+            }
+        }
+    }
+
+    /// Keys in ours' order, then theirs' others.
+    fn keys<'a, T>(o: &'a [(String, T)], t: &'a [(String, T)]) -> Vec<&'a str> {
+        let mut out: Vec<&str> = o.iter().map(|(k, _)| k.as_str()).collect();
+        for (k, _) in t {
+            if !out.contains(&k.as_str()) {
+                out.push(k);
+            }
+        }
+        out
+    }
+
+    fn get<'a, T>(v: &'a [(String, T)], k: &str) -> Option<&'a T> {
+        v.iter().find(|(key, _)| key == k).map(|(_, x)| x)
+    }
+
+    /// A keyed thing present or not on each side: merged, both versions, conflict?
+    fn keyed<T: PartialEq + Clone + Default>(
+        b: Option<&T>,
+        o: Option<&T>,
+        t: Option<&T>,
+        both_changed: impl Fn(&T, &T, &T, &mut bool) -> (T, T),
+    ) -> (Option<T>, Option<T>, bool) {
+        match m3(&b, &o, &t) {
+            Ok(x) => (x.cloned(), x.cloned(), false),
+            Err((Some(o), Some(t))) => {
+                let mut conflict = false;
+                let (vo, vt) = both_changed(&b.cloned().unwrap_or_default(), o, t, &mut conflict);
+                (Some(vo), Some(vt), conflict)
+            }
+            Err((o, t)) => (o.cloned(), t.cloned(), true),
+        }
+    }
+
+    fn merge_field(b: &Field, o: &Field, t: &Field, conflict: &mut bool) -> (Field, Field) {
+        let (lo, lt) = split(m3(&b.lead, &o.lead, &t.lead), conflict);
+        // A value no base has differs from every value.
+        let bv = if b.value.is_empty() {
+            "\u{0}".to_owned()
+        } else {
+            b.value.clone()
+        };
+        let (vo, vt) = split(m3(&bv, &o.value, &t.value), conflict);
+        let (to, tt) = split(m3(&b.trail, &o.trail, &t.trail), conflict);
+        (
+            Field {
+                lead: lo,
+                value: vo,
+                trail: to,
+            },
+            Field {
+                lead: lt,
+                value: vt,
+                trail: tt,
+            },
+        )
+    }
+
+    fn merge_rec(b: &Rec, o: &Rec, t: &Rec, conflict: &mut bool) -> (Rec, Rec) {
+        let (lo, lt) = split(m3(&b.lead, &o.lead, &t.lead), conflict);
+        let (fo, ft) = split(m3(&b.foot, &o.foot, &t.foot), conflict);
+        let (to, tt) = split(m3(&b.trail, &o.trail, &t.trail), conflict);
+        let (mut fields_o, mut fields_t) = (Vec::new(), Vec::new());
+        for k in keys(&o.fields, &t.fields) {
+            let (vo, vt, c) = keyed(
+                get(&b.fields, k),
+                get(&o.fields, k),
+                get(&t.fields, k),
+                merge_field,
+            );
+            *conflict |= c;
+            fields_o.extend(vo.map(|f| (k.to_owned(), f)));
+            fields_t.extend(vt.map(|f| (k.to_owned(), f)));
+        }
+        (
+            Rec {
+                lead: lo,
+                fields: fields_o,
+                foot: fo,
+                trail: to,
+            },
+            Rec {
+                lead: lt,
+                fields: fields_t,
+                foot: ft,
+                trail: tt,
+            },
+        )
+    }
+
+    /// The model's merge: each side's version (equal when clean) and what conflicts (`None`:
+    /// the comments at the top or the end of the file).
+    fn oracle(b: &File, o: &File, t: &File) -> (File, File, BTreeSet<Option<String>>) {
+        let mut conflicts = BTreeSet::new();
+        let mut c = false;
+        let (ho, ht) = split(m3(&b.header, &o.header, &t.header), &mut c);
+        let mut c2 = false;
+        let (fo, ft) = split(m3(&b.foot, &o.foot, &t.foot), &mut c2);
+        if c || c2 {
+            conflicts.insert(None);
+        }
+        let (mut ro, mut rt) = (Vec::new(), Vec::new());
+        for k in keys(&o.records, &t.records) {
+            let (vo, vt, c) = keyed(
+                get(&b.records, k),
+                get(&o.records, k),
+                get(&t.records, k),
+                merge_rec,
+            );
+            if c {
+                conflicts.insert(Some(k.to_owned()));
+            }
+            ro.extend(vo.map(|r| (k.to_owned(), r)));
+            rt.extend(vt.map(|r| (k.to_owned(), r)));
+        }
+        (
+            File {
+                header: ho,
+                records: ro,
+                foot: fo,
+            },
+            File {
+                header: ht,
+                records: rt,
+                foot: ft,
+            },
+            conflicts,
+        )
+    }
+
+    /// Records and fields in key order (the merge keeps ours' order and puts theirs'
+    /// additions beside their neighbours; that is checked on its own).
+    fn sorted(mut f: File) -> File {
+        f.records.sort_by(|a, b| a.0.cmp(&b.0));
+        for (_, r) in &mut f.records {
+            r.fields.sort_by(|a, b| a.0.cmp(&b.0));
+        }
+        f
+    }
+
+    /// `text` with every conflict resolved to `side`.
+    fn resolve_all(mut text: String, side: Side) -> String {
+        while !conflict_blocks(&text).is_empty() {
+            text = resolve_conflict(&text, 0, side).unwrap();
+        }
+        text
+    }
+
+    /// Whether the keys of `sub` that `of` has come in `of`'s order.
+    fn keeps_order<T, U>(of: &[(String, T)], out: &[(String, U)]) -> bool {
+        let mine: Vec<&String> = out
+            .iter()
+            .map(|(k, _)| k)
+            .filter(|k| of.iter().any(|(o, _)| o == *k))
+            .collect();
+        let theirs: Vec<&String> = of
+            .iter()
+            .map(|(k, _)| k)
+            .filter(|k| mine.contains(k))
+            .collect();
+        mine == theirs
+    }
+
+    #[derive(Default)]
+    struct Tally {
+        clean: usize,
+        conflicts: usize,
+        comments_expected: usize,
+        comments_lost: usize,
+    }
+
+    /// Multiset difference: how many of `expected` are missing from `found`.
+    fn missing(expected: &[String], found: &[String]) -> usize {
+        let mut left: BTreeMap<&str, usize> = BTreeMap::new();
+        for c in found {
+            *left.entry(c).or_default() += 1;
+        }
+        expected
+            .iter()
+            .filter(|c| match left.get_mut(c.as_str()) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    false
+                }
+                _ => true,
+            })
+            .count()
+    }
+
+    fn one_case(
+        (base_ops, ours_ops, theirs_ops): &(Vec<Op>, Vec<Op>, Vec<Op>),
+        tally: &mut Tally,
+    ) -> Result<(), TestCaseError> {
+        let mut n = 0;
+        let mut base = base_file();
+        for op in base_ops {
+            apply(&mut base, *op, "base", &mut n);
+        }
+        let (mut ours, mut theirs) = (base.clone(), base.clone());
+        for op in ours_ops {
+            apply(&mut ours, *op, "ours", &mut n);
+        }
+        for op in theirs_ops {
+            apply(&mut theirs, *op, "theirs", &mut n);
+        }
+        let texts = [render(&base), render(&ours), render(&theirs)];
+        let out = merge_texts(&texts[0], &texts[1], &texts[2])
+            .map_err(|e| TestCaseError::fail(format!("refused: {e}")))?;
+        let (want_o, want_t, want_conflicts) = oracle(&base, &ours, &theirs);
+        let got: BTreeSet<Option<String>> =
+            out.conflicts.iter().map(|c| c.record.clone()).collect();
+        prop_assert_eq!(&got, &want_conflicts, "conflicts\n{}", out.text);
+        prop_assert_eq!(
+            out.conflicts.is_empty(),
+            conflict_blocks(&out.text).is_empty()
+        );
+        for (side, want) in [(Side::Ours, &want_o), (Side::Theirs, &want_t)] {
+            let text = resolve_all(out.text.clone(), side);
+            let file = parse(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+            // Records come in ours' order (in theirs' when theirs is taken whole).
+            prop_assert!(
+                keeps_order(&ours.records, &file.records)
+                    || keeps_order(&theirs.records, &file.records),
+                "record order\n{}",
+                text
+            );
+            // A record's fields come in ours' order, or in theirs' when theirs' record is
+            // taken whole (a field removed and written again elsewhere moves).
+            for (id, rec) in &file.records {
+                let in_order = |side: &File| {
+                    get(&side.records, id).is_none_or(|r| keeps_order(&r.fields, &rec.fields))
+                };
+                prop_assert!(
+                    in_order(&ours) || in_order(&theirs),
+                    "field order\n{}",
+                    text
+                );
+            }
+            // Counted once for a clean merge (both resolutions are the text itself).
+            if side == Side::Ours || !out.conflicts.is_empty() {
+                let (want, found) = (all_comments(want), all_comments(&file));
+                tally.comments_expected += want.len();
+                tally.comments_lost += missing(&want, &found);
+            }
+            prop_assert_eq!(sorted(file), sorted(want.clone()), "{:?}\n{}", side, text);
+        }
+        if out.conflicts.is_empty() {
+            tally.clean += 1;
+        } else {
+            tally.conflicts += 1;
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn random_edits_with_comments_merge_as_the_model_says() {
+        let cases = std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(256);
+        let mut runner = TestRunner::new(Config {
+            cases,
+            failure_persistence: None,
+            ..Config::default()
+        });
+        let op = (0u8..9, any::<u16>(), any::<u16>(), any::<u8>());
+        let ops = |max: usize| prop::collection::vec(op.clone(), 0..max);
+        let strategy = (ops(6), ops(5), ops(5));
+        let tally = std::cell::RefCell::new(Tally::default());
+        runner
+            .run(&strategy, |case| one_case(&case, &mut tally.borrow_mut()))
+            .unwrap();
+        let t = tally.into_inner();
+        println!(
+            "{} merges: {} clean, {} with conflicts reported; {} comments expected (in each clean result, and in both resolutions of each conflict), {} lost",
+            t.clean + t.conflicts,
+            t.clean,
+            t.conflicts,
+            t.comments_expected,
+            t.comments_lost
+        );
+        assert_eq!(t.comments_lost, 0);
+        assert!(t.clean > 0 && t.conflicts > 0, "both kinds happen");
+    }
 }

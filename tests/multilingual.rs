@@ -545,6 +545,384 @@ fn a_storyline_text_without_the_default_language_is_a_warning_at_its_place() {
     assert_eq!(warnings[0].location.as_ref().unwrap().line, 4);
 }
 
+#[path = "common/trilingual.rs"]
+mod trilingual;
+
+/// A scratch dataset: the trilingual manifest with `edit` applied, its events and storyline.
+fn trilingual_with(edit: impl Fn(&str) -> String) -> tempfile::TempDir {
+    let dir = trilingual::trilingual();
+    std::fs::write(dir.path().join("manifest.ron"), edit(trilingual::MANIFEST)).unwrap();
+    dir
+}
+
+#[test]
+fn manifest_and_storyline_texts_read_in_three_languages_and_check_is_quiet() {
+    let dir = trilingual::trilingual();
+    let loaded = load_dataset(dir.path());
+    assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
+    let dataset = loaded.dataset.as_ref().unwrap();
+    let (zh, ru, en) = (Language::Chinese, Language::Russian, Language::English);
+    assert_eq!(dataset.title_in(zh), "睦邻合作");
+    assert_eq!(dataset.title_in(ru), "Соседи за работой");
+    assert_eq!(dataset.title_in(en), "Neighbours at work");
+    let manifest = &dataset.manifest;
+    assert_eq!(
+        dataset.text(&manifest.description, ru).text,
+        "Небольшая летопись встреч."
+    );
+    assert_eq!(dataset.category_label("regular-meeting", zh), "定期会晤");
+    // A label written once, in the dataset's language: the marker elsewhere.
+    assert_eq!(dataset.category_label("agreement", ru), "Treaties [en]");
+    assert_eq!(dataset.category_label("agreement", en), "Treaties");
+    assert_eq!(
+        dataset.series_title("hog-regular", ru),
+        "Встречи глав правительств"
+    );
+    let series = dataset.series("hog-regular").unwrap();
+    assert_eq!(
+        series.item.as_ref().unwrap().exactly(zh, en),
+        Some("定期会晤")
+    );
+    assert_eq!(dataset.text(&manifest.periods[0].title, zh).text, "文化年");
+    let li = dataset.person("li-qiang").unwrap();
+    assert_eq!(
+        dataset.text(li.role.as_ref().unwrap(), ru).text,
+        "Премьер Госсовета КНР"
+    );
+    let picture = &dataset.by_id("hog-29").unwrap().media[0];
+    assert_eq!(
+        picture.alt_text(zh, en).as_deref(),
+        Some("长桌两侧的两国代表团")
+    );
+    let (_, story) = loaded.storyline("two-meetings").unwrap();
+    assert_eq!(
+        dataset.text(&story.description, zh).text,
+        "从一次会晤到下一次。"
+    );
+    // The plain form still reads, as the dataset's language.
+    let plain = trilingual_with(|m| {
+        m.replace(
+            "title: (en: \"Neighbours at work\", zh: \"睦邻合作\", ru: \"Соседи за работой\")",
+            "title: \"Neighbours at work\"",
+        )
+    });
+    let dataset = loaded_ok(plain.path());
+    assert_eq!(dataset.manifest.title, Text::plain("Neighbours at work"));
+    assert_eq!(dataset.title_in(zh), "Neighbours at work [en]");
+}
+
+#[test]
+fn check_points_at_a_misspelt_empty_or_default_less_manifest_text() {
+    // A misspelt language in a category's label: where it is, and what was meant.
+    let dir = trilingual_with(|m| m.replace("zh: \"访问与峰会\"", "zn: \"访问与峰会\""));
+    let loaded = annals::store::load::check_dataset(dir.path()).loaded;
+    let errors: Vec<_> = loaded.diagnostics.iter().filter(|d| d.is_error()).collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    let d = errors[0];
+    assert!(
+        d.message.starts_with("`label`: unknown language `zn`"),
+        "{}",
+        d.message
+    );
+    assert_eq!(d.hint.as_deref(), Some("did you mean `zh`?"));
+    let at = d.location.as_ref().unwrap();
+    let line = trilingual::MANIFEST
+        .lines()
+        .position(|l| l.contains("访问与峰会"))
+        .unwrap()
+        + 1;
+    let col = trilingual::MANIFEST
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .find("zh: \"访")
+        .unwrap()
+        + 1;
+    assert_eq!((at.line, at.col, at.len), (line, col, 2), "{d}");
+
+    // An empty map: an error.
+    let dir = trilingual_with(|m| m.replace("label: \"Treaties\"", "label: ()"));
+    let loaded = annals::store::load::check_dataset(dir.path()).loaded;
+    assert!(
+        loaded
+            .diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.message.contains("at least one language")),
+        "{:#?}",
+        loaded.diagnostics
+    );
+
+    // A role, a series item and a storyline's description without English, a picture's
+    // alternative text too: warnings, each where the text is written.
+    let dir = trilingual_with(|m| {
+        m.replace(
+            "role: \"Chairman of the Government\"",
+            "role: (ru: \"Председатель Правительства\")",
+        )
+        .replace(
+            "item: (en: \"regular meeting\", zh: \"定期会晤\", ru: \"регулярная встреча\")",
+            "item: (zh: \"定期会晤\")",
+        )
+    });
+    std::fs::write(
+        dir.path().join("briefings/two-meetings.ron"),
+        trilingual::STORYLINE.replace(
+            "description: (en: \"From one meeting to the next.\", ",
+            "description: (",
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("events.ron"),
+        trilingual::EVENTS.replace("alt: (en: \"Two delegations at a long table\", ", "alt: ("),
+    )
+    .unwrap();
+    let loaded = load_dataset(dir.path());
+    assert_eq!(loaded.error_count(), 0, "{:#?}", loaded.diagnostics);
+    let warning = |field: &str| {
+        loaded
+            .diagnostics
+            .iter()
+            .find(|d| d.message.starts_with(&format!("`{field}` is written in")))
+            .unwrap_or_else(|| panic!("{field}: {:#?}", loaded.diagnostics))
+    };
+    let line_of = |d: &annals::store::Diagnostic| d.location.as_ref().unwrap().line;
+    let manifest = std::fs::read_to_string(dir.path().join("manifest.ron")).unwrap();
+    let line_in =
+        |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    assert_eq!(line_of(warning("role")), line_in(&manifest, "Председатель"));
+    assert!(
+        warning("role")
+            .message
+            .contains("written in ru but not in `en`")
+    );
+    assert_eq!(line_of(warning("item")), line_in(&manifest, "item: (zh:"));
+    assert_eq!(
+        line_of(warning("description")),
+        line_in(trilingual::STORYLINE, "description:")
+    );
+    assert_eq!(
+        line_of(warning("media")),
+        line_in(trilingual::EVENTS, "media: [")
+    );
+    // Readers of English see the Russian role, marked.
+    let dataset = loaded.dataset.as_ref().unwrap();
+    let role = dataset
+        .person("mikhail-mishustin")
+        .unwrap()
+        .role
+        .as_ref()
+        .unwrap();
+    assert_eq!(
+        dataset.text(role, Language::English).marked(),
+        "Председатель Правительства [ru]"
+    );
+}
+
+#[test]
+fn fmt_leaves_the_manifest_as_written_and_writes_alt_texts_in_order() {
+    let dir = trilingual::trilingual();
+    let events = dir.path().join("events.ron");
+    // A picture written by hand in another order, on one line.
+    let messy = trilingual::EVENTS.replace(
+        "caption: (en: \"The talks\", zh: \"会谈现场\", ru: \"Переговоры\"),",
+        "caption: ( ru: \"Переговоры\" , en: \"The talks\",zh:\"会谈现场\" ),",
+    );
+    std::fs::write(&events, &messy).unwrap();
+    let before = loaded_ok(dir.path());
+    annals::cli::fmt(dir.path(), false, &mut Vec::new()).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("manifest.ron")).unwrap(),
+        trilingual::MANIFEST
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("briefings/two-meetings.ron")).unwrap(),
+        trilingual::STORYLINE
+    );
+    let once = std::fs::read_to_string(&events).unwrap();
+    // A picture's fields one a line when they do not fit on one, languages in order.
+    assert!(
+        once.contains("                caption: (en: \"The talks\", zh: \"会谈现场\", ru: \"Переговоры\"),\n                alt: (en: \"Two delegations at a long table\", zh: \"长桌两侧的两国代表团\", ru: \"Две делегации за длинным столом\"),\n"),
+        "{once}"
+    );
+    assert_eq!(
+        annals::cli::fmt(dir.path(), true, &mut Vec::new()).unwrap(),
+        0
+    );
+    annals::cli::fmt(dir.path(), false, &mut Vec::new()).unwrap();
+    assert_eq!(std::fs::read_to_string(&events).unwrap(), once);
+    assert_eq!(loaded_ok(dir.path()).events(), before.events());
+}
+
+#[test]
+fn an_alt_text_edited_in_one_language_is_saved_and_reads_back() {
+    let dir = trilingual::trilingual();
+    let dataset = loaded_ok(dir.path());
+    let before = dataset.by_id("hog-29").unwrap();
+    let mut draft = Draft::from_event(before, dataset.language());
+    *draft.media[0].alt.get_mut(Language::Russian) = "Делегации за столом".into();
+    *draft.media[0].caption.get_mut(Language::Chinese) = String::new();
+    let (after, errors) = draft.apply(before, &dataset);
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut changes = FileChanges::default();
+    changes.replace.insert("hog-29", &after);
+    let text = std::fs::read_to_string(dir.path().join("events.ron")).unwrap();
+    let saved = apply_changes(&text, &changes).unwrap();
+    // The other records keep their bytes.
+    let tail = &text[text.find("        id: \"visit-2024\"").unwrap()..];
+    assert!(saved.ends_with(tail));
+    std::fs::write(dir.path().join("events.ron"), &saved).unwrap();
+    let again = loaded_ok(dir.path());
+    let picture = &again.by_id("hog-29").unwrap().media[0];
+    let alt = picture.alt.as_ref().unwrap();
+    assert_eq!(
+        alt.exactly(Language::Russian, Language::English),
+        Some("Делегации за столом")
+    );
+    assert_eq!(
+        alt.exactly(Language::Chinese, Language::English),
+        Some("长桌两侧的两国代表团")
+    );
+    let caption = picture.caption.as_ref().unwrap();
+    assert_eq!(caption.exactly(Language::Chinese, Language::English), None);
+    assert_eq!(again.by_id("hog-29").unwrap(), &after);
+}
+
+#[test]
+fn the_window_in_chinese_and_russian_speaks_the_datasets_own_translations() {
+    let dir = trilingual::trilingual();
+    let root = dir.path().to_path_buf();
+    for (language, title, lane, other_lane, series, role, fallback) in [
+        (
+            Language::Chinese,
+            "睦邻合作",
+            "定期会晤",
+            "访问与峰会",
+            "第29次：定期会晤",
+            "国务院总理",
+            "Chairman of the Government [en]",
+        ),
+        (
+            Language::Russian,
+            "Соседи за работой",
+            "Регулярная встреча",
+            "Визит или саммит",
+            "№ 29: регулярная встреча",
+            "Премьер Госсовета КНР",
+            "Chairman of the Government [en]",
+        ),
+    ] {
+        let mut harness = window_in(root.clone(), language, "hog-29");
+        harness.run();
+        assert_eq!(
+            harness.state().window_title(),
+            format!("Annals — {title}"),
+            "{language:?}"
+        );
+        // The lanes, by their headers' names; the one label left in English, marked.
+        for name in [lane, other_lane, "Treaties [en]"] {
+            assert!(
+                harness.query_all_by_label(name).count() >= 1,
+                "{language:?}: no lane {name}"
+            );
+        }
+        assert!(
+            harness
+                .query_all_by_label("Regular meeting")
+                .next()
+                .is_none()
+        );
+        // The detail panel: the place in the series, the roles.
+        let panel_name = annals::i18n::tr(language, "detail-panel");
+        let panel = harness.get_by_label(&panel_name);
+        panel.get_by_label(series);
+        panel.get_by_label(role);
+        panel.get_by_label(fallback);
+        // The picture, named by its alternative text in that language once decoded.
+        let alt = if language == Language::Chinese {
+            "长桌两侧的两国代表团"
+        } else {
+            "Две делегации за длинным столом"
+        };
+        assert!(
+            step_until(&mut harness, |h| h.query_by_label(alt).is_some()),
+            "{language:?}: the thumbnail named {alt}"
+        );
+        // The filter panel's categories.
+        harness.key_press_modifiers(
+            egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
+            egui::Key::F,
+        );
+        harness.run();
+        assert!(
+            harness.query_all_by_label(other_lane).count() >= 2,
+            "{language:?}"
+        );
+        assert!(
+            harness
+                .query_all_by_label("Visit or summit")
+                .next()
+                .is_none()
+        );
+    }
+}
+
+#[test]
+fn the_editor_has_a_field_per_language_for_a_pictures_caption_and_alt_text() {
+    let dir = trilingual::trilingual();
+    let root = dir.path().to_path_buf();
+    let mut harness = window_in(root.clone(), Language::English, "hog-29");
+    harness.key_press(egui::Key::E);
+    harness.run();
+    let alt_in = |h: &egui_kittest::Harness<'_, annals::ui::AnnalsApp>, language| {
+        let dataset = h.state().dataset().unwrap();
+        let picture = &dataset.by_id("hog-29").unwrap().media[0];
+        picture
+            .alt
+            .as_ref()
+            .and_then(|t| t.exactly(language, dataset.language()))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    for label in [
+        "Edit picture 1 caption",
+        "Edit picture 1 caption (zh)",
+        "Edit picture 1 alternative text",
+        "Edit picture 1 alternative text (ru)",
+    ] {
+        harness.get_by_label(label);
+    }
+    // Below the fold of the form: scrolled to first.
+    harness
+        .get_by_label("Edit picture 1 alternative text (ru)")
+        .scroll_to_me();
+    harness.run();
+    type_into(
+        &mut harness,
+        "Edit picture 1 alternative text (ru)",
+        "Делегации",
+    );
+    assert_eq!(alt_in(&harness, Language::Russian), "Делегации");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        alt_in(&harness, Language::Russian),
+        "Две делегации за длинным столом"
+    );
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    let saved = read(&root, "events.ron");
+    assert!(saved.contains("ru: \"Делегации\""), "{saved}");
+    assert!(saved.contains("zh: \"长桌两侧的两国代表团\""), "{saved}");
+}
+
 #[test]
 fn the_status_bar_counts_the_texts_lacking_the_language_and_walks_them() {
     let events = format!(

@@ -283,3 +283,48 @@ fn switching_back_to_english_takes_every_word_back() {
     let found = english.iter().filter(|(_, w)| shown.contains(w)).count();
     assert!(found > 20, "only {found} English words seen in English");
 }
+
+/// Texts on screen that carry the fallback marker of a record text shown in another language.
+fn marked_texts(harness: &Harness<'_, AnnalsApp>) -> Vec<String> {
+    texts_on_screen(harness)
+        .into_iter()
+        .filter(|text| text.contains("[en]") || text.contains("[zh]") || text.contains("[ru]"))
+        .collect()
+}
+
+/// The bundled dataset is written in three languages: in Chinese and in Russian, neither the
+/// first screen (window title, lanes, periods, list) nor the details of the first and the last
+/// event show a text marked as shown in another language.
+#[test]
+fn the_bundled_dataset_shows_no_fallback_marker_in_chinese_or_russian() {
+    for language in [Language::Chinese, Language::Russian] {
+        let mut harness = harness_in(language);
+        open_every_panel(&mut harness);
+        let marked = marked_texts(&harness);
+        assert!(
+            marked.is_empty(),
+            "{language:?}, last event: marked texts:\n{}",
+            marked.join("\n")
+        );
+        harness.key_press(egui::Key::Home);
+        harness.run();
+        harness.key_press(egui::Key::Enter);
+        harness.run();
+        let marked = marked_texts(&harness);
+        assert!(
+            marked.is_empty(),
+            "{language:?}, first event: marked texts:\n{}",
+            marked.join("\n")
+        );
+        // The texts on screen are really the dataset's own: the window says its title.
+        let dataset = annals::store::load_dataset(&bundled_dataset_path())
+            .dataset
+            .expect("the bundled dataset loads");
+        let title = dataset.title_in(language);
+        assert!(!title.contains("[en]"), "{language:?}: {title}");
+        assert!(
+            texts_on_screen(&harness).iter().any(|t| t.contains(&title)),
+            "{language:?}: the dataset's title “{title}” is on screen"
+        );
+    }
+}

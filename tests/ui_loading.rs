@@ -100,3 +100,61 @@ fn the_window_opens_at_once_on_a_big_dataset_and_fills_in_when_it_is_read() {
     assert!(harness.query_by_label("Reading the dataset…").is_none());
     harness.get_by_label_contains(&format!("{EVENTS} events"));
 }
+
+/// A dataset of thousands of files outside git: git is asked once which work tree it is in
+/// each time the dataset is read (opened, reloaded), not once a file, and the window settles
+/// (no frame is asked for once the answer is in): idle means idle.
+#[test]
+fn many_files_outside_git_ask_git_once_and_the_window_goes_idle() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    if std::process::Command::new("git")
+        .args(["-C", root.to_str().unwrap(), "rev-parse", "--show-toplevel"])
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        return; // the temporary folder is in a work tree: not this case
+    }
+    std::fs::write(
+        root.join("manifest.ron"),
+        "(title: \"Many files\", categories: [(id: \"visit\", label: \"Visit\", colour: \"#1f77b4\")])\n",
+    )
+    .unwrap();
+    const FILES: usize = 3_000;
+    for i in 0..FILES {
+        std::fs::write(
+            root.join(format!("events-{i:05}.ron")),
+            format!(
+                "[(id: \"e{i}\", title: \"Event {i}\", when: \"{}\", kind: \"visit\", sources: [(publisher: \"P\")])]\n",
+                1900 + i % 120
+            ),
+        )
+        .unwrap();
+    }
+    let mut harness = harness_on(root.to_path_buf());
+    wait_while_reading(&mut harness, 60);
+    assert_eq!(harness.state().dataset().unwrap().len(), FILES);
+    assert!(step_until(&mut harness, |h| h.state().git_answered()));
+    // Settled: `run` stops once no frame is asked for (it fails after its step limit).
+    harness.run();
+    assert_eq!(
+        harness.state().git_runs(),
+        1,
+        "one git command for the dataset"
+    );
+    // Each reload asks git once more, for the dataset, not for each of its files.
+    for _ in 0..2 {
+        harness
+            .state_mut()
+            .apply(annals::ui::command::FileCommand::Reload.into(), 0.0);
+        wait_while_reading(&mut harness, 60);
+        assert!(step_until(&mut harness, |h| h.state().git_answered()));
+        harness.run();
+    }
+    assert_eq!(harness.state().git_runs(), 3);
+    // Idle frames ask nothing.
+    for _ in 0..10 {
+        harness.step();
+    }
+    assert_eq!(harness.state().git_runs(), 3);
+}

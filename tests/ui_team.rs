@@ -106,7 +106,14 @@ fn with_field(text: &str, id: &str, field: &str, value: &str) -> String {
             .find(&format!("\n        {field}: "))
             .unwrap_or_else(|| panic!("{id} has a {field}"))
         + 1;
-    let end = start + text[start..].find('\n').unwrap();
+    let line_end = start + text[start..].find('\n').unwrap();
+    // A text written by language spans lines, up to the `),` that closes its map.
+    let end = if text[start..line_end].ends_with('(') {
+        let close = "\n        ),";
+        line_end + text[line_end..].find(close).unwrap() + close.len()
+    } else {
+        line_end
+    };
     format!(
         "{}        {field}: \"{value}\",{}",
         &text[..start],

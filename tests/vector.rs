@@ -366,7 +366,7 @@ fn the_handout_pdf_reads_back_with_every_event_fonts_outline_and_metadata() {
         let first = dataset.text(&dataset.events()[0].title, language).text;
         assert_eq!(outline[0], format!("1. {first}"));
         assert_eq!(outline.last().unwrap(), sources);
-        assert_eq!(info(&doc, b"Title"), dataset.manifest.title);
+        assert_eq!(info(&doc, b"Title"), dataset.manifest.title.to_string());
         let catalog = doc.catalog().unwrap();
         assert_eq!(
             lopdf::decode_text_string(catalog.get(b"Lang").unwrap()).unwrap(),

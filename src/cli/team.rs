@@ -78,13 +78,13 @@ fn line_merge(
     match status {
         Ok(status) => Ok(match status.code() {
             Some(0) => 0,
-            Some(c) if c > 0 => 1,
-            _ => 2,
+            // Conflicts, or git stopped by a signal: the merge failed either way.
+            _ => crate::cli::EXIT_FAILED,
         }),
         Err(e) => {
             let Some((b, o, t)) = texts else {
                 writeln!(err, "annals merge-file: cannot run git ({e})")?;
-                return Ok(2);
+                return Ok(crate::cli::EXIT_FAILED);
             };
             let MergeOutcome { text, conflicts } = whole_file_merge(b, o, t);
             crate::store::save::write_atomic(ours, text.as_bytes())

@@ -193,8 +193,8 @@ pub fn handout_markdown(dataset: &Dataset, selection: &Selection, language: Lang
 fn source_markdown(handout: &Handout<'_>, source: &Source) -> String {
     let language = handout.language;
     let mut out = markdown_line(&source.publisher);
-    if let Some(title) = &source.title {
-        let _ = write!(out, ", “{}”", markdown_line(&handout.text(title)));
+    if let Some(title) = source.title_in(language, handout.default) {
+        let _ = write!(out, ", “{}”", markdown_line(&title.marked()));
     }
     if let Some(published) = &source.published {
         let _ = write!(out, ", {}", markdown_line(&published.display(language)));
@@ -230,11 +230,10 @@ fn picture_html(
     } else {
         format!("<figcaption>{}</figcaption>", html_escape(&byline))
     };
+    // Its alternative text (else its caption), in the handout's language.
     let alt = html_escape(
         &media
-            .caption
-            .as_ref()
-            .map(|c| handout.text(c))
+            .alt_text(handout.language, handout.default)
             .unwrap_or_default(),
     );
     if media.is_web() {
@@ -383,8 +382,8 @@ pub fn handout_html_with_pictures(
         );
         for (k, source) in handout.sources.iter().enumerate() {
             let mut item = format!("<strong>{}</strong>", html_escape(&source.publisher));
-            if let Some(t) = &source.title {
-                let _ = write!(item, ", “{}”", html_escape(&handout.text(t)));
+            if let Some(t) = source.title_in(handout.language, handout.default) {
+                let _ = write!(item, ", “{}”", html_escape(&t.marked()));
             }
             if let Some(p) = &source.published {
                 let _ = write!(item, ", {}", html_escape(&p.display(handout.language)));

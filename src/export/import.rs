@@ -105,6 +105,19 @@ pub(crate) fn html_to_text(html: &str) -> String {
     text
 }
 
+/// `base`, or `base-2`, `base-3`, … if `taken` has it already; then taken too.
+fn unique(taken: &mut std::collections::HashSet<String>, base: String) -> String {
+    if taken.insert(base.clone()) {
+        return base;
+    }
+    let id = (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken.contains(id))
+        .unwrap_or_default();
+    taken.insert(id.clone());
+    id
+}
+
 /// An id made of lowercase letters, digits and `-`.
 pub(crate) fn slug(text: &str) -> String {
     let mut out = String::new();
@@ -387,7 +400,12 @@ fn build(slides: Vec<Slide>, fallback_title: &str) -> Built {
     let mut categories: BTreeMap<String, String> = BTreeMap::new(); // id → label
     let mut periods: Vec<(String, String, EventDate)> = Vec::new();
     let mut events: Vec<Event> = Vec::new();
+    // Ids taken so far, of events and of periods (each list's ids must differ).
     let mut ids = std::collections::HashSet::new();
+    let mut period_ids = std::collections::HashSet::new();
+    // Names taken in the new `media/` folder, so that two pictures of one name from
+    // different folders are both kept.
+    let mut picture_names = std::collections::HashSet::new();
     for slide in slides {
         match slide.kind {
             SlideKind::Title => {
@@ -401,7 +419,7 @@ fn build(slides: Vec<Slide>, fallback_title: &str) -> Built {
                 let headline = html_to_text(&slide.headline);
                 match event_date(&slide) {
                     Ok(when) => {
-                        let id = slug(&headline);
+                        let id = unique(&mut period_ids, slug(&headline));
                         periods.push((id, headline, when));
                     }
                     Err(e) => report.skipped.push(format!("{}: {e}", slide.origin)),
@@ -447,12 +465,7 @@ fn build(slides: Vec<Slide>, fallback_title: &str) -> Built {
         } else {
             slug(&slide.unique_id)
         };
-        let mut id = base.clone();
-        let mut n = 2;
-        while !ids.insert(id.clone()) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
+        let id = unique(&mut ids, base);
         // A local file (a path, no scheme) is a picture, copied into the new dataset's
         // `media/` folder; a link (the usual case) is a source, as it always was.
         let local = !slide.media_url.is_empty() && !slide.media_url.contains(':');
@@ -462,6 +475,23 @@ fn build(slides: Vec<Slide>, fallback_title: &str) -> Built {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
+            let name = if picture_names.contains(&name) {
+                // `photo.jpg` taken by another picture: `photo-2.jpg`, `photo-3.jpg`, …
+                let path = std::path::Path::new(&name);
+                let stem = path
+                    .file_stem()
+                    .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+                let ending = path
+                    .extension()
+                    .map_or_else(String::new, |x| format!(".{}", x.to_string_lossy()));
+                (2..)
+                    .map(|n| format!("{stem}-{n}{ending}"))
+                    .find(|candidate| !picture_names.contains(candidate))
+                    .unwrap_or_default()
+            } else {
+                name
+            };
+            picture_names.insert(name.clone());
             let file = format!("media/{name}");
             pictures.push((slide.media_url.clone(), file.clone()));
             let text = |t: &str| Some(html_to_text(t)).filter(|t| !t.is_empty());
@@ -546,8 +576,12 @@ fn build(slides: Vec<Slide>, fallback_title: &str) -> Built {
 /// leading `{`) into a new dataset folder `out_dir` (created; an existing folder must be
 /// empty, so nothing is overwritten).
 pub fn import_timelinejs(file: &Path, out_dir: &Path) -> Result<ImportReport, String> {
-    let text = std::fs::read_to_string(file)
+    // Only a regular file, of at most 256 MiB: a FIFO or a device is refused, not waited on
+    // or read without end.
+    let bytes = crate::store::input::read_regular(file, crate::store::input::MAX_INPUT_BYTES)
         .map_err(|e| format!("cannot read `{}`: {e}", file.display()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("cannot read `{}`: it is not UTF-8 text", file.display()))?;
     // Spreadsheets and some editors on Windows start UTF-8 files with a byte order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let is_csv = file
@@ -583,13 +617,15 @@ pub fn import_timelinejs(file: &Path, out_dir: &Path) -> Result<ImportReport, St
     }
     // Local pictures beside the imported file are copied in: only paths inside its folder,
     // and only PNG, JPEG and WebP files.
-    let folder = file.parent().unwrap_or(Path::new("."));
+    // Links are followed and must stay inside that folder, as a dataset's pictures must.
+    let folder = file
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     for (named, into) in pictures {
-        let from = Media::file(&named).path_in(folder);
-        let picture = from.as_ref().and_then(|from| {
-            let bytes = std::fs::read(from).ok()?;
-            PictureFormat::sniff(&bytes).map(|_| bytes)
-        });
+        let picture = crate::store::pictures::read_media(folder, &Media::file(&named))
+            .ok()
+            .filter(|bytes| PictureFormat::sniff(bytes).is_some());
         match picture {
             Some(bytes) => {
                 let to = out_dir.join(&into);

@@ -37,11 +37,24 @@ pub struct Selection {
 }
 
 impl Selection {
-    /// Every event in `indices`, in that order, under the dataset's title.
+    /// Every event in `indices`, in that order, under the dataset's title (in its own
+    /// language).
     pub fn of_events(dataset: &Dataset, indices: impl IntoIterator<Item = EventIndex>) -> Self {
+        Self::of_events_in(dataset, indices, dataset.language())
+    }
+
+    /// [`Self::of_events`], the dataset's title and description in `language` (or the
+    /// dataset's own, marked `[en]`).
+    pub fn of_events_in(
+        dataset: &Dataset,
+        indices: impl IntoIterator<Item = EventIndex>,
+        language: Language,
+    ) -> Self {
         Self {
-            title: dataset.manifest.title.clone(),
-            description: dataset.manifest.description.clone(),
+            title: dataset.title_in(language),
+            description: dataset
+                .text(&dataset.manifest.description, language)
+                .marked(),
             items: indices.into_iter().map(|i| (i, None)).collect(),
             steps: None,
         }
@@ -69,7 +82,7 @@ impl Selection {
     ) -> Result<Selection, String> {
         let dataset = loaded.dataset.as_ref().ok_or("the dataset has errors")?;
         let Some(name) = storyline else {
-            return Ok(Selection::of_events(dataset, 0..dataset.len()));
+            return Ok(Selection::of_events_in(dataset, 0..dataset.len(), language));
         };
         let (_, story) = loaded.storyline(name).ok_or_else(|| {
             let known = loaded.storyline_names();
@@ -103,7 +116,7 @@ impl Selection {
         }
         Ok(Selection {
             title: dataset.text(&story.title, language).marked(),
-            description: story.description.clone(),
+            description: dataset.text(&story.description, language).marked(),
             items,
             steps: Some(steps),
         })
@@ -269,7 +282,7 @@ fn write_timelinejs(
     out.write_all(b"{\n  \"eras\": ")?;
     write_pretty(
         out,
-        &serde_json::Value::Array(timelinejs_eras(dataset)),
+        &serde_json::Value::Array(timelinejs_eras(dataset, language)),
         "  ",
     )?;
     out.write_all(b",\n  \"events\": [")?;
@@ -437,8 +450,8 @@ pub fn event_citation(dataset: &Dataset, index: EventIndex, language: Language) 
 /// when written in it.
 pub(crate) fn source_citation(dataset: &Dataset, source: &Source, language: Language) -> String {
     let mut out = source.publisher.to_string();
-    if let Some(title) = &source.title {
-        let _ = write!(out, ", “{}”", dataset.text(title, language).marked());
+    if let Some(title) = source.title_in(language, dataset.language()) {
+        let _ = write!(out, ", “{}”", title.marked());
     }
     if let Some(published) = &source.published {
         let _ = write!(out, ", {}", published.display(language));
@@ -513,7 +526,7 @@ pub fn timelinejs_in(
     json!({
         "title": timelinejs_title(selection),
         "events": events,
-        "eras": timelinejs_eras(dataset),
+        "eras": timelinejs_eras(dataset, language),
     })
 }
 
@@ -524,8 +537,8 @@ fn timelinejs_title(selection: &Selection) -> serde_json::Value {
     }})
 }
 
-/// The manifest's periods as TimelineJS eras.
-fn timelinejs_eras(dataset: &Dataset) -> Vec<serde_json::Value> {
+/// The manifest's periods as TimelineJS eras, their titles in `language`.
+fn timelinejs_eras(dataset: &Dataset, language: Language) -> Vec<serde_json::Value> {
     dataset
         .manifest
         .periods
@@ -536,7 +549,7 @@ fn timelinejs_eras(dataset: &Dataset) -> Vec<serde_json::Value> {
             Some(json!({
                 "start_date": tljs_date(start.date, None),
                 "end_date": tljs_date(end.date, None),
-                "text": {"headline": html_escape(&p.title)},
+                "text": {"headline": html_escape(&dataset.text(&p.title, language).marked())},
             }))
         })
         .collect()
@@ -601,7 +614,7 @@ fn timelinejs_slide(
         json!({"headline": html_escape(&text_of(&event.title)), "text": text}),
     );
     if let Some(category) = dataset.category(&event.kind) {
-        slide.insert("group".into(), json!(category.label));
+        slide.insert("group".into(), json!(text_of(&category.label)));
     }
     // The first picture (a path relative to the dataset, or an address), else the first web
     // source, as TimelineJS's media.
@@ -609,14 +622,15 @@ fn timelinejs_slide(
         let mut credit: Vec<&str> = Vec::new();
         credit.extend(picture.credit.as_deref());
         credit.extend(picture.license.as_deref());
-        slide.insert(
-            "media".into(),
-            json!({
-                "url": &*picture.file,
-                "caption": html_escape(&picture.caption.as_ref().map(text_of).unwrap_or_default()),
-                "credit": html_escape(&credit.join(", ")),
-            }),
-        );
+        let mut media = json!({
+            "url": &*picture.file,
+            "caption": html_escape(&picture.caption.as_ref().map(text_of).unwrap_or_default()),
+            "credit": html_escape(&credit.join(", ")),
+        });
+        if let Some(alt) = picture.alt.as_ref().map(text_of) {
+            media["alt"] = json!(alt);
+        }
+        slide.insert("media".into(), media);
     } else if let Some(url) = event
         .sources
         .iter()
@@ -874,7 +888,8 @@ fn ics_event(
         ics_text_property(&mut out, &mut line, "LOCATION", place.name.get(language));
     }
     if let Some(category) = dataset.category(&event.kind) {
-        ics_text_property(&mut out, &mut line, "CATEGORIES", &category.label);
+        let label = dataset.text(&category.label, language).marked();
+        ics_text_property(&mut out, &mut line, "CATEGORIES", &label);
     }
     if let Some(url) = event
         .sources
@@ -1062,7 +1077,7 @@ mod tests {
         let doc = timelinejs(
             &dataset,
             &Selection {
-                title: dataset.manifest.title.clone(),
+                title: dataset.manifest.title.to_string(),
                 ..selection
             },
         );

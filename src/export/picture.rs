@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::model::event::{Media, PICTURE_SIZE_CAP, PictureFormat};
+use crate::model::event::{Media, PictureFormat};
 
 /// A decoded picture: RGBA pixels, row by row.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,18 +17,10 @@ pub struct Pixels {
 
 /// The picture `media` names in the dataset folder `root`, decoded and made at most
 /// `max_side` pixels on its longer side. Web addresses are never fetched: they are an error
-/// here, as are files that are missing, too large, or not PNG, JPEG or WebP.
+/// here, as are files that are missing, too large, not PNG, JPEG or WebP, not regular files,
+/// or reached through a link that leads out of the dataset folder (never read).
 pub fn load(root: &Path, media: &Media, max_side: u32) -> Result<Pixels, String> {
-    let path = media
-        .path_in(root)
-        .ok_or_else(|| format!("“{}” is not a file of the dataset", media.file))?;
-    let size = std::fs::metadata(&path)
-        .map_err(|e| format!("“{}”: {e}", media.file))?
-        .len();
-    if size > PICTURE_SIZE_CAP {
-        return Err(format!("“{}” is larger than 20 MB", media.file));
-    }
-    let bytes = std::fs::read(&path).map_err(|e| format!("“{}”: {e}", media.file))?;
+    let bytes = crate::store::pictures::read_media(root, media)?;
     decode(&bytes, max_side).map_err(|e| format!("“{}”: {e}", media.file))
 }
 

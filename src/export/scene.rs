@@ -394,7 +394,7 @@ pub fn draw_timeline(
     out.push(Shape::fill(area, palette.background));
     out.push(Shape::fill(canvas, palette.canvas));
     draw_axis(drawing, axis, canvas, fonts, out);
-    draw_periods(dataset, &view, events, &palette, fonts, out);
+    draw_periods(dataset, (&view, language), events, &palette, fonts, out);
 
     let total_rows = style.total_rows(events.height(), lanes.lanes.len());
     let params = style.layout_params(canvas.width());
@@ -416,10 +416,11 @@ pub fn draw_timeline(
                 x1: area.x0 + header_width,
                 y1: (place.top + place.height).min(events.y1),
             };
+            let title = lanes.title_in(lane, dataset, language);
             draw_lane_header(
                 header,
                 canvas.x1,
-                lane,
+                (lane, &title, language),
                 layout.visible,
                 &palette,
                 fonts,
@@ -744,7 +745,7 @@ fn draw_axis(
 
 fn draw_periods(
     dataset: &Dataset,
-    view: &TimeView,
+    (view, language): (&TimeView, Language),
     area: Area,
     palette: &Palette,
     fonts: &FontSet,
@@ -770,14 +771,15 @@ fn draw_periods(
                 Pen::new(1.0, colour.faded(0.35)),
             ));
         }
-        let w = fonts.width(&period.title, 11.0);
+        let title = dataset.text(&period.title, language).marked();
+        let w = fonts.width(&title, 11.0);
         if w + 8.0 <= x1 - x0 {
             out.push(Shape::text(
                 x0 + 4.0,
                 area.y1 - 3.0 + fonts.faces[0].descent * 11.0,
                 11.0,
                 colour,
-                period.title.clone(),
+                title,
             ));
         }
     }
@@ -786,7 +788,7 @@ fn draw_periods(
 fn draw_lane_header(
     header: Area,
     right: f32,
-    lane: &crate::timeline::Lane,
+    (lane, title, language): (&crate::timeline::Lane, &str, Language),
     visible: usize,
     palette: &Palette,
     fonts: &FontSet,
@@ -814,7 +816,10 @@ fn draw_lane_header(
         x += 16.0;
     }
     let size = 12.5;
-    let title = fonts.truncate(&lane.title, size, header.x1 - x - 6.0);
+    // Cut to fit, its fallback marker kept whole.
+    let (text, marker) = crate::model::text::split_marker(title);
+    let room = header.x1 - x - 6.0 - fonts.width(marker, size);
+    let title = format!("{}{marker}", fonts.truncate(text, size, room));
     out.push(Shape::Text {
         x,
         baseline: header.y0 + 6.0 + fonts.ascent(size),
@@ -829,7 +834,12 @@ fn draw_lane_header(
             header.y0 + 22.0 + fonts.ascent(11.0),
             11.0,
             palette.weak,
-            format!("{visible} of {} in view", lane.members.len()),
+            crate::tr!(
+                language,
+                "lane-in-view",
+                visible = visible,
+                count = lane.members.len()
+            ),
         ));
     }
 }

@@ -168,6 +168,24 @@ impl Dataset {
         text.get(language, self.manifest.language)
     }
 
+    /// The dataset's title in `language`, marked ` [en]` when it is only in the default one.
+    pub fn title_in(&self, language: super::manifest::Language) -> String {
+        self.text(&self.manifest.title, language).marked()
+    }
+
+    /// The label of category `id` in `language` (marked when it falls back), or the id
+    /// itself for a category the manifest does not list.
+    pub fn category_label(&self, id: &str, language: super::manifest::Language) -> String {
+        self.category(id)
+            .map_or_else(|| id.to_owned(), |c| self.text(&c.label, language).marked())
+    }
+
+    /// The title of series `id` in `language` (marked when it falls back), or the id itself.
+    pub fn series_title(&self, id: &str, language: super::manifest::Language) -> String {
+        self.series(id)
+            .map_or_else(|| id.to_owned(), |s| self.text(&s.title, language).marked())
+    }
+
     pub fn events(&self) -> &[Event] {
         &self.events
     }

@@ -63,6 +63,8 @@ pub struct DraftSource {
 pub struct DraftMedia {
     pub file: String,
     pub caption: DraftText,
+    /// The alternative text: what the picture shows, for readers who cannot see it.
+    pub alt: DraftText,
     pub credit: String,
     pub license: String,
 }
@@ -101,6 +103,9 @@ pub struct FieldErrors(pub Vec<(&'static str, FieldError)>);
 pub struct FieldError {
     pub message: &'static str,
     pub args: Vec<(&'static str, String)>,
+    /// A date that does not read: its reason, given to `message` as `$reason` in the
+    /// language it is said in (as the filter panel says it).
+    pub date: Option<crate::model::date::DateError>,
 }
 
 impl FieldError {
@@ -108,15 +113,18 @@ impl FieldError {
         Self {
             message,
             args: args.to_vec(),
+            date: None,
         }
     }
 
     /// The problem in `language`'s words.
     pub fn text(&self, language: crate::i18n::Language) -> String {
+        let reason = self.date.as_ref().map(|e| e.text(language));
         let args: Vec<(&str, crate::i18n::Arg<'_>)> = self
             .args
             .iter()
             .map(|(name, value)| (*name, crate::i18n::Arg::from(value)))
+            .chain(reason.iter().map(|r| ("reason", crate::i18n::Arg::from(r))))
             .collect();
         crate::i18n::tr_with(language, self.message, &args)
     }
@@ -134,6 +142,19 @@ impl FieldErrors {
         args: &[(&'static str, String)],
     ) {
         self.0.push((field, FieldError::new(message, args)));
+    }
+
+    /// A date that does not read, said in the window's language when shown.
+    fn push_date(
+        &mut self,
+        field: &'static str,
+        message: &'static str,
+        args: &[(&'static str, String)],
+        error: crate::model::date::DateError,
+    ) {
+        let mut e = FieldError::new(message, args);
+        e.date = Some(error);
+        self.0.push((field, e));
     }
 
     pub fn is_empty(&self) -> bool {
@@ -182,6 +203,7 @@ impl Draft {
                 .map(|m| DraftMedia {
                     file: m.file.to_string(),
                     caption: DraftText::of_optional(m.caption.as_ref(), default),
+                    alt: DraftText::of_optional(m.alt.as_ref(), default),
                     credit: m.credit.as_deref().unwrap_or_default().to_owned(),
                     license: m.license.as_deref().unwrap_or_default().to_owned(),
                 })
@@ -237,7 +259,7 @@ impl Draft {
         }
         match EventDate::parse(self.when.trim()) {
             Ok(when) => event.when = when,
-            Err(e) => errors.push("when", "draft-date", &[("reason", e.to_string())]),
+            Err(e) => errors.push_date("when", "draft-date", &[], e),
         }
         if dataset.category(&self.kind).is_some() {
             event.kind = Symbol::new(&self.kind);
@@ -252,10 +274,11 @@ impl Draft {
                 Some(text) => match EventDate::parse(&text) {
                     Ok(date) => Some(date),
                     Err(e) => {
-                        errors.push(
+                        errors.push_date(
                             "sources",
                             "draft-source-date",
-                            &[("n", (n + 1).to_string()), ("reason", e.to_string())],
+                            &[("n", (n + 1).to_string())],
+                            e,
                         );
                         base.sources.get(n).and_then(|old| old.published)
                     }
@@ -292,6 +315,7 @@ impl Draft {
             media.push(Media {
                 file: m.file.trim().into(),
                 caption: m.caption.to_optional(default),
+                alt: m.alt.to_optional(default),
                 credit: optional(&m.credit),
                 license: optional(&m.license),
             });
@@ -382,6 +406,18 @@ mod tests {
             .unwrap()
             .text(crate::i18n::Language::Russian);
         assert!(russian.contains("идентификатор"), "{russian}");
+        // Date errors in the window's language, as the filter panel says them.
+        let date = |field, language| errors.get(field).unwrap().text(language);
+        assert!(
+            date("when", Language::English).starts_with("invalid date \"2024-13-01\""),
+            "{}",
+            date("when", Language::English)
+        );
+        let zh = date("when", Language::Chinese);
+        assert!(zh.starts_with("无效日期 \"2024-13-01\""), "{zh}");
+        assert!(!zh.contains("month"), "{zh}");
+        let ru = date("sources", Language::Russian);
+        assert!(ru.starts_with("источник 1: недопустимая дата"), "{ru}");
     }
 
     #[test]
@@ -392,6 +428,11 @@ mod tests {
         draft.media.push(DraftMedia {
             file: " media/a.jpg ".into(),
             caption: DraftText(["The talks".into(), String::new(), String::new()]),
+            alt: DraftText([
+                "Two delegations at a long table".into(),
+                "长桌两侧的两国代表团".into(),
+                String::new(),
+            ]),
             ..DraftMedia::default()
         });
         draft.media.push(DraftMedia::default());
@@ -400,6 +441,15 @@ mod tests {
         assert_eq!(&*back.media[0].file, "media/a.jpg");
         assert_eq!(back.media[0].caption, Some(Text::plain("The talks")));
         assert_eq!(back.media[0].credit, None);
+        let alt = back.media[0].alt.as_ref().unwrap();
+        assert_eq!(
+            alt.exactly(Language::Chinese, ds.language()),
+            Some("长桌两侧的两国代表团")
+        );
+        assert_eq!(
+            back.media[0].alt_text(Language::Russian, ds.language()),
+            Some("Two delegations at a long table [en]".to_owned())
+        );
         let media = errors.get("media").unwrap();
         assert!(
             media
@@ -408,6 +458,11 @@ mod tests {
         );
         let again = Draft::from_event(&back, ds.language());
         assert_eq!(again.media[0].file, "media/a.jpg");
+        assert_eq!(
+            again.media[0].alt.get(Language::Chinese),
+            "长桌两侧的两国代表团"
+        );
+        assert_eq!(again.apply(&back, &ds).0, back);
         let mut removed = again.clone();
         removed.media.clear();
         assert!(removed.apply(&back, &ds).0.media.is_empty());

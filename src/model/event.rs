@@ -5,7 +5,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::date::EventDate;
-use super::text::{Language, Text};
+use super::text::{Language, Shown, Text};
 
 /// A short identifier or label that many records repeat (a category, a place, a person, a
 /// publisher, a tag). Equal symbols read on one thread share one allocation, so a million
@@ -189,7 +189,8 @@ pub struct SeriesRef {
 pub struct Source {
     /// Who published it ("Xinhua", "TASS").
     pub publisher: Symbol,
-    /// The article's title, when known.
+    /// The article's title, when known: as published (a plain string, in whatever language the
+    /// source is written), or given by language. See [`Source::title_in`].
     #[serde(default)]
     pub title: Option<Text>,
     /// Where to read it.
@@ -201,6 +202,24 @@ pub struct Source {
 }
 
 impl Source {
+    /// The title to show in `language`. A title written as one plain string is a citation,
+    /// the headline as the source published it (a Chinese agency's title in Chinese): it is
+    /// shown as it is and never marked as a text missing in `language`. A title written by
+    /// language is a text like any other: the language asked for, or the default language's
+    /// text marked as the fallback.
+    pub fn title_in(&self, language: Language, default: Language) -> Option<Shown<'_>> {
+        let title = self.title.as_ref()?;
+        let shown = title.get(language, default);
+        Some(if title.is_map() {
+            shown
+        } else {
+            Shown {
+                fallback: None,
+                ..shown
+            }
+        })
+    }
+
     /// True for URLs that a browser may be asked to open (`http` and `https` only).
     pub(crate) fn has_web_url(&self) -> bool {
         self.url.as_deref().is_some_and(is_web_url)
@@ -223,6 +242,11 @@ pub struct Media {
     pub file: Box<str>,
     #[serde(default)]
     pub caption: Option<Text>,
+    /// What the picture shows, for readers who cannot see it: the image's alternative text in
+    /// HTML and its name for assistive technology in the window (the caption stands in when
+    /// there is none).
+    #[serde(default)]
+    pub alt: Option<Text>,
     /// Who made it ("Photo: Xinhua / Li Tao").
     #[serde(default)]
     pub credit: Option<Box<str>>,
@@ -237,6 +261,7 @@ impl Media {
         Self {
             file: file.into(),
             caption: None,
+            alt: None,
             credit: None,
             license: None,
         }
@@ -259,6 +284,23 @@ impl Media {
         path.components()
             .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
             .then(|| root.join(path))
+    }
+
+    /// What the picture shows, in `language` (or the dataset's `default` one, marked
+    /// ` [en]`): its alternative text, else its caption; `None` when it has neither.
+    pub fn alt_text(&self, language: Language, default: Language) -> Option<String> {
+        [self.alt.as_ref(), self.caption.as_ref()]
+            .into_iter()
+            .flatten()
+            .map(|t| t.get(language, default))
+            .find(|shown| !shown.text.trim().is_empty())
+            .map(|shown| {
+                crate::model::text::Shown {
+                    text: shown.text.trim(),
+                    fallback: shown.fallback,
+                }
+                .marked()
+            })
     }
 
     /// Caption, credit and licence in one line ("The talks. Photo: Xinhua (CC BY 4.0)"), the

@@ -56,9 +56,7 @@ pub fn sort_rows(dataset: &Dataset, rows: &mut [EventIndex], sort: ListSort, lan
                 .get(language, dataset.language())
                 .text
                 .to_lowercase(),
-            ListColumn::Category => dataset
-                .category(&e.kind)
-                .map_or(e.kind.to_string(), |c| c.label.clone()),
+            ListColumn::Category => dataset.category_label(&e.kind, language),
             ListColumn::Place => place_name(dataset, i, language),
             ListColumn::Status => e.status.label().to_owned(),
         }

@@ -6,6 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::date::EventDate;
+use super::text::Text;
 
 /// A name in the languages Annals shows. English is required; the others fall back to it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,9 +55,9 @@ pub struct Country {
 pub struct Person {
     pub id: String,
     pub name: Names,
-    /// Office held in the period the dataset covers.
+    /// Office held in the period the dataset covers; a text, in one or several languages.
     #[serde(default)]
-    pub role: Option<String>,
+    pub role: Option<Text>,
     /// Country code; decides which name is the native one.
     #[serde(default)]
     pub country: Option<String>,
@@ -118,7 +119,8 @@ impl<'de> Deserialize<'de> for Rgb {
 #[serde(deny_unknown_fields)]
 pub struct Category {
     pub id: String,
-    pub label: String,
+    /// The lane's and the filter's name for it, in one or several languages.
+    pub label: Text,
     pub colour: Rgb,
 }
 
@@ -127,10 +129,10 @@ pub struct Category {
 #[serde(deny_unknown_fields)]
 pub struct Series {
     pub id: String,
-    pub title: String,
-    /// What one item is called, for "29th regular meeting".
+    pub title: Text,
+    /// What one item is called, for "29th regular meeting" ("第29次：定期会晤").
     #[serde(default)]
-    pub item: Option<String>,
+    pub item: Option<Text>,
 }
 
 /// An era or period drawn as a labelled band behind the events (the Years of Culture).
@@ -138,7 +140,7 @@ pub struct Series {
 #[serde(deny_unknown_fields)]
 pub struct Period {
     pub id: String,
-    pub title: String,
+    pub title: Text,
     pub when: EventDate,
     /// Band colour; a neutral tint when absent.
     #[serde(default)]
@@ -148,13 +150,14 @@ pub struct Period {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
-    pub title: String,
+    /// The dataset's title: the window's title, the exports' heading.
+    pub title: Text,
     /// The language of the records' plain strings (`language: "en"`); English when absent.
     /// Text written by language, `(en: "…", zh: "…")`, may give others beside it.
     #[serde(default, with = "super::text::language_code")]
     pub language: Language,
     #[serde(default)]
-    pub description: String,
+    pub description: Text,
     #[serde(default)]
     pub countries: Vec<Country>,
     #[serde(default)]

@@ -216,7 +216,9 @@ impl Search {
                     .iter()
                     .filter(|p| {
                         names(&p.name).into_iter().flatten().any(|n| term.is_in(n))
-                            || p.role.as_deref().is_some_and(|r| term.is_in(r))
+                            || p.role
+                                .as_ref()
+                                .is_some_and(|r| r.texts().any(|r| term.is_in(r)))
                     })
                     .map(|p| p.id.clone())
                     .collect();
@@ -371,7 +373,10 @@ fn for_each_field(dataset: &Dataset, event: &Event, mut test: impl FnMut(&str) -
         .filter_map(|p| dataset.person(p))
         .any(|person| {
             names(&person.name).into_iter().flatten().any(&mut test)
-                || person.role.as_deref().is_some_and(&mut test)
+                || person
+                    .role
+                    .as_ref()
+                    .is_some_and(|r| r.texts().any(&mut test))
         })
 }
 
@@ -530,9 +535,7 @@ impl Filter {
     pub fn chips(&self, dataset: &Dataset) -> Vec<(FilterChip, String)> {
         let mut chips = Vec::new();
         for id in &self.hidden_categories {
-            let label = dataset
-                .category(id)
-                .map_or(id.as_str(), |c| c.label.as_str());
+            let label = dataset.category_label(id, dataset.language());
             chips.push((FilterChip::Category(id.clone()), format!("hide {label}")));
         }
         for id in &self.participants {
@@ -557,7 +560,7 @@ impl Filter {
             ));
         }
         for id in &self.series {
-            let label = dataset.series(id).map_or(id.as_str(), |s| s.title.as_str());
+            let label = dataset.series_title(id, dataset.language());
             chips.push((FilterChip::Series(id.clone()), format!("series: {label}")));
         }
         for tag in &self.tags {

@@ -96,7 +96,7 @@ pub struct Step {
 pub struct Storyline {
     pub title: Text,
     #[serde(default)]
-    pub description: String,
+    pub description: Text,
     pub steps: Vec<Step>,
 }
 

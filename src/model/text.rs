@@ -80,6 +80,20 @@ pub fn marker_suffix(fallback: Option<Language>) -> &'static str {
     }
 }
 
+/// `shown` split into its text and the fallback marker at its end (" [en]"), so that a
+/// label cut to fit its room can keep the marker whole: `("Treaties", " [en]")`.
+pub fn split_marker(shown: &str) -> (&str, &str) {
+    Language::ALL
+        .into_iter()
+        .map(|l| marker_suffix(Some(l)))
+        .find_map(|suffix| {
+            shown
+                .strip_suffix(suffix)
+                .map(|text| (text, &shown[text.len()..]))
+        })
+        .unwrap_or((shown, ""))
+}
+
 /// A text as written in a file: a plain string, or a map of languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Written<'a> {
@@ -541,6 +555,14 @@ mod tests {
         assert_eq!(plain.get(EN, RU).fallback, Some(RU));
         assert_eq!(Text::default().get(ZH, EN).fallback, None);
         assert_eq!(map.get(ZH, EN).marked(), "Summit [en]");
+    }
+
+    #[test]
+    fn a_marker_is_split_from_its_text() {
+        assert_eq!(split_marker("Treaties [en]"), ("Treaties", " [en]"));
+        assert_eq!(split_marker("条约 [zh]"), ("条约", " [zh]"));
+        assert_eq!(split_marker("Treaties"), ("Treaties", ""));
+        assert_eq!(split_marker("[en]"), ("[en]", ""));
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! - a symbolic link is followed (through any number of links) and its final target is
 //!   replaced that way; the link itself stays a link;
 //! - anything else (a device such as `/dev/null`, a FIFO, `/dev/stdout`) is written to
-//!   directly, never renamed over;
+//!   directly, never renamed over; a FIFO only once a program reads from it (waiting at most
+//!   [`FIFO_READER_WAIT`], then refused with a message, instead of hanging);
 //! - a folder is refused.
 //!
 //! Temporary files left by a crash are never read as data (their names start with a dot and
@@ -90,6 +91,12 @@ fn resolve(path: &Path) -> Result<Target, WriteError> {
         };
         let kind = meta.file_type();
         if kind.is_symlink() {
+            // A link to a pipe or a device, such as `/dev/stdout` or a shell's `>(…)`
+            // (`/dev/fd/63`): the system's links under /proc name no path (`pipe:[…]`), so
+            // the link itself is what is opened and written to.
+            if fs::metadata(&current).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+                return Ok(Target::Special(current));
+            }
             let link = fs::read_link(&current).map_err(|e| fail(describe_io(&e)))?;
             current = match current.parent() {
                 Some(parent) if link.is_relative() => parent.join(link),
@@ -316,13 +323,52 @@ fn write_in_place(
         path: path.to_path_buf(),
         message: describe_io(&e),
     };
-    let file = fs::OpenOptions::new()
-        .write(true)
-        .open(device)
-        .map_err(io)?;
+    let file = open_in_place(device).map_err(io)?;
     let mut buffered = std::io::BufWriter::with_capacity(1 << 16, file);
     write(&mut buffered).map_err(io)?;
     buffered.flush().map_err(io)
+}
+
+/// How long a write into a FIFO waits for a program to read from it before giving up.
+pub const FIFO_READER_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Open a device or FIFO for writing. A FIFO nobody reads from would block the opening for
+/// ever: it is opened without waiting, again every few milliseconds for up to
+/// [`FIFO_READER_WAIT`], and refused with a message if no reader came.
+fn open_in_place(device: &Path) -> std::io::Result<fs::File> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{FileTypeExt as _, OpenOptionsExt as _};
+        if fs::metadata(device).is_ok_and(|m| m.file_type().is_fifo()) {
+            let started = std::time::Instant::now();
+            loop {
+                let probe = fs::OpenOptions::new()
+                    .write(true)
+                    .custom_flags(libc::O_NONBLOCK)
+                    .open(device);
+                match probe {
+                    // A reader is there: open it again as usual (at once, since it is), so
+                    // that writes wait for the reader rather than fail; then let the probe go.
+                    Ok(probe) => {
+                        let file = fs::OpenOptions::new().write(true).open(device);
+                        drop(probe);
+                        return file;
+                    }
+                    Err(e) if e.raw_os_error() == Some(libc::ENXIO) => {
+                        if started.elapsed() >= FIFO_READER_WAIT {
+                            return Err(std::io::Error::other(format!(
+                                "it is a FIFO (named pipe) and no program read from it within {} s",
+                                FIFO_READER_WAIT.as_secs()
+                            )));
+                        }
+                        std::thread::sleep(std::time::Duration::from_millis(10));
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+    }
+    fs::OpenOptions::new().write(true).open(device)
 }
 
 pub(crate) fn describe_io(e: &std::io::Error) -> String {

@@ -356,6 +356,20 @@ fn push_escaped(out: &mut String, c: char) -> usize {
     }
 }
 
+/// `text` as a RON string literal for a message (`"kaz\nan"`, control characters escaped),
+/// cut after as many characters as a long line is quoted after its spot ([`QUOTE_AFTER`]),
+/// with "…" where it is cut: a 900 KB title is never copied whole into a message.
+pub(crate) fn quote_value(text: &str) -> String {
+    match text.char_indices().nth(QUOTE_AFTER) {
+        None => crate::store::write::quote(text),
+        Some((cut, _)) => {
+            let mut out = crate::store::write::quote(&text[..cut]);
+            out.insert(out.len() - 1, '…');
+            out
+        }
+    }
+}
+
 /// Characters quoted before the spot of a long line, and at most after it.
 const QUOTE_BEFORE: usize = 60;
 const QUOTE_AFTER: usize = 100;

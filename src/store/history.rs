@@ -55,7 +55,14 @@ pub struct RepoFile {
     pub path: String,
 }
 
+thread_local! {
+    /// How many git commands this thread has started (what the worker's tests count).
+    static GIT_RUNS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// A git command run in `dir` (counted in [`GIT_RUNS`]: every git command here starts so).
 fn git(dir: &Path) -> Command {
+    GIT_RUNS.with(|runs| runs.set(runs.get() + 1));
     let mut command = Command::new("git");
     command
         .arg("-C")
@@ -73,26 +80,123 @@ fn git_output(dir: &Path, args: &[&str]) -> Option<Vec<u8>> {
 /// Where `file` sits in its git work tree; `None` outside one (or without git).
 pub(crate) fn repo_file(file: &Path) -> Option<RepoFile> {
     let file = std::fs::canonicalize(file).ok()?;
-    let dir = file.parent()?;
+    let top = work_tree(file.parent()?)?;
+    in_work_tree(&top, &file)
+}
+
+/// The top folder of the git work tree the folder `dir` is in (`git rev-parse`); `None`
+/// outside one (or without git).
+fn work_tree(dir: &Path) -> Option<PathBuf> {
     let top = git_output(dir, &["rev-parse", "--show-toplevel"])?;
     let top = PathBuf::from(String::from_utf8(top).ok()?.trim());
-    let top = std::fs::canonicalize(&top).unwrap_or(top);
-    let rel = file.strip_prefix(&top).ok()?;
+    Some(std::fs::canonicalize(&top).unwrap_or(top))
+}
+
+/// `file` (with its links followed) in the work tree `top`, if it is inside it.
+fn in_work_tree(top: &Path, file: &Path) -> Option<RepoFile> {
+    let rel = file.strip_prefix(top).ok()?;
     let path = rel
         .components()
         .map(|c| c.as_os_str().to_str())
         .collect::<Option<Vec<_>>>()?
         .join("/");
-    Some(RepoFile { top, path })
+    Some(RepoFile {
+        top: top.to_path_buf(),
+        path,
+    })
 }
 
-/// Whether git ignores the file (`.gitignore` and the like).
-fn is_ignored(repo: &RepoFile) -> bool {
-    git(&repo.top)
-        .args(["check-ignore", "-q", "--", &repo.path])
-        .stdout(Stdio::null())
-        .status()
-        .is_ok_and(|status| status.success())
+/// The git work tree of each dataset folder asked about, found once (one `git rev-parse`
+/// per folder, however many files it holds) and kept until the dataset is opened or read
+/// again: outside git, the refreshes after saves run no git at all.
+#[derive(Debug, Default)]
+pub(crate) struct WorkTrees {
+    tops: HashMap<PathBuf, Option<PathBuf>>,
+}
+
+impl WorkTrees {
+    /// Where `file` sits in its work tree, asking git only about a folder not seen before.
+    fn repo_file(&mut self, file: &Path) -> Option<RepoFile> {
+        let file = std::fs::canonicalize(file).ok()?;
+        let dir = file.parent()?;
+        let top = self
+            .tops
+            .entry(dir.to_path_buf())
+            .or_insert_with(|| work_tree(dir))
+            .clone()?;
+        in_work_tree(&top, &file)
+    }
+
+    /// Forget every answer (the dataset was opened or read again: it may have been put in, or
+    /// taken out of, a work tree).
+    fn forget(&mut self) {
+        self.tops.clear();
+    }
+}
+
+/// Git's answers for many files of one work tree at once (one command each, not one a file):
+/// which git ignores, which differ from HEAD, which it tracks.
+struct TreeFacts {
+    head: Option<String>,
+    ignored: HashSet<String>,
+    differ: HashSet<String>,
+    tracked: HashSet<String>,
+}
+
+impl TreeFacts {
+    fn of(top: &Path, paths: &[&str]) -> Self {
+        let head = git_output(top, &["rev-parse", "--verify", "-q", "HEAD"])
+            .and_then(|out| String::from_utf8(out).ok())
+            .map(|h| h.trim().to_owned());
+        let names = |out: Option<Vec<u8>>| -> HashSet<String> {
+            out.map(|out| {
+                out.split(|&b| b == 0)
+                    .filter(|name| !name.is_empty())
+                    .map(|name| String::from_utf8_lossy(name).into_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+        };
+        let ignored = names(check_ignore(top, paths));
+        let differ = match &head {
+            Some(head) => names(git_output(
+                top,
+                &["diff", "--name-only", "-z", "--no-renames", head, "--"],
+            )),
+            None => HashSet::new(),
+        };
+        let tracked = names(git_output(top, &["ls-files", "-z", "--"]));
+        Self {
+            head,
+            ignored,
+            differ,
+            tracked,
+        }
+    }
+}
+
+/// Which of `paths` (from the work tree's top) git ignores: one `git check-ignore --stdin`.
+fn check_ignore(top: &Path, paths: &[&str]) -> Option<Vec<u8>> {
+    let mut child = git(top)
+        .args(["check-ignore", "-z", "--stdin"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .ok()?;
+    let mut stdin = child.stdin.take()?;
+    let input: Vec<u8> = paths
+        .iter()
+        .flat_map(|p| p.bytes().chain(std::iter::once(0)))
+        .collect();
+    // Written on another thread so that neither pipe fills up while the other waits.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let mut out = Vec::new();
+    let read = child.stdout.take()?.read_to_end(&mut out);
+    let _ = writer.join();
+    let _ = child.wait();
+    read.ok().map(|_| out)
 }
 
 /// The commit HEAD names; `None` in a repository without commits.
@@ -128,8 +232,14 @@ fn record_forms(text: &str) -> HashMap<String, String> {
 
 /// Ids of the records of `text` (the file's text now) that differ from the last commit,
 /// layout and comments aside: changed, or new.
+#[cfg(test)]
 fn changed_in(repo: &RepoFile, text: &str) -> HashSet<String> {
-    let committed_text = head(repo).and_then(|h| text_at(repo, &h));
+    changed_from(head(repo).and_then(|h| text_at(repo, &h)), text)
+}
+
+/// Ids of the records of `text` that differ from the file's `committed_text` (`None`: not
+/// committed, every record is new).
+fn changed_from(committed_text: Option<String>, text: &str) -> HashSet<String> {
     // The usual file is as committed: nothing to compare record by record.
     if committed_text.as_deref() == Some(text) {
         return HashSet::new();
@@ -322,33 +432,79 @@ pub(crate) struct FileStatus {
 }
 
 impl FileStatus {
-    /// The status of `path` now. Outside git only a `git rev-parse` is run: a dataset of a
-    /// million records outside git costs nothing here (the records' texts were once kept,
-    /// as much memory again as the dataset).
+    /// The status of `path` now (see [`statuses`]).
+    #[cfg(test)]
     fn of(path: &Path) -> Self {
-        // A file git ignores (a dataset generated under `target/`, say) is not part of the
-        // repository: no marks, and none of the work below, which would compete with the
-        // window for a core while it opens a big dataset.
-        let repo = match repo_file(path) {
-            Some(repo) if !is_ignored(&repo) => repo,
-            _ => return Self::default(),
-        };
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        let changed = Some(changed_in(&repo, &text));
-        let ids = records_of(&text)
-            .map(|records| records.into_iter().filter_map(|r| r.id).collect())
-            .unwrap_or_default();
-        Self { ids, changed }
+        statuses(
+            &mut WorkTrees::default(),
+            std::slice::from_ref(&path.to_path_buf()),
+        )
+        .pop()
+        .map(|(_, status)| status)
+        .unwrap_or_default()
     }
 }
 
+/// The status of each of `files` now. Outside git nothing is run but one `git rev-parse` for
+/// each folder `trees` does not know yet, and the files are not even read: a dataset of
+/// 50,000 files outside git costs nothing here, however often it is refreshed (the records'
+/// texts were once kept, as much memory again as the dataset). In a work tree, a handful of
+/// git commands serve every file (which git ignores, which differ from HEAD, which it
+/// tracks), and only a file that differs from HEAD has its committed text read.
+fn statuses(trees: &mut WorkTrees, files: &[PathBuf]) -> Vec<(PathBuf, FileStatus)> {
+    let repos: Vec<Option<RepoFile>> = files.iter().map(|f| trees.repo_file(f)).collect();
+    let mut facts: HashMap<PathBuf, TreeFacts> = HashMap::new();
+    let mut by_top: HashMap<&Path, Vec<&str>> = HashMap::new();
+    for repo in repos.iter().flatten() {
+        by_top.entry(&repo.top).or_default().push(&repo.path);
+    }
+    for (top, paths) in by_top {
+        facts.insert(top.to_path_buf(), TreeFacts::of(top, &paths));
+    }
+    files
+        .iter()
+        .zip(repos)
+        .map(|(path, repo)| {
+            let status = repo
+                .and_then(|repo| Some((facts.get(&repo.top)?, repo)))
+                // A file git ignores (a dataset generated under `target/`, say) is not part
+                // of the repository: no marks, and none of the work below, which would
+                // compete with the window for a core while it opens a big dataset.
+                .filter(|(facts, repo)| !facts.ignored.contains(&repo.path))
+                .map_or_else(FileStatus::default, |(facts, repo)| {
+                    let text = std::fs::read_to_string(path).unwrap_or_default();
+                    let changed = match &facts.head {
+                        // Not committed (yet): every record is new.
+                        _ if !facts.tracked.contains(&repo.path) => changed_from(None, &text),
+                        // As committed: no record differs.
+                        Some(_) if !facts.differ.contains(&repo.path) => HashSet::new(),
+                        Some(head) => changed_from(text_at(&repo, head), &text),
+                        None => changed_from(None, &text),
+                    };
+                    let ids = records_of(&text)
+                        .map(|records| records.into_iter().filter_map(|r| r.id).collect())
+                        .unwrap_or_default();
+                    FileStatus {
+                        ids,
+                        changed: Some(changed),
+                    }
+                });
+            (path.clone(), status)
+        })
+        .collect()
+}
+
 enum Request {
-    Status(PathBuf),
+    /// The status of each of these files (a dataset's event files).
+    Status(Vec<PathBuf>),
     History(PathBuf),
+    /// The dataset was opened or read again: ask git afresh which work tree it is in.
+    Reopened,
 }
 
 enum Answer {
-    Status(PathBuf, FileStatus),
+    /// One answer for every file asked about together (one wake of the window).
+    Status(Vec<(PathBuf, FileStatus)>),
     /// A file's history, and its records' texts now (to compare an old version with).
     History(PathBuf, Option<FileHistory>, HashMap<String, String>),
 }
@@ -365,6 +521,13 @@ pub(crate) struct HistoryWorker {
     /// The records' texts now, by id, of the files whose history was asked for.
     pub texts: HashMap<PathBuf, HashMap<String, String>>,
     pending: HashSet<PathBuf>,
+    /// The event files of the dataset asked about last: answers about other files (of a
+    /// dataset opened before) are dropped as they arrive.
+    current: HashSet<PathBuf>,
+    /// Status requests sent and not answered yet.
+    status_pending: usize,
+    /// How many git commands the worker has started so far.
+    git_runs: std::sync::Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl HistoryWorker {
@@ -372,18 +535,22 @@ impl HistoryWorker {
     pub fn new(wake: impl Fn() + Send + 'static) -> Self {
         let (requests, rx) = std::sync::mpsc::channel::<Request>();
         let (tx, answers) = std::sync::mpsc::channel();
+        let git_runs = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let worker_git_runs = std::sync::Arc::clone(&git_runs);
         let spawned = std::thread::Builder::new()
             .name("annals-history".into())
             .spawn(move || {
                 let mut cache: HashMap<(PathBuf, String), FileHistory> = HashMap::new();
+                let mut trees = WorkTrees::default();
                 while let Ok(request) = rx.recv() {
                     let answer = match request {
-                        Request::Status(path) => {
-                            let status = FileStatus::of(&path);
-                            Answer::Status(path, status)
+                        Request::Reopened => {
+                            trees.forget();
+                            continue;
                         }
+                        Request::Status(files) => Answer::Status(statuses(&mut trees, &files)),
                         Request::History(path) => {
-                            let history = repo_file(&path).and_then(|repo| {
+                            let history = trees.repo_file(&path).and_then(|repo| {
                                 let key = (path.clone(), head(&repo)?);
                                 if let Some(h) = cache.get(&key) {
                                     return Some(h.clone());
@@ -401,6 +568,10 @@ impl HistoryWorker {
                             Answer::History(path, history, texts)
                         }
                     };
+                    worker_git_runs.store(
+                        GIT_RUNS.with(std::cell::Cell::get),
+                        std::sync::atomic::Ordering::Relaxed,
+                    );
                     if tx.send(answer).is_err() {
                         break;
                     }
@@ -416,15 +587,44 @@ impl HistoryWorker {
             histories: HashMap::new(),
             texts: HashMap::new(),
             pending: HashSet::new(),
+            current: HashSet::new(),
+            status_pending: 0,
+            git_runs,
         }
+    }
+
+    /// The dataset was opened or read again: the next refresh asks git which work tree it
+    /// is in, once; until then every refresh (after a save) reuses the answer.
+    pub(crate) fn reopened(&mut self) {
+        let _ = self.requests.send(Request::Reopened);
+    }
+
+    /// Whether every status asked for has arrived.
+    pub(crate) fn answered(&self) -> bool {
+        self.status_pending == 0
+    }
+
+    /// Keep what git said of the files asked about last only (see [`Self::refresh`]).
+    pub(crate) fn forget_other_files(&mut self) {
+        let current = &self.current;
+        self.status.retain(|path, _| current.contains(path));
+        self.texts.retain(|path, _| current.contains(path));
+    }
+
+    /// How many git commands the worker has run, as of its last answer.
+    pub(crate) fn git_runs(&self) -> usize {
+        self.git_runs.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Read `files` again (after a load, a reload or a save): their records now, what
     /// changed since the last commit; histories already shown are asked for again (cheap
     /// while HEAD stays the same).
     pub(crate) fn refresh(&mut self, files: &[PathBuf]) {
-        for file in files {
-            let _ = self.requests.send(Request::Status(file.clone()));
+        self.current = files.iter().cloned().collect();
+        self.status.retain(|path, _| self.current.contains(path));
+        self.texts.retain(|path, _| self.current.contains(path));
+        if self.requests.send(Request::Status(files.to_vec())).is_ok() {
+            self.status_pending += 1;
         }
         let shown: Vec<PathBuf> = self.histories.keys().cloned().collect();
         for file in shown {
@@ -444,12 +644,19 @@ impl HistoryWorker {
         let mut any = false;
         while let Ok(answer) = self.answers.try_recv() {
             match answer {
-                Answer::Status(path, status) => {
-                    self.status.insert(path, status);
+                Answer::Status(statuses) => {
+                    self.status_pending = self.status_pending.saturating_sub(1);
+                    for (path, status) in statuses {
+                        if self.current.contains(&path) {
+                            self.status.insert(path, status);
+                        }
+                    }
                 }
                 Answer::History(path, history, texts) => {
                     self.pending.remove(&path);
-                    self.texts.insert(path.clone(), texts);
+                    if self.current.contains(&path) {
+                        self.texts.insert(path.clone(), texts);
+                    }
                     self.histories.insert(path, history);
                 }
             }
@@ -622,6 +829,109 @@ mod tests {
             assert_eq!(file_history(&file), None);
             assert_eq!(changed_since_commit(&file, "[]"), None);
         }
+    }
+
+    /// Outside git, a dataset of many files is asked about once: one `git rev-parse` for its
+    /// folder, none for its files nor for any later refresh (after a save) until the dataset
+    /// is opened or read again; and one answer, so the window is woken once, not per file.
+    #[test]
+    fn outside_git_a_big_dataset_asks_git_once_and_wakes_the_window_once() {
+        let dir = tempfile::tempdir().unwrap();
+        if repo_file(&dir.path().join("x")).is_some() || work_tree(dir.path()).is_some() {
+            return; // the system's temporary folder is in a work tree: not this case
+        }
+        let files: Vec<PathBuf> = (0..2_000)
+            .map(|i| {
+                let file = dir.path().join(format!("events-{i:04}.ron"));
+                fs::write(&file, format!("[\n{}]\n", record(&format!("e{i}"), "T"))).unwrap();
+                file
+            })
+            .collect();
+        let wakes = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counted = std::sync::Arc::clone(&wakes);
+        let mut worker = HistoryWorker::new(move || {
+            counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        });
+        let answered = |worker: &mut HistoryWorker, n: usize| {
+            let start = std::time::Instant::now();
+            while wakes.load(std::sync::atomic::Ordering::Relaxed) < n {
+                assert!(start.elapsed().as_secs() < 60, "no answer");
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            worker.poll();
+        };
+        worker.reopened();
+        worker.refresh(&files);
+        answered(&mut worker, 1);
+        assert_eq!(worker.status.len(), files.len());
+        assert!(!worker.in_git(&files[0]));
+        assert_eq!(worker.git_runs(), 1, "one rev-parse for the folder");
+        // Saves refresh again: no git at all.
+        for round in 0..3 {
+            worker.refresh(&files);
+            answered(&mut worker, 2 + round);
+        }
+        assert_eq!(worker.git_runs(), 1);
+        assert_eq!(
+            wakes.load(std::sync::atomic::Ordering::Relaxed),
+            4,
+            "one wake a refresh"
+        );
+        // Opened or read again: asked again, once.
+        worker.reopened();
+        worker.refresh(&files);
+        answered(&mut worker, 5);
+        assert_eq!(worker.git_runs(), 2);
+        // Answers about another dataset's files are not kept.
+        worker.refresh(&files[..10]);
+        answered(&mut worker, 6);
+        assert_eq!(worker.status.len(), 10);
+    }
+
+    /// In a work tree, the status of many files costs a few git commands, not one a file.
+    #[test]
+    fn in_git_many_files_cost_a_few_git_commands() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        git_in(root, &["init", "-q"]);
+        git_in(root, &["config", "user.name", "Ann Alyst"]);
+        git_in(root, &["config", "user.email", "ann@example.org"]);
+        let files: Vec<PathBuf> = (0..200)
+            .map(|i| {
+                let file = root.join(format!("events-{i:03}.ron"));
+                fs::write(&file, format!("[\n{}]\n", record(&format!("e{i}"), "T"))).unwrap();
+                file
+            })
+            .collect();
+        git_in(root, &["add", "."]);
+        git_in(root, &["commit", "-q", "-m", "all"]);
+        // One file edited, one new.
+        fs::write(
+            &files[7],
+            format!("[\n{}{}]\n", record("e7", "Changed"), record("new", "N")),
+        )
+        .unwrap();
+        let extra = root.join("events-new.ron");
+        fs::write(&extra, format!("[\n{}]\n", record("brand-new", "B"))).unwrap();
+        let mut all = files.clone();
+        all.push(extra.clone());
+        let before = GIT_RUNS.with(std::cell::Cell::get);
+        let found = statuses(&mut WorkTrees::default(), &all);
+        let runs = GIT_RUNS.with(std::cell::Cell::get) - before;
+        // rev-parse of the folder, HEAD, check-ignore, diff, ls-files, and the committed
+        // text of the one changed file (`git show`).
+        assert_eq!(runs, 6, "git commands for {} files", all.len());
+        let of = |file: &Path| &found.iter().find(|(p, _)| p == file).unwrap().1;
+        assert_eq!(
+            of(&files[7]).changed,
+            Some(HashSet::from(["e7".to_owned(), "new".to_owned()]))
+        );
+        assert_eq!(of(&files[8]).changed, Some(HashSet::new()));
+        assert!(of(&files[8]).ids.contains("e8"));
+        assert_eq!(
+            of(&extra).changed,
+            Some(HashSet::from(["brand-new".to_owned()]))
+        );
     }
 
     #[test]

@@ -164,6 +164,30 @@ impl Iterator for Lexer<'_> {
     }
 }
 
+/// The comments in `gap`, a text that holds only blanks and comments (what lies between two
+/// tokens), in order: a line comment without its line break, a block comment whole.
+pub(crate) fn comments_in(gap: &str) -> Vec<Range<usize>> {
+    let bytes = gap.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match (bytes[i], bytes.get(i + 1)) {
+            (b'/', Some(b'/')) => {
+                let end = memchr_newline(bytes, i);
+                out.push(i..end);
+                i = end;
+            }
+            (b'/', Some(b'*')) => {
+                let end = skip_block_comment(bytes, i).unwrap_or(bytes.len());
+                out.push(i..end);
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
 fn memchr_newline(bytes: &[u8], from: usize) -> usize {
     bytes[from..]
         .iter()
@@ -574,7 +598,14 @@ pub(crate) fn string_literal_span(text: &str, value: &str) -> Option<Range<usize
         .filter(|t| t.kind == TokenKind::Str)
         .find(|t| {
             let lit = &text[t.span.clone()];
-            lit.len() >= 2 && lit.starts_with('"') && &lit[1..lit.len() - 1] == value
+            if lit.len() >= 2 && lit.starts_with('"') && &lit[1..lit.len() - 1] == value {
+                return true;
+            }
+            // Written with escapes (`"kaz\nan"`) or as a raw string: compared by its value
+            // (never longer than the literal), read only when it could be equal.
+            (lit.contains('\\') || lit.starts_with('r'))
+                && value.len() <= lit.len()
+                && ron::from_str::<String>(lit).ok().as_deref() == Some(value)
         })
         .map(|t| t.span)
 }

@@ -18,7 +18,7 @@ use crate::model::manifest::Manifest;
 use crate::model::storyline::{STEP_FIELDS, Storyline};
 
 /// Files larger than this are refused rather than read into memory.
-pub(crate) const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = super::input::MAX_INPUT_BYTES;
 
 /// The outcome of loading: the dataset if there were no errors, and every diagnostic.
 #[derive(Debug, Default)]
@@ -606,7 +606,7 @@ pub(crate) fn list_ron_files(
             }
         };
         if !meta.is_file() {
-            let what = describe_kind(&meta.file_type());
+            let what = describe_kind(super::input::Kind::of(&meta.file_type()));
             diagnostics.push(
                 Diagnostic::error_of(
                     words!(
@@ -641,24 +641,14 @@ pub(crate) fn list_ron_files(
 }
 
 /// "a folder", "a FIFO (named pipe)", … for what a path names.
-fn describe_kind(kind: &fs::FileType) -> Words {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt as _;
-        if kind.is_fifo() {
-            return words!("diag-kind-fifo");
-        }
-        if kind.is_char_device() || kind.is_block_device() {
-            return words!("diag-kind-device");
-        }
-        if kind.is_socket() {
-            return words!("diag-kind-socket");
-        }
-    }
-    if kind.is_dir() {
-        words!("diag-kind-folder")
-    } else {
-        words!("diag-kind-other")
+fn describe_kind(kind: super::input::Kind) -> Words {
+    use super::input::Kind;
+    match kind {
+        Kind::Fifo => words!("diag-kind-fifo"),
+        Kind::Device => words!("diag-kind-device"),
+        Kind::Socket => words!("diag-kind-socket"),
+        Kind::Folder => words!("diag-kind-folder"),
+        Kind::Other => words!("diag-kind-other"),
     }
 }
 
@@ -674,46 +664,32 @@ fn describe_read_error(e: &std::io::Error) -> WordArg {
 
 /// Read a file as UTF-8 text, refusing huge and binary files with a clear message.
 fn read_text(path: &Path) -> Result<(String, FileStamp), Box<Diagnostic>> {
+    use super::input::ReadError;
     let fail = |words: Words| Box::new(Diagnostic::error_of(words, None));
     let shown = || path.display().to_string();
-    let cannot_read = |e: std::io::Error| {
-        fail(words!(
+    let bytes = super::input::read_regular(path, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::Io(e) => fail(words!(
             "diag-cannot-read",
             path = shown(),
             reason = e.to_string()
-        ))
-    };
-    let meta = fs::metadata(path).map_err(cannot_read)?;
-    if !meta.is_file() {
-        return Err(fail(words!(
+        )),
+        ReadError::NotAFile(kind) => fail(words!(
             "diag-not-a-file",
             path = shown(),
-            what = describe_kind(&meta.file_type())
-        )));
-    }
-    let size = meta.len();
-    if size > MAX_FILE_BYTES {
-        return Err(fail(words!(
+            what = describe_kind(kind)
+        )),
+        ReadError::TooLarge { size, cap } => fail(words!(
             "diag-file-too-large",
             path = shown(),
             size = (size / (1024 * 1024)).to_string(),
-            cap = (MAX_FILE_BYTES / (1024 * 1024)).to_string()
-        )));
-    }
-    // Read at most one byte past the cap, in case the file grew since its size was taken.
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    fs::File::open(path)
-        .and_then(|f| {
-            std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_FILE_BYTES + 1), &mut bytes)
-        })
-        .map_err(cannot_read)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(fail(words!(
+            cap = (cap / (1024 * 1024)).to_string()
+        )),
+        ReadError::Grew { cap } => fail(words!(
             "diag-file-grew",
             path = shown(),
-            cap = (MAX_FILE_BYTES / (1024 * 1024)).to_string()
-        )));
-    }
+            cap = (cap / (1024 * 1024)).to_string()
+        )),
+    })?;
     let stamp = FileStamp::of_bytes(&bytes);
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();

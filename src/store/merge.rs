@@ -2,10 +2,27 @@
 //! id, as git's merge driver `annals merge-file` does; and reading back the conflicts it
 //! leaves, so `annals check` and the window can report and resolve them.
 //!
-//! Pure text work: the tokenizer cuts each side into records (and records into top-level
-//! fields); values are compared by their tokens, so layout and comments never count as a
-//! change. The result is ours' text with theirs' changes spliced in, as saving does: every
-//! other byte of ours stays as it was.
+//! Pure text work. The tokenizer cuts each side's list into records and each record into its
+//! top-level fields; every record and every field takes the comments that belong to it: the
+//! comment lines above it and a comment after its comma on the same line. What remains is the
+//! list's (or record's) head, from the start to the opening bracket's line, and its foot, from
+//! the last record to the end: the comments there belong to the list.
+//!
+//! **Comments are data.** Each piece (head, foot, a record with its comments, a field with
+//! its comments) is compared by its words: its tokens and its comments, so a comment added,
+//! removed, edited or moved is a change, while layout (blanks, line breaks, indentation, a
+//! trailing comma) is not, and one side running `fmt` conflicts with nothing. Then, piece by
+//! piece: changed on one side only, that side's text is taken; changed the same way on both,
+//! ours'; changed differently on both, a record (or a field of a file) merges part by part:
+//! the comment lines above it, the comment beside it and the record itself (field by field,
+//! each field with its own comments) each go to the side that changed them, and a part both
+//! sides changed differently is a conflict. A record deleted on one side and changed
+//! (comments included) on the other is a conflict. So a clean merge holds every comment that
+//! neither side removed and every comment a side added, and applies every removal; nothing
+//! is dropped without a conflict saying where.
+//!
+//! The result is ours' text with the merge spliced in, as saving does: every piece that
+//! comes from ours keeps its bytes.
 //!
 //! A conflict is confined to its record: the record is written twice, between git's marker
 //! lines, each version holding every change that did merge:
@@ -19,7 +36,10 @@
 //! ```
 //!
 //! A conflict in a top-level field of the manifest or a storyline (`title`, `steps`) wraps
-//! that field's line(s) the same way.
+//! that field's line(s) the same way. Comments that belong to no field (a record's, or the
+//! file's head or foot) changed differently on both sides are named [`COMMENTS`]: "merge
+//! conflict in record `hog-29`, field `(comments)`", or "in field `(comments)`" around the
+//! file's head or foot.
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -180,19 +200,34 @@ pub fn merge_texts(base: &str, ours: &str, theirs: &str) -> Result<MergeOutcome,
         }
     }
     let shapes = [shape(base)?, shape(ours)?, shape(theirs)?];
+    // What comes from theirs takes ours' line endings.
+    let crlf = super::parse::uses_crlf(ours);
+    let nl = if crlf { "\r\n" } else { "\n" };
+    let theirs_eol;
+    let theirs = if crlf != super::parse::uses_crlf(theirs) || (!crlf && theirs.contains("\r\n")) {
+        let lf = theirs.replace("\r\n", "\n");
+        theirs_eol = if crlf { lf.replace('\n', "\r\n") } else { lf };
+        theirs_eol.as_str()
+    } else {
+        theirs
+    };
     let (text, conflicts) = match shapes {
-        [Shape::List | Shape::Empty, Shape::List, Shape::List] => {
-            merge_list(base, ours, theirs, "id", true)?
-        }
-        [Shape::Record | Shape::Empty, Shape::Record, Shape::Record] => {
-            let merged = merge_fields(
-                Some(base).filter(|_| shapes[0] == Shape::Record),
-                ours,
-                theirs,
-                true,
-            )?;
-            (merged.ours_version, merged.conflicts)
-        }
+        [Shape::List | Shape::Empty, Shape::List, Shape::List] => merge_list(
+            Some(base).filter(|_| shapes[0] == Shape::List),
+            ours,
+            theirs,
+            "id",
+            true,
+            nl,
+        )?,
+        [Shape::Record | Shape::Empty, Shape::Record, Shape::Record] => merge_record(
+            Some(base).filter(|_| shapes[0] == Shape::Record),
+            ours,
+            theirs,
+            true,
+            nl,
+        )?
+        .wrapped(nl),
         _ => {
             return Err("the sides are not all a list of records, or all one record".to_owned());
         }
@@ -313,20 +348,727 @@ fn keyed_records(side: &str, text: &str, key: &str) -> Result<Option<KeyedList>,
     Ok(Some((layout, records)))
 }
 
-/// How one record comes out of a merge.
-enum Resolved {
-    /// As ours has it (or absent, if ours has no such record).
-    Keep,
-    /// This text, whose inner lines are indented by the given indent.
-    Take(String, String),
-    Delete,
-    /// Two versions (either may be absent: deleted on that side), with their indent.
+/// The name a conflict gives to comments that belong to no field: those written before a
+/// list's first record or after its last one, before or after a record, or between a
+/// record's brackets and its first or last field.
+pub const COMMENTS: &str = "(comments)";
+
+/// A list or a record cut into pieces that cover its whole text, in order: `head` (for a file,
+/// its comments and attributes; the opening bracket and the rest of its line when that is
+/// blank or a comment), the units, and `foot` (what follows the last unit: comment lines,
+/// the closing bracket, the rest of the text).
+struct Cut {
+    head: Range<usize>,
+    units: Vec<Unit>,
+    foot: Range<usize>,
+}
+
+/// One record of a list, or one field of a record, with the text around it that belongs to
+/// it: `lead`, the comment and blank lines above it and the indentation of its first line;
+/// `item`, the record (or `name: value`); `tail`, its comma and the rest of its line when
+/// that is blank or a comment, line break included.
+struct Unit {
+    key: String,
+    lead: Range<usize>,
+    item: Range<usize>,
+    /// The field's value (for a record of a list: the record).
+    value: Range<usize>,
+    tail: Range<usize>,
+}
+
+/// `at`, or just past the end of its line when the rest of that line is blank or a line
+/// comment.
+fn past_line_rest(text: &str, at: usize) -> usize {
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+    let rest = text[at..line_end].trim();
+    if rest.is_empty() || rest.starts_with("//") {
+        line_end
+    } else {
+        at
+    }
+}
+
+/// Cut `text`, whose opening bracket ends at `open_end`, around its `items` (key, item,
+/// value), which are in order.
+fn cut(text: &str, open_end: usize, items: Vec<(String, Range<usize>, Range<usize>)>) -> Cut {
+    let head_end = past_line_rest(text, open_end);
+    let mut pos = head_end;
+    let mut units = Vec::with_capacity(items.len());
+    for (key, item, value) in items {
+        let after = comma_after(text, item.end).unwrap_or(item.end);
+        let end = past_line_rest(text, after);
+        units.push(Unit {
+            key,
+            lead: pos..item.start,
+            tail: item.end..end,
+            item,
+            value,
+        });
+        pos = end;
+    }
+    Cut {
+        head: 0..head_end,
+        units,
+        foot: pos..text.len(),
+    }
+}
+
+/// A list text cut into its records (keyed by `key`); `Ok(None)` for a text with no list.
+fn cut_list(side: &str, text: &str, key: &str) -> Result<Option<Cut>, String> {
+    Ok(keyed_records(side, text, key)?.map(|(layout, records)| {
+        let items = records
+            .into_iter()
+            .map(|(k, span)| (k, span.clone(), span))
+            .collect();
+        cut(text, layout.open + 1, items)
+    }))
+}
+
+/// A record's text cut into its top-level fields (keyed by name).
+fn cut_record(side: &str, text: &str) -> Result<Cut, String> {
+    let (fields, open_end) = fields_of(text).map_err(|e| format!("{side}: {e}"))?;
+    let mut seen = std::collections::HashSet::new();
+    let mut items = Vec::with_capacity(fields.len());
+    for f in fields {
+        if !seen.insert(f.name.clone()) {
+            return Err(format!("{side}: field `{}` is written twice", f.name));
+        }
+        items.push((f.name, f.span, f.value));
+    }
+    Ok(cut(text, open_end, items))
+}
+
+/// What a merge compares in `src[range]`: its tokens and its comments, in order. Layout
+/// (blanks, line breaks, indentation) does not count, nor a comma that only closes a list or
+/// a record (`(a: 1,)` reads as `(a: 1)`); a comment's words do, and whether it starts its
+/// own line (a comment beside a field is not the same as one on the line below it).
+fn words(src: &str, range: Range<usize>) -> Vec<&str> {
+    fn comments<'a>(src: &'a str, gap: Range<usize>, out: &mut Vec<&'a str>) {
+        for c in super::lex::comments_in(&src[gap.clone()]) {
+            let start = gap.start + c.start;
+            if line_indent(src, start).is_some() {
+                out.push("\n");
+            }
+            out.push(src[start..gap.start + c.end].trim_end());
+        }
+    }
+    let text = &src[range.clone()];
+    let Ok(tokens) = tokenize(text) else {
+        return vec![text.trim()];
+    };
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut pos = range.start;
+    for (i, tok) in tokens.iter().enumerate() {
+        comments(src, pos..range.start + tok.span.start, &mut out);
+        pos = range.start + tok.span.end;
+        if tok.kind == TokenKind::Punct(b',')
+            && matches!(
+                tokens.get(i + 1).map(|t| t.kind),
+                None | Some(TokenKind::Punct(b')' | b']' | b'}'))
+            )
+        {
+            continue;
+        }
+        out.push(&text[tok.span.clone()]);
+    }
+    comments(src, pos..range.end, &mut out);
+    out
+}
+
+/// [`words`] without its comments: what a piece that no base has (a file or a record added
+/// on both sides) is compared against, so that a comment one side added there is that
+/// side's change.
+fn without_comments(words: Vec<&str>) -> Vec<&str> {
+    words
+        .into_iter()
+        .filter(|w| *w != "\n" && !w.starts_with("//") && !w.starts_with("/*"))
+        .collect()
+}
+
+/// Whether a unit's tail holds its comma.
+fn has_comma(tail: &str) -> bool {
+    tokenize(tail).is_ok_and(|t| t.iter().any(|t| t.kind == TokenKind::Punct(b',')))
+}
+
+/// Who changed a piece, given what base, ours and theirs compare as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pick {
+    /// Nobody, ours only, or both the same way: ours.
+    Ours,
+    /// Theirs only.
+    Theirs,
+    /// Both, differently.
+    Both,
+}
+
+fn pick<T: PartialEq>(b: &T, o: &T, t: &T) -> Pick {
+    if o == t || b == t {
+        Pick::Ours
+    } else if b == o {
+        Pick::Theirs
+    } else {
+        Pick::Both
+    }
+}
+
+/// A piece of a merged list or record: one text, or two versions and their conflict.
+enum Merged<T> {
+    Same(T),
+    Both(T, T, Conflict),
+}
+
+impl<T> Merged<T> {
+    fn conflict(&self) -> Option<&Conflict> {
+        match self {
+            Merged::Same(_) => None,
+            Merged::Both(_, _, c) => Some(c),
+        }
+    }
+
+    fn side(&self, side: Side) -> &T {
+        match (self, side) {
+            (Merged::Same(x), _) | (Merged::Both(x, _, _), Side::Ours) => x,
+            (Merged::Both(_, x, _), Side::Theirs) => x,
+        }
+    }
+}
+
+/// A unit's text as it goes into the result.
+#[derive(Clone)]
+struct UnitText {
+    lead: String,
+    item: String,
+    tail: String,
+    /// Its lead starts a line.
+    starts_line: bool,
+}
+
+impl UnitText {
+    fn of(text: &str, unit: &Unit) -> Self {
+        UnitText {
+            lead: text[unit.lead.clone()].to_owned(),
+            item: text[unit.item.clone()].to_owned(),
+            tail: text[unit.tail.clone()].to_owned(),
+            starts_line: unit.lead.start == 0 || text[..unit.lead.start].ends_with('\n'),
+        }
+    }
+
+    /// Its lines moved from indent `from` to `to`.
+    fn reindented(self, from: &str, to: &str) -> Self {
+        if from == to {
+            return self;
+        }
+        let lead = if self.starts_line {
+            reindent(&format!("\n{}", self.lead), from, to)[1..].to_owned()
+        } else {
+            reindent(&self.lead, from, to)
+        };
+        UnitText {
+            lead,
+            item: reindent(&self.item, from, to),
+            ..self
+        }
+    }
+
+    /// Written after `out`, with a comma after the item if `comma` and it has none.
+    fn push_to(&self, out: &mut String, comma: bool, nl: &str) {
+        if self.starts_line && !out.is_empty() && !out.ends_with('\n') {
+            out.push_str(nl);
+        }
+        out.push_str(&self.lead);
+        out.push_str(&self.item);
+        if comma && !has_comma(&self.tail) {
+            out.push(',');
+        }
+        out.push_str(&self.tail);
+    }
+}
+
+/// A list or a record merged: its pieces in the order they are written.
+struct Pieces {
+    head: Merged<String>,
+    units: Vec<Merged<Option<UnitText>>>,
+    foot: Merged<String>,
+    /// Conflicts already written inside the pieces (a list of the manifest merged record by
+    /// record).
+    inner: Vec<Conflict>,
+}
+
+/// Two versions of a conflict between git's marker lines, starting on a line of its own
+/// and ending with a line break.
+fn push_block(
+    out: &mut String,
+    conflict: &Conflict,
+    ours: Option<&str>,
+    theirs: Option<&str>,
+    nl: &str,
+) {
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push_str(nl);
+    }
+    out.push_str(OURS_MARKER);
+    out.push_str(" ours: ");
+    out.push_str(&conflict.describe());
+    out.push_str(nl);
+    for (version, marker) in [(ours, SEPARATOR), (theirs, THEIRS_MARKER)] {
+        if let Some(text) = version {
+            out.push_str(text);
+            if !text.ends_with('\n') {
+                out.push_str(nl);
+            }
+        }
+        out.push_str(marker);
+        if marker == THEIRS_MARKER {
+            out.push_str(" theirs");
+        }
+        out.push_str(nl);
+    }
+}
+
+impl Pieces {
+    /// The text of one side's version: every piece that merged, and that side's version of
+    /// each conflicting one.
+    fn version(&self, side: Side, nl: &str) -> String {
+        let mut out = self.head.side(side).clone();
+        let units: Vec<&UnitText> = self
+            .units
+            .iter()
+            .filter_map(|u| u.side(side).as_ref())
+            .collect();
+        for (i, u) in units.iter().enumerate() {
+            u.push_to(&mut out, i + 1 < units.len(), nl);
+        }
+        out.push_str(self.foot.side(side));
+        out
+    }
+
+    /// The names of the conflicting pieces (fields, or [`COMMENTS`]), each once.
+    fn conflicted(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        let all = (self.head.conflict().into_iter())
+            .chain(self.units.iter().filter_map(Merged::conflict))
+            .chain(self.foot.conflict());
+        for c in all {
+            for f in &c.fields {
+                if !names.contains(f) {
+                    names.push(f.clone());
+                }
+            }
+        }
+        names
+    }
+
+    /// One text, each conflicting piece written twice between marker lines.
+    fn wrapped(self, nl: &str) -> (String, Vec<Conflict>) {
+        let Pieces {
+            head,
+            units,
+            foot,
+            inner,
+        } = self;
+        let mut out = String::new();
+        let mut conflicts = inner;
+        let gap =
+            |piece: Merged<String>, out: &mut String, conflicts: &mut Vec<Conflict>| match piece {
+                Merged::Same(text) => out.push_str(&text),
+                Merged::Both(o, t, c) => {
+                    push_block(out, &c, Some(&o), Some(&t), nl);
+                    conflicts.push(c);
+                }
+            };
+        gap(head, &mut out, &mut conflicts);
+        let last = units
+            .iter()
+            .rposition(|u| !matches!(u, Merged::Same(None)))
+            .unwrap_or(0);
+        for (i, unit) in units.into_iter().enumerate() {
+            match unit {
+                Merged::Same(None) => {}
+                Merged::Same(Some(u)) => u.push_to(&mut out, i < last, nl),
+                Merged::Both(o, t, c) => {
+                    let text = |u: Option<UnitText>| {
+                        u.map(|u| {
+                            let mut s = String::new();
+                            u.push_to(&mut s, true, nl);
+                            s
+                        })
+                    };
+                    push_block(&mut out, &c, text(o).as_deref(), text(t).as_deref(), nl);
+                    conflicts.push(c);
+                }
+            }
+        }
+        gap(foot, &mut out, &mut conflicts);
+        (out, conflicts)
+    }
+}
+
+/// What is being merged: the records of a list (of events, whose records merged on both
+/// sides are written in the canonical layout), or the fields of a record (a whole file's:
+/// the manifest's lists merge record by record and conflicts are written around a field).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Level {
+    List { events: bool },
+    Record { top: bool },
+}
+
+impl Level {
+    fn unit_conflict(self, key: &str, fields: Vec<String>, deleted_by: Option<Side>) -> Conflict {
+        match self {
+            Level::List { .. } => Conflict {
+                record: Some(key.to_owned()),
+                fields,
+                deleted_by,
+            },
+            Level::Record { .. } => Conflict {
+                record: None,
+                fields: vec![key.to_owned()],
+                deleted_by: None,
+            },
+        }
+    }
+}
+
+fn comments_conflict() -> Conflict {
     Conflict {
-        ours: Option<String>,
-        theirs: Option<String>,
-        indent: String,
-        conflict: Conflict,
-    },
+        record: None,
+        fields: vec![COMMENTS.to_owned()],
+        deleted_by: None,
+    }
+}
+
+/// One side's text and its cut.
+type CutText<'a> = (&'a str, &'a Cut);
+
+/// Three-way merge of a list or a record, piece by piece. The result has ours' pieces in
+/// ours' order, theirs' additions after the piece theirs has before them.
+fn merge_cut(
+    b: Option<CutText<'_>>,
+    (ours, oc): CutText<'_>,
+    (theirs, tc): CutText<'_>,
+    level: Level,
+    nl: &str,
+) -> Result<Pieces, String> {
+    let base = b.map_or("", |(text, _)| text);
+    let gap = |range: fn(&Cut) -> Range<usize>| {
+        let (ow, tw) = (words(ours, range(oc)), words(theirs, range(tc)));
+        let bw = match b {
+            Some((text, c)) => words(text, range(c)),
+            None => without_comments(ow.clone()),
+        };
+        let (o, t) = (&ours[range(oc)], &theirs[range(tc)]);
+        match pick(&bw, &ow, &tw) {
+            Pick::Ours => Merged::Same(o.to_owned()),
+            Pick::Theirs => Merged::Same(t.to_owned()),
+            Pick::Both => Merged::Both(o.to_owned(), t.to_owned(), comments_conflict()),
+        }
+    };
+    let head = gap(|c| c.head.clone());
+    let foot = gap(|c| c.foot.clone());
+
+    let b_units: HashMap<&str, &Unit> = b
+        .map(|(_, c)| c.units.iter().map(|u| (u.key.as_str(), u)).collect())
+        .unwrap_or_default();
+    let t_units: HashMap<&str, &Unit> = tc.units.iter().map(|u| (u.key.as_str(), u)).collect();
+    let o_index: HashMap<&str, usize> = oc
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.key.as_str(), i))
+        .collect();
+    let ours_indent = |u: &Unit| line_indent(ours, u.item.start).unwrap_or(INDENT);
+    let mut inner = Vec::new();
+    let mut resolved = Vec::with_capacity(oc.units.len());
+    for u in &oc.units {
+        let k = u.key.as_str();
+        resolved.push(resolve_unit(
+            k,
+            b_units.get(k).map(|x| (base, *x)),
+            Some((ours, u)),
+            t_units.get(k).map(|x| (theirs, *x)),
+            ours_indent(u),
+            level,
+            nl,
+            &mut inner,
+        )?);
+    }
+
+    // Units ours does not have go where theirs put them: after the unit theirs has before
+    // them (past ours' own additions there, so that ours' come first).
+    let is_ours_addition = |i: usize| {
+        !b_units.contains_key(oc.units[i].key.as_str())
+            && !t_units.contains_key(oc.units[i].key.as_str())
+    };
+    let mut insertions: BTreeMap<Option<usize>, Vec<Merged<Option<UnitText>>>> = BTreeMap::new();
+    for (j, tu) in tc.units.iter().enumerate() {
+        let k = tu.key.as_str();
+        if o_index.contains_key(k) {
+            continue;
+        }
+        let mut anchor = tc.units[..j].iter().rev().find_map(|p| {
+            o_index
+                .get(p.key.as_str())
+                .copied()
+                .filter(|&i| !matches!(resolved[i], Merged::Same(None)))
+        });
+        loop {
+            let next = anchor.map_or(0, |a| a + 1);
+            if next < oc.units.len() && is_ours_addition(next) {
+                anchor = Some(next);
+            } else {
+                break;
+            }
+        }
+        let to = anchor.or((!oc.units.is_empty()).then_some(0)).map_or_else(
+            || line_indent(theirs, tu.item.start).unwrap_or(INDENT),
+            |i| ours_indent(&oc.units[i]),
+        );
+        let r = resolve_unit(
+            k,
+            b_units.get(k).map(|x| (base, *x)),
+            None,
+            Some((theirs, tu)),
+            to,
+            level,
+            nl,
+            &mut inner,
+        )?;
+        if !matches!(r, Merged::Same(None)) {
+            insertions.entry(anchor).or_default().push(r);
+        }
+    }
+    let mut units = insertions.remove(&None).unwrap_or_default();
+    for (i, r) in resolved.into_iter().enumerate() {
+        units.push(r);
+        units.extend(insertions.remove(&Some(i)).unwrap_or_default());
+    }
+    Ok(Pieces {
+        head,
+        units,
+        foot,
+        inner,
+    })
+}
+
+/// Three-way merge of one unit (`None`: the side does not have it). Theirs' text moves to
+/// indent `to` (in a list).
+#[allow(clippy::too_many_arguments)]
+fn resolve_unit(
+    key: &str,
+    b: Option<(&str, &Unit)>,
+    o: Option<(&str, &Unit)>,
+    t: Option<(&str, &Unit)>,
+    to: &str,
+    level: Level,
+    nl: &str,
+    inner: &mut Vec<Conflict>,
+) -> Result<Merged<Option<UnitText>>, String> {
+    type Words<'a> = (Vec<&'a str>, Vec<&'a str>, Vec<&'a str>);
+    fn words_of<'a>(side: Option<(&'a str, &Unit)>) -> Option<Words<'a>> {
+        side.map(|(text, u)| {
+            (
+                words(text, u.lead.clone()),
+                words(text, u.item.clone()),
+                words(text, u.tail.clone()),
+            )
+        })
+    }
+    let (wb, wo, wt) = (words_of(b), words_of(o), words_of(t));
+    let ours_text = |(text, u): (&str, &Unit)| UnitText::of(text, u);
+    let theirs_text = |(text, u): (&str, &Unit)| {
+        let from = line_indent(text, u.item.start).unwrap_or(INDENT);
+        let to = if matches!(level, Level::List { .. }) {
+            to
+        } else {
+            from
+        };
+        UnitText::of(text, u).reindented(from, to)
+    };
+    match pick(&wb, &wo, &wt) {
+        Pick::Ours => return Ok(Merged::Same(o.map(ours_text))),
+        Pick::Theirs => return Ok(Merged::Same(t.map(theirs_text))),
+        Pick::Both => {}
+    }
+    let (Some(os), Some(ts), Some(wo), Some(wt)) = (o, t, wo, wt) else {
+        let deleted_by = if o.is_none() {
+            Side::Ours
+        } else {
+            Side::Theirs
+        };
+        return Ok(Merged::Both(
+            o.map(ours_text),
+            t.map(theirs_text),
+            level.unit_conflict(key, Vec::new(), Some(deleted_by)),
+        ));
+    };
+    // Changed on both sides: its comments above and beside it, and the item, each merge on
+    // their own.
+    let (ou, tu) = (ours_text(os), theirs_text(ts));
+    let (bl, bi, bt) = match wb {
+        Some((l, i, t)) => (l, Some(i), t),
+        None => (Vec::new(), None, Vec::new()),
+    };
+    let part = |p: Pick, o: &String, t: &String| match p {
+        Pick::Ours => (o.clone(), o.clone()),
+        Pick::Theirs => (t.clone(), t.clone()),
+        Pick::Both => (o.clone(), t.clone()),
+    };
+    let (lead_pick, tail_pick) = (pick(&bl, &wo.0, &wt.0), pick(&bt, &wo.2, &wt.2));
+    let comments_conflict = lead_pick == Pick::Both || tail_pick == Pick::Both;
+    let (lead_o, lead_t) = part(lead_pick, &ou.lead, &tu.lead);
+    let (tail_o, tail_t) = part(tail_pick, &ou.tail, &tu.tail);
+    let mut item_inner = Vec::new();
+    let (item_o, item_t, mut names) = match pick(&bi, &Some(wo.1), &Some(wt.1)) {
+        Pick::Ours => (ou.item.clone(), ou.item.clone(), Vec::new()),
+        Pick::Theirs => (tu.item.clone(), tu.item.clone(), Vec::new()),
+        Pick::Both => {
+            let b_item = b.map(|(text, u)| &text[u.item.clone()]);
+            let b_value = b.map(|(text, u)| &text[u.value.clone()]);
+            merge_item(
+                key,
+                (b_item, b_value),
+                os,
+                (&tu.item, &ts.0[ts.1.value.clone()]),
+                level,
+                nl,
+                &mut item_inner,
+            )?
+        }
+    };
+    if names.is_empty() && !comments_conflict {
+        inner.extend(item_inner);
+        return Ok(Merged::Same(Some(UnitText {
+            lead: lead_o,
+            item: item_o,
+            tail: tail_o,
+            starts_line: ou.starts_line,
+        })));
+    }
+    // A conflict: a list merged inside the item (with conflicts of its own) is not written
+    // inside another conflict; the item is then written as each side has it.
+    let (item_o, item_t) = if item_inner.is_empty() {
+        (item_o, item_t)
+    } else {
+        (ou.item.clone(), tu.item.clone())
+    };
+    if comments_conflict && !names.iter().any(|n| n == COMMENTS) {
+        names.push(COMMENTS.to_owned());
+    }
+    let conflict = level.unit_conflict(key, names, None);
+    Ok(Merged::Both(
+        Some(UnitText {
+            lead: lead_o,
+            item: item_o,
+            tail: tail_o,
+            starts_line: ou.starts_line,
+        }),
+        Some(UnitText {
+            lead: lead_t,
+            item: item_t,
+            tail: tail_t,
+            starts_line: ou.starts_line,
+        }),
+        conflict,
+    ))
+}
+
+/// An item changed on both sides: a record of a list merged field by field; a field of the
+/// manifest that is a list of records merged record by record; any other field: a conflict.
+/// Returns ours' and theirs' versions and the names of what conflicts (none: one text).
+fn merge_item(
+    key: &str,
+    (b_item, b_value): (Option<&str>, Option<&str>),
+    (ours, ou): (&str, &Unit),
+    (t_item, t_value): (&str, &str),
+    level: Level,
+    nl: &str,
+    inner: &mut Vec<Conflict>,
+) -> Result<(String, String, Vec<String>), String> {
+    let o_item = &ours[ou.item.clone()];
+    match level {
+        Level::List { events } => {
+            let pieces = merge_record(b_item, o_item, t_item, false, nl)?;
+            let names = pieces.conflicted();
+            let indent = line_indent(ours, ou.item.start).unwrap_or(INDENT);
+            let finish = |text: String| {
+                if events {
+                    canonical_event(&text, indent)
+                } else {
+                    text
+                }
+            };
+            let o = finish(pieces.version(Side::Ours, nl));
+            let t = if names.is_empty() {
+                o.clone()
+            } else {
+                finish(pieces.version(Side::Theirs, nl))
+            };
+            Ok((o, t, names))
+        }
+        Level::Record { top } => {
+            let o_value = &ours[ou.value.clone()];
+            if top
+                && let Some(list_key) = keyed_list_field(key)
+                && o_value.starts_with('[')
+                && t_value.starts_with('[')
+                && b_value.is_none_or(|b| b.starts_with('['))
+            {
+                let (value, conflicts) = merge_list(b_value, o_value, t_value, list_key, false, nl)
+                    .map_err(|e| format!("`{key}`: {e}"))?;
+                inner.extend(conflicts);
+                let item = format!("{}{value}", &ours[ou.item.start..ou.value.start]);
+                return Ok((item.clone(), item, Vec::new()));
+            }
+            Ok((o_item.to_owned(), t_item.to_owned(), vec![key.to_owned()]))
+        }
+    }
+}
+
+/// Merge three list texts keyed by `key` (`base` absent: no list in base); ours' text with
+/// the merge applied, and its conflicts.
+fn merge_list(
+    base: Option<&str>,
+    ours: &str,
+    theirs: &str,
+    key: &str,
+    events: bool,
+    nl: &str,
+) -> Result<(String, Vec<Conflict>), String> {
+    let bc = match base {
+        Some(text) => cut_list("base", text, key)?,
+        None => None,
+    };
+    let oc = cut_list("ours", ours, key)?.ok_or("ours holds no list")?;
+    let tc = cut_list("theirs", theirs, key)?.ok_or("theirs holds no list")?;
+    let pieces = merge_cut(
+        base.zip(bc.as_ref()),
+        (ours, &oc),
+        (theirs, &tc),
+        Level::List { events },
+        nl,
+    )?;
+    Ok(pieces.wrapped(nl))
+}
+
+/// Merge three versions of a record field by field. `top`: the record is a whole file
+/// (manifest, storyline), whose lists of people etc. merge record by record.
+fn merge_record(
+    base: Option<&str>,
+    ours: &str,
+    theirs: &str,
+    top: bool,
+    nl: &str,
+) -> Result<Pieces, String> {
+    let bc = base.map(|text| cut_record("base", text)).transpose()?;
+    let oc = cut_record("ours", ours)?;
+    let tc = cut_record("theirs", theirs)?;
+    merge_cut(
+        base.zip(bc.as_ref()),
+        (ours, &oc),
+        (theirs, &tc),
+        Level::Record { top },
+        nl,
+    )
 }
 
 /// `text`'s inner lines moved from indent `from` to `to`.
@@ -364,319 +1106,6 @@ fn canonical_event(text: &str, indent: &str) -> String {
     }
 }
 
-/// Three-way merge of one record of a list (`o` absent: a record ours does not have).
-fn resolve_record(
-    key: &str,
-    b: Option<&str>,
-    o: Option<(&str, &str)>,
-    t: Option<(&str, &str)>,
-    events: bool,
-) -> Result<Resolved, String> {
-    let nb = b.map(normal_form);
-    let no = o.map(|(text, _)| normal_form(text));
-    let nt = t.map(|(text, _)| normal_form(text));
-    if no == nt || nb == nt {
-        return Ok(Resolved::Keep);
-    }
-    if nb == no {
-        return Ok(match t {
-            None => Resolved::Delete,
-            Some((text, indent)) => Resolved::Take(text.to_owned(), indent.to_owned()),
-        });
-    }
-    let indent = o.or(t).map_or(INDENT, |(_, i)| i).to_owned();
-    match (o, t) {
-        (Some((o, oi)), Some((t, ti))) => {
-            let t = reindent(t, ti, oi);
-            let merged = merge_fields(b, o, &t, false)?;
-            let finish = |text: &str| {
-                if events {
-                    canonical_event(text, oi)
-                } else {
-                    text.to_owned()
-                }
-            };
-            match merged.theirs_version {
-                None => Ok(Resolved::Take(finish(&merged.ours_version), oi.to_owned())),
-                Some(theirs) => Ok(Resolved::Conflict {
-                    ours: Some(finish(&merged.ours_version)),
-                    theirs: Some(finish(&theirs)),
-                    indent,
-                    conflict: Conflict {
-                        record: Some(key.to_owned()),
-                        fields: merged.conflicted,
-                        deleted_by: None,
-                    },
-                }),
-            }
-        }
-        (o, t) => Ok(Resolved::Conflict {
-            ours: o.map(|(text, i)| reindent(text, i, &indent)),
-            theirs: t.map(|(text, i)| reindent(text, i, &indent)),
-            indent,
-            conflict: Conflict {
-                record: Some(key.to_owned()),
-                fields: Vec::new(),
-                deleted_by: Some(if o.is_none() {
-                    Side::Ours
-                } else {
-                    Side::Theirs
-                }),
-            },
-        }),
-    }
-}
-
-/// The marker lines around two versions of an item (each written with its comma), without
-/// a line break at either end.
-fn conflict_block(
-    conflict: &Conflict,
-    indent: &str,
-    ours: Option<&str>,
-    theirs: Option<&str>,
-) -> String {
-    let mut out = format!("{OURS_MARKER} ours: {}\n", conflict.describe());
-    if let Some(ours) = ours {
-        out.push_str(indent);
-        out.push_str(ours);
-        out.push_str(",\n");
-    }
-    out.push_str(SEPARATOR);
-    out.push('\n');
-    if let Some(theirs) = theirs {
-        out.push_str(indent);
-        out.push_str(theirs);
-        out.push_str(",\n");
-    }
-    out.push_str(THEIRS_MARKER);
-    out.push_str(" theirs");
-    out
-}
-
-/// Where a new item goes after the item `span` of `text`: just past its comma (and a comment
-/// on its line), or past its end with a comma to add.
-fn after_item(text: &str, span: &Range<usize>) -> (usize, bool) {
-    match comma_after(text, span.end) {
-        Some(after) => {
-            let line_end = text[after..].find('\n').map_or(text.len(), |i| after + i);
-            let rest = text[after..line_end].trim();
-            if rest.is_empty() || rest.starts_with("//") {
-                (
-                    line_end - usize::from(text[..line_end].ends_with('\r')),
-                    false,
-                )
-            } else {
-                (after, false)
-            }
-        }
-        None => (span.end, true),
-    }
-}
-
-/// The range an item takes with its comma: whole lines when it stands on lines of its own.
-/// Also says whether it starts and ends a line.
-fn item_lines(text: &str, span: &Range<usize>) -> (Range<usize>, bool, bool) {
-    let mut start = span.start;
-    let end = comma_after(text, span.end).unwrap_or(span.end);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let own_start = line_indent(text, start).is_some();
-    if own_start {
-        start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    }
-    let own_end = text[end..line_end].trim().is_empty();
-    let end = if own_end {
-        line_end - usize::from(text[..line_end].ends_with('\r'))
-    } else {
-        end
-    };
-    (start..end, own_start, own_end)
-}
-
-/// Merge three list texts keyed by `key`; returns ours' text with the merge applied.
-fn merge_list(
-    base: &str,
-    ours: &str,
-    theirs: &str,
-    key: &str,
-    events: bool,
-) -> Result<(String, Vec<Conflict>), String> {
-    let base_records = keyed_records("base", base, key)?
-        .map(|(_, r)| r)
-        .unwrap_or_default();
-    let Some((layout, ours_records)) = keyed_records("ours", ours, key)? else {
-        return Err("ours holds no list".to_owned());
-    };
-    let theirs_records = keyed_records("theirs", theirs, key)?
-        .map(|(_, r)| r)
-        .unwrap_or_default();
-    let b: HashMap<&str, &str> = base_records
-        .iter()
-        .map(|(k, s)| (k.as_str(), &base[s.clone()]))
-        .collect();
-    let o_index: HashMap<&str, usize> = ours_records
-        .iter()
-        .enumerate()
-        .map(|(i, (k, _))| (k.as_str(), i))
-        .collect();
-    let t: HashMap<&str, (&str, &str)> = theirs_records
-        .iter()
-        .map(|(k, s)| {
-            let indent = line_indent(theirs, s.start).unwrap_or(INDENT);
-            (k.as_str(), (&theirs[s.clone()], indent))
-        })
-        .collect();
-    let ours_indent = |span: &Range<usize>| line_indent(ours, span.start).unwrap_or(INDENT);
-
-    let mut conflicts = Vec::new();
-    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
-    let mut resolved = Vec::with_capacity(ours_records.len());
-    for (k, span) in &ours_records {
-        let indent = ours_indent(span);
-        let r = resolve_record(
-            k,
-            b.get(k.as_str()).copied(),
-            Some((&ours[span.clone()], indent)),
-            t.get(k.as_str()).copied(),
-            events,
-        )?;
-        match &r {
-            Resolved::Keep => {}
-            Resolved::Take(text, from) => {
-                edits.push((span.clone(), reindent(text, from, indent)));
-            }
-            Resolved::Delete => {
-                let (mut range, own_start, own_end) = item_lines(ours, span);
-                if own_start && own_end {
-                    // Its line ending goes too.
-                    range.end = ours[range.end..]
-                        .find('\n')
-                        .map_or(ours.len(), |i| range.end + i + 1);
-                }
-                edits.push((range, String::new()));
-            }
-            Resolved::Conflict {
-                ours: o,
-                theirs: th,
-                indent,
-                conflict,
-            } => {
-                let (range, own_start, own_end) = item_lines(ours, span);
-                let mut text = String::new();
-                if !own_start {
-                    text.push('\n');
-                }
-                text.push_str(&conflict_block(
-                    conflict,
-                    indent,
-                    o.as_deref(),
-                    th.as_deref(),
-                ));
-                if !own_end {
-                    text.push('\n');
-                    text.push_str(indent);
-                }
-                edits.push((range, text));
-                conflicts.push(conflict.clone());
-            }
-        }
-        resolved.push(r);
-    }
-
-    // Records ours does not have go where theirs put them: after the record theirs has
-    // before them (skipping ours' own additions there, so ours' come first).
-    let is_ours_addition = |i: usize| {
-        !b.contains_key(ours_records[i].0.as_str()) && !t.contains_key(ours_records[i].0.as_str())
-    };
-    let mut insertions: BTreeMap<Option<usize>, Vec<String>> = BTreeMap::new();
-    for (j, (k, _)) in theirs_records.iter().enumerate() {
-        if o_index.contains_key(k.as_str()) {
-            continue;
-        }
-        let r = resolve_record(
-            k,
-            b.get(k.as_str()).copied(),
-            None,
-            t.get(k.as_str()).copied(),
-            events,
-        )?;
-        let mut anchor = theirs_records[..j].iter().rev().find_map(|(pk, _)| {
-            o_index
-                .get(pk.as_str())
-                .copied()
-                .filter(|&i| !matches!(resolved[i], Resolved::Delete))
-        });
-        loop {
-            let next = anchor.map_or(0, |a| a + 1);
-            if next < ours_records.len() && is_ours_addition(next) {
-                anchor = Some(next);
-            } else {
-                break;
-            }
-        }
-        let indent = anchor
-            .or((!ours_records.is_empty()).then_some(0))
-            .map_or(INDENT, |i| ours_indent(&ours_records[i].1));
-        let piece = match r {
-            Resolved::Keep | Resolved::Delete => continue,
-            Resolved::Take(text, from) => format!("\n{indent}{},", reindent(&text, &from, indent)),
-            Resolved::Conflict {
-                ours: o,
-                theirs: th,
-                conflict,
-                ..
-            } => {
-                conflicts.push(conflict.clone());
-                format!(
-                    "\n{}",
-                    conflict_block(&conflict, indent, o.as_deref(), th.as_deref())
-                )
-            }
-        };
-        insertions.entry(anchor).or_default().push(piece);
-    }
-    for (anchor, pieces) in insertions {
-        let (at, needs_comma) = match anchor {
-            Some(i) => {
-                let (at, needs_comma) = after_item(ours, &ours_records[i].1);
-                (
-                    at,
-                    needs_comma && !matches!(resolved[i], Resolved::Conflict { .. }),
-                )
-            }
-            None => (layout.open + 1, false),
-        };
-        let mut text = String::new();
-        if needs_comma {
-            text.push(',');
-        }
-        text.extend(pieces);
-        if ours_records.is_empty() {
-            text.push('\n');
-        }
-        edits.push((at..at, text));
-    }
-    Ok((splice(ours, edits), conflicts))
-}
-
-/// `text` with `edits` made (ranges do not overlap), new text taking its line endings.
-fn splice(text: &str, mut edits: Vec<(Range<usize>, String)>) -> String {
-    edits.sort_by_key(|(range, _)| (range.start, range.end));
-    let crlf = super::parse::uses_crlf(text);
-    let mut out = String::with_capacity(text.len() + 1024);
-    let mut pos = 0;
-    for (range, replacement) in edits {
-        out.push_str(&text[pos..range.start.max(pos)]);
-        if crlf {
-            out.push_str(&replacement.replace("\r\n", "\n").replace('\n', "\r\n"));
-        } else {
-            out.push_str(&replacement);
-        }
-        pos = pos.max(range.end);
-    }
-    out.push_str(&text[pos..]);
-    out
-}
-
 /// A top-level field of a record.
 #[derive(Clone, Debug)]
 struct Field {
@@ -687,22 +1116,23 @@ struct Field {
 }
 
 /// The top-level fields of the record in `text` (attributes and comments may come first),
-/// and where its closing `)` is.
+/// and where its opening `(` ends.
 fn fields_of(text: &str) -> Result<(Vec<Field>, usize), String> {
     let tokens = tokenize(text).map_err(|e| e.message)?;
     let mut i = skip_attributes(&tokens);
     if tokens.get(i).map(|t| t.kind) == Some(TokenKind::Ident) {
         i += 1;
     }
-    if tokens.get(i).map(|t| t.kind) != Some(TokenKind::Punct(b'(')) {
-        return Err("expected a record `( … )`".to_owned());
-    }
+    let open_end = match tokens.get(i) {
+        Some(t) if t.kind == TokenKind::Punct(b'(') => t.span.end,
+        _ => return Err("expected a record `( … )`".to_owned()),
+    };
     i += 1;
     let mut fields = Vec::new();
     let mut depth = 0i32;
     while let Some(tok) = tokens.get(i) {
         match tok.kind {
-            TokenKind::Punct(b')') if depth == 0 => return Ok((fields, tok.span.start)),
+            TokenKind::Punct(b')') if depth == 0 => return Ok((fields, open_end)),
             TokenKind::Ident
                 if depth == 0
                     && tokens.get(i + 1).map(|t| t.kind) == Some(TokenKind::Punct(b':')) =>
@@ -753,194 +1183,6 @@ fn keyed_list_field(name: &str) -> Option<&'static str> {
         "countries" => Some("code"),
         _ => None,
     }
-}
-
-struct FieldsMerged {
-    /// Ours with every change that merged (and, at the top level, conflict blocks).
-    ours_version: String,
-    /// For a record in a list with conflicts: the same with theirs' values of those fields.
-    theirs_version: Option<String>,
-    conflicted: Vec<String>,
-    /// Conflicts inside (the manifest's lists, top-level fields).
-    conflicts: Vec<Conflict>,
-}
-
-enum FieldEdit {
-    Set(String),
-    Remove,
-    /// Two versions of the field (`None`: not written on that side).
-    Block(Option<String>, Option<String>),
-}
-
-/// Merge a record field by field. `top`: the record is a whole file (manifest, storyline),
-/// whose lists of people etc. merge item by item and whose conflicts wrap the field.
-fn merge_fields(
-    base: Option<&str>,
-    ours: &str,
-    theirs: &str,
-    top: bool,
-) -> Result<FieldsMerged, String> {
-    let (bf, _) = match base {
-        Some(base) => fields_of(base).map_err(|e| format!("base: {e}"))?,
-        None => (Vec::new(), 0),
-    };
-    let (of, close) = fields_of(ours).map_err(|e| format!("ours: {e}"))?;
-    let (tf, _) = fields_of(theirs).map_err(|e| format!("theirs: {e}"))?;
-    let base = base.unwrap_or("");
-    let find = |fields: &[Field], text: &'_ str, name: &str| -> Option<String> {
-        fields
-            .iter()
-            .find(|f| f.name == name)
-            .map(|f| text[f.value.clone()].to_owned())
-    };
-    let mut names: Vec<&str> = of.iter().map(|f| f.name.as_str()).collect();
-    for f in &tf {
-        if !names.contains(&f.name.as_str()) {
-            names.push(&f.name);
-        }
-    }
-    let mut edits: Vec<(String, FieldEdit)> = Vec::new();
-    let mut theirs_edits: Vec<(String, FieldEdit)> = Vec::new();
-    let mut conflicted = Vec::new();
-    let mut conflicts = Vec::new();
-    for name in names {
-        let bv = find(&bf, base, name);
-        let ov = find(&of, ours, name);
-        let tv = find(&tf, theirs, name);
-        let (nb, no, nt) = (
-            bv.as_deref().map(normal_form),
-            ov.as_deref().map(normal_form),
-            tv.as_deref().map(normal_form),
-        );
-        if no == nt || nb == nt {
-            continue;
-        }
-        let take_theirs = || match &tv {
-            Some(v) => FieldEdit::Set(v.clone()),
-            None => FieldEdit::Remove,
-        };
-        if nb == no {
-            edits.push((name.to_owned(), take_theirs()));
-            continue;
-        }
-        if top
-            && let (Some(key), Some(o), Some(t)) = (keyed_list_field(name), &ov, &tv)
-            && o.starts_with('[')
-            && t.starts_with('[')
-            && bv.as_deref().is_none_or(|b| b.starts_with('['))
-        {
-            let (text, inner) = merge_list(bv.as_deref().unwrap_or("[]"), o, t, key, false)
-                .map_err(|e| format!("`{name}`: {e}"))?;
-            edits.push((name.to_owned(), FieldEdit::Set(text)));
-            conflicts.extend(inner);
-            continue;
-        }
-        conflicted.push(name.to_owned());
-        if top {
-            conflicts.push(Conflict {
-                record: None,
-                fields: vec![name.to_owned()],
-                deleted_by: None,
-            });
-            edits.push((name.to_owned(), FieldEdit::Block(ov.clone(), tv.clone())));
-        } else {
-            theirs_edits.push((name.to_owned(), take_theirs()));
-        }
-    }
-    let ours_version = apply_field_edits(ours, &of, close, &edits);
-    let theirs_version = (!theirs_edits.is_empty()).then(|| {
-        edits.extend(theirs_edits);
-        apply_field_edits(ours, &of, close, &edits)
-    });
-    Ok(FieldsMerged {
-        ours_version,
-        theirs_version,
-        conflicted,
-        conflicts,
-    })
-}
-
-/// `record` (whose fields and closing `)` are given) with `edits` made; new fields go after
-/// the last one, one a line when the record is written one field a line.
-fn apply_field_edits(
-    record: &str,
-    fields: &[Field],
-    close: usize,
-    edits: &[(String, FieldEdit)],
-) -> String {
-    let multiline = fields
-        .first()
-        .is_some_and(|f| line_indent(record, f.span.start).is_some());
-    let indent = fields
-        .first()
-        .and_then(|f| line_indent(record, f.span.start))
-        .unwrap_or(INDENT);
-    let mut out_edits: Vec<(Range<usize>, String)> = Vec::new();
-    let mut added = String::new();
-    let line = |name: &str, value: &str| format!("{indent}{name}: {value},");
-    for (name, edit) in edits {
-        let field = fields.iter().find(|f| &f.name == name);
-        match (edit, field) {
-            (FieldEdit::Set(value), Some(f)) => out_edits.push((f.value.clone(), value.clone())),
-            (FieldEdit::Set(value), None) => {
-                if multiline {
-                    added.push('\n');
-                    added.push_str(&line(name, value));
-                } else {
-                    added.push_str(&format!(" {name}: {value},"));
-                }
-            }
-            (FieldEdit::Remove, Some(f)) => {
-                let (mut range, own_start, own_end) = item_lines(record, &f.span);
-                if own_start && own_end {
-                    range.end = record[range.end..]
-                        .find('\n')
-                        .map_or(record.len(), |i| range.end + i + 1);
-                }
-                out_edits.push((range, String::new()));
-            }
-            (FieldEdit::Remove, None) => {}
-            (FieldEdit::Block(o, t), f) => {
-                let conflict = Conflict {
-                    record: None,
-                    fields: vec![name.clone()],
-                    deleted_by: None,
-                };
-                let o = o.as_ref().map(|v| format!("{name}: {v}"));
-                let t = t.as_ref().map(|v| format!("{name}: {v}"));
-                let block = conflict_block(&conflict, indent, o.as_deref(), t.as_deref());
-                match f {
-                    Some(f) => {
-                        let (range, own_start, own_end) = item_lines(record, &f.span);
-                        let mut text = String::new();
-                        if !own_start {
-                            text.push('\n');
-                        }
-                        text.push_str(&block);
-                        if !own_end {
-                            text.push('\n');
-                        }
-                        out_edits.push((range, text));
-                    }
-                    None => {
-                        added.push('\n');
-                        added.push_str(&block);
-                    }
-                }
-            }
-        }
-    }
-    if !added.is_empty() {
-        match fields.last() {
-            Some(last) => {
-                let (at, needs_comma) = after_item(record, &last.span);
-                let comma = if needs_comma { "," } else { "" };
-                out_edits.push((at..at, format!("{comma}{added}")));
-            }
-            None => out_edits.push((close..close, format!("{}\n", added.trim_start_matches(' ')))),
-        }
-    }
-    splice(record, out_edits)
 }
 
 /// One conflict left in a file: git's marker lines and the two versions between them.
@@ -1361,8 +1603,8 @@ mod tests {
             .unwrap();
         let people: Vec<_> = m.people.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(people, ["p1", "p2", "p3"]);
-        assert_eq!(m.people[0].role.as_deref(), Some("Premier"));
-        assert_eq!(m.title, "T ours");
+        assert_eq!(m.people[0].role, Some("Premier".into()));
+        assert_eq!(m.title, "T ours".into());
         // The title changed on both sides: a conflict on that field only.
         let theirs = theirs.replace("title: \"T\"", "title: \"T theirs\"");
         let out = merge_texts(base, &ours, &theirs).unwrap();
@@ -1371,8 +1613,46 @@ mod tests {
         let taken = resolve_conflict(&out.text, 0, Side::Theirs).unwrap();
         let m: crate::model::manifest::Manifest =
             super::super::parse::ron_options().from_str(&taken).unwrap();
-        assert_eq!(m.title, "T theirs");
+        assert_eq!(m.title, "T theirs".into());
         assert_eq!(m.people.len(), 3);
+    }
+
+    #[test]
+    fn manifest_comments_merge_like_records() {
+        let base = "// The manifest.\n(\n    title: \"T\",\n    people: [\n        (id: \"p1\", name: (en: \"One\")),\n        (id: \"p2\", name: (en: \"Two\")),\n    ],\n)\n";
+        // Theirs comments on p1 and on the title; ours changes p1 and adds to the list's end.
+        let theirs = base
+            .replace(
+                "        (id: \"p1\"",
+                "        // Born 1959.\n        (id: \"p1\"",
+            )
+            .replace("title: \"T\",", "title: \"T\", // working title");
+        let ours = base.replace("(en: \"One\"))", "(en: \"One\"), role: \"Premier\")").replace(
+            "(en: \"Two\")),\n",
+            "(en: \"Two\")),\n        // Added by ours.\n        (id: \"p3\", name: (en: \"Three\")),\n",
+        );
+        let out = merge_texts(base, &ours, &theirs).unwrap();
+        assert!(out.conflicts.is_empty(), "{}", out.text);
+        for kept in [
+            "// The manifest.\n",
+            "title: \"T\", // working title\n",
+            "        // Born 1959.\n        (id: \"p1\", name: (en: \"One\"), role: \"Premier\"),\n",
+            "        // Added by ours.\n        (id: \"p3\"",
+        ] {
+            assert!(out.text.contains(kept), "{kept}\n{}", out.text);
+        }
+        let m: crate::model::manifest::Manifest = super::super::parse::ron_options()
+            .from_str(&out.text)
+            .unwrap();
+        assert_eq!(m.people.len(), 3);
+        // The title's comment written differently on both sides: a conflict on `title`.
+        let ours = base.replace("title: \"T\",", "title: \"T\", // final title");
+        let out = merge_texts(base, &ours, &theirs).unwrap();
+        assert_eq!(out.conflicts.len(), 1, "{}", out.text);
+        assert_eq!(out.conflicts[0].fields, ["title"]);
+        let taken = resolve_conflict(&out.text, 0, Side::Theirs).unwrap();
+        assert!(taken.contains("// working title") && taken.contains("// Born 1959."));
+        assert!(!taken.contains("// final title"));
     }
 
     #[test]
@@ -1382,6 +1662,220 @@ mod tests {
         assert!(merge_texts(BASE, &dup, &BASE.replace("A", "Z")).is_err());
         let out = whole_file_merge("a\n", "b\n", "c\n");
         assert_eq!(out.text, "<<<<<<< ours\nb\n=======\nc\n>>>>>>> theirs\n");
+    }
+
+    /// A merge with no conflict.
+    fn clean(base: &str, ours: &str, theirs: &str) -> String {
+        let out = merge_texts(base, ours, theirs).unwrap();
+        assert!(
+            out.conflicts.is_empty(),
+            "{:?}\n{}",
+            out.conflicts,
+            out.text
+        );
+        assert!(list_layout(&out.text).is_ok(), "{}", out.text);
+        out.text
+    }
+
+    #[test]
+    fn a_comment_added_inside_a_record_the_other_side_changed_is_kept() {
+        let commented = BASE.replace(
+            "        summary: \"b\",\n",
+            "        // Checked against TASS.\n        summary: \"b\", // short\n",
+        );
+        let retitled = BASE.replace("title: \"B\"", "title: \"B2\"");
+        for (ours, theirs) in [(&commented, &retitled), (&retitled, &commented)] {
+            let text = clean(BASE, ours, theirs);
+            assert!(
+                text.contains(
+                    "        // Checked against TASS.\n        summary: \"b\", // short\n"
+                ),
+                "{text}"
+            );
+            assert!(text.contains("title: \"B2\""), "{text}");
+            assert!(text.contains("// b's comment") && text.starts_with("// Visits."));
+        }
+    }
+
+    #[test]
+    fn a_comment_only_change_on_theirs_is_carried_into_the_result() {
+        let ours = BASE.replace("title: \"A\"", "title: \"A2\"");
+        // Added inside a record, removed between records, edited at the top.
+        let theirs = BASE
+            .replace(
+                "        when: \"2025\",\n",
+                "        when: \"2025\", // or 2026?\n",
+            )
+            .replace("    // b's comment\n", "")
+            .replace("// Visits.", "// Visits abroad.");
+        let text = clean(BASE, &ours, &theirs);
+        assert!(text.contains("when: \"2025\", // or 2026?"), "{text}");
+        assert!(!text.contains("b's comment"), "{text}");
+        assert!(
+            text.starts_with("// Visits abroad.\n") && text.contains("A2"),
+            "{text}"
+        );
+        // The other way round: ours' comment changes stay, theirs' value change comes in.
+        let text = clean(BASE, &theirs, &ours);
+        assert!(text.contains("when: \"2025\", // or 2026?") && text.contains("A2"));
+        assert!(!text.contains("b's comment") && text.starts_with("// Visits abroad.\n"));
+    }
+
+    #[test]
+    fn a_comment_moved_between_records_moves() {
+        let theirs = BASE.replace("    // b's comment\n", "").replace(
+            "[\n    (\n        id: \"a\"",
+            "[\n    // b's comment\n    (\n        id: \"a\"",
+        );
+        let ours = append(BASE, &rec("c", "C"));
+        let text = clean(BASE, &ours, &theirs);
+        assert_eq!(text.matches("// b's comment").count(), 1, "{text}");
+        assert!(
+            text.find("// b's comment") < text.find("id: \"a\""),
+            "{text}"
+        );
+        assert_eq!(ids(&text), ["a", "b", "c"]);
+        // Moved to the end of the list, while ours changed b.
+        let theirs = BASE
+            .replace("    // b's comment\n", "")
+            .replace("    ),\n]\n", "    ),\n    // b's comment\n]\n");
+        let ours = BASE.replace("summary: \"b\"", "summary: \"b2\"");
+        let text = clean(BASE, &ours, &theirs);
+        assert!(text.ends_with("    // b's comment\n]\n"), "{text}");
+        assert_eq!(text.matches("// b's comment").count(), 1, "{text}");
+        assert!(text.contains("b2"));
+    }
+
+    #[test]
+    fn comments_changed_differently_on_both_sides_conflict() {
+        // The comment above a record.
+        let ours = BASE.replace("// b's comment", "// b, ours");
+        let theirs = BASE.replace("// b's comment", "// b, theirs");
+        let out = merge_texts(BASE, &ours, &theirs).unwrap();
+        assert_eq!(
+            out.conflicts,
+            [Conflict {
+                record: Some("b".into()),
+                fields: vec![COMMENTS.into()],
+                deleted_by: None,
+            }]
+        );
+        assert!(
+            resolve_conflict(&out.text, 0, Side::Ours)
+                .unwrap()
+                .contains("// b, ours")
+        );
+        assert!(
+            resolve_conflict(&out.text, 0, Side::Theirs)
+                .unwrap()
+                .contains("// b, theirs")
+        );
+        // A field's comment on one side, its value on the other: both kept.
+        let ours = BASE.replace("summary: \"b\",", "summary: \"b\", // ours");
+        let theirs = BASE.replace("summary: \"b\",", "summary: \"b theirs\",");
+        let text = clean(BASE, &ours, &theirs);
+        assert!(text.contains("summary: \"b theirs\", // ours"), "{text}");
+        // The same field's comment, differently: a conflict on that field.
+        let theirs = BASE.replace("summary: \"b\",", "summary: \"b\", // theirs");
+        let out = merge_texts(BASE, &ours, &theirs).unwrap();
+        assert_eq!(out.conflicts.len(), 1);
+        assert_eq!(out.conflicts[0].fields, ["summary"]);
+        // The same comment added on both sides: no conflict, written once.
+        let text = clean(BASE, &ours, &ours.replace("title: \"A\"", "title: \"A2\""));
+        assert_eq!(text.matches("// ours").count(), 1, "{text}");
+        // The file's first comment.
+        let out = merge_texts(
+            BASE,
+            &BASE.replace("// Visits.", "// Ours."),
+            &BASE.replace("// Visits.", "// Theirs."),
+        )
+        .unwrap();
+        assert_eq!(out.conflicts, [comments_conflict()]);
+        let blocks = conflict_blocks(&out.text);
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(ids(&blank_conflicts(&out.text, &blocks)), ["a", "b"]);
+        let theirs = resolve_conflict(&out.text, 0, Side::Theirs).unwrap();
+        assert_eq!(theirs, BASE.replace("// Visits.", "// Theirs."));
+    }
+
+    #[test]
+    fn a_record_deleted_on_one_side_whose_comment_changed_on_the_other_conflicts() {
+        let ours = BASE.replace("// b's comment", "// b matters");
+        let theirs = BASE.replace(
+            "    // b's comment\n    (\n        id: \"b\",\n        title: \"B\",\n        when: \"2025\",\n        kind: \"visit\",\n        summary: \"b\",\n    ),\n",
+            "",
+        );
+        let out = merge_texts(BASE, &ours, &theirs).unwrap();
+        assert_eq!(out.conflicts.len(), 1);
+        assert_eq!(out.conflicts[0].deleted_by, Some(Side::Theirs));
+        assert_eq!(
+            ids(&resolve_conflict(&out.text, 0, Side::Theirs).unwrap()),
+            ["a"]
+        );
+        let kept = resolve_conflict(&out.text, 0, Side::Ours).unwrap();
+        assert!(kept.contains("// b matters"));
+        // Deleted with its comment while the other side left it alone: gone, comment too.
+        let text = clean(
+            BASE,
+            &BASE.replace("title: \"A\"", "title: \"A2\""),
+            &theirs,
+        );
+        assert!(!text.contains("b's comment") && ids(&text) == ["a"]);
+    }
+
+    #[test]
+    fn a_comment_inside_a_value_is_part_of_its_field() {
+        let base = "[\n    (\n        id: \"a\",\n        sources: [\n            (publisher: \"TASS\"),\n        ],\n        title: \"A\",\n    ),\n]\n";
+        let ours = base.replace(
+            "(publisher: \"TASS\"),",
+            "(publisher: \"TASS\"), // front page",
+        );
+        let theirs = base.replace("title: \"A\"", "title: \"A2\"");
+        let text = clean(base, &ours, &theirs);
+        assert!(
+            text.contains("// front page") && text.contains("A2"),
+            "{text}"
+        );
+        let theirs = base.replace("\"TASS\"", "\"Xinhua\"");
+        let out = merge_texts(base, &ours, &theirs).unwrap();
+        assert_eq!(out.conflicts.len(), 1, "{}", out.text);
+        assert_eq!(out.conflicts[0].fields, ["sources"]);
+    }
+
+    #[test]
+    fn theirs_comments_take_ours_line_endings() {
+        let crlf = |t: &str| t.replace('\n', "\r\n");
+        let ours = crlf(&BASE.replace("title: \"A\"", "title: \"A2\""));
+        let theirs = BASE.replace("summary: \"b\",", "// why\n        summary: \"b\",");
+        let text = clean(&crlf(BASE), &ours, &theirs);
+        assert!(text.contains("// why\r\n"), "{text:?}");
+        assert!(!text.replace("\r\n", "").contains('\n'), "{text:?}");
+    }
+
+    #[test]
+    fn records_written_on_one_line_merge_too() {
+        let base = "[(id: \"a\", x: 1), (id: \"b\", x: 2)]";
+        let ours = "[(id: \"a\", x: 1, /* ours */ y: 3), (id: \"b\", x: 2), (id: \"c\")]";
+        let theirs = "[(id: \"a\", x: 5), (id: \"b\", x: 2) /* theirs */, (id: \"d\")]";
+        let text = clean(base, ours, theirs);
+        assert_eq!(ids(&text), ["a", "b", "c", "d"]);
+        assert!(
+            text.contains("/* ours */") && text.contains("/* theirs */"),
+            "{text}"
+        );
+        assert!(text.contains("x: 5") && text.contains("y: 3"), "{text}");
+        // A conflict on one line still reads as ours' version.
+        let theirs = "[(id: \"a\", x: 1, /* theirs */ y: 4), (id: \"b\", x: 2)]";
+        let out = merge_texts(base, ours, theirs).unwrap();
+        assert_eq!(out.conflicts.len(), 1, "{}", out.text);
+        let blocks = conflict_blocks(&out.text);
+        assert_eq!(ids(&blank_conflicts(&out.text, &blocks)), ["a", "b", "c"]);
+        let taken = resolve_conflict(&out.text, 0, Side::Theirs).unwrap();
+        assert!(
+            taken.contains("/* theirs */ y: 4") && !taken.contains("ours"),
+            "{taken}"
+        );
+        assert_eq!(ids(&taken), ["a", "b", "c"]);
     }
 
     #[test]

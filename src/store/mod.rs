@@ -5,6 +5,7 @@ pub mod diagnostics;
 pub mod fast;
 pub mod format;
 pub mod history;
+pub mod input;
 pub mod lex;
 pub mod load;
 pub mod merge;

@@ -7,7 +7,6 @@
 //! is never overwritten without the user's say.
 
 use std::collections::{HashMap, HashSet};
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::load::{FileStamp, Loaded, MANIFEST_FILE, ron_options};
@@ -208,10 +207,13 @@ impl EditSession {
         let mut documents = Vec::new();
         let mut homes = HashMap::new();
         for (i, path) in loaded.files.iter().enumerate() {
-            let text = fs::read_to_string(path).map_err(|e| SessionError::Read {
+            let read = |message: String| SessionError::Read {
                 path: path.clone(),
-                message: e.to_string(),
-            })?;
+                message,
+            };
+            let bytes = super::input::read_regular(path, super::input::MAX_INPUT_BYTES)
+                .map_err(|e| read(e.to_string()))?;
+            let text = String::from_utf8(bytes).map_err(|e| read(e.to_string()))?;
             // The bytes themselves, not the size and time: another writer may keep both.
             if Some(FileStamp::of_bytes(text.as_bytes())) != loaded.stamps.get(i).copied() {
                 return Err(SessionError::Changed(path.clone()));
@@ -549,7 +551,7 @@ impl EditSession {
         let mut asides = Vec::new();
         let mut force = Vec::new();
         for (i, doc) in self.documents.iter_mut().enumerate() {
-            let current = fs::read(&doc.path).ok();
+            let current = super::input::read_regular(&doc.path, super::input::MAX_INPUT_BYTES).ok();
             let theirs = current.as_deref().map_or(fingerprint(b""), fingerprint);
             if theirs == doc.on_disk {
                 continue;
@@ -568,5 +570,6 @@ impl EditSession {
 }
 
 fn current_fingerprint(path: &Path) -> u64 {
-    fs::read(path).map_or(fingerprint(b""), |bytes| fingerprint(&bytes))
+    super::input::read_regular(path, super::input::MAX_INPUT_BYTES)
+        .map_or(fingerprint(b""), |bytes| fingerprint(&bytes))
 }

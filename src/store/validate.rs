@@ -294,8 +294,8 @@ fn check_media(
 ) {
     use crate::model::event::{PICTURE_SIZE_CAP, PictureFormat};
     use std::io::Read as _;
-    if let Some(caption) = &media.caption {
-        check_texts(at, language, "media", caption, false, out);
+    for text in [&media.caption, &media.alt].into_iter().flatten() {
+        check_texts(at, language, "media", text, false, out);
     }
     for text in [&media.credit, &media.license].into_iter().flatten() {
         check_text(at, "media", text, false, out);
@@ -318,29 +318,37 @@ fn check_media(
         }
         return;
     }
-    let Some(path) = media.path_in(root) else {
-        out.push(
-            Diagnostic::error_of(
-                words!(
-                    "diag-picture-outside",
-                    file = crate::store::write::quote(file)
-                ),
-                here(),
-            )
-            .hint_of(words!("diag-picture-outside-hint")),
-        );
-        return;
-    };
-    let meta = match std::fs::metadata(&path) {
-        Ok(meta) if meta.is_file() => meta,
-        Ok(_) => {
-            out.push(Diagnostic::warning_of(
-                words!("diag-picture-not-a-file", file = file),
-                here(),
-            ));
+    use super::pictures::{MediaPathError, media_file};
+    let path = match media_file(root, media) {
+        Ok(path) => path,
+        Err(MediaPathError::NotInFolder) => {
+            out.push(
+                Diagnostic::error_of(
+                    words!(
+                        "diag-picture-outside",
+                        file = crate::store::write::quote(file)
+                    ),
+                    here(),
+                )
+                .hint_of(words!("diag-picture-outside-hint")),
+            );
             return;
         }
-        Err(_) => {
+        Err(MediaPathError::Outside(target)) => {
+            out.push(
+                Diagnostic::error_of(
+                    words!(
+                        "diag-picture-link-outside",
+                        file = crate::store::diagnostics::quote_value(file),
+                        target = target.display().to_string()
+                    ),
+                    here(),
+                )
+                .hint_of(words!("diag-picture-link-outside-hint")),
+            );
+            return;
+        }
+        Err(MediaPathError::Missing(path)) => {
             out.push(
                 Diagnostic::warning_of(words!("diag-picture-missing", file = file), here())
                     .hint_of(words!(
@@ -350,14 +358,48 @@ fn check_media(
             );
             return;
         }
+        Err(MediaPathError::Unreadable(e)) => {
+            out.push(Diagnostic::warning_of(
+                words!(
+                    "diag-picture-unreadable",
+                    file = file,
+                    reason = e.to_string()
+                ),
+                here(),
+            ));
+            return;
+        }
     };
-    if meta.len() > PICTURE_SIZE_CAP {
+    // Opened only if it is a regular file (never waiting on a FIFO), and only its first bytes
+    // read: a picture is never decoded here.
+    let (file_handle, size) = match super::input::open_regular(&path) {
+        Ok(opened) => opened,
+        Err(super::input::ReadError::NotAFile(_)) => {
+            out.push(Diagnostic::warning_of(
+                words!("diag-picture-not-a-file", file = file),
+                here(),
+            ));
+            return;
+        }
+        Err(e) => {
+            out.push(Diagnostic::warning_of(
+                words!(
+                    "diag-picture-unreadable",
+                    file = file,
+                    reason = e.to_string()
+                ),
+                here(),
+            ));
+            return;
+        }
+    };
+    if size > PICTURE_SIZE_CAP {
         out.push(
             Diagnostic::warning_of(
                 words!(
                     "diag-picture-too-large",
                     file = file,
-                    size = format!("{:.1}", meta.len() as f64 / 1e6),
+                    size = format!("{:.1}", size as f64 / 1e6),
                     cap = (PICTURE_SIZE_CAP / 1024 / 1024).to_string()
                 ),
                 here(),
@@ -367,16 +409,17 @@ fn check_media(
         return;
     }
     let mut head = [0u8; 12];
-    let read = std::fs::File::open(&path).and_then(|f| {
+    let read = {
         let mut n = 0;
-        let mut f = f.take(12);
+        let mut f = file_handle.take(12);
         loop {
-            match f.read(&mut head[n..])? {
-                0 => return Ok(n),
-                k => n += k,
+            match f.read(&mut head[n..]) {
+                Ok(0) => break Ok(n),
+                Ok(k) => n += k,
+                Err(e) => break Err(e),
             }
         }
-    });
+    };
     match read {
         Ok(n) if PictureFormat::sniff(&head[..n]).is_some() => {}
         Ok(_) => out.push(
@@ -441,7 +484,7 @@ fn check_texts(
         check_text(at, field, one, breaks_allowed, out);
     }
     if let Some(warning) = missing_default(text, default, field) {
-        out.push(warning(at.field_value(field)));
+        out.push(warning(Some(at.field_value(field))));
     }
 }
 
@@ -451,7 +494,7 @@ fn missing_default(
     text: &Text,
     default: Language,
     field: &str,
-) -> Option<impl FnOnce(Location) -> Diagnostic> {
+) -> Option<impl FnOnce(Option<Location>) -> Diagnostic> {
     let Written::Map(map) = text.written() else {
         return None;
     };
@@ -465,7 +508,7 @@ fn missing_default(
         .map(|(l, _)| l.code())
         .collect();
     let field = field.to_owned();
-    Some(move |at: Location| {
+    Some(move |at: Option<Location>| {
         Diagnostic::warning_of(
             words!(
                 "diag-text-missing-default",
@@ -473,13 +516,41 @@ fn missing_default(
                 written = written.join(", "),
                 default = default.code()
             ),
-            Some(at),
+            at,
         )
         .hint_of(words!(
             "diag-text-missing-default-hint",
             default = default.code(),
             first = written.first().copied().unwrap_or_default()
         ))
+    })
+}
+
+/// Where the string literal `value` is first written as (one language of) the value of a
+/// field named `field` in `text` (a whole file): the same words may stand in several fields
+/// of a manifest (a category's label and a series' item).
+fn text_in_field(text: &str, field: &str, value: &str) -> Option<std::ops::Range<usize>> {
+    use super::lex::TokenKind;
+    let tokens = super::lex::tokenize(text).ok()?;
+    let is_code =
+        |t: &super::lex::Token| crate::model::text::LANGUAGE_CODES.contains(&&text[t.span.clone()]);
+    tokens.iter().enumerate().find_map(|(k, token)| {
+        let literal = &text[token.span.clone()];
+        if token.kind != TokenKind::Str
+            || literal.len() < 2
+            || !literal.starts_with('"')
+            || &literal[1..literal.len() - 1] != value
+        {
+            return None;
+        }
+        // The nearest `name:` before it that is not a language's code names its field.
+        let named = tokens[..k].windows(2).rev().find_map(|pair| {
+            (pair[0].kind == TokenKind::Ident
+                && pair[1].kind == TokenKind::Punct(b':')
+                && !is_code(&pair[0]))
+            .then(|| &text[pair[0].span.clone()])
+        })?;
+        (named == field).then(|| token.span.clone())
     })
 }
 
@@ -595,9 +666,14 @@ pub(crate) fn validate_storyline(
         .unwrap_or_default();
     let manifest = &dataset.manifest;
     let default = dataset.language();
-    if let Some(warning) = missing_default(&storyline.title, default, "title") {
-        let at = field_value_span(text, "title").map_or(whole.clone(), |r| src.location(r));
-        out.push(warning(at));
+    for (field, value) in [
+        ("title", &storyline.title),
+        ("description", &storyline.description),
+    ] {
+        if let Some(warning) = missing_default(value, default, field) {
+            let at = field_value_span(text, field).map_or(whole.clone(), |r| src.location(r));
+            out.push(warning(Some(at)));
+        }
     }
     let mut suggester: Option<Suggester<'_>> = None;
     for (n, step) in storyline.steps.iter().enumerate() {
@@ -616,7 +692,7 @@ pub(crate) fn validate_storyline(
         };
         for (field, value) in [("caption", &step.caption), ("notes", &step.notes)] {
             if let Some(warning) = missing_default(value, default, field) {
-                out.push(warning(at_value(field, None)));
+                out.push(warning(Some(at_value(field, None))));
             }
         }
         if step.event.is_none() && step.window.is_none() {
@@ -717,14 +793,43 @@ fn check_manifest(manifest: &Manifest, src: Option<&SourceText>, out: &mut Vec<D
         }
         found.map(|r| src.location(r))
     };
-    if manifest.title.trim().is_empty() {
+    if manifest.title.texts().all(|t| t.trim().is_empty()) {
         out.push(Diagnostic::error_of(
             words!("diag-manifest-title-empty"),
             locate("", 0),
         ));
     }
-    let mut texts: Vec<(&str, bool)> =
-        vec![(&manifest.title, false), (&manifest.description, true)];
+    // The texts a reader sees, each in one or several languages: (field, text, whether line
+    // breaks are fine in it).
+    let mut record_texts: Vec<(&str, &Text, bool)> = vec![
+        ("title", &manifest.title, false),
+        ("description", &manifest.description, true),
+    ];
+    for p in &manifest.people {
+        record_texts.extend(p.role.as_ref().map(|t| ("role", t, false)));
+    }
+    for c in &manifest.categories {
+        record_texts.push(("label", &c.label, false));
+    }
+    for s in &manifest.series {
+        record_texts.push(("title", &s.title, false));
+        record_texts.extend(s.item.as_ref().map(|t| ("item", t, false)));
+    }
+    for p in &manifest.periods {
+        record_texts.push(("title", &p.title, false));
+    }
+    let mut texts: Vec<(&str, bool)> = Vec::new();
+    for (field, text, breaks_allowed) in &record_texts {
+        texts.extend(text.texts().map(|t| (t, *breaks_allowed)));
+        if let Some(warning) = missing_default(text, manifest.language, field) {
+            let first = text.texts().next().unwrap_or_default();
+            let at = src.and_then(|src| {
+                let r = text_in_field(&src.text, field, first)?;
+                Some(src.location(r))
+            });
+            out.push(warning(at.or_else(|| locate(first, 0))));
+        }
+    }
     fn names(n: &crate::model::manifest::Names) -> [Option<&str>; 3] {
         [Some(n.en.as_str()), n.zh.as_deref(), n.ru.as_deref()]
     }
@@ -733,33 +838,17 @@ fn check_manifest(manifest: &Manifest, src: Option<&SourceText>, out: &mut Vec<D
     }
     for p in &manifest.people {
         texts.extend(names(&p.name).into_iter().flatten().map(|t| (t, false)));
-        texts.extend(p.role.as_deref().map(|t| (t, false)));
     }
     for p in &manifest.places {
         texts.extend(names(&p.name).into_iter().flatten().map(|t| (t, false)));
     }
-    texts.extend(
-        manifest
-            .categories
-            .iter()
-            .map(|c| (c.label.as_str(), false)),
-    );
-    texts.extend(manifest.series.iter().map(|s| (s.title.as_str(), false)));
-    texts.extend(
-        manifest
-            .series
-            .iter()
-            .filter_map(|s| s.item.as_deref())
-            .map(|t| (t, false)),
-    );
-    texts.extend(manifest.periods.iter().map(|p| (p.title.as_str(), false)));
     for (text, breaks_allowed) in texts {
         if let Some(c) = control_char(text, breaks_allowed) {
             out.push(
                 Diagnostic::error_of(
                     words!(
                         "diag-manifest-control-char",
-                        text = crate::store::write::quote(text),
+                        text = crate::store::diagnostics::quote_value(text),
                         code = format!("{:04X}", c as u32)
                     ),
                     locate(text, 0),

@@ -180,10 +180,12 @@ fn push_source(out: &mut String, indent: &str, source: &Source) {
 
 fn push_media(out: &mut String, indent: &str, media: &Media) {
     let mut fields = vec![format!("file: {}", quote(&media.file))];
-    if let Some(caption) = &media.caption {
-        let mut value = String::new();
-        push_text(&mut value, caption);
-        fields.push(format!("caption: {value}"));
+    for (name, text) in [("caption", &media.caption), ("alt", &media.alt)] {
+        if let Some(text) = text {
+            let mut value = String::new();
+            push_text(&mut value, text);
+            fields.push(format!("{name}: {value}"));
+        }
     }
     for (name, value) in [("credit", &media.credit), ("license", &media.license)] {
         if let Some(value) = value {
@@ -324,6 +326,10 @@ mod tests {
                 Media {
                     caption: Some("A caption long enough that the picture is written over several lines of its own".into()),
                     ..Media::file("media/b.webp")
+                },
+                Media {
+                    alt: Some(Text::map([(Language::English, "Two men at a table"), (Language::Chinese, "两人在桌旁")])),
+                    ..Media::file("media/c.png")
                 },
             ]
             .into(),

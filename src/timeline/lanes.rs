@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Language;
 use crate::model::dataset::{Dataset, EventIndex};
 use crate::model::date::DayNumber;
 use crate::model::interval_index::IntervalIndex;
@@ -44,7 +45,7 @@ impl Grouping {
 pub struct Lane {
     /// Category id, series id or country code; empty for "other".
     pub key: String,
-    /// Header text.
+    /// Header text, in the dataset's own language ([`Lanes::title_in`] gives it in another).
     pub title: String,
     /// Colour hint (the category's), as `[r, g, b]`.
     pub colour: Option<[u8; 3]>,
@@ -128,18 +129,19 @@ impl Lanes {
         include: impl Fn(EventIndex) -> bool,
     ) -> Self {
         let manifest = &dataset.manifest;
+        let own = |text: &crate::model::Text| text.default_text(dataset.language()).to_owned();
         // (key, title, colour) of each possible lane, in display order; the last is "other".
         let mut keys: Vec<(String, String, Option<[u8; 3]>)> = match grouping {
             Grouping::None => vec![],
             Grouping::Category => manifest
                 .categories
                 .iter()
-                .map(|c| (c.id.clone(), c.label.clone(), Some(c.colour.0)))
+                .map(|c| (c.id.clone(), own(&c.label), Some(c.colour.0)))
                 .collect(),
             Grouping::Series => manifest
                 .series
                 .iter()
-                .map(|s| (s.id.clone(), s.title.clone(), None))
+                .map(|s| (s.id.clone(), own(&s.title), None))
                 .collect(),
             Grouping::Country => manifest
                 .countries
@@ -189,10 +191,47 @@ impl Lanes {
         Self { grouping, lanes }
     }
 
+    /// The title of `lane` (one of these lanes) in `language`: a category's label or a
+    /// series' title as the dataset writes it in that language (its own, marked ` [en]`,
+    /// where it has none), a country's name, or the name of the lane of events that fit no
+    /// other one, in the interface's words.
+    pub fn title_in(&self, lane: &Lane, dataset: &Dataset, language: Language) -> String {
+        if lane.key.is_empty() {
+            return other_lane_title(self.grouping, language);
+        }
+        let manifest = &dataset.manifest;
+        let found = match self.grouping {
+            Grouping::None => None,
+            Grouping::Category => dataset
+                .category(&lane.key)
+                .map(|c| dataset.text(&c.label, language).marked()),
+            Grouping::Series => dataset
+                .series(&lane.key)
+                .map(|s| dataset.text(&s.title, language).marked()),
+            Grouping::Country => manifest
+                .countries
+                .iter()
+                .find(|c| c.code == lane.key)
+                .map(|c| c.name.get(language).to_owned()),
+        };
+        found.unwrap_or_else(|| lane.title.clone())
+    }
+
     /// Total number of events in all lanes.
     pub(crate) fn event_count(&self) -> usize {
         self.lanes.iter().map(|l| l.members.len()).sum()
     }
+}
+
+/// The title of the lane of events that fit no other one, in `language`.
+pub(crate) fn other_lane_title(grouping: Grouping, language: Language) -> String {
+    let id = match grouping {
+        Grouping::None => "lane-other-none",
+        Grouping::Category => "lane-other-category",
+        Grouping::Series => "lane-other-series",
+        Grouping::Country => "lane-other-country",
+    };
+    crate::i18n::tr(language, id)
 }
 
 #[cfg(test)]

@@ -72,6 +72,17 @@ impl AnnalsApp {
         self.data.watcher_reports
     }
 
+    /// How many git commands the worker behind the history and the change marks has run,
+    /// as of its last answer: tests check that a dataset outside git costs one.
+    pub fn git_runs(&self) -> usize {
+        self.data.git.git_runs()
+    }
+
+    /// Whether git's answers about every file of the open dataset have arrived.
+    pub fn git_answered(&self) -> bool {
+        self.data.git.answered()
+    }
+
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
     }
@@ -131,6 +142,12 @@ impl AnnalsApp {
 
     pub fn dataset_path(&self) -> &Path {
         &self.data.path
+    }
+
+    /// The title last given to the window ("Annals — …", the dataset's title in the
+    /// interface's language).
+    pub fn window_title(&self) -> &str {
+        &self.chrome.window_title
     }
 
     /// Errors found in the files on disk while the last good version is shown.
@@ -541,9 +558,13 @@ impl eframe::App for AnnalsApp {
         }
         self.frame_ui(ui);
         let dirty = if self.is_dirty() { " ●" } else { "" };
+        let language = self.prefs.language;
         let title = match self.dataset() {
-            Some(d) => format!("Annals — {}{dirty}", d.manifest.title),
-            None => "Annals — dataset has errors".to_owned(),
+            Some(d) => format!("Annals — {}{dirty}", d.title_in(language)),
+            None => format!(
+                "Annals — {}",
+                crate::i18n::tr(language, "window-title-errors")
+            ),
         };
         if title != self.chrome.window_title {
             ui.ctx()

@@ -266,6 +266,10 @@ impl AnnalsApp {
         if self.opening_another() {
             return; // The dataset on screen is about to be replaced.
         }
+        // Read again, the folder may have been put in (or taken out of) a git work tree: git
+        // is asked once more, once for the dataset. Refreshes after the app's own saves
+        // reuse the answer.
+        self.data.git.reopened();
         let ctx = self.ctx.clone();
         let path = self.data.path.clone();
         if let Some(fresh) = self.data.start_loading(path, LoadPurpose::Reload, &ctx) {
@@ -412,6 +416,9 @@ impl AnnalsApp {
 
     /// Start watching the open dataset's folder; a change wakes the UI, which reloads.
     pub(super) fn watch(&mut self) {
+        // A dataset opened: git is asked once which work tree it is in, and the answer
+        // serves every refresh until the dataset is opened or read again (`reload`).
+        self.data.git.reopened();
         self.git_refresh();
         let ctx = self.ctx.clone();
         let folder = self.data.loaded.root.clone();
@@ -461,9 +468,9 @@ impl AnnalsApp {
     /// answers may still arrive) holds records with the same ids, and its history and its
     /// changes since the last commit are not this one's.
     pub(super) fn forget_other_files_git(&mut self) {
-        let files = &self.data.loaded.files;
-        self.data.git.status.retain(|path, _| files.contains(path));
-        self.data.git.texts.retain(|path, _| files.contains(path));
+        // By a set of the files asked about: a dataset of 50,000 files is not compared file by
+        // file with each of its files.
+        self.data.git.forget_other_files();
     }
 
     pub(super) fn remember_dataset(&mut self) {

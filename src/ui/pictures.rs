@@ -147,12 +147,18 @@ impl Pictures {
                         let image = egui::Image::new((texture.id(), size * scale))
                             .sense(egui::Sense::click());
                         let response = ui.add(image);
+                        // Named for assistive technology by its alternative text, in the
+                        // language at hand; by its file when it has none.
+                        let name = picture
+                            .alt
+                            .as_ref()
+                            .map(|alt| alt.get(self.languages.0, self.languages.1).marked())
+                            .filter(|alt| !alt.trim().is_empty())
+                            .unwrap_or_else(|| {
+                                crate::tr!(language, "picture-name", file = &*picture.file)
+                            });
                         response.widget_info(|| {
-                            egui::WidgetInfo::labeled(
-                                egui::Role::Image,
-                                true,
-                                crate::tr!(language, "picture-name", file = &*picture.file),
-                            )
+                            egui::WidgetInfo::labeled(egui::Role::Image, true, &name)
                         });
                         let clicked = response.clicked();
                         let large = tr(language, "picture-click");
@@ -200,7 +206,15 @@ impl Pictures {
                 let size = texture.size_vec2();
                 let room = ui.available_width().min(ctx.content_rect().width() * 0.8);
                 let scale = (room / size.x).min(ctx.content_rect().height() * 0.7 / size.y);
-                ui.add(egui::Image::new((texture.id(), size * scale.min(1.0))));
+                let image = ui.add(egui::Image::new((texture.id(), size * scale.min(1.0))));
+                let (language, default) = self.languages;
+                if let Some(alt) = media
+                    .alt
+                    .as_ref()
+                    .map(|a| a.get(language, default).marked())
+                {
+                    image.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &alt));
+                }
                 if let Some(caption) = &media.caption {
                     let (language, default) = self.languages;
                     crate::ui::record_text::marked_label(

@@ -544,6 +544,77 @@ mod tests {
         out
     }
 
+    /// A picture of the timeline in Chinese names its lanes and periods as the dataset writes
+    /// them in Chinese, and marks the one label written in English only.
+    #[test]
+    fn pictures_name_lanes_and_periods_in_the_language_asked_for() {
+        let manifest: crate::model::Manifest = crate::store::parse::ron_options()
+            .from_str(
+                r##"(
+                    title: (en: "Neighbours", zh: "睦邻"),
+                    categories: [
+                        (id: "meeting", label: (en: "Regular meeting", zh: "定期会晤"), colour: "#c0392b"),
+                        (id: "treaty", label: "Treaties", colour: "#27ae60"),
+                    ],
+                    periods: [(id: "culture", title: (en: "Years of Culture", zh: "文化年"), when: "2010/2020")],
+                )"##,
+            )
+            .unwrap();
+        let events = [
+            ("a", "2001", "treaty"),
+            ("b", "2012", "meeting"),
+            ("c", "2024", "meeting"),
+        ]
+        .map(|(id, when, kind)| {
+            crate::model::Event::new(id, id, crate::model::EventDate::parse(when).unwrap(), kind)
+        });
+        let dataset = Dataset::new(manifest, events.into());
+        let lanes = Lanes::build(&dataset, Grouping::default(), |_| true);
+        let (first, last) = dataset.extent().unwrap();
+        for (language, lane, period, english) in [
+            (
+                Language::Chinese,
+                "定期会晤",
+                "文化年",
+                ["Regular meeting", "Years of Culture"],
+            ),
+            (
+                Language::English,
+                "Regular meeting",
+                "Years of Culture",
+                ["定期会晤", "文化年"],
+            ),
+        ] {
+            let scene = TimelineScene {
+                dataset: &dataset,
+                lanes: &lanes,
+                view: TimeView::fit(first, last, 0.04),
+                selected: None,
+                matches: &std::collections::HashSet::new(),
+                language,
+                style: &TimelineStyle::default(),
+            };
+            let mut widths = TitleWidths::default();
+            let picture = texts(|ui| timeline_scene_ui(ui, &scene, &mut widths));
+            for expected in [lane, period] {
+                assert!(
+                    picture.iter().any(|t| t == expected),
+                    "{language:?}: {picture:?}"
+                );
+            }
+            for word in english {
+                assert!(
+                    !picture.iter().any(|t| t.contains(word)),
+                    "{language:?}: {picture:?}"
+                );
+            }
+            // The label written in English only: marked in Chinese, the marker drawn after it.
+            assert!(picture.iter().any(|t| t == "Treaties"), "{picture:?}");
+            let marked = picture.iter().any(|t| t == " [en]");
+            assert_eq!(marked, language != Language::English, "{picture:?}");
+        }
+    }
+
     /// Pictures and slides are for a document or a deck: the window's counts of what is in
     /// view and the presentation's keys stay in the window.
     #[test]

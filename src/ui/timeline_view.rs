@@ -309,7 +309,7 @@ pub fn timeline_ui(
         );
         if header_width > 0.0 && lane_rect.is_positive() {
             let visible = style.lane_counts.then_some(layout.visible);
-            let title = lane_title(lane, lanes.grouping, dataset, input.language);
+            let title = lanes.title_in(lane, dataset, input.language);
             lane_header_ui(
                 ui,
                 lane_rect,
@@ -408,7 +408,7 @@ pub fn timeline_ui(
             events_rect,
             style,
             colour,
-            lane,
+            (lane, &lanes.title_in(lane, dataset, input.language)),
             &visuals,
         ) {
             commands.push(command);
@@ -447,21 +447,39 @@ fn lane_header_ui(
         painter.rect_filled(swatch, 2.0, Color32::from_rgb(r, g, b));
         x += 16.0;
     }
-    let text_width = header.right() - x - 6.0;
+    // Cut to fit, its fallback marker (" [en]") kept whole after it, muted.
+    let (text, marker) = crate::model::text::split_marker(name);
+    let marker = (!marker.is_empty()).then(|| {
+        painter.layout_no_wrap(
+            marker.to_owned(),
+            FontId::proportional(11.0),
+            visuals.weak_text_color(),
+        )
+    });
+    let text_width = header.right() - x - 6.0 - marker.as_ref().map_or(0.0, |m| m.size().x);
     let title = egui::text::LayoutJob {
         wrap: egui::text::TextWrapping::truncate_at_width(text_width),
         ..egui::text::LayoutJob::simple_singleline(
-            name.to_owned(),
+            text.to_owned(),
             FontId::proportional(12.5),
             visuals.strong_text_color(),
         )
     };
     let galley = painter.layout_job(title);
+    let title_end = x + galley.size().x;
+    let title_height = galley.size().y;
     painter.galley(
         Pos2::new(x, header.top() + 6.0),
         galley,
         visuals.strong_text_color(),
     );
+    if let Some(marker) = marker {
+        let pos = Pos2::new(
+            title_end,
+            header.top() + 6.0 + title_height - marker.size().y,
+        );
+        painter.galley(pos, marker, visuals.weak_text_color());
+    }
     if let Some(visible) = visible
         && header.height() > 36.0
     {
@@ -489,29 +507,6 @@ fn lane_header_ui(
         "{name} — {}",
         crate::tr!(language, "events-count", count = lane.members.len())
     ));
-}
-
-/// A lane's title in the interface's language: the lane of events that fit no other one is
-/// named by the window, a country by its name in `language`.
-fn lane_title(
-    lane: &crate::timeline::Lane,
-    grouping: crate::timeline::Grouping,
-    dataset: &Dataset,
-    language: Language,
-) -> String {
-    if lane.key.is_empty() {
-        return crate::ui::words::other_lane_title(grouping, language);
-    }
-    if grouping == crate::timeline::Grouping::Country
-        && let Some(country) = dataset
-            .manifest
-            .countries
-            .iter()
-            .find(|c| c.code == lane.key)
-    {
-        return country.name.get(language).to_owned();
-    }
-    lane.title.clone()
 }
 
 /// Labelled background bands for the dataset's periods.
@@ -548,8 +543,8 @@ fn periods_ui(
             area.y_range(),
             Stroke::new(1.0, colour.gamma_multiply(0.35)),
         );
-        let galley =
-            painter.layout_no_wrap(period.title.clone(), FontId::proportional(11.0), colour);
+        let title = dataset.text(&period.title, language).marked();
+        let galley = painter.layout_no_wrap(title.clone(), FontId::proportional(11.0), colour);
         if galley.size().x + 8.0 <= band.width() {
             let pos = Pos2::new(x0 + 4.0, area.bottom() - galley.size().y - 3.0);
             let label_rect = Rect::from_min_size(pos, galley.size());
@@ -559,11 +554,7 @@ fn periods_ui(
                 ui.scope_id().with(("period", &period.id)),
                 Sense::hover(),
             )
-            .on_hover_text(format!(
-                "{} ({})",
-                period.title,
-                period.when.display(language)
-            ));
+            .on_hover_text(format!("{title} ({})", period.when.display(language)));
         }
     }
 }
@@ -762,7 +753,7 @@ fn clusters_ui(
     area: Rect,
     style: &TimelineStyle,
     colour: Color32,
-    lane: &crate::timeline::Lane,
+    (lane, lane_title): (&crate::timeline::Lane, &str),
     visuals: &egui::Visuals,
 ) -> Option<Command> {
     const MAX_SINGLE_WIDGETS: usize = 12;
@@ -855,7 +846,7 @@ fn clusters_ui(
         "clusters-name",
         events = crate::tr!(language, "events-count", count = total),
         clusters = clusters.len(),
-        lane = lane.title.as_str()
+        lane = lane_title
     );
     response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
     let pointer = response.hover_pos().or(response.interact_pointer_pos());

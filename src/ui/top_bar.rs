@@ -299,7 +299,7 @@ pub(crate) fn top_bar_ui(app: &mut AnnalsApp, ui: &mut Ui) -> Vec<Command> {
         ui.separator();
         let dirty = app.is_dirty();
         let title = match app.dataset() {
-            Some(dataset) => dataset.manifest.title.clone(),
+            Some(dataset) => dataset.title_in(lang(ui.ctx())),
             None => app.data.path.display().to_string(),
         };
         if plan.title_width > 0.0 {

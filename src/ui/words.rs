@@ -46,17 +46,6 @@ pub(crate) fn grouping_label(grouping: Grouping, language: Language) -> String {
     tr(language, id)
 }
 
-/// The title of the lane of events that fit no other one.
-pub(crate) fn other_lane_title(grouping: Grouping, language: Language) -> String {
-    let id = match grouping {
-        Grouping::None => "lane-other-none",
-        Grouping::Category => "lane-other-category",
-        Grouping::Series => "lane-other-series",
-        Grouping::Country => "lane-other-country",
-    };
-    tr(language, id)
-}
-
 /// A removable chip of the filter: "hide Summit", "with 李强", "from 2014"…
 pub(crate) fn chip_label(
     chip: &FilterChip,
@@ -66,9 +55,7 @@ pub(crate) fn chip_label(
 ) -> String {
     match chip {
         FilterChip::Category(id) => {
-            let name = dataset
-                .category(id)
-                .map_or(id.as_str(), |c| c.label.as_str());
+            let name = dataset.category_label(id, language);
             crate::tr!(language, "chip-hide-category", name = name)
         }
         FilterChip::Participant(id) => {
@@ -92,7 +79,7 @@ pub(crate) fn chip_label(
             status = status_label(*status, language)
         ),
         FilterChip::Series(id) => {
-            let name = dataset.series(id).map_or(id.as_str(), |s| s.title.as_str());
+            let name = dataset.series_title(id, language);
             crate::tr!(language, "chip-series", name = name)
         }
         FilterChip::Tag(tag) => format!("#{tag}"),
@@ -123,20 +110,21 @@ pub(crate) fn precision_words(precision: Precision, language: Language) -> Strin
 pub(crate) fn series_label(dataset: &Dataset, event: &Event, language: Language) -> Option<String> {
     let series_ref = event.series.as_ref()?;
     let series = dataset.series(&series_ref.id)?;
+    let title = dataset.text(&series.title, language).marked();
     Some(match (series_ref.ordinal, &series.item) {
         (Some(n), Some(item)) => crate::tr!(
             language,
             "series-nth-item",
             ordinal = series_ordinal(n, language),
-            item = item.as_str()
+            item = dataset.text(item, language).marked()
         ),
         (Some(n), None) => crate::tr!(
             language,
             "series-nth-in",
             ordinal = series_ordinal(n, language),
-            series = series.title.as_str()
+            series = title
         ),
-        (None, _) => crate::tr!(language, "series-part-of", series = series.title.as_str()),
+        (None, _) => crate::tr!(language, "series-part-of", series = title),
     })
 }
 
@@ -152,6 +140,7 @@ pub(crate) fn series_ordinal(n: u32, language: Language) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::timeline::lanes::other_lane_title;
 
     #[test]
     fn every_status_and_grouping_has_words_in_every_language() {

@@ -34,3 +34,4 @@ export-ics-uncertain = date uncertain
 export-ics-approximate = date approximate
 export-ics-days-unknown = { $date }; exact days not known
 export-ics-under-way = { $date }, still under way
+export-selected-title = { $title } (selected events)

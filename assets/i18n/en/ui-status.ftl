@@ -45,6 +45,7 @@ failed-summary = { $path } — { $errors ->
    *[other] { $warnings } warnings
 }. Fix the files and reload; nothing has been changed on disk.
 files-not-found-bundled = { $path } was not found; the bundled dataset is open instead.
+window-title-errors = the dataset has errors
 
 ## Texts lacking the interface's language (status bar)
 

@@ -33,3 +33,4 @@ export-ics-uncertain = дата под вопросом
 export-ics-approximate = дата приблизительна
 export-ics-days-unknown = { $date }; точные дни неизвестны
 export-ics-under-way = { $date }, продолжается
+export-selected-title = { $title } (выбранные события)

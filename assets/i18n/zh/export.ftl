@@ -29,3 +29,4 @@ export-ics-uncertain = 日期不确定
 export-ics-approximate = 日期为约数
 export-ics-days-unknown = { $date }；具体日期不详
 export-ics-under-way = { $date }，仍在进行
+export-selected-title = { $title }（所选事件）

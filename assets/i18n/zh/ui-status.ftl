@@ -24,6 +24,7 @@ import-failed = 未导入：{ $reason }
 failed-heading = 无法载入此数据集
 failed-summary = { $path } — { $errors } 个错误，{ $warnings } 个警告。请修正文件后重新读取；磁盘上的内容没有任何改动。
 files-not-found-bundled = 找不到 { $path }；已改为打开内置数据集。
+window-title-errors = 数据集有错误
 
 ## 缺少界面语言的文本（状态栏）
 

@@ -92,7 +92,7 @@ pub(crate) fn detail_panel_ui(
                                 .allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
                             ui.painter()
                                 .rect_filled(rect, 2.0, theme::rgb(category.colour));
-                            ui.label(&category.label);
+                            ui.label(dataset.text(&category.label, language).marked());
                         }
                     });
                     if git.is_some_and(|g| g.changed) {
@@ -164,6 +164,7 @@ pub(crate) fn detail_panel_ui(
                                             ui.label(native);
                                         }
                                         if let Some(role) = &person.role {
+                                            let role = dataset.text(role, language).marked();
                                             ui.label(RichText::new(role).weak());
                                         }
                                     });
@@ -309,8 +310,7 @@ fn source_ui(ui: &mut Ui, number: usize, source: &Source, dataset: &Dataset, lan
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{number}."));
         ui.label(RichText::new(&*source.publisher).strong());
-        if let Some(title) = &source.title {
-            let title = dataset.text(title, language);
+        if let Some(title) = source.title_in(language, dataset.language()) {
             marked_label(
                 ui,
                 crate::model::Shown {

@@ -47,7 +47,8 @@ pub(crate) fn filter_panel_ui(
                                 .allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
                             ui.painter()
                                 .rect_filled(rect, 2.0, theme::rgb(category.colour));
-                            if ui.checkbox(&mut shown, &category.label).changed() {
+                            let label = dataset.text(&category.label, language).marked();
+                            if ui.checkbox(&mut shown, label).changed() {
                                 if shown {
                                     edited.hidden_categories.remove(&category.id);
                                 } else {
@@ -74,7 +75,8 @@ pub(crate) fn filter_panel_ui(
                         section(ui, &tr(language, "filter-series"));
                         for series in &dataset.manifest.series {
                             let mut on = edited.series.contains(&series.id);
-                            if ui.checkbox(&mut on, &series.title).changed() {
+                            let title = dataset.text(&series.title, language).marked();
+                            if ui.checkbox(&mut on, title).changed() {
                                 toggle(&mut edited.series, series.id.clone(), on);
                             }
                         }

@@ -140,7 +140,7 @@ pub(crate) fn list_view_ui(
                                 );
                                 ui.painter()
                                     .rect_filled(rect, 2.0, theme::rgb(category.colour));
-                                ui.label(&category.label);
+                                ui.label(dataset.text(&category.label, language).marked());
                             } else {
                                 ui.label(&*event.kind);
                             }

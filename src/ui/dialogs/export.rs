@@ -103,9 +103,14 @@ impl AnnalsApp {
     /// The events shown now (after the filters), in time order, under the dataset's title.
     fn shown_selection(&self) -> Option<Selection> {
         let dataset = self.dataset()?;
-        let mut selection = Selection::of_events(dataset, self.shown_events());
+        let language = self.prefs.language;
+        let mut selection = Selection::of_events_in(dataset, self.shown_events(), language);
         if !self.prefs.filter.is_empty() {
-            selection.title = format!("{} (selected events)", selection.title);
+            selection.title = crate::tr!(
+                language,
+                "export-selected-title",
+                title = selection.title.as_str()
+            );
         }
         Some(selection)
     }

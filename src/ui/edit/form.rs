@@ -73,8 +73,8 @@ const LANGUAGE_COLUMN: f32 = 96.0;
 
 /// One field per language for a record text (title, summary, note): the dataset's own
 /// language's field as before ("Edit title"), then one compact row for each other language
-/// ("Edit title (zh)"): its name, a "missing" mark when it is empty (readers of that language
-/// then see the dataset's text instead, marked), and a field of one line that grows as it is
+/// ("Edit title (zh)"): its name, a "missing" mark when it is empty while another language
+/// has text (readers of that language then see the dataset's text instead, marked), and a field of one line that grows as it is
 /// typed in. The returned response is the first field's, `changed` when any of them changed.
 fn multilingual_text(
     ui: &mut Ui,
@@ -86,6 +86,8 @@ fn multilingual_text(
 ) -> egui::Response {
     let mut response = labelled_text(ui, label, text.get_mut(default), multiline, hint);
     let mut changed = response.changed();
+    // A text written in no language is simply not there: nothing to mark missing.
+    let written = !text.is_blank();
     for other in Language::ALL.into_iter().filter(|&l| l != default) {
         ui.horizontal(|ui| {
             // The language and its mark in a column of their own, so the fields line up.
@@ -100,7 +102,7 @@ fn multilingual_text(
                     field = tr(language, label),
                     language = other.endonym()
                 ));
-                if text.get(other).trim().is_empty() {
+                if written && text.get(other).trim().is_empty() {
                     ui.label(
                         RichText::new(tr(language, "text-missing"))
                             .small()
@@ -314,7 +316,7 @@ pub(crate) fn editor_ui(
                         .manifest
                         .categories
                         .iter()
-                        .map(|c| (c.id.clone(), c.label.clone()))
+                        .map(|c| (c.id.clone(), dataset.text(&c.label, language).marked()))
                         .collect();
                     changes.other |= combo(ui, "form-kind", &mut draft.kind, &categories, false);
                     heading(ui, "form-place");
@@ -388,26 +390,34 @@ pub(crate) fn editor_ui(
                             if numbered_card_header(ui, n) {
                                 remove = Some(n);
                             }
-                            let fields: [(&str, &mut String, &str); 4] = [
-                                (
-                                    "form-source-publisher",
-                                    &mut source.publisher,
-                                    "Xinhua, TASS…",
-                                ),
-                                (
-                                    "form-source-title",
-                                    // In the dataset's language; others in the file are kept.
-                                    source.title.get_mut(languages.0),
-                                    "form-source-title-hint",
-                                ),
-                                ("form-source-url", &mut source.url, "form-source-url-hint"),
-                                (
-                                    "form-source-published",
-                                    &mut source.published,
-                                    "form-source-published-hint",
-                                ),
-                            ];
-                            if card_fields_ui(ui, "source-grid", "form-source-name", n, fields) {
+                            let mut fields = vec![CardField::plain(
+                                "form-source-publisher",
+                                &mut source.publisher,
+                                "Xinhua, TASS…",
+                            )];
+                            fields.extend(CardField::by_language(
+                                "form-source-title",
+                                &mut source.title,
+                                "form-source-title-hint",
+                                languages.0,
+                            ));
+                            fields.push(CardField::plain(
+                                "form-source-url",
+                                &mut source.url,
+                                "form-source-url-hint",
+                            ));
+                            fields.push(CardField::plain(
+                                "form-source-published",
+                                &mut source.published,
+                                "form-source-published-hint",
+                            ));
+                            if card_fields_ui(
+                                ui,
+                                ("source-grid", "form-source-name"),
+                                n,
+                                fields,
+                                languages.0,
+                            ) {
                                 changes.typed = Some("sources");
                             }
                         });
@@ -434,29 +444,47 @@ pub(crate) fn editor_ui(
                             if numbered_card_header(ui, n) {
                                 remove = Some(n);
                             }
-                            let fields: [(&str, &mut String, &str); 4] = [
-                                (
-                                    "form-picture-file",
-                                    &mut picture.file,
-                                    "form-picture-file-hint",
-                                ),
-                                (
-                                    "form-picture-caption",
-                                    picture.caption.get_mut(languages.0),
-                                    "form-picture-caption-hint",
-                                ),
-                                (
-                                    "form-picture-credit",
-                                    &mut picture.credit,
-                                    "form-picture-credit-hint",
-                                ),
-                                (
-                                    "form-picture-licence",
-                                    &mut picture.license,
-                                    "form-picture-licence-hint",
-                                ),
-                            ];
-                            if card_fields_ui(ui, "picture-grid", "form-picture-name", n, fields) {
+                            let DraftMedia {
+                                file,
+                                caption,
+                                alt,
+                                credit,
+                                license,
+                            } = picture;
+                            let mut fields = vec![CardField::plain(
+                                "form-picture-file",
+                                file,
+                                "form-picture-file-hint",
+                            )];
+                            fields.extend(CardField::by_language(
+                                "form-picture-caption",
+                                caption,
+                                "form-picture-caption-hint",
+                                languages.0,
+                            ));
+                            fields.extend(CardField::by_language(
+                                "form-picture-alt",
+                                alt,
+                                "form-picture-alt-hint",
+                                languages.0,
+                            ));
+                            fields.push(CardField::plain(
+                                "form-picture-credit",
+                                credit,
+                                "form-picture-credit-hint",
+                            ));
+                            fields.push(CardField::plain(
+                                "form-picture-licence",
+                                license,
+                                "form-picture-licence-hint",
+                            ));
+                            if card_fields_ui(
+                                ui,
+                                ("picture-grid", "form-picture-name"),
+                                n,
+                                fields,
+                                languages.0,
+                            ) {
                                 changes.typed = Some("media");
                             }
                         });
@@ -529,7 +557,7 @@ pub(crate) fn editor_ui(
                         .manifest
                         .series
                         .iter()
-                        .map(|s| (s.id.clone(), s.title.clone()))
+                        .map(|s| (s.id.clone(), dataset.text(&s.title, language).marked()))
                         .collect();
                     ui.horizontal(|ui| {
                         // Room beside it for "No." and the number.
@@ -668,23 +696,79 @@ pub(crate) fn editor_ui(
     commands
 }
 
-/// "Source 1 publisher": a card's field named for assistive technology (message `message`
-/// with the card's number and the field's `.name`).
-/// The four fields of card `n` (a source, a picture): each field's name (`fields`: the
-/// message of its name, its text, the message of its hint) beside a text field, in a grid
-/// whose names' column is as wide as the widest name; `name` is the message that names each
-/// field for assistive technology. True if one was typed into.
+/// One field of a card (a source, a picture): the message of its name, its text, the
+/// message of its hint, and the language it holds when it is one of a text's languages
+/// other than the dataset's own (that field is named "… (zh)" and has no hint).
+struct CardField<'a> {
+    message: &'static str,
+    text: &'a mut String,
+    hint: &'static str,
+    language: Option<Language>,
+    /// Some language of the text has words: an empty field of another one is then marked
+    /// missing (a text written in no language is simply not there).
+    written: bool,
+}
+
+impl<'a> CardField<'a> {
+    fn plain(message: &'static str, text: &'a mut String, hint: &'static str) -> Self {
+        Self {
+            message,
+            text,
+            hint,
+            language: None,
+            written: false,
+        }
+    }
+
+    /// A record text's fields: the dataset's `default` language first, as a plain field,
+    /// then one field for each other language.
+    fn by_language(
+        message: &'static str,
+        text: &'a mut DraftText,
+        hint: &'static str,
+        default: Language,
+    ) -> Vec<Self> {
+        let mut fields: Vec<Option<Self>> = Vec::new();
+        let written = !text.is_blank();
+        let [en, zh, ru] = &mut text.0;
+        for (language, text) in Language::ALL.into_iter().zip([en, zh, ru]) {
+            let field = Self {
+                message,
+                text,
+                hint,
+                language: (language != default).then_some(language),
+                written,
+            };
+            if language == default {
+                fields.insert(0, Some(field));
+            } else {
+                fields.push(Some(field));
+            }
+        }
+        fields.into_iter().flatten().collect()
+    }
+}
+
+/// The fields of card `n` (a source, a picture): each field's name beside a text field, in
+/// a grid whose names' column is as wide as the widest name; `name` is the message that
+/// names each field for assistive technology ("Edit source 1 title", and "… (zh)" for a
+/// text's other languages, marked "missing" while empty). True if one was typed into.
 fn card_fields_ui(
     ui: &mut Ui,
-    grid: &str,
-    name: &str,
+    (grid, name): (&str, &str),
     n: usize,
-    fields: [(&str, &mut String, &str); 4],
+    fields: Vec<CardField<'_>>,
+    default: Language,
 ) -> bool {
+    let language = lang(ui.ctx());
+    let label_of = |ui: &Ui, field: &CardField<'_>| match field.language {
+        None => t(ui, field.message),
+        Some(other) => format!("{} ({})", t(ui, field.message), other.code()),
+    };
     let names = fields
         .iter()
-        .map(|(field, _, _)| {
-            let text = RichText::new(t(ui, field)).small();
+        .map(|field| {
+            let text = RichText::new(label_of(ui, field)).small();
             egui::WidgetText::from(text)
                 .into_galley(
                     ui,
@@ -702,11 +786,44 @@ fn card_fields_ui(
         .num_columns(2)
         .spacing([6.0, 4.0])
         .show(ui, |ui| {
-            for (field, text, hint) in fields {
-                ui.label(RichText::new(t(ui, field)).small().weak());
-                let key = format!("{field}-{n}");
-                let field_name = card_field_name(ui, name, n, field);
-                let hint = t(ui, hint);
+            for field in fields {
+                let label = label_of(ui, &field);
+                let CardField {
+                    message,
+                    text,
+                    hint,
+                    language: other,
+                    written,
+                } = field;
+                match other {
+                    Some(other) if written && text.trim().is_empty() => {
+                        ui.label(
+                            RichText::new(label)
+                                .small()
+                                .italics()
+                                .color(ui.visuals().warn_fg_color),
+                        )
+                        .on_hover_text(tr!(
+                            language,
+                            "text-missing-tooltip",
+                            language = other.endonym(),
+                            default = default.endonym()
+                        ));
+                    }
+                    _ => {
+                        ui.label(RichText::new(label).small().weak());
+                    }
+                }
+                let code = other.map_or("", Language::code);
+                let key = format!("{message}-{code}-{n}");
+                let mut field_name = card_field_name(ui, name, n, message);
+                let hint = match other {
+                    None => t(ui, hint),
+                    Some(other) => {
+                        field_name = format!("{field_name} ({})", other.code());
+                        String::new()
+                    }
+                };
                 typed |= labelled_text_of_width(ui, (&key, &field_name), text, false, &hint, width)
                     .changed();
                 ui.end_row();

@@ -23,6 +23,9 @@ pub struct Presentation {
     pub storyline: Option<String>,
     /// The storyline's title in every language it is written in, shown in the one at hand.
     pub title: crate::model::Text,
+    /// What the storyline is about, for the presenter (the dataset's description when the
+    /// shown events are presented).
+    pub description: crate::model::Text,
     pub steps: Vec<ShownStep>,
     pub index: usize,
     /// egui time when it started, for the presenter's clock.
@@ -126,9 +129,13 @@ impl AnnalsApp {
         let Some(dataset) = self.dataset() else {
             return;
         };
-        let (title, steps) = match &storyline {
+        let (title, description, steps) = match &storyline {
             Some(name) => match self.data.loaded.storyline(name) {
-                Some((_, story)) => (story.title.clone(), story.resolve(dataset)),
+                Some((_, story)) => (
+                    story.title.clone(),
+                    story.description.clone(),
+                    story.resolve(dataset),
+                ),
                 None => {
                     self.notice = Some(crate::tr!(
                         self.prefs.language,
@@ -139,7 +146,8 @@ impl AnnalsApp {
                 }
             },
             None => (
-                crate::model::Text::plain(&dataset.manifest.title),
+                dataset.manifest.title.clone(),
+                dataset.manifest.description.clone(),
                 steps_of_events(self.shown_events()),
             ),
         };
@@ -153,6 +161,7 @@ impl AnnalsApp {
         self.present.current = Some(Presentation {
             storyline: storyline.clone(),
             title,
+            description,
             steps,
             index: 0,
             started_at: now,
@@ -332,10 +341,9 @@ impl AnnalsApp {
                     egui::CentralPanel::default().show(ui, |ui| {
                         commands.extend(presenter_ui(
                             ui,
-                            dataset,
-                            language,
-                            steps,
-                            index,
+                            (dataset, language),
+                            &p.description,
+                            (steps, index),
                             now - started,
                         ));
                     });
@@ -387,9 +395,18 @@ impl AnnalsApp {
                 } else {
                     ""
                 };
+                // What it is about, in the language at hand, and where it is written.
+                let mut hover = format!("briefings/{name}.ron");
+                if let (Some((_, story)), Some(dataset)) =
+                    (self.data.loaded.storyline(&name), self.dataset())
+                    && !story.description.is_empty()
+                {
+                    let about = dataset.text(&story.description, self.prefs.language);
+                    hover = format!("{}\n\n{hover}", about.marked());
+                }
                 if ui
                     .add(egui::Button::new(title).shortcut_text(key))
-                    .on_hover_text(format!("briefings/{name}.ron"))
+                    .on_hover_text(hover)
                     .clicked()
                 {
                     ui.close();

@@ -363,13 +363,13 @@ fn view_with_room_for_title(ui: &Ui, input: &PresentInput<'_>, canvas_width: f32
     }
 }
 
-/// The presenter's window: time, where we are, this step's notes, the next step.
+/// The presenter's window: time, where we are, what the storyline is about
+/// (`description`), this step's notes, the next step.
 pub(crate) fn presenter_ui(
     ui: &mut Ui,
-    dataset: &Dataset,
-    language: Language,
-    steps: &[ShownStep],
-    index: usize,
+    (dataset, language): (&Dataset, Language),
+    description: &crate::model::Text,
+    (steps, index): (&[ShownStep], usize),
     elapsed_seconds: f64,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -412,6 +412,10 @@ pub(crate) fn presenter_ui(
             }
         });
     });
+    if !description.is_empty() {
+        let about = dataset.text(description, language).marked();
+        ui.label(RichText::new(crate::export::markdown::to_plain_text(&about)).weak());
+    }
     ui.separator();
     if let Some(step) = steps.get(index) {
         ui.label(RichText::new(tr("present-now")).weak());
@@ -481,6 +485,53 @@ mod tests {
             }
             assert!(worst >= 0.8, "text shrank to {worst} at width {width}");
         }
+    }
+
+    /// The presenter's window says what the storyline is about and the step's notes in the
+    /// language at hand, the dataset's own text marked where that language is missing.
+    #[test]
+    fn the_presenter_view_speaks_the_language_at_hand() {
+        let dataset = crate::testing::bundled_dataset();
+        let storyline: crate::model::storyline::Storyline = crate::store::parse::ron_options()
+            .from_str(
+                r#"(title: "T", description: (en: "About the meetings", ru: "О встречах"),
+                    steps: [(event: "hog-29", notes: (en: "Say why", zh: "说明原因"))])"#,
+            )
+            .unwrap();
+        let steps = storyline.resolve(&dataset);
+        let texts_in = |language: Language| {
+            let mut headless = crate::ui::render::Headless::new(false);
+            let shapes = headless.shapes((900, 600), 1.0, |ui| {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    presenter_ui(
+                        ui,
+                        (&dataset, language),
+                        &storyline.description,
+                        (&steps, 0),
+                        65.0,
+                    );
+                });
+            });
+            let mut texts = Vec::new();
+            let mut shapes: Vec<egui::Shape> = shapes.into_iter().map(|c| c.shape).collect();
+            while let Some(shape) = shapes.pop() {
+                match shape {
+                    egui::Shape::Vec(inner) => shapes.extend(inner),
+                    egui::Shape::Text(t) => texts.push(t.galley.text().to_owned()),
+                    _ => {}
+                }
+            }
+            texts
+        };
+        let russian = texts_in(Language::Russian);
+        assert!(russian.iter().any(|t| t == "О встречах"), "{russian:?}");
+        assert!(russian.iter().any(|t| t == "Say why [en]"), "{russian:?}");
+        let chinese = texts_in(Language::Chinese);
+        assert!(
+            chinese.iter().any(|t| t == "About the meetings [en]"),
+            "{chinese:?}"
+        );
+        assert!(chinese.iter().any(|t| t == "说明原因"), "{chinese:?}");
     }
 
     #[test]

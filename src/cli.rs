@@ -383,7 +383,8 @@ pub struct ListOptions {
     pub categories: Vec<String>,
     /// Only events with one of these people (ids).
     pub participants: Vec<String>,
-    /// The titles in this language (the dataset's own, marked, where one is missing).
+    /// The dates and titles in this language (a title missing in it in the dataset's own
+    /// language, marked).
     pub language: Option<Language>,
 }
 
@@ -471,14 +472,21 @@ pub fn list_with(
     let line = |event: &crate::model::event::Event| {
         // Titles are checked for control characters, but a terminal is never sent one.
         let escape = crate::store::diagnostics::escape_controls;
-        let title = match language {
-            Some(language) => event.title.get(language, default).marked(),
-            None => event.title.default_text(default).to_owned(),
+        // With `--lang`, the title and the date in that language.
+        let (title, when) = match language {
+            Some(language) => (
+                event.title.get(language, default).marked(),
+                event.when.display(language),
+            ),
+            None => (
+                event.title.default_text(default).to_owned(),
+                event.when.human(),
+            ),
         };
         format!(
             "{:<23} {:<36} {}  [{}]\n",
             event.when.to_edtf(),
-            event.when.human(),
+            when,
             escape(&title),
             escape(&event.id)
         )

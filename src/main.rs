@@ -115,8 +115,8 @@ enum Command {
         /// Only events with this person (their id in the manifest); may be repeated.
         #[arg(long = "participant")]
         participants: Vec<String>,
-        /// Print the titles in this language (the dataset's own, marked, where one is
-        /// missing).
+        /// Print the dates and titles in this language (a title missing in it in the
+        /// dataset's own language, marked).
         #[arg(long, value_enum)]
         lang: Option<cli::ExportLanguage>,
     },

@@ -947,6 +947,10 @@ fn list_searches_and_filters_as_the_window_does() {
     assert_eq!(code, 0);
     assert!(out.contains("[hog-29]"), "{out}");
     assert!(out.contains("第二十九次"), "{out}");
+    assert!(
+        out.contains("2024年8月21日"),
+        "the date in Chinese too: {out}"
+    );
     assert!(!out.contains("[hog-18]"), "{out}");
 
     // An unknown id says what there is.

@@ -3,7 +3,9 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Language;
 use crate::store::load::Checked;
+use crate::store::translations::{self, Coverage};
 use crate::store::{Diagnostic, Loaded};
 
 /// `f` of every item, on two threads taking items in turn; results in `items` order.
@@ -135,7 +137,7 @@ pub fn check_as(
                 })
             })
             .collect();
-        let report = serde_json::json!({
+        let mut report = serde_json::json!({
             "path": path.display().to_string(),
             "events": event_count,
             "errors": loaded.error_count(),
@@ -143,6 +145,9 @@ pub fn check_as(
             "ok": !failed,
             "diagnostics": diagnostics,
         });
+        if let Some((default, coverage)) = text_coverage(&loaded.root) {
+            report["translations"] = coverage_json(default, &coverage);
+        }
         writeln!(
             out,
             "{}",
@@ -178,13 +183,243 @@ pub fn check_as(
             if warnings == 1 { "" } else { "s" }
         )?;
     }
+    // Last, how far the texts are translated.
+    if let Some((default, coverage)) = text_coverage(&loaded.root) {
+        let lacking = Language::ALL.iter().any(|&l| coverage.missing(l) > 0);
+        writeln!(
+            out,
+            "{}: {}{}",
+            path.display(),
+            coverage.summary(default),
+            if lacking {
+                format!(
+                    " (`annals translations {}` lists what is missing)",
+                    path.display()
+                )
+            } else {
+                String::new()
+            }
+        )?;
+    }
     Ok(i32::from(failed))
+}
+
+/// How many reader-visible texts the dataset at `root` has in each language, with its
+/// default language; `None` when it has no texts or its files cannot be listed.
+fn text_coverage(root: &Path) -> Option<(Language, Coverage)> {
+    let (default, coverage, _) = translations::dataset_coverage(root).ok()?;
+    (coverage.texts > 0).then_some((default, coverage))
+}
+
+fn coverage_json(default: Language, coverage: &Coverage) -> serde_json::Value {
+    let mut languages = serde_json::Map::new();
+    for l in Language::ALL {
+        languages.insert(l.code().to_owned(), coverage.have[l as usize].into());
+    }
+    serde_json::json!({
+        "default": default.code(),
+        "texts": coverage.texts,
+        "have": languages,
+    })
+}
+
+/// Texts quoted in a list are cut to this many characters.
+const QUOTE_CHARS: usize = 60;
+
+/// `text` on one line (controls escaped), cut to [`QUOTE_CHARS`] with "…".
+fn quote_short(text: &str) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let escaped = crate::store::diagnostics::escape_controls(&one_line);
+    let mut chars = escaped.chars();
+    let cut: String = chars.by_ref().take(QUOTE_CHARS).collect();
+    if chars.next().is_some() {
+        format!("{}…", cut.trim_end())
+    } else {
+        cut
+    }
+}
+
+/// `annals translations`: every reader-visible text that lacks a language (`only`: that
+/// one; else any), as `file:line:col: field (record) lacks zh, ru: "text…"`, then the
+/// coverage. Exit code 0 when nothing is missing, 1 when something is or the dataset cannot
+/// be read (as every command fails with 1; 2 is for a command line not understood).
+pub fn translations_report(
+    path: &Path,
+    only: Option<Language>,
+    format: CheckFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<i32> {
+    let root = if path.is_file() {
+        path.parent().unwrap_or(Path::new(".")).to_path_buf()
+    } else {
+        path.to_path_buf()
+    };
+    let files = match translations::dataset_files(&root) {
+        Ok(files)
+            if files
+                .iter()
+                .any(|(_, k)| *k == translations::FileKind::Manifest) =>
+        {
+            files
+        }
+        Ok(_) => {
+            writeln!(
+                err,
+                "annals: {}: no {} here: not a dataset folder",
+                root.display(),
+                crate::store::load::MANIFEST_FILE
+            )?;
+            return Ok(1);
+        }
+        Err(message) => {
+            writeln!(err, "annals: {message}")?;
+            return Ok(1);
+        }
+    };
+    let languages: Vec<Language> = match only {
+        Some(l) => vec![l],
+        None => Language::ALL.to_vec(),
+    };
+    let default = translations::default_language(&root);
+    let mut coverage = Coverage::default();
+    let mut unreadable = false;
+    let mut missing_count = 0usize;
+    let mut json_missing = Vec::new();
+    let mut buffered = io::BufWriter::new(out);
+    for (file, kind) in &files {
+        let walked = match translations::walk_file(file, *kind) {
+            Ok(walked) => walked,
+            Err(message) => {
+                writeln!(err, "annals: {message}")?;
+                unreadable = true;
+                continue;
+            }
+        };
+        coverage.add_file(&walked.texts, default);
+        let text = &walked.source.text;
+        for spot in &walked.texts.spots {
+            let lacking: Vec<Language> = languages
+                .iter()
+                .copied()
+                .filter(|&l| !spot.has(l, default))
+                .collect();
+            if lacking.is_empty() {
+                continue;
+            }
+            missing_count += 1;
+            let (line, col) = walked.line_col(spot);
+            let (written_in, source_text) = spot.source_text(text, default);
+            let record = spot.owner_id(text);
+            let codes: Vec<&str> = lacking.iter().map(|l| l.code()).collect();
+            if format == CheckFormat::Json {
+                json_missing.push(serde_json::json!({
+                    "file": file.display().to_string(),
+                    "line": line,
+                    "column": col,
+                    "field": spot.field,
+                    "record": record,
+                    "missing": codes,
+                    "text": source_text,
+                    "text_language": written_in.code(),
+                }));
+                continue;
+            }
+            let record = record
+                .map(|id| format!(" ({})", crate::store::diagnostics::escape_controls(&id)))
+                .unwrap_or_default();
+            let marker = if written_in == default {
+                String::new()
+            } else {
+                format!("[{}] ", written_in.code())
+            };
+            writeln!(
+                buffered,
+                "{}:{line}:{col}: {}{record} lacks {}: {marker}\"{}\"",
+                file.display(),
+                spot.field,
+                codes.join(", "),
+                quote_short(&source_text)
+            )?;
+        }
+    }
+    if format == CheckFormat::Json {
+        let report = serde_json::json!({
+            "path": path.display().to_string(),
+            "languages": languages.iter().map(|l| l.code()).collect::<Vec<_>>(),
+            "missing": json_missing,
+            "coverage": coverage_json(default, &coverage),
+            "complete": missing_count == 0 && !unreadable,
+        });
+        writeln!(
+            buffered,
+            "{}",
+            serde_json::to_string_pretty(&report).map_err(io::Error::other)?
+        )?;
+    } else {
+        let lack = match only {
+            Some(l) => format!("lack {}", l.code()),
+            None => "lack a language".to_owned(),
+        };
+        writeln!(
+            buffered,
+            "{}: {missing_count} of {} text{} {lack}; {}",
+            path.display(),
+            coverage.texts,
+            if coverage.texts == 1 { "" } else { "s" },
+            coverage.summary(default)
+        )?;
+    }
+    buffered.flush()?;
+    Ok(i32::from(unreadable || missing_count > 0))
+}
+
+/// What `annals list` shows: the window's search and filters, and the titles' language.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ListOptions {
+    /// The search box's text, matched as the window matches it.
+    pub search: Option<String>,
+    /// Only events of these categories (ids).
+    pub categories: Vec<String>,
+    /// Only events with one of these people (ids).
+    pub participants: Vec<String>,
+    /// The dates and titles in this language (a title missing in it in the dataset's own
+    /// language, marked).
+    pub language: Option<Language>,
+}
+
+impl ListOptions {
+    fn filters(&self) -> bool {
+        self.search.as_deref().is_some_and(|s| !s.trim().is_empty())
+            || !self.categories.is_empty()
+            || !self.participants.is_empty()
+    }
 }
 
 /// `annals list`: the events in chronological order, one a line. Diagnostics go to `err`.
 pub fn list(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
-    // Checked as for `check`, then only put in order.
-    let mut checked = check_dataset(path, false);
+    list_with(path, &ListOptions::default(), out, err)
+}
+
+/// `annals list` with a search, filters and a language: the events the window would show for
+/// the same search and filters (through the same [`crate::model::query`] code).
+pub fn list_with(
+    path: &Path,
+    options: &ListOptions,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<i32> {
+    // Checked as for `check`, then only put in order; a search or filters need the dataset
+    // itself (its people, places and categories), read once with its indexes.
+    // Never freed, as `check_dataset`'s: the process ends just after.
+    let mut checked = std::mem::ManuallyDrop::new(if options.filters() {
+        Checked {
+            loaded: crate::store::load_dataset(path),
+            ..Checked::default()
+        }
+    } else {
+        crate::store::load::check_dataset(path)
+    });
     if checked.loaded.error_count() > 0 {
         print_diagnostics(&checked.loaded.diagnostics, err)?;
         writeln!(
@@ -194,7 +429,37 @@ pub fn list(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> io::Result
         )?;
         return Ok(1);
     }
+    let default = checked
+        .loaded
+        .dataset
+        .as_ref()
+        .map_or(checked.language, crate::model::Dataset::language);
+    let mut chosen: Option<Vec<crate::model::dataset::EventIndex>> = None;
     let events: &[crate::model::event::Event] = match &checked.loaded.dataset {
+        Some(dataset) if options.filters() => {
+            match list_filter(dataset, options) {
+                Ok(filter) => {
+                    let shown = dataset
+                        .events()
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, e)| filter.matches(dataset, e))
+                        .map(|(i, _)| i);
+                    let search = options.search.as_deref().filter(|s| !s.trim().is_empty());
+                    chosen = Some(match search {
+                        Some(text) => {
+                            crate::model::query::Search::new(text).run_within(dataset, shown)
+                        }
+                        None => shown.collect(),
+                    });
+                }
+                Err(message) => {
+                    writeln!(err, "annals: {message}")?;
+                    return Ok(1);
+                }
+            }
+            dataset.events()
+        }
         // Made to check the storylines: already in order.
         Some(dataset) => dataset.events(),
         None => {
@@ -202,26 +467,87 @@ pub fn list(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> io::Result
             &checked.events
         }
     };
-    let language = checked.language;
+    let language = options.language;
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
-    // Lines made in blocks on two threads, written in order.
-    crate::export::render_in_order(
-        events,
-        |event| {
-            // Titles are checked for control characters, but a terminal is never sent one.
-            let escape = crate::store::diagnostics::escape_controls;
-            format!(
-                "{:<23} {:<36} {}  [{}]\n",
-                event.when.to_edtf(),
+    let line = |event: &crate::model::event::Event| {
+        // Titles are checked for control characters, but a terminal is never sent one.
+        let escape = crate::store::diagnostics::escape_controls;
+        // With `--lang`, the title and the date in that language.
+        let (title, when) = match language {
+            Some(language) => (
+                event.title.get(language, default).marked(),
+                event.when.display(language),
+            ),
+            None => (
+                event.title.default_text(default).to_owned(),
                 event.when.human(),
-                escape(event.title.default_text(language)),
-                escape(&event.id)
-            )
-        },
-        |line| out.write_all(line.as_bytes()),
-    )?;
+            ),
+        };
+        format!(
+            "{:<23} {:<36} {}  [{}]\n",
+            event.when.to_edtf(),
+            when,
+            escape(&title),
+            escape(&event.id)
+        )
+    };
+    match chosen {
+        Some(chosen) => {
+            for i in chosen {
+                out.write_all(line(&events[i]).as_bytes())?;
+            }
+        }
+        // Lines made in blocks on two threads, written in order.
+        None => {
+            crate::export::render_in_order(events, line, |text| out.write_all(text.as_bytes()))?;
+        }
+    }
     out.flush()?;
     Ok(0)
+}
+
+/// The window's filter for `annals list --category … --participant …`; an unknown id is an
+/// error that names the ids there are.
+fn list_filter(
+    dataset: &crate::model::Dataset,
+    options: &ListOptions,
+) -> Result<crate::model::query::Filter, String> {
+    let manifest = &dataset.manifest;
+    let unknown = |what: &str, id: &str, known: Vec<&str>| {
+        let hint = crate::store::diagnostics::did_you_mean(id, known.iter().copied()).map_or_else(
+            || format!(" (there are: {})", known.join(", ")),
+            |s| format!("; did you mean `{s}`?"),
+        );
+        format!("no {what} `{id}` in the manifest{hint}")
+    };
+    for id in &options.categories {
+        if dataset.category(id).is_none() {
+            let known = manifest.categories.iter().map(|c| c.id.as_str()).collect();
+            return Err(unknown("category", id, known));
+        }
+    }
+    for id in &options.participants {
+        if dataset.person(id).is_none() {
+            let known = manifest.people.iter().map(|p| p.id.as_str()).collect();
+            return Err(unknown("person", id, known));
+        }
+    }
+    // The categories asked for are the ones not hidden, as the window's legend has it.
+    let hidden_categories = if options.categories.is_empty() {
+        Default::default()
+    } else {
+        manifest
+            .categories
+            .iter()
+            .map(|c| c.id.clone())
+            .filter(|id| !options.categories.contains(id))
+            .collect()
+    };
+    Ok(crate::model::query::Filter {
+        hidden_categories,
+        participants: options.participants.iter().cloned().collect(),
+        ..Default::default()
+    })
 }
 
 fn print_diagnostics(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {

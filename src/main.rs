@@ -100,10 +100,38 @@ enum Command {
         #[command(subcommand)]
         from: ImportFrom,
     },
-    /// Print the events in chronological order, one a line.
+    /// Print the events in chronological order, one a line; with a search or filters, the
+    /// events the window would show for them.
     List {
         /// Dataset folder, or a file in it (default: the bundled dataset).
         path: Option<PathBuf>,
+        /// Only events matching this search, as the window's search box matches it (words at
+        /// the start of a word, "a phrase" as written, Chinese anywhere; every language).
+        #[arg(long)]
+        search: Option<String>,
+        /// Only events of this category (its id in the manifest); may be repeated.
+        #[arg(long = "category")]
+        categories: Vec<String>,
+        /// Only events with this person (their id in the manifest); may be repeated.
+        #[arg(long = "participant")]
+        participants: Vec<String>,
+        /// Print the dates and titles in this language (a title missing in it in the
+        /// dataset's own language, marked).
+        #[arg(long, value_enum)]
+        lang: Option<cli::ExportLanguage>,
+    },
+    /// List every text a reader sees that lacks a language, as file:line:col with the text in
+    /// the dataset's own language. Exit code 0 when every text is translated, 1 when some are
+    /// not (or the dataset cannot be read).
+    Translations {
+        /// Dataset folder, or a file in it.
+        path: PathBuf,
+        /// Only texts lacking this language (default: any of en, zh, ru).
+        #[arg(long, value_enum)]
+        lang: Option<cli::ExportLanguage>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = cli::CheckFormat::Text)]
+        format: cli::CheckFormat,
     },
     /// Write a synthetic, valid dataset (for benchmarks and stress tests).
     Generate {
@@ -195,10 +223,29 @@ fn main() -> ExitCode {
         Some(Command::Import {
             from: ImportFrom::Timelinejs { file, out_dir },
         }) => cli::import_timelinejs(&file, &out_dir, &mut std::io::stdout().lock()),
+        Some(Command::Translations { path, lang, format }) => cli::translations_report(
+            &path,
+            lang.map(Into::into),
+            format,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        ),
         Some(Command::Fmt { path, check }) => cli::fmt(&path, check, &mut std::io::stdout().lock()),
-        Some(Command::List { path }) => match path.map_or_else(cli::default_dataset_path, Ok) {
-            Ok(path) => cli::list(
+        Some(Command::List {
+            path,
+            search,
+            categories,
+            participants,
+            lang,
+        }) => match path.map_or_else(cli::default_dataset_path, Ok) {
+            Ok(path) => cli::list_with(
                 &path,
+                &cli::ListOptions {
+                    search,
+                    categories,
+                    participants,
+                    language: lang.map(Into::into),
+                },
                 &mut std::io::stdout().lock(),
                 &mut std::io::stderr().lock(),
             ),

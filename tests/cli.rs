@@ -753,3 +753,212 @@ fn the_same_failure_exits_with_the_same_code_in_every_format() {
     ]);
     assert_eq!(code, 2, "{stderr}");
 }
+
+/// A small dataset with texts missing in some languages, in the manifest, an event file and
+/// a storyline.
+fn dataset_with_gaps() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("manifest.ron"),
+        "(\n    title: (en: \"Gaps\", zh: \"缺口\"),\n    language: \"en\",\n    categories: [(id: \"visit\", label: \"Visit\", colour: \"#336699\")],\n)\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("events.ron"),
+        "[\n    (\n        id: \"a\",\n        title: (en: \"Talks\", zh: \"会谈\", ru: \"Переговоры\"),\n        when: \"2024\",\n        kind: \"visit\",\n        summary: \"Only English\",\n        sources: [(publisher: \"P\", title: (en: \"Report\", ru: \"Доклад\"))],\n    ),\n]\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("briefings")).unwrap();
+    std::fs::write(
+        dir.path().join("briefings/story.ron"),
+        "(title: (en: \"S\", zh: \"故事\", ru: \"История\"), steps: [(event: \"a\", caption: \"Look\")])\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn translations_lists_every_missing_text_where_it_is_written() {
+    let dir = dataset_with_gaps();
+    let root = dir.path().to_str().unwrap();
+    let (code, out, err) = annals(&["translations", root]);
+    assert_eq!(code, 1, "{out}{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    let at = |file: &str| dir.path().join(file).display().to_string();
+    assert_eq!(
+        lines,
+        [
+            format!("{}:2:12: title lacks ru: \"Gaps\"", at("manifest.ron")),
+            format!(
+                "{}:4:39: categories.label (visit) lacks zh, ru: \"Visit\"",
+                at("manifest.ron")
+            ),
+            format!(
+                "{}:7:18: summary (a) lacks zh, ru: \"Only English\"",
+                at("events.ron")
+            ),
+            format!(
+                "{}:8:43: sources.title (a) lacks zh: \"Report\"",
+                at("events.ron")
+            ),
+            format!(
+                "{}:1:75: steps.caption lacks zh, ru: \"Look\"",
+                at("briefings/story.ron")
+            ),
+            format!(
+                "{root}: 5 of 7 texts lack a language; en: 7 of 7 texts, zh: 3 of 7, ru: 3 of 7"
+            ),
+        ]
+    );
+
+    // One language only.
+    let (code, out, _) = annals(&["translations", "--lang", "ru", root]);
+    assert_eq!(code, 1);
+    assert_eq!(out.lines().count(), 5, "four texts and the summary: {out}");
+    assert!(!out.contains("sources.title"), "{out}");
+
+    // JSON for tools.
+    let (code, out, _) = annals(&["translations", "--format", "json", "--lang", "zh", root]);
+    assert_eq!(code, 1);
+    let report: serde_json::Value = serde_json::from_str(&out).expect("one JSON object");
+    let missing = report["missing"].as_array().unwrap();
+    assert_eq!(missing.len(), 4);
+    assert_eq!(missing[2]["file"], at("events.ron"));
+    assert_eq!(
+        (&missing[2]["line"], &missing[2]["column"]),
+        (&serde_json::json!(8), &serde_json::json!(43))
+    );
+    assert_eq!(missing[2]["field"], "sources.title");
+    assert_eq!(missing[2]["record"], "a");
+    assert_eq!(missing[2]["missing"], serde_json::json!(["zh"]));
+    assert_eq!(missing[2]["text"], "Report");
+    assert_eq!(report["coverage"]["texts"], 7);
+    assert_eq!(report["coverage"]["have"]["zh"], 3);
+    assert_eq!(report["complete"], false);
+
+    // `check` ends with the same coverage.
+    let (_, out, _) = annals(&["check", root]);
+    assert!(
+        out.lines()
+            .last()
+            .unwrap()
+            .starts_with(&format!("{root}: en: 7 of 7 texts, zh: 3 of 7, ru: 3 of 7")),
+        "{out}"
+    );
+
+    // Complete: exit code 0. Not a dataset: 1, with the reason; a wrong option: 2.
+    let (code, out, _) = annals(&["translations", "--lang", "en", root]);
+    assert_eq!((code, out.lines().count()), (0, 1), "{out}");
+    let (code, _, err) = annals(&["translations", "/no/such/folder"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("/no/such/folder"), "{err}");
+    let (code, _, _) = annals(&["translations", "--lang", "fr", root]);
+    assert_eq!(code, 2, "a usage error");
+}
+
+#[test]
+fn check_reports_the_bundled_dataset_coverage() {
+    let (_, out, _) = annals(&["check", "data/china-russia"]);
+    let last = out.lines().last().unwrap();
+    assert!(
+        last.starts_with("data/china-russia: en: ")
+            && last.contains(", zh: ")
+            && last.contains(", ru: "),
+        "{out}"
+    );
+    let (_, json, _) = annals(&["check", "--format", "json", "data/china-russia"]);
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["translations"]["default"], "en");
+    assert!(report["translations"]["texts"].as_u64().unwrap() > 200);
+}
+
+/// The ids at the end of `annals list` lines.
+fn listed_ids(out: &str) -> Vec<String> {
+    out.lines()
+        .map(|l| {
+            let open = l.rfind('[').unwrap();
+            l[open + 1..l.len() - 1].to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn list_searches_and_filters_as_the_window_does() {
+    let dataset = annals::store::load_dataset(std::path::Path::new("data/china-russia"))
+        .dataset
+        .unwrap();
+    let ids_of = |found: Vec<usize>| -> Vec<String> {
+        found
+            .into_iter()
+            .map(|i| dataset.events()[i].id.to_string())
+            .collect()
+    };
+    // The search: the same events as the model's search, in the same order.
+    let (code, out, err) = annals(&["list", "--search", "li qiang", "data/china-russia"]);
+    assert_eq!(code, 0, "{err}");
+    let listed = listed_ids(&out);
+    let expected = ids_of(annals::model::query::Search::new("li qiang").run(&dataset));
+    assert_eq!(listed, expected);
+    assert!(listed.contains(&"hog-29".to_owned()));
+    assert!(
+        !listed.contains(&"hog-27".to_owned()),
+        "Li Keqiang is not Li Qiang"
+    );
+
+    // Filters: a category and a person, as the window's filter has them.
+    let (code, out, _) = annals(&[
+        "list",
+        "--category",
+        "regular-meeting",
+        "--participant",
+        "li-qiang",
+        "data/china-russia",
+    ]);
+    assert_eq!(code, 0);
+    let mut filter = annals::model::query::Filter::default();
+    filter.participants.insert("li-qiang".into());
+    filter.hidden_categories = dataset
+        .manifest
+        .categories
+        .iter()
+        .map(|c| c.id.clone())
+        .filter(|id| id != "regular-meeting")
+        .collect();
+    let expected: Vec<String> = dataset
+        .events()
+        .iter()
+        .filter(|e| filter.matches(&dataset, e))
+        .map(|e| e.id.to_string())
+        .collect();
+    assert_eq!(listed_ids(&out), expected);
+    assert_eq!(expected, ["hog-28", "hog-29", "hog-30"]);
+
+    // Search and filter together, titles in Chinese; Cyrillic search.
+    let (code, out, _) = annals(&[
+        "list",
+        "--search",
+        "Мишустин",
+        "--category",
+        "regular-meeting",
+        "--lang",
+        "zh",
+        "data/china-russia",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.contains("[hog-29]"), "{out}");
+    assert!(out.contains("第二十九次"), "{out}");
+    assert!(
+        out.contains("2024年8月21日"),
+        "the date in Chinese too: {out}"
+    );
+    assert!(!out.contains("[hog-18]"), "{out}");
+
+    // An unknown id says what there is.
+    let (code, out, err) = annals(&["list", "--category", "visits", "data/china-russia"]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("no category `visits`") && err.contains("did you mean `visit`?"),
+        "{err}"
+    );
+}

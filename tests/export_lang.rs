@@ -40,11 +40,11 @@ fn markdown_handouts_in_three_languages() {
     assert!(en.contains("> **Note:** "));
 
     let ru = export("markdown", Some("ru"));
-    assert!(ru.contains("56 событий, 1949–2025 гг.\n"), "{ru}");
+    assert!(ru.contains("56 событий (1949–2025 гг.).\n"), "{ru}");
     assert!(ru.contains("\n## Источники\n"));
     assert!(ru.contains("> **Примечание:** "));
     assert!(ru.contains("Источники: [1]"));
-    assert!(ru.contains(" · спорно"), "a status in Russian");
+    assert!(ru.contains(" · спорное"), "a status in Russian");
     assert!(!ru.contains("## Sources") && !ru.contains("Note:"));
 
     let zh = export("markdown", Some("zh"));
@@ -69,7 +69,7 @@ fn html_handouts_say_their_language() {
     let ru = export("html", Some("ru"));
     assert!(ru.contains("<html lang=\"ru\">"));
     assert!(ru.contains("<h2>Источники</h2>"));
-    assert!(ru.contains("<p class=\"meta\">56 событий, 1949–2025 гг.</p>"));
+    assert!(ru.contains("<p class=\"meta\">56 событий (1949–2025 гг.).</p>"));
 }
 
 #[test]
@@ -110,7 +110,7 @@ fn pdf_handouts_and_decks_in_chinese_and_russian() {
         (
             "ru",
             "Источники:[1]",
-            "56событий,1949–2025гг.",
+            "56событий(1949–2025гг.).",
             "Заметкикшагу1",
         ),
     ] {

@@ -125,3 +125,101 @@ fn no_message_says_one_events() {
         }
     }
 }
+
+/// Whether `pattern` chooses its words by `$count` and has a `[one]` form.
+fn selects_one_by_count(pattern: &ast::Pattern<&str>) -> bool {
+    pattern.elements.iter().any(|element| match element {
+        ast::PatternElement::Placeable {
+            expression: ast::Expression::Select { selector, variants },
+        } => {
+            matches!(selector, ast::InlineExpression::VariableReference { id } if id.name == "count")
+                && variants.iter().any(|v| {
+                    matches!(&v.key, ast::VariantKey::Identifier { name } if *name == "one")
+                })
+        }
+        _ => false,
+    })
+}
+
+#[test]
+fn russian_one_forms_read_right_for_21_and_31() {
+    // The numbers CLDR puts in `one` besides 1: the same noun form, the number not hard-coded.
+    let mut checked = 0;
+    for (language, name, text) in message_files() {
+        if *language != "ru" {
+            continue;
+        }
+        let resource = fluent_syntax::parser::parse(*text).unwrap();
+        for entry in &resource.body {
+            let ast::Entry::Message(message) = entry else {
+                continue;
+            };
+            let Some(value) = &message.value else {
+                continue;
+            };
+            if !selects_one_by_count(value) {
+                continue;
+            }
+            let mut variables = BTreeSet::new();
+            variables_of(value, &mut variables);
+            let id = message.id.name;
+            let say = |n: u32| {
+                let args: Vec<(&str, annals::i18n::Arg<'_>)> = variables
+                    .iter()
+                    .map(|v| {
+                        let arg = if v == "count" {
+                            annals::i18n::Arg::from(n)
+                        } else {
+                            annals::i18n::Arg::from("X")
+                        };
+                        (v.as_str(), arg)
+                    })
+                    .collect();
+                annals::i18n::tr_with(Language::Russian, id, &args)
+            };
+            let one = say(1);
+            for n in [21, 31] {
+                let text = say(n);
+                // Where the count is written, it is the count, not a "1" written in.
+                assert!(
+                    !one.contains('1') || text.contains(&n.to_string()),
+                    "ru/{name} `{id}` with {n}: {text}"
+                );
+                assert_eq!(
+                    text.replace(&n.to_string(), "1"),
+                    one,
+                    "ru/{name} `{id}` with {n} reads otherwise than with 1"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "only {checked} messages checked");
+
+    // Counts through the layer the window uses, and a month's days through the date checker.
+    for (n, noun) in [
+        (21u32, "событие"),
+        (31, "событие"),
+        (22, "события"),
+        (25, "событий"),
+    ] {
+        let text = annals::tr!(Language::Russian, "events-count", count = n);
+        assert!(text.ends_with(&format!("{n} {noun}")), "{text}");
+    }
+    let days = |date: &str| {
+        annals::model::EventDate::parse(date)
+            .unwrap_err()
+            .text(Language::Russian)
+    };
+    let january = days("2025-01-32");
+    assert!(january.ends_with("в январе 2025 года 31 день"), "{january}");
+    let april = days("2025-04-31");
+    assert!(april.ends_with("в апреле 2025 года 30 дней"), "{april}");
+    let february = days("2025-02-29");
+    assert!(february.contains("28 дней"), "{february}");
+    // English says the number as before.
+    let english = annals::model::EventDate::parse("2025-01-32")
+        .unwrap_err()
+        .text(Language::English);
+    assert!(english.contains("January 2025 has 31 days"), "{english}");
+}

@@ -922,3 +922,87 @@ fn the_editor_has_a_field_per_language_for_a_pictures_caption_and_alt_text() {
     assert!(saved.contains("ru: \"Делегации\""), "{saved}");
     assert!(saved.contains("zh: \"长桌两侧的两国代表团\""), "{saved}");
 }
+
+#[test]
+fn the_status_bar_counts_the_texts_lacking_the_language_and_walks_them() {
+    let events = format!(
+        "[\n{}{}]\n",
+        record(
+            "a",
+            "(en: \"Talks\", zh: \"会谈\", ru: \"Переговоры\")",
+            "\"Written in English only.\""
+        ),
+        record("b", "\"Only in English\"", "\"\""),
+    );
+    let dir = dataset_with_events(&events);
+    // What `annals translations` finds lacking Chinese, counted through the same walker.
+    let root = dir.path();
+    let default = annals::store::translations::default_language(root);
+    let (mut texts, mut lacking, mut lacking_in_events) = (0, 0, 0);
+    for (path, kind) in annals::store::translations::dataset_files(root).unwrap() {
+        let file = annals::store::translations::walk_file(&path, kind).unwrap();
+        for spot in &file.texts.spots {
+            texts += 1;
+            if !spot.has(Language::Chinese, default) {
+                lacking += 1;
+                if kind == annals::store::translations::FileKind::Events {
+                    lacking_in_events += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(lacking_in_events, 2, "a's summary and b's title");
+
+    let mut harness = window_in(root.to_path_buf(), Language::Chinese, "a");
+    harness
+        .state_mut()
+        .apply(Command::Browse(BrowseCommand::Select(None)), 0.0);
+    harness.run();
+    let label = annals::tr!(
+        Language::Chinese,
+        "status-untranslated",
+        count = lacking,
+        texts = texts,
+        language = "中文"
+    );
+    // Each click: the next event lacking a Chinese text, its details open; then the manifest.
+    let mut seen = Vec::new();
+    for _ in 0..2 {
+        harness.get_by_label(&label).click();
+        harness.run();
+        let app = harness.state();
+        let index = app.selected().expect("an event is selected");
+        let event = app.dataset().unwrap().event(index).unwrap();
+        let lacks_chinese = [&event.title, &event.summary]
+            .iter()
+            .any(|t| !t.is_empty() && t.exactly(Language::Chinese, default).is_none());
+        assert!(lacks_chinese, "{} has every text in Chinese", event.id);
+        assert!(
+            app.notice().unwrap().contains(&*event.id),
+            "{:?}",
+            app.notice()
+        );
+        assert!(
+            harness
+                .query_by_label(&annals::i18n::tr(Language::Chinese, "detail-panel"))
+                .is_some()
+        );
+        seen.push(event.id.to_string());
+    }
+    seen.sort();
+    assert_eq!(seen, ["a", "b"]);
+    if lacking > lacking_in_events {
+        harness.get_by_label(&label).click();
+        harness.run();
+        let notice = harness.state().notice().unwrap().to_owned();
+        assert!(notice.starts_with("manifest.ron:"), "{notice}");
+    }
+
+    // In the dataset's own language there is nothing to say.
+    harness.state_mut().apply(
+        Command::Browse(BrowseCommand::SetLanguage(Language::English)),
+        0.0,
+    );
+    harness.run();
+    assert!(harness.query_by_label_contains("lack").is_none());
+}

@@ -112,7 +112,7 @@ fn the_main_window_speaks_chinese() {
         "⟳ 重新读取",
         "语言",
         "主题",
-        "分道",
+        "泳道",
         "筛选面板",
         "事件详情",
         "事件列表",
@@ -176,7 +176,7 @@ fn the_editor_speaks_chinese() {
     let mut harness = harness_in(Language::Chinese);
     open_editor(&mut harness);
     harness.get_by_label("事件编辑器");
-    for label in ["完成", "复制", "删除…", "+ 添加来源", "+ 添加图片…"] {
+    for label in ["完成", "创建副本", "删除…", "+ 添加来源", "+ 添加图片…"] {
         harness.get_by_label(label);
     }
     for field in ["编辑标题", "编辑日期", "编辑摘要", "编辑备注", "编辑标签"] {
@@ -198,7 +198,7 @@ fn the_editor_speaks_chinese() {
     for entry in [
         "编辑事件",
         "新建事件",
-        "复制事件",
+        "创建事件副本",
         "删除事件…",
         "撤销",
         "重做",
@@ -219,7 +219,7 @@ fn the_editor_speaks_russian() {
     harness.get_by_label("Редактор событий");
     for label in [
         "Готово",
-        "Копировать",
+        "Дублировать",
         "Удалить…",
         "+ Добавить источник",
         "+ Добавить изображение…",

@@ -350,7 +350,7 @@ fn the_handout_pdf_reads_back_with_every_event_fonts_outline_and_metadata() {
                 "来源",
             ),
             Language::Russian => (
-                "56событий,1949–2025гг.",
+                "56событий(1949–2025гг.).",
                 "СоздановAnnals2025-06-15.",
                 "Источники",
             ),

@@ -134,7 +134,11 @@ impl CalendarDate {
                         ("day", arg(format!("{day:02}"))),
                         ("month", DateArg::Number(i64::from(month))),
                         ("year", arg(year_label(year))),
-                        ("days", arg(days_in_month(year, month))),
+                        // A number, so that the languages that have plurals choose the form.
+                        (
+                            "days",
+                            DateArg::Number(i64::from(days_in_month(year, month))),
+                        ),
                     ],
                 ));
             }

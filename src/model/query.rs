@@ -53,33 +53,119 @@ fn fold_accent(c: char) -> char {
     }
 }
 
-/// A text search, prepared once and run against many events.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Search {
-    words: Vec<String>,
+/// Whether `c` belongs to a script written without spaces between words (Chinese, and the
+/// Japanese kana beside it): there a query matches anywhere in a text, not only at the start
+/// of a word.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'   // Hiragana, Katakana
+        | '\u{3400}'..='\u{4DBF}' // CJK Extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK Unified Ideographs
+        | '\u{F900}'..='\u{FAFF}' // CJK Compatibility Ideographs
+        | '\u{20000}'..='\u{2FA1F}' // CJK Extensions B–F and supplements
+    )
 }
 
-impl Search {
-    /// Words are matched anywhere, in any order; an empty query matches everything.
-    pub fn new(query: &str) -> Self {
-        Self {
-            words: normalize(query)
-                .split_whitespace()
-                .map(str::to_owned)
-                .collect(),
+/// Whether `c` is part of a word for the start-of-word rule: a letter or digit of a spaced
+/// script (Latin, Cyrillic…). A Chinese character before a Latin word does not hide its start.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !is_unspaced_script(c)
+}
+
+/// One part of a query: a word, or a quoted phrase, normalised.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Term {
+    /// Lower-case, accents folded; a phrase's spaces are single spaces.
+    text: String,
+    /// Matches anywhere (it has Chinese in it), rather than at the start of a word.
+    anywhere: bool,
+}
+
+impl Term {
+    fn new(text: String) -> Self {
+        let anywhere = text.chars().any(is_unspaced_script);
+        Self { text, anywhere }
+    }
+
+    /// Whether every text this term finds is also found by `self` (`narrower` was typed on).
+    fn is_narrowed_by(&self, narrower: &Term) -> bool {
+        if self.anywhere {
+            narrower.text.contains(self.text.as_str())
+        } else {
+            !narrower.anywhere && narrower.text.starts_with(self.text.as_str())
         }
     }
 
+    /// Whether the term is in `field` (ignoring case and accents): at the start of one of its
+    /// words, or anywhere for a term in Chinese.
+    fn is_in(&self, field: &str) -> bool {
+        field_contains(field, &self.text, !self.anywhere)
+    }
+}
+
+/// A text search, prepared once and run against many events.
+///
+/// A query is words and quoted phrases (`"li qiang"`, “…” or «…»). In Latin and Cyrillic text
+/// each word must be the start of a word of the event (so «Путин» finds «Путина», and
+/// `li qiang` does not find Li Keqiang), ignoring case, accents and ё/е; a phrase must appear
+/// as written, its first word at the start of a word. Words with Chinese characters match
+/// anywhere. Every word or phrase must be in some field, in any language of it, in any order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Search {
+    terms: Vec<Term>,
+}
+
+/// The opening quote marks a phrase may start with, and the mark that ends each.
+const QUOTES: &[(char, char)] = &[('"', '"'), ('“', '”'), ('«', '»'), ('„', '“'), ('「', '」')];
+
+impl Search {
+    /// Words and quoted phrases, matched in any order; an empty query matches everything.
+    pub fn new(query: &str) -> Self {
+        let query = normalize(query);
+        let mut terms = Vec::new();
+        let mut rest = query.as_str();
+        loop {
+            rest = rest.trim_start();
+            let Some(first) = rest.chars().next() else {
+                break;
+            };
+            if let Some(&(open, close)) = QUOTES.iter().find(|(open, _)| *open == first) {
+                let inside = &rest[open.len_utf8()..];
+                // An unclosed quote runs to the end.
+                let (phrase, after) = inside.find(close).map_or((inside, ""), |at| {
+                    (&inside[..at], &inside[at + close.len_utf8()..])
+                });
+                let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !phrase.is_empty() {
+                    terms.push(Term::new(phrase));
+                }
+                rest = after;
+            } else {
+                let end = rest
+                    .find(|c: char| c.is_whitespace() || QUOTES.iter().any(|q| q.0 == c))
+                    .unwrap_or(rest.len());
+                let end = end.max(first.len_utf8());
+                // Punctuation around a word ("li,", "(putin)") is not part of it.
+                let word = &rest[..end];
+                let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());
+                let word = if trimmed.is_empty() { word } else { trimmed };
+                terms.push(Term::new(word.to_owned()));
+                rest = &rest[end..];
+            }
+        }
+        Self { terms }
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.terms.is_empty()
     }
 
     /// Whether the event matches: title, summary, note, tags, sources, and the names of its
     /// place and participants in every language recorded. Each word must appear in some field.
     pub fn matches(&self, dataset: &Dataset, event: &Event) -> bool {
-        self.words
+        self.terms
             .iter()
-            .all(|word| for_each_field(dataset, event, |field| field_contains(field, word)))
+            .all(|term| for_each_field(dataset, event, |field| term.is_in(field)))
     }
 
     /// Indices of the matching events among `candidates` (chronological in, chronological out).
@@ -89,7 +175,7 @@ impl Search {
         dataset: &Dataset,
         candidates: impl IntoIterator<Item = EventIndex>,
     ) -> Vec<EventIndex> {
-        if self.words.is_empty() {
+        if self.terms.is_empty() {
             return Vec::new();
         }
         let names = self.matching_names(dataset);
@@ -99,8 +185,8 @@ impl Search {
             .collect()
     }
 
-    /// Whether event `i` has every word in one of its fields, or names a person or place whose
-    /// names have it (`names`, per word).
+    /// Whether event `i` has every term in one of its fields, or names a person or place
+    /// whose names have it (`names`, per term).
     fn event_matches(
         &self,
         dataset: &Dataset,
@@ -108,34 +194,31 @@ impl Search {
         i: EventIndex,
     ) -> bool {
         dataset.event(i).is_some_and(|e| {
-            self.words
+            self.terms
                 .iter()
                 .zip(names)
-                .all(|(word, (people, places))| {
-                    own_fields(e, |field| field_contains(field, word))
+                .all(|(term, (people, places))| {
+                    own_fields(e, |field| term.is_in(field))
                         || e.place.as_deref().is_some_and(|p| places.contains(p))
                         || e.participants.iter().any(|p| people.contains(&**p))
                 })
         })
     }
 
-    /// For each word, the ids of the manifest's people and places whose names have it.
+    /// For each term, the ids of the manifest's people and places whose names have it.
     fn matching_names(&self, dataset: &Dataset) -> Vec<(HashSet<String>, HashSet<String>)> {
-        self.words
+        self.terms
             .iter()
-            .map(|word| {
+            .map(|term| {
                 let people = dataset
                     .manifest
                     .people
                     .iter()
                     .filter(|p| {
-                        names(&p.name)
-                            .into_iter()
-                            .flatten()
-                            .any(|n| field_contains(n, word))
+                        names(&p.name).into_iter().flatten().any(|n| term.is_in(n))
                             || p.role
                                 .as_ref()
-                                .is_some_and(|r| r.texts().any(|r| field_contains(r, word)))
+                                .is_some_and(|r| r.texts().any(|r| term.is_in(r)))
                     })
                     .map(|p| p.id.clone())
                     .collect();
@@ -143,12 +226,7 @@ impl Search {
                     .manifest
                     .places
                     .iter()
-                    .filter(|p| {
-                        names(&p.name)
-                            .into_iter()
-                            .flatten()
-                            .any(|n| field_contains(n, word))
-                    })
+                    .filter(|p| names(&p.name).into_iter().flatten().any(|n| term.is_in(n)))
                     .map(|p| p.id.clone())
                     .collect();
                 (people, places)
@@ -161,15 +239,15 @@ impl Search {
         self.run_within(dataset, 0..dataset.len())
     }
 
-    /// True when `narrower` can only find a subset of what `self` finds (each of our words is
-    /// part of one of its words), so a search can continue from the previous results as the
-    /// user types more.
+    /// True when `narrower` can only find a subset of what `self` finds (each of our terms
+    /// is the start of one of its terms, or inside it for Chinese), so a search can continue
+    /// from the previous results as the user types more.
     pub fn is_narrowed_by(&self, narrower: &Search) -> bool {
-        !self.words.is_empty()
+        !self.terms.is_empty()
             && self
-                .words
+                .terms
                 .iter()
-                .all(|w| narrower.words.iter().any(|n| n.contains(w.as_str())))
+                .all(|t| narrower.terms.iter().any(|n| t.is_narrowed_by(n)))
     }
 }
 
@@ -302,18 +380,20 @@ fn for_each_field(dataset: &Dataset, event: &Event, mut test: impl FnMut(&str) -
         })
 }
 
-/// Whether `field` contains the normalised `word`, ignoring case and accents, without
-/// building a normalised copy of the field.
-fn field_contains(field: &str, word: &str) -> bool {
-    if word.is_empty() {
+/// Whether `field` contains the normalised `term`, ignoring case and accents, without
+/// building a normalised copy of the field; with `word_start`, only where a word of the field
+/// starts (the character before is not a letter or digit). A space in `term` (a phrase)
+/// matches any one space character.
+fn field_contains(field: &str, term: &str, word_start: bool) -> bool {
+    if term.is_empty() {
         return true;
     }
     if field.is_ascii() {
-        // A normalised word that is still not ASCII (Chinese, Cyrillic) cannot be in it.
-        if !word.is_ascii() {
+        // A normalised term that is still not ASCII (Chinese, Cyrillic) cannot be in it.
+        if !term.is_ascii() {
             return false;
         }
-        let (f, w) = (field.as_bytes(), word.as_bytes());
+        let (f, w) = (field.as_bytes(), term.as_bytes());
         if f.len() < w.len() {
             return false;
         }
@@ -321,15 +401,24 @@ fn field_contains(field: &str, word: &str) -> bool {
         // rest compared.
         let last_start = f.len() - w.len();
         let (lower, upper) = (w[0].to_ascii_lowercase(), w[0].to_ascii_uppercase());
-        return memchr::memchr2_iter(lower, upper, &f[..=last_start])
-            .any(|at| f[at + 1..at + w.len()].eq_ignore_ascii_case(&w[1..]));
+        return memchr::memchr2_iter(lower, upper, &f[..=last_start]).any(|at| {
+            (!word_start || at == 0 || !f[at - 1].is_ascii_alphanumeric())
+                && f[at + 1..at + w.len()].iter().zip(&w[1..]).all(|(a, b)| {
+                    a.eq_ignore_ascii_case(b) || (*b == b' ' && a.is_ascii_whitespace())
+                })
+        });
     }
     let fold = |c: char| fold_accent(c.to_lowercase().next().unwrap_or(c));
-    let first = word.chars().next().unwrap_or_default();
+    let first = term.chars().next().unwrap_or_default();
+    let mut before: Option<char> = None;
     field.char_indices().any(|(start, c)| {
-        fold(c) == first && {
-            let mut rest = field[start..].chars().map(fold);
-            word.chars().all(|w| rest.next() == Some(w))
+        let previous = before.replace(c);
+        fold(c) == first && (!word_start || !previous.is_some_and(is_word_char)) && {
+            let mut rest = field[start..].chars();
+            term.chars().all(|w| {
+                rest.next()
+                    .is_some_and(|c| fold(c) == w || (w == ' ' && c.is_whitespace()))
+            })
         }
     })
 }
@@ -546,11 +635,116 @@ mod tests {
         assert_eq!(normalize("Mišustin ÉTÉ"), "misustin ete");
         assert_eq!(normalize("Ёлка ЙОД"), "елка иод");
         assert_eq!(normalize("李强"), "李强");
-        assert!(field_contains("China–Russia Years", "russia"));
-        assert!(field_contains("Mišustin", "misustin"));
-        assert!(field_contains("Москва", "моск"));
-        assert!(field_contains("ПЁТР", "петр"));
-        assert!(!field_contains("Mishustin", "putin"));
+        let word = |f: &str, w: &str| field_contains(f, w, true);
+        assert!(word("China–Russia Years", "russia"));
+        assert!(word("Mišustin", "misustin"));
+        assert!(word("Москва", "моск"));
+        assert!(word("ПЁТР", "петр"));
+        assert!(!word("Mishustin", "putin"));
+        // Only at the start of a word, in both scripts, ASCII or not.
+        assert!(!word("Li Keqiang", "qiang"));
+        assert!(!word("Li Keqiang, Moscow", "qiang"));
+        assert!(word("Li Kéqiang, Moscow", "keqiang"));
+        assert!(word("визит Путина в Китай", "путин"));
+        assert!(!word("визит Путина в Китай", "утин"));
+        assert!(word("Санкт-Петербург", "петербург"));
+        assert!(word("Xi’s visit", "visit"));
+        // Anywhere, for Chinese (the caller asks for no word start).
+        assert!(field_contains("中俄总理定期会晤", "定期", false));
+        // A phrase's space matches any one space character.
+        assert!(word("Li\nQiang", "li qiang"));
+    }
+
+    #[test]
+    fn queries_split_into_words_and_phrases() {
+        let terms = |q: &str| {
+            Search::new(q)
+                .terms
+                .into_iter()
+                .map(|t| (t.text, t.anywhere))
+                .collect::<Vec<_>>()
+        };
+        let t = |s: &str, anywhere| (s.to_owned(), anywhere);
+        assert_eq!(terms("Li  QIANG"), [t("li", false), t("qiang", false)]);
+        assert_eq!(
+            terms("\"Li   Qiang\" moscow"),
+            [t("li qiang", false), t("moscow", false)]
+        );
+        assert_eq!(terms("«Ли Цян»"), [t("ли цян", false)]);
+        assert_eq!(terms("“li qiang”"), [t("li qiang", false)]);
+        assert_eq!(terms("李强 会晤"), [t("李强", true), t("会晤", true)]);
+        assert_eq!(terms("(putin), li"), [t("putin", false), t("li", false)]);
+        assert_eq!(terms("\"unclosed phrase"), [t("unclosed phrase", false)]);
+        assert_eq!(terms("\"\" "), []);
+    }
+
+    /// Queries in three scripts, with events each must find and events it must not.
+    #[test]
+    fn queries_in_three_scripts_find_what_they_should() {
+        let ds = bundled();
+        let table: &[(&str, &[&str], &[&str])] = &[
+            // Latin: each word at the start of a word; "li qiang" is not Li Keqiang.
+            (
+                "li qiang",
+                &["hog-28", "hog-29", "hog-30"],
+                &["hog-18", "hog-27"],
+            ),
+            (
+                "\"li qiang\"",
+                &["hog-28", "hog-29", "hog-30"],
+                &["hog-18", "hog-27"],
+            ),
+            ("keqiang", &["hog-18", "hog-27"], &["hog-28", "hog-29"]),
+            ("qiang", &["hog-29"], &["hog-18", "hog-27"]),
+            ("MISHUSTIN", &["hog-29", "hog-25"], &["hog-18"]),
+            ("móscow", &["hog-29"], &["hog-18"]),
+            // A phrase as written: its words in that order, together.
+            (
+                "\"outline of the investment\"",
+                &["investment-outline-2024"],
+                &["hog-29"],
+            ),
+            ("investment outline", &["investment-outline-2024"], &[]),
+            ("\"investment outline\"", &[], &["investment-outline-2024"]),
+            // Cyrillic: «Путин» is the start of «Путина»; ё is е.
+            ("Мишустин", &["hog-29", "hog-25"], &["hog-18"]),
+            ("ли цян", &["hog-28", "hog-29"], &["hog-18", "hog-27"]),
+            ("кэцян", &["hog-18", "hog-27"], &["hog-29"]),
+            ("цян", &["hog-29"], &["hog-18"]),
+            ("партнерство стратегического", &["partnership-1996"], &[]),
+            ("астана", &["astana-2024"], &["hog-29"]),
+            ("стана", &[], &["astana-2024"]),
+            ("ПЕКИН", &["putin-state-visit-2024"], &[]),
+            // Chinese: anywhere in the text.
+            (
+                "李强",
+                &["hog-28", "hog-29", "hog-30"],
+                &["hog-18", "hog-27"],
+            ),
+            ("克强", &["hog-18", "hog-27"], &["hog-29"]),
+            ("米舒斯京", &["hog-29", "hog-25"], &["hog-18"]),
+            ("舒斯", &["hog-29"], &["hog-18"]),
+        ];
+        for (query, must, must_not) in table {
+            let found = ids(&ds, &Search::new(query).run(&ds));
+            for id in *must {
+                assert!(ds.by_id(id).is_some(), "{id} is not in the dataset");
+                assert!(
+                    found.iter().any(|f| f == id),
+                    "{query:?} must find {id}: {found:?}"
+                );
+            }
+            for id in *must_not {
+                assert!(ds.by_id(id).is_some(), "{id} is not in the dataset");
+                assert!(
+                    !found.iter().any(|f| f == id),
+                    "{query:?} must not find {id}"
+                );
+            }
+            if must.is_empty() {
+                assert!(found.is_empty(), "{query:?} found {found:?}");
+            }
+        }
     }
 
     #[test]
@@ -635,6 +829,13 @@ mod tests {
                 .windows(w.len())
                 .any(|window| window.eq_ignore_ascii_case(w.as_bytes()))
         };
+        let naive_word_start = |f: &str, w: &str| {
+            let f = f.as_bytes();
+            f.windows(w.len()).enumerate().any(|(at, window)| {
+                (at == 0 || !f[at - 1].is_ascii_alphanumeric())
+                    && window.eq_ignore_ascii_case(w.as_bytes())
+            })
+        };
         let mut rng = crate::generate::Rng::new(8);
         let alphabet = b"abAB -c";
         for _ in 0..20_000 {
@@ -644,7 +845,12 @@ mod tests {
             let w: String = (0..1 + rng.below(4))
                 .map(|_| (*rng.pick(alphabet) as char).to_ascii_lowercase())
                 .collect();
-            assert_eq!(field_contains(&f, &w), naive(&f, &w), "{f:?} {w:?}");
+            assert_eq!(field_contains(&f, &w, false), naive(&f, &w), "{f:?} {w:?}");
+            assert_eq!(
+                field_contains(&f, &w, true),
+                naive_word_start(&f, &w),
+                "{f:?} {w:?}"
+            );
         }
     }
 

@@ -558,7 +558,10 @@ fn read_and_parse_all(
 /// `.ron` files directly in `root`, manifest first, the rest by name. Only regular files are
 /// read (links are followed); every other `.ron` entry is reported, never skipped in silence
 /// and never opened: a FIFO would hang the reader, a device or a link loop never end.
-fn list_ron_files(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<String>, Words> {
+pub(crate) fn list_ron_files(
+    root: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Vec<String>, Words> {
     let entries = fs::read_dir(root).map_err(|e| {
         words!(
             "diag-cannot-open-folder",

@@ -13,6 +13,7 @@ pub mod parse;
 pub mod pictures;
 pub mod save;
 pub mod session;
+pub mod translations;
 pub mod validate;
 pub mod watch;
 pub mod write;

@@ -329,6 +329,7 @@ impl AnnalsApp {
             ctx.request_repaint();
         }
         self.poll_loading();
+        self.data.untranslated.poll();
         if self
             .data
             .watcher
@@ -406,8 +407,10 @@ impl AnnalsApp {
         )
     }
 
-    /// The status bar: warnings, the keys' hints, the dataset's size.
-    pub(crate) fn status_bar_ui(&mut self, ui: &mut Ui) {
+    /// The status bar: warnings, the texts lacking the interface's language, the keys' hints,
+    /// the dataset's size.
+    pub(crate) fn status_bar_ui(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
         ui.horizontal(|ui| {
             let warnings = self.data.loaded.warning_count();
             if warnings > 0 {
@@ -421,6 +424,7 @@ impl AnnalsApp {
             } else {
                 ui.label(RichText::new(super::t(ui, "status-no-problems")).weak());
             }
+            commands.extend(self.untranslated_ui(ui));
             ui.separator();
             // The dataset's size at the right end first; the hints get the room left between,
             // cut with "…" rather than run under it.
@@ -457,6 +461,85 @@ impl AnnalsApp {
                 });
             });
         });
+        commands
+    }
+
+    /// "12 texts lack 中文" when the interface's language is not the dataset's own and some
+    /// texts lack it; a click walks them.
+    fn untranslated_ui(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let language = self.prefs.language;
+        let untranslated = &self.data.untranslated;
+        let count = untranslated.missing(language);
+        if self.dataset().is_none() || language == untranslated.default_language() || count == 0 {
+            return Vec::new();
+        }
+        ui.separator();
+        let text = crate::tr!(
+            language,
+            "status-untranslated",
+            count = count,
+            texts = untranslated.texts(),
+            language = language.endonym()
+        );
+        let clicked = ui
+            .selectable_label(false, text)
+            .on_hover_text(crate::i18n::tr_attr(
+                language,
+                "status-untranslated",
+                "tooltip",
+            ))
+            .clicked();
+        if !clicked {
+            return Vec::new();
+        }
+        let selected = self.selected;
+        let Some(dataset) = self.data.loaded.dataset.as_ref() else {
+            return Vec::new();
+        };
+        let Some(stop) = self
+            .data
+            .untranslated
+            .next(language, dataset, selected)
+            .cloned()
+        else {
+            return Vec::new();
+        };
+        match stop {
+            super::untranslated::Stop::Event { id, fields } => {
+                self.inform(crate::tr!(
+                    language,
+                    "untranslated-event",
+                    id = id.to_string(),
+                    fields = fields.join(", "),
+                    language = language.endonym()
+                ));
+                match self.dataset().and_then(|d| d.index_of(&id)) {
+                    Some(index) => vec![
+                        BrowseCommand::SelectAndReveal(index).into(),
+                        BrowseCommand::ShowDetails(true).into(),
+                    ],
+                    None => Vec::new(),
+                }
+            }
+            super::untranslated::Stop::Elsewhere {
+                place,
+                field,
+                owner,
+            } => {
+                let field = match owner {
+                    Some(owner) => format!("{field} ({owner})"),
+                    None => field.to_owned(),
+                };
+                self.inform(crate::tr!(
+                    language,
+                    "untranslated-elsewhere",
+                    place = place,
+                    field = field,
+                    language = language.endonym()
+                ));
+                Vec::new()
+            }
+        }
     }
 }
 

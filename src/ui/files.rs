@@ -57,6 +57,8 @@ pub(crate) struct Data {
     /// Merge conflicts left in the files, to take one side of.
     pub merge_conflicts: Vec<crate::store::merge::FileConflict>,
     pub loading: Option<Loading>,
+    /// The texts lacking each language, found in the files (the status bar walks them).
+    pub untranslated: super::untranslated::Untranslated,
 }
 
 impl Data {
@@ -71,6 +73,7 @@ impl Data {
             git: crate::store::history::HistoryWorker::new(move || ctx.request_repaint()),
             merge_conflicts: Vec::new(),
             loading: None,
+            untranslated: super::untranslated::Untranslated::default(),
         }
     }
 
@@ -451,6 +454,11 @@ impl AnnalsApp {
             .collect();
         self.data.git.refresh(&files);
         self.forget_other_files_git();
+        self.data.untranslated.refresh(
+            &self.data.loaded.root,
+            self.data.loaded.dataset.as_ref(),
+            &self.ctx,
+        );
         let mut diagnostics = self.data.loaded.diagnostics.clone();
         diagnostics.extend(self.data.reload_problems.iter().cloned());
         self.data.merge_conflicts = crate::store::merge::conflicts_in(&diagnostics);

@@ -20,7 +20,7 @@ pub(crate) fn window_ui(app: &mut AnnalsApp, ui: &mut Ui, now: f64) -> Vec<Comma
     let ctx = ui.ctx().clone();
     let mut commands = Vec::new();
     egui::Panel::top("top_bar").show(ui, |ui| commands.extend(top_bar_ui(app, ui)));
-    egui::Panel::bottom("status_bar").show(ui, |ui| app.status_bar_ui(ui));
+    egui::Panel::bottom("status_bar").show(ui, |ui| commands.extend(app.status_bar_ui(ui)));
     if app.data.loading.is_some() {
         egui::Panel::top("loading").show(ui, |ui| commands.extend(app.loading_ui(ui)));
     }

@@ -19,6 +19,7 @@ pub mod render;
 pub mod theme;
 pub mod timeline_view;
 pub mod top_bar;
+pub mod untranslated;
 pub mod view;
 pub mod widgets;
 pub(crate) mod words;

@@ -56,6 +56,7 @@ list-changed = changed since the last commit
 
 search-hint = 🔍 Search ({ $keys })
 search-box = Search
+    .tooltip = Each word finds the words that start with it ("putin" finds "Putin's"), in every field and every language, whatever the case and accents; a "phrase in quotes" must appear as written; Chinese is found anywhere in a text.
 search-found = { $count } found
 search-matches = { $count ->
     [one] { $count } match for “{ $text }” (↓/↑ or Enter in the search box step through them)

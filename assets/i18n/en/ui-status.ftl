@@ -46,3 +46,13 @@ failed-summary = { $path } — { $errors ->
 }. Fix the files and reload; nothing has been changed on disk.
 files-not-found-bundled = { $path } was not found; the bundled dataset is open instead.
 window-title-errors = the dataset has errors
+
+## Texts lacking the interface's language (status bar)
+
+status-untranslated = { $count ->
+        [one] { $count } of { $texts } texts lacks { $language }
+       *[other] { $count } of { $texts } texts lack { $language }
+    }
+    .tooltip = Click to walk them: each click selects the next event with a text missing in this language and opens its details, or names the file and line of a manifest or storyline text. `annals translations` lists them all.
+untranslated-event = { $id }: no { $language } text for { $fields }
+untranslated-elsewhere = { $place }: { $field } has no { $language } text

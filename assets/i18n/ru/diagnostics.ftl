@@ -258,7 +258,11 @@ diag-date-no-day = дня { $day } не существует: в { $month ->
         [10] октябре
         [11] ноябре
        *[12] декабре
-    } { $year } года { $days } дней
+    } { $year } года { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+       *[many] { $days } дней
+    }
 diag-date-no-day-leap = дня { $day } не существует: в { $month ->
         [1] январе
         [2] феврале
@@ -272,7 +276,11 @@ diag-date-no-day-leap = дня { $day } не существует: в { $month -
         [10] октябре
         [11] ноябре
        *[12] декабре
-    } { $year } года { $days } дней ({ $year } — не високосный год)
+    } { $year } года { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+       *[many] { $days } дней
+    } ({ $year } — не високосный год)
 
 ## The manifest's colours (model/manifest.rs)
 

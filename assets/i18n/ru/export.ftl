@@ -7,9 +7,9 @@ export-count = { $count ->
        *[many] { $count } событий.
     }
 export-count-years = { $count ->
-        [one] { $count } событие, { $years }
-        [few] { $count } события, { $years }
-       *[many] { $count } событий, { $years }
+        [one] { $count } событие ({ $years }).
+        [few] { $count } события ({ $years }).
+       *[many] { $count } событий ({ $years }).
     }
 export-sources = Источники
 export-sources-colon = Источники:
@@ -19,7 +19,7 @@ export-note-line = Примечание: { $text }
 export-status-line = Статус: { $status }
 export-status-verified = проверено
 export-status-single-source = один источник
-export-status-disputed = спорно
+export-status-disputed = спорное
 export-status-unverified = не проверено
 export-overview = Обзор
 export-picture = Изображение: { $what }

@@ -11,7 +11,7 @@ column-category = 类别
 column-place = 地点
 column-status = 状态
 
-lanes-none = 不分道
+lanes-none = 无泳道
 lanes-category = 按类别
 lanes-series = 按系列
 lanes-country = 按国家
@@ -52,6 +52,7 @@ list-changed = 自上次提交以来已修改
 
 search-hint = 🔍 搜索（{ $keys }）
 search-box = 搜索
+    .tooltip = 每个词查找以它开头的词（“putin”可找到“Putin's”），在所有字段、所有语言中查找，不区分大小写和重音；加引号的“短语”须按原样出现；中文在文本任意位置都能找到。
 search-found = 找到 { $count } 个
 search-matches = “{ $text }”有 { $count } 个匹配（在搜索框中按 ↓/↑ 或回车逐个查看）
 event-list = 事件列表

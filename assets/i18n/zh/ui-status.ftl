@@ -25,3 +25,12 @@ failed-heading = 无法载入此数据集
 failed-summary = { $path } — { $errors } 个错误，{ $warnings } 个警告。请修正文件后重新读取；磁盘上的内容没有任何改动。
 files-not-found-bundled = 找不到 { $path }；已改为打开内置数据集。
 window-title-errors = 数据集有错误
+
+## 缺少界面语言的文本（状态栏）
+
+status-untranslated = { $count ->
+       *[other] { $texts } 条文本中有 { $count } 条缺少{ $language }版本
+    }
+    .tooltip = 点击逐条查看：每次点击选中下一个缺少该语言文本的事件并打开其详情，或给出清单、故事线中文本所在的文件和行。`annals translations` 会列出全部。
+untranslated-event = { $id }：{ $fields } 没有{ $language }文本
+untranslated-elsewhere = { $place }：{ $field } 没有{ $language }文本

@@ -136,13 +136,16 @@ impl SearchBox {
             "search-hint",
             keys = actions::shortcut_text(ui.ctx(), Action::Search)
         );
-        let response = ui.add(
-            egui::TextEdit::singleline(&mut text)
-                .id_salt("search")
-                .hint_text(hint)
-                // The width of the text; the frame adds its margin on each side.
-                .desired_width(width - 8.0),
-        );
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .id_salt("search")
+                    .hint_text(hint)
+                    // The width of the text; the frame adds its margin on each side.
+                    .desired_width(width - 8.0),
+            )
+            // How words, phrases and Chinese are matched.
+            .on_hover_text(crate::i18n::tr_attr(language, "search-box", "tooltip"));
         if self.is_active() {
             ui.label(RichText::new(found_text(language, self.results.len())).weak());
         }

@@ -37,6 +37,25 @@ fn record(id: &str, title: &str, summary: &str) -> String {
     )
 }
 
+/// Rewrites record `id`'s summary in `file` of the dataset at `root` as its English text
+/// alone, a plain string: the bundled dataset is written in three languages, and these tests
+/// need a text that is missing in Chinese and Russian.
+fn summary_in_english_only(root: &Path, file: &str, id: &str) {
+    let text = read(root, file);
+    let at = text.find(&format!("id: \"{id}\"")).unwrap();
+    let start = at + text[at..].find("        summary: (\n").unwrap();
+    let en = start + text[start..].find("en: \"").unwrap() + "en: ".len();
+    let en_end = en + text[en..].find("\",\n").unwrap() + 1;
+    let end = start + text[start..].find("        ),\n").unwrap() + "        ),\n".len();
+    let english_only = format!(
+        "{}        summary: {},\n{}",
+        &text[..start],
+        &text[en..en_end],
+        &text[end..]
+    );
+    std::fs::write(root.join(file), english_only).unwrap();
+}
+
 fn loaded_ok(root: &Path) -> Dataset {
     let loaded = load_dataset(root);
     assert_eq!(loaded.error_count(), 0, "{:#?}", loaded.diagnostics);
@@ -275,16 +294,26 @@ fn search_finds_records_by_their_chinese_and_russian_titles() {
             .map(|i| dataset.events()[i].id.to_string())
             .collect()
     };
-    // Only the translated titles have these words (the summaries are in English).
+    // Titles, summaries and notes are searched in every language: the 29th meeting and its
+    // communique by their Chinese titles, and Li Qiang's visit, whose Chinese summary names
+    // the 29th meeting.
     assert_eq!(
         found("第二十九次定期会晤"),
-        ["hog-29", "joint-communique-29"]
+        [
+            "li-qiang-visit-russia-2024",
+            "hog-29",
+            "joint-communique-29"
+        ]
     );
     assert_eq!(found("喀山"), ["kazan-brics-2024"]);
-    assert_eq!(found("Сила Сибири"), ["power-of-siberia-2019"]);
+    // The pipeline's opening, and the 2014 contract whose Russian summary names it.
+    assert_eq!(
+        found("Сила Сибири"),
+        ["gas-contract-2014", "power-of-siberia-2019"]
+    );
     assert_eq!(found("29-я регулярная"), ["hog-29"]);
-    // The thirty regular meetings by their Russian titles; in Chinese, with the mechanism's
-    // start and the communique, whose titles say 定期会晤 too.
+    // The thirty regular meetings by their Russian titles, and Li Peng's visit of 1996, whose
+    // Russian summary says the first regular meeting of the heads of government took place.
     let meetings: Vec<String> = dataset
         .events()
         .iter()
@@ -292,17 +321,40 @@ fn search_finds_records_by_their_chinese_and_russian_titles() {
         .map(|e| e.id.to_string())
         .collect();
     assert_eq!(meetings.len(), 30);
-    assert_eq!(found("регулярная встреча глав правительств"), meetings);
-    // (And Li Peng's visit, by a source's title, written in Chinese: 中俄总理定期会晤机制.)
+    let russian = found("регулярная встреча глав правительств");
+    let others: Vec<&String> = russian.iter().filter(|id| !meetings.contains(id)).collect();
+    assert_eq!(others, ["li-peng-moscow-1996"], "{russian:?}");
+    assert!(meetings.iter().all(|m| russian.contains(m)));
+    // In Chinese, every meeting and the records whose texts say 定期会晤 (the mechanism's
+    // start, Li Peng's visit…) or whose participants' roles do (Putin co-chaired four as
+    // prime minister); never a record that says it nowhere.
     let chinese = found("定期会晤");
-    assert_eq!(chinese.len(), 33, "{chinese:?}");
     assert!(chinese.contains(&"li-peng-moscow-1996".to_owned()));
+    assert!(chinese.contains(&"hog-mechanism-1996".to_owned()));
     assert!(meetings.iter().all(|m| chinese.contains(m)));
+    for id in &chinese {
+        let event = dataset.by_id(id).unwrap();
+        let says = [&event.title, &event.summary]
+            .into_iter()
+            .chain(event.note.as_ref())
+            .chain(event.sources.iter().filter_map(|s| s.title.as_ref()))
+            .chain(
+                event
+                    .participants
+                    .iter()
+                    .filter_map(|p| dataset.person(p)?.role.as_ref()),
+            )
+            .any(|t| t.texts().any(|t| t.contains("定期会晤")));
+        assert!(says, "{id} was found but none of its texts says 定期会晤");
+    }
 }
 
 #[test]
 fn exports_give_the_language_asked_for_or_the_default_text_marked() {
-    let dataset = loaded_ok(&bundled_dataset_path());
+    // The bundled dataset, with the 29th meeting's summary written in English only.
+    let (_dir, root) = scratch_copy();
+    summary_in_english_only(&root, "regular-meetings.ron", "hog-29");
+    let dataset = loaded_ok(&root);
     let hog29 = dataset.index_of("hog-29").unwrap();
     let selection = Selection::of_events(&dataset, [hog29]);
     let now = chrono::Utc::now();
@@ -324,16 +376,31 @@ fn exports_give_the_language_asked_for_or_the_default_text_marked() {
         .collect::<Vec<_>>()
         .join(" ");
     assert!(markdown.contains(&first_words), "{markdown}");
-    // Markdown escapes the brackets (they read "[en]"), after the summary and the source's
-    // English title alike.
+    // Markdown escapes the brackets (they read "[en]") after the summary. The source's title,
+    // written as one string, is the citation as published: never marked.
     assert!(
         markdown.contains("green development. \\[en\\]"),
         "{markdown}"
     );
     assert!(
-        markdown.contains("all-round cooperation \\[en\\]”"),
+        markdown.contains("“China, Russia eye closer all-round cooperation”"),
         "{markdown}"
     );
+    assert_eq!(markdown.matches("\\[en\\]").count(), 1, "{markdown}");
+    // With the bundled dataset as it is, every text of the 29th meeting is in Russian.
+    let bundled = loaded_ok(&bundled_dataset_path());
+    let bundled_selection = Selection::of_events(&bundled, [bundled.index_of("hog-29").unwrap()]);
+    let russian = annals::export::text(
+        &bundled,
+        &bundled_selection,
+        Format::Markdown,
+        Language::Russian,
+        now,
+    )
+    .unwrap()
+    .text;
+    assert!(russian.contains("Ли Цян и Михаил Мишустин"), "{russian}");
+    assert!(!russian.contains("[en]"), "{russian}");
     let english = text(Format::Markdown, Language::English);
     assert!(english.contains("## 1. 29th regular meeting of heads of government"));
     assert!(
@@ -434,6 +501,7 @@ fn type_into(
 #[test]
 fn the_editor_has_a_field_per_language_marks_missing_ones_and_undo_takes_an_edit_back() {
     let (_dir, root) = scratch_copy();
+    summary_in_english_only(&root, "regular-meetings.ron", "hog-29");
     let mut harness = window_in(root.clone(), Language::English, "hog-29");
     harness.key_press(egui::Key::E);
     harness.run();
@@ -485,7 +553,9 @@ fn the_editor_has_a_field_per_language_marks_missing_ones_and_undo_takes_an_edit
 #[test]
 fn a_presentation_shows_the_storyline_in_the_chosen_language() {
     use annals::ui::command::PresentCommand;
-    let mut harness = window_in(bundled_dataset_path(), Language::Russian, "hog-29");
+    let (_dir, root) = scratch_copy();
+    summary_in_english_only(&root, "relations.ron", "trade-2023");
+    let mut harness = window_in(root, Language::Russian, "hog-29");
     harness.state_mut().apply(
         Command::Present(PresentCommand::Start(Some("summits-2024".into()))),
         0.0,

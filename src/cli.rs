@@ -483,10 +483,12 @@ pub fn list_with(
                 event.when.human(),
             ),
         };
+        // Padded by the width a terminal gives it: a Chinese character takes two columns.
+        let pad = 36usize.saturating_sub(crate::model::date_display::width_in_chars(&when));
         format!(
-            "{:<23} {:<36} {}  [{}]\n",
+            "{:<23} {when}{:pad$} {}  [{}]\n",
             event.when.to_edtf(),
-            when,
+            "",
             escape(&title),
             escape(&event.id)
         )

@@ -145,7 +145,7 @@ pub fn check_as(
             "ok": !failed,
             "diagnostics": diagnostics,
         });
-        if let Some((default, coverage)) = text_coverage(&loaded.root) {
+        if let Some((default, coverage)) = text_coverage(&checked) {
             report["translations"] = coverage_json(default, &coverage);
         }
         writeln!(
@@ -184,7 +184,7 @@ pub fn check_as(
         )?;
     }
     // Last, how far the texts are translated.
-    if let Some((default, coverage)) = text_coverage(&loaded.root) {
+    if let Some((default, coverage)) = text_coverage(&checked) {
         let lacking = Language::ALL.iter().any(|&l| coverage.missing(l) > 0);
         writeln!(
             out,
@@ -204,10 +204,16 @@ pub fn check_as(
     Ok(i32::from(failed))
 }
 
-/// How many reader-visible texts the dataset at `root` has in each language, with its
-/// default language; `None` when it has no texts or its files cannot be listed.
-fn text_coverage(root: &Path) -> Option<(Language, Coverage)> {
-    let (default, coverage, _) = translations::dataset_coverage(root).ok()?;
+/// How many reader-visible texts the dataset `check` read has in each language, with its
+/// default language; `None` when it has no texts or its files cannot be listed. The events
+/// are counted as read; only the manifest and the storylines are walked in their files.
+fn text_coverage(checked: &crate::store::load::Checked) -> Option<(Language, Coverage)> {
+    let events = match &checked.loaded.dataset {
+        Some(dataset) => dataset.events(),
+        None => &checked.events,
+    };
+    let (default, coverage, _) =
+        translations::coverage_with_events(&checked.loaded.root, events).ok()?;
     (coverage.texts > 0).then_some((default, coverage))
 }
 

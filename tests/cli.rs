@@ -872,6 +872,40 @@ fn check_reports_the_bundled_dataset_coverage() {
     assert!(report["translations"]["texts"].as_u64().unwrap() > 200);
 }
 
+/// `check` counts the events' texts as it read them, without walking the event files again:
+/// its coverage is the walk's, text for text, on a dataset with gaps, a pictures' dataset, the
+/// bundled one and a generated one (whose texts are all plain English).
+#[test]
+fn checks_coverage_counted_from_the_records_is_the_walks() {
+    use annals::store::translations::{coverage_with_events, dataset_coverage};
+    let gaps = dataset_with_gaps();
+    let generated = tempfile::tempdir().unwrap();
+    let (code, out, err) = annals(&[
+        "generate",
+        "--events",
+        "3000",
+        generated.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    let bundled = std::path::PathBuf::from("data/china-russia");
+    for root in [gaps.path(), generated.path(), bundled.as_path()] {
+        let loaded = annals::store::load_dataset(root);
+        let dataset = loaded.dataset.expect("the dataset loads");
+        let walked = dataset_coverage(root).unwrap();
+        let counted = coverage_with_events(root, dataset.events()).unwrap();
+        assert_eq!(counted.0, walked.0, "{}", root.display());
+        assert_eq!(counted.1, walked.1, "{}", root.display());
+        assert!(walked.1.texts > 0);
+        assert!(walked.2.is_empty() && counted.2.is_empty());
+    }
+    // And what check prints is that count.
+    let (_, out, _) = annals(&["check", gaps.path().to_str().unwrap()]);
+    assert!(
+        out.contains("en: 7 of 7 texts, zh: 3 of 7, ru: 3 of 7"),
+        "{out}"
+    );
+}
+
 /// The ids at the end of `annals list` lines.
 fn listed_ids(out: &str) -> Vec<String> {
     out.lines()

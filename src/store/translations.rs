@@ -15,6 +15,8 @@ use super::diagnostics::SourceText;
 use super::lex::{LexError, Lexer, Token, TokenKind};
 use super::parse::{BRIEFINGS_DIR, MANIFEST_FILE};
 use crate::i18n::Language;
+use crate::model::Text;
+use crate::model::event::Event;
 
 /// What a file of a dataset holds: its kind decides which of its fields are reader-visible.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -392,6 +394,46 @@ impl Coverage {
         }
     }
 
+    /// Adds one text as read into the model, counted as [`walk`] counts it in its file: a
+    /// text with no words in any language is not one.
+    fn add_text(&mut self, text: &Text, default: Language) {
+        let by_language = text.by_language(default);
+        let has = by_language.map(|t| t.is_some_and(|t| !t.is_empty()));
+        if has.contains(&true) {
+            self.texts += 1;
+            for (count, has) in self.have.iter_mut().zip(has) {
+                *count += usize::from(has);
+            }
+        }
+    }
+
+    /// Adds the texts of `events` as they were read, without reading their files again: the
+    /// same count as walking the files (a source's title written as one string is a citation,
+    /// not counted), at the cost of looking at texts already in memory.
+    pub fn add_events<'a>(
+        &mut self,
+        events: impl IntoIterator<Item = &'a Event>,
+        default: Language,
+    ) {
+        for event in events {
+            self.add_text(&event.title, default);
+            self.add_text(&event.summary, default);
+            if let Some(note) = &event.note {
+                self.add_text(note, default);
+            }
+            for title in event.sources.iter().filter_map(|s| s.title.as_ref()) {
+                if title.is_map() {
+                    self.add_text(title, default);
+                }
+            }
+            for media in &event.media {
+                for text in [&media.caption, &media.alt].into_iter().flatten() {
+                    self.add_text(text, default);
+                }
+            }
+        }
+    }
+
     pub fn add(&mut self, other: Coverage) {
         self.texts += other.texts;
         for (a, b) in self.have.iter_mut().zip(other.have) {
@@ -511,6 +553,31 @@ pub fn dataset_coverage(root: &Path) -> io::Result<(Language, Coverage, Vec<Stri
             Err(message) => problems.push(message),
         }
     }
+    Ok((default, coverage, problems))
+}
+
+/// [`dataset_coverage`] of a dataset whose events were just read (by `check`): the manifest
+/// and the storylines are walked in their files, the events counted from `events`, so the
+/// event files, nearly all of a big dataset, are not read a second time.
+pub fn coverage_with_events<'a>(
+    root: &Path,
+    events: impl IntoIterator<Item = &'a Event>,
+) -> io::Result<(Language, Coverage, Vec<String>)> {
+    let files: Vec<_> = dataset_files(root)
+        .map_err(io::Error::other)?
+        .into_iter()
+        .filter(|(_, kind)| *kind != FileKind::Events)
+        .collect();
+    let default = default_language(root);
+    let mut coverage = Coverage::default();
+    let mut problems = Vec::new();
+    for (path, kind) in &files {
+        match walk_file(path, *kind) {
+            Ok(walked) => coverage.add_file(&walked.texts, default),
+            Err(message) => problems.push(message),
+        }
+    }
+    coverage.add_events(events, default);
     Ok((default, coverage, problems))
 }
 

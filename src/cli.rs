@@ -1,5 +1,6 @@
 //! The command line's work, kept here so it can be tested without spawning the binary.
 
+use crate::store::map_on_two_threads;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -7,33 +8,6 @@ use crate::i18n::Language;
 use crate::store::load::Checked;
 use crate::store::translations::{self, Coverage};
 use crate::store::{Diagnostic, Loaded};
-
-/// `f` of every item, on two threads taking items in turn; results in `items` order.
-fn map_on_two_threads<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(item) = items.get(i) else {
-                return done;
-            };
-            done.push((i, f(item)));
-        }
-    };
-    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let other = scope.spawn(work);
-        let mut mine = work();
-        mine.extend(
-            other
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-        );
-        mine
-    });
-    results.sort_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
-}
 
 /// Load the dataset for a command that exits when done: the dataset is never freed (the
 /// process ends just after, and freeing a million events one by one costs half a second).

@@ -7,6 +7,7 @@
 //! fails on what the loader would refuse (an unknown field, a wrong type): such a file is
 //! walked as far as its tokens make sense, and `check` says what is wrong with it.
 
+use super::map_on_two_threads;
 use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -579,33 +580,6 @@ pub fn coverage_with_events<'a>(
     }
     coverage.add_events(events, default);
     Ok((default, coverage, problems))
-}
-
-/// `f` of every item, on two threads taking items in turn; results in `items` order.
-fn map_on_two_threads<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(item) = items.get(i) else {
-                return done;
-            };
-            done.push((i, f(item)));
-        }
-    };
-    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let other = scope.spawn(work);
-        let mut mine = work();
-        mine.extend(
-            other
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-        );
-        mine
-    });
-    results.sort_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
 }
 
 #[cfg(test)]
